@@ -1,0 +1,293 @@
+//! Word segmentation: jieba-rs with its base dictionary, the shipped domain
+//! dictionary and any user additions, plus stopwords. Yields tokens with
+//! their byte span in the input and a part-of-speech tag.
+
+use jieba_rs::Jieba;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+static BASE_DICT: &[u8] = include_bytes!("../../seeds/lexicon/jieba_dict.txt");
+/// The shipped domain dictionary (jieba user-dict format).
+pub static DOMAIN_DICT: &str = include_str!("../../seeds/lexicon/domain_dict.txt");
+/// The shipped stopword list.
+pub static STOPWORDS: &str = include_str!("../../seeds/lexicon/stopwords.txt");
+
+/// How jieba cuts: `Precise` gives one reading of the text; `Search` also
+/// yields the shorter words inside long ones (overlapping tokens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    #[default]
+    Precise,
+    Search,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SegmentOptions {
+    pub mode: Mode,
+    /// Let jieba's HMM join characters into words its dictionaries lack.
+    pub hmm: bool,
+}
+
+impl Default for SegmentOptions {
+    fn default() -> Self {
+        SegmentOptions { mode: Mode::Precise, hmm: true }
+    }
+}
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Contains a letter (Han characters included): a candidate term.
+    Word,
+    /// Digits, possibly with `.`, `%`, `,`.
+    Number,
+    Punct,
+    Space,
+}
+
+impl TokenKind {
+    pub fn of(text: &str) -> TokenKind {
+        if text.chars().all(|c| c.is_whitespace() || c == '\u{3000}') {
+            TokenKind::Space
+        } else if text.chars().any(char::is_alphabetic) {
+            TokenKind::Word
+        } else if text.chars().any(|c| c.is_ascii_digit() || c.is_numeric()) {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        }
+    }
+}
+
+/// One token: byte span in the segmented text and a POS tag (jieba's tag
+/// set: `n` noun, `nr` person, `ns` place, `nt` organisation, `nz` other
+/// proper noun, `v` verb, …; empty when unknown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub pos: String,
+}
+
+/// A line of a dictionary file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DictEntry {
+    pub word: String,
+    pub freq: Option<usize>,
+    pub pos: Option<String>,
+    pub line: usize,
+}
+
+/// A problem in a dictionary or word-list file, with its 1-based line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} line {}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Parses a jieba user dictionary: one `word [freq] [pos]` per line; blank
+/// lines and lines starting with `#` are skipped. Every malformed line is
+/// reported with its number; nothing is half-loaded.
+pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<LexiconError>> {
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let content = raw.split('#').next().unwrap_or("").trim();
+        if content.is_empty() {
+            continue;
+        }
+        let err = |message: String| LexiconError { file: file.to_string(), line, message };
+        let fields: Vec<&str> = content.split_whitespace().collect();
+        if fields.len() > 3 {
+            errors.push(err(format!(
+                "expected `word [freq] [pos]`, found {} fields in \"{content}\" (a word cannot contain spaces)",
+                fields.len()
+            )));
+            continue;
+        }
+        let word = fields[0];
+        let mut freq = None;
+        let mut pos = None;
+        for field in &fields[1..] {
+            if field.chars().all(|c| c.is_ascii_digit()) {
+                if freq.is_some() || pos.is_some() {
+                    errors.push(err(format!("\"{field}\": the frequency comes right after the word")));
+                }
+                match field.parse::<usize>() {
+                    Ok(f) => freq = Some(f),
+                    Err(_) => errors.push(err(format!("frequency \"{field}\" is too large"))),
+                }
+            } else if field.chars().all(|c| c.is_ascii_alphabetic()) && field.len() <= 5 {
+                if pos.is_some() {
+                    errors.push(err(format!("two part-of-speech tags in \"{content}\"")));
+                }
+                pos = Some(field.to_string());
+            } else {
+                errors.push(err(format!(
+                    "\"{field}\" is neither a frequency (a whole number) nor a part-of-speech tag (letters, like n, nr, ns)"
+                )));
+            }
+        }
+        entries.push(DictEntry { word: word.to_string(), freq, pos, line });
+    }
+    if errors.is_empty() {
+        Ok(entries)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses a word list: one word per line, `#` starts a comment.
+pub fn parse_word_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Characters jieba keeps together inside one token; a dictionary word
+/// with any other character (`·`, `－`) can only be found by joining tokens.
+fn jieba_keeps_together(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+        || c.is_ascii_alphanumeric()
+        || "+#&._%-".contains(c)
+}
+
+/// jieba-rs plus the project's dictionaries and stopwords.
+#[derive(Clone)]
+pub struct Segmenter {
+    jieba: Jieba,
+    /// Dictionary words jieba cannot produce whole (they contain `·` or
+    /// `－`), with their tags; joined after cutting. Longest first.
+    compounds: Vec<(String, String)>,
+    stopwords: HashSet<String>,
+}
+
+impl fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Segmenter").field("compounds", &self.compounds.len()).field("stopwords", &self.stopwords.len()).finish()
+    }
+}
+
+impl Segmenter {
+    /// jieba's base dictionary, the domain dictionary and the stopword list
+    /// that ship with cijing.
+    pub fn builtin() -> Segmenter {
+        let mut seg = Segmenter::base();
+        let entries = parse_user_dict(DOMAIN_DICT, "seeds/lexicon/domain_dict.txt")
+            .expect("the shipped domain dictionary is checked by the tests");
+        seg.add_words(&entries);
+        seg.stopwords = parse_word_list(STOPWORDS).into_iter().collect();
+        seg
+    }
+
+    /// jieba's base dictionary only: no domain words, no stopwords.
+    pub fn base() -> Segmenter {
+        let jieba = Jieba::with_dict(&mut std::io::BufReader::new(BASE_DICT))
+            .expect("the bundled jieba dictionary is well formed");
+        Segmenter { jieba, compounds: Vec::new(), stopwords: HashSet::new() }
+    }
+
+    /// Adds dictionary entries (the domain dictionary, or a user's).
+    pub fn add_words(&mut self, entries: &[DictEntry]) {
+        for e in entries {
+            if e.word.chars().all(jieba_keeps_together) {
+                self.jieba.add_word(&e.word, e.freq, e.pos.as_deref());
+            } else {
+                self.compounds.retain(|(w, _)| w != &e.word);
+                self.compounds.push((e.word.clone(), e.pos.clone().unwrap_or_default()));
+            }
+        }
+        self.compounds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    }
+
+    /// Parses and adds a user dictionary; on any malformed line nothing is
+    /// added and every problem is returned.
+    pub fn add_user_dict(&mut self, text: &str, file: &str) -> Result<usize, Vec<LexiconError>> {
+        let entries = parse_user_dict(text, file)?;
+        self.add_words(&entries);
+        Ok(entries.len())
+    }
+
+    pub fn set_stopwords<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        self.stopwords = words.into_iter().collect();
+    }
+
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
+    /// Does the dictionary (base, domain or user) know this word?
+    pub fn knows(&self, word: &str) -> bool {
+        self.jieba.has_word(word) || self.compounds.iter().any(|(w, _)| w == word)
+    }
+
+    /// Cuts `text` into tokens covering it (in search mode, extra shorter
+    /// tokens overlap the long ones).
+    pub fn segment(&self, text: &str, options: SegmentOptions) -> Vec<Token> {
+        let mut tokens: Vec<Token> = match options.mode {
+            Mode::Precise => self
+                .jieba
+                .tag(text, options.hmm)
+                .into_iter()
+                .map(|t| Token { start: t.byte_start, end: t.byte_end, pos: t.tag.to_string() })
+                .collect(),
+            Mode::Search => {
+                let mut tags: HashMap<&str, String> = HashMap::new();
+                self.jieba
+                    .cut_for_search(text, options.hmm)
+                    .into_iter()
+                    .map(|t| {
+                        let pos = tags
+                            .entry(t.word)
+                            .or_insert_with(|| {
+                                let tagged = self.jieba.tag(t.word, false);
+                                if tagged.len() == 1 { tagged[0].tag.to_string() } else { String::new() }
+                            })
+                            .clone();
+                        Token { start: t.byte_start, end: t.byte_end, pos }
+                    })
+                    .collect()
+            }
+        };
+        self.join_compounds(text, &mut tokens);
+        tokens
+    }
+
+    /// Joins the tokens that make up a compound dictionary word
+    /// (`萨德尔·扎帕罗夫`, `中国－中亚峰会`) where its ends fall on token
+    /// boundaries.
+    fn join_compounds(&self, text: &str, tokens: &mut Vec<Token>) {
+        if self.compounds.is_empty() {
+            return;
+        }
+        let mut taken: Vec<(usize, usize, &str)> = Vec::new();
+        for (word, pos) in &self.compounds {
+            for (start, _) in text.match_indices(word.as_str()) {
+                let end = start + word.len();
+                let overlaps = taken.iter().any(|&(s, e, _)| start < e && s < end);
+                let aligned = tokens.iter().any(|t| t.start == start) && tokens.iter().any(|t| t.end == end);
+                if aligned && !overlaps {
+                    taken.push((start, end, pos));
+                }
+            }
+        }
+        if taken.is_empty() {
+            return;
+        }
+        tokens.retain(|t| !taken.iter().any(|&(s, e, _)| t.start >= s && t.end <= e));
+        tokens.extend(taken.into_iter().map(|(start, end, pos)| Token { start, end, pos: pos.to_string() }));
+        tokens.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+    }
+}

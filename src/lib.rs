@@ -1,0 +1,8 @@
+//! cijing (词镜): Chinese corpus analysis that runs in the browser.
+//! `engine` is the analysis core; `ui` is the Leptos web face (wasm only);
+//! the CLI lives in `src/bin/cijing.rs`.
+
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
