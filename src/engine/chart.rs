@@ -20,7 +20,7 @@ pub fn bar_chart_svg(bars: &[(String, f64)], caption: &str, x_label: &str, width
         .map(|(l, _)| l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<u32>())
         .max()
         .unwrap_or(4);
-    let label_area = (label_columns * 8 + 16).clamp(48, 260);
+    let label_area = (label_columns * 8 + 20).clamp(48, 260);
     let max = bars.iter().map(|(_, v)| *v).fold(0.0f64, f64::max).max(1.0) * 1.08;
 
     let mut svg = String::new();
@@ -29,7 +29,7 @@ pub fn bar_chart_svg(bars: &[(String, f64)], caption: &str, x_label: &str, width
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let n = bars.len().max(1) as u32;
         let mut chart = ChartBuilder::on(&root)
-            .caption(caption, (CHART_FONT, 17).into_font().color(&AXIS_COLOR))
+            .caption(caption, (CHART_FONT, 21).into_font().color(&AXIS_COLOR))
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(label_area)
@@ -38,19 +38,21 @@ pub fn bar_chart_svg(bars: &[(String, f64)], caption: &str, x_label: &str, width
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .light_line_style(GRID_COLOR)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID_COLOR)
             .axis_style(AXIS_COLOR)
             .x_desc(x_label)
             .x_labels(6)
             .y_labels(bars.len().max(1))
-            .label_style((CHART_FONT, 14).into_font().color(&AXIS_COLOR))
+            .label_style((CHART_FONT, 17).into_font().color(&AXIS_COLOR))
             .x_label_formatter(&|v| if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") })
             .y_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(i) => {
                     // Bars are listed top-down; the y axis counts bottom-up.
-                    let row = (n - 1 - *i) as usize;
-                    bars.get(row).map(|(l, _)| l.clone()).unwrap_or_default()
+                    n.checked_sub(1 + *i)
+                        .and_then(|row| bars.get(row as usize))
+                        .map(|(l, _)| l.clone())
+                        .unwrap_or_default()
                 }
                 _ => String::new(),
             })
