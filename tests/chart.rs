@@ -1,5 +1,5 @@
 //! The SVG bar chart: one bar per term, labels escaped.
-use cijing::engine::chart::bar_chart_svg;
+use cijing::engine::chart::{bar_chart_svg, fit_text};
 
 fn bars(items: &[(&str, f64)]) -> Vec<(String, f64)> {
     items.iter().map(|(l, v)| (l.to_string(), *v)).collect()
@@ -30,4 +30,14 @@ fn empty_selection_still_draws_axes() {
     let svg = bar_chart_svg(&[], "nothing", "x", 400).unwrap();
     assert!(svg.contains("</svg>"));
     assert_eq!(svg.matches(r##"fill="#2B6CB0""##).count(), 0);
+}
+
+#[test]
+fn long_captions_are_shortened_to_fit() {
+    // 10 CJK glyphs at 10 px = 100 px.
+    assert_eq!(fit_text("一二三四五六七八九十", 100.0, 10.0), "一二三四五六七八九十");
+    // In 95 px: the ellipsis (10 px) plus 8 glyphs (80 px) fit, a 9th would not.
+    assert_eq!(fit_text("一二三四五六七八九十", 95.0, 10.0), "一二三四五六七八…");
+    // ASCII counts 0.6 em: "abcde" is 30 px.
+    assert_eq!(fit_text("abcde", 30.0, 10.0), "abcde");
 }

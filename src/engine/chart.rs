@@ -28,6 +28,7 @@ pub fn bar_chart_svg(bars: &[(String, f64)], caption: &str, x_label: &str, width
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let n = bars.len().max(1) as u32;
+        let caption = fit_text(caption, width.saturating_sub(24) as f64, 21.0 / 1.24);
         let mut chart = ChartBuilder::on(&root)
             .caption(caption, (CHART_FONT, 21).into_font().color(&AXIS_COLOR))
             .margin(12)
@@ -72,4 +73,24 @@ pub fn bar_chart_svg(bars: &[(String, f64)], caption: &str, x_label: &str, width
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
+}
+
+/// Shortens `text` with `…` so that it fits in `max_px` at `font_px`,
+/// counting a CJK glyph as 1 em and anything else as 0.6 em.
+pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
+    let width = |c: char| if c.is_ascii() { 0.6 * font_px } else { font_px };
+    if text.chars().map(width).sum::<f64>() <= max_px {
+        return text.to_string();
+    }
+    let mut used = width('…');
+    let mut out = String::new();
+    for c in text.chars() {
+        used += width(c);
+        if used > max_px {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

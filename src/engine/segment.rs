@@ -171,6 +171,10 @@ pub struct Segmenter {
     /// Dictionary words jieba cannot produce whole (they contain `·` or
     /// `－`), with their tags; joined after cutting. Longest first.
     compounds: Vec<(String, String)>,
+    /// Tags from the domain and user dictionaries. jieba-rs keeps a base
+    /// word's old tag when it is added again, so these are applied after
+    /// cutting.
+    tags: HashMap<String, String>,
     stopwords: HashSet<String>,
 }
 
@@ -196,12 +200,15 @@ impl Segmenter {
     pub fn base() -> Segmenter {
         let jieba = Jieba::with_dict(&mut std::io::BufReader::new(BASE_DICT))
             .expect("the bundled jieba dictionary is well formed");
-        Segmenter { jieba, compounds: Vec::new(), stopwords: HashSet::new() }
+        Segmenter { jieba, compounds: Vec::new(), tags: HashMap::new(), stopwords: HashSet::new() }
     }
 
     /// Adds dictionary entries (the domain dictionary, or a user's).
     pub fn add_words(&mut self, entries: &[DictEntry]) {
         for e in entries {
+            if let Some(pos) = &e.pos {
+                self.tags.insert(e.word.clone(), pos.clone());
+            }
             if e.word.chars().all(jieba_keeps_together) {
                 self.jieba.add_word(&e.word, e.freq, e.pos.as_deref());
             } else {
@@ -262,6 +269,13 @@ impl Segmenter {
             }
         };
         self.join_compounds(text, &mut tokens);
+        if !self.tags.is_empty() {
+            for t in &mut tokens {
+                if let Some(pos) = self.tags.get(&text[t.start..t.end]) {
+                    t.pos.clone_from(pos);
+                }
+            }
+        }
         tokens
     }
 

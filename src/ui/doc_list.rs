@@ -1,6 +1,6 @@
 //! Documents panel: the whole corpus or one document, with date and title.
 
-use super::state::ViewState;
+use crate::view_state::ViewState;
 use super::CorpusHandle;
 use leptos::prelude::*;
 

@@ -2,13 +2,12 @@
 //! state and keeps it mirrored in the URL. Panels live one per file.
 
 mod doc_list;
-pub mod state;
 mod term_panel;
 
 use crate::engine::{Corpus, SegmentOptions, Segmenter};
 use doc_list::DocumentList;
 use leptos::prelude::*;
-use state::ViewState;
+use crate::view_state::ViewState;
 use std::sync::Arc;
 use term_panel::TermPanel;
 use wasm_bindgen::prelude::*;

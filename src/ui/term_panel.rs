@@ -1,7 +1,7 @@
 //! Terms panel: top-N term bar chart (plotters SVG) and the same numbers as
 //! a table, for the selected document or the whole corpus.
 
-use super::state::{ViewState, MAX_TOP};
+use crate::view_state::{ViewState, MAX_TOP};
 use super::CorpusHandle;
 use crate::engine::chart::bar_chart_svg;
 use crate::engine::stats::term_frequencies;

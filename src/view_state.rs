@@ -1,5 +1,6 @@
 //! The one shared view state of the page, and its round trip to the URL
-//! query string (the URL is the shareable view).
+//! query string (the URL is the shareable view). Plain Rust, outside the
+//! wasm-only `ui` module so it is tested natively.
 
 use crate::engine::Corpus;
 

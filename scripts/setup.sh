@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what cijing needs to build, serve and test, skipping whatever is
+# already there at the right version (so CI stays quick). Safe to re-run.
+# Needs: rustup, node/npm, apt-get (root or sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*"; }
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# System packages: a C linker for Rust, Debian's Chromium for the browser
+# tests, CJK fonts so Chinese renders in screenshots.
+missing=()
+for pkg in gcc chromium fonts-noto-cjk; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  say "apt-get install ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Rust: the wasm target, trunk (0.22 needs a newer rustc than 1.95), and the
+# wasm-bindgen CLI at exactly the version Cargo.lock pins.
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
+  say "cargo install trunk 0.21.14 (about 6 minutes)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+wbg=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
+  # --locked fails here: its lockfile pins a webpki-roots the registry lacks.
+  say "cargo install wasm-bindgen-cli $wbg (about 2 minutes)"
+  cargo install wasm-bindgen-cli --version "$wbg"
+fi
+
+# JS: playwright-core (drives /usr/bin/chromium) and binaryen 132's wasm-opt
+# (Debian's binaryen 108 silently breaks wasm-bindgen output).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

@@ -1,0 +1,136 @@
+//! Segmentation: domain terms stay whole in the real text, dictionaries
+//! report bad lines by number, tokens cover the text.
+use cijing::engine::corpus::{CleanDocument, Corpus, DocInfo};
+use cijing::engine::segment::{parse_user_dict, Mode, SegmentOptions, Segmenter, TokenKind, DOMAIN_DICT};
+use std::sync::OnceLock;
+
+fn builtin() -> &'static Segmenter {
+    static SEG: OnceLock<Segmenter> = OnceLock::new();
+    SEG.get_or_init(Segmenter::builtin)
+}
+
+fn words(seg: &Segmenter, text: &str, options: SegmentOptions) -> Vec<String> {
+    seg.segment(text, options).iter().map(|t| text[t.start..t.end].to_string()).collect()
+}
+
+#[test]
+fn bare_jieba_splits_the_domain_terms_and_the_domain_dictionary_keeps_them_whole() {
+    let base = Segmenter::base();
+    let terms = ["扎帕罗夫", "上海合作组织", "一带一路", "三股势力", "中吉乌铁路", "埃莫马利·拉赫蒙", "中国－中亚峰会"];
+    for term in terms {
+        assert!(words(&base, term, SegmentOptions::default()).len() > 1, "bare jieba keeps {term} whole");
+        assert_eq!(words(builtin(), term, SegmentOptions::default()), [term]);
+    }
+    assert_eq!(
+        words(builtin(), "吉尔吉斯共和国总统扎帕罗夫于2023年5月17日至20日", SegmentOptions::default()),
+        ["吉尔吉斯共和国", "总统", "扎帕罗夫", "于", "2023", "年", "5", "月", "17", "日至", "20", "日"]
+    );
+}
+
+#[test]
+fn domain_terms_stay_whole_everywhere_in_the_real_text() {
+    let corpus = Corpus::builtin(builtin(), SegmentOptions::default());
+    for term in ["扎帕罗夫", "上海合作组织", "上合组织", "一带一路", "三股势力", "中吉乌铁路", "中国－中亚峰会", "拉赫蒙", "人类命运共同体"] {
+        let mut occurrences = 0;
+        for d in &corpus.docs {
+            for p in &d.paragraphs {
+                for (at, _) in p.text.match_indices(term) {
+                    occurrences += 1;
+                    let end = at + term.len();
+                    let whole = p.tokens.iter().any(|t| t.start as usize <= at && t.end as usize >= end);
+                    assert!(whole, "{term} split in {}: {}", d.info.id, p.text);
+                }
+            }
+        }
+        assert!(occurrences > 0, "{term} occurs in the seeds");
+        assert!(corpus.vocab.id(term).is_some(), "{term} is a term");
+    }
+}
+
+#[test]
+fn tokens_cover_the_text_in_order_in_precise_mode() {
+    let text = "新华社杜尚别7月5日电 7月5日，中国中央广播电视总台“世代友好启程”中国塔吉克斯坦人文交流活动在杜尚别举办。";
+    let tokens = builtin().segment(text, SegmentOptions::default());
+    let mut at = 0;
+    for t in &tokens {
+        assert_eq!(t.start, at, "gap or overlap before {:?}", &text[t.start..t.end]);
+        at = t.end;
+    }
+    assert_eq!(at, text.len());
+    let pos_of = |w: &str| tokens.iter().find(|t| &text[t.start..t.end] == w).map(|t| t.pos.clone());
+    assert_eq!(pos_of("杜尚别").as_deref(), Some("ns"));
+    assert_eq!(pos_of("新华社").as_deref(), Some("nt"));
+}
+
+#[test]
+fn search_mode_adds_the_words_inside_long_ones() {
+    let precise = words(builtin(), "中华人民共和国主席", SegmentOptions::default());
+    let search = words(builtin(), "中华人民共和国主席", SegmentOptions { mode: Mode::Search, hmm: true });
+    assert_eq!(precise, ["中华人民共和国", "主席"]);
+    for w in ["中华", "人民", "共和国", "中华人民共和国", "主席"] {
+        assert!(search.contains(&w.to_string()), "{w} in {search:?}");
+    }
+}
+
+#[test]
+fn hmm_off_leaves_unknown_runs_as_single_characters() {
+    let seg = builtin();
+    assert_eq!(words(seg, "日至", SegmentOptions { mode: Mode::Precise, hmm: false }), ["日", "至"]);
+    assert_eq!(words(seg, "日至", SegmentOptions::default()), ["日至"]);
+}
+
+#[test]
+fn token_kinds() {
+    assert_eq!(TokenKind::of("合作"), TokenKind::Word);
+    assert_eq!(TokenKind::of("NPT"), TokenKind::Word);
+    assert_eq!(TokenKind::of("2023"), TokenKind::Number);
+    assert_eq!(TokenKind::of("3.5%"), TokenKind::Number);
+    assert_eq!(TokenKind::of("，"), TokenKind::Punct);
+    assert_eq!(TokenKind::of("“"), TokenKind::Punct);
+    assert_eq!(TokenKind::of(" \u{3000}"), TokenKind::Space);
+}
+
+#[test]
+fn a_malformed_dictionary_line_names_its_line_number_and_nothing_is_loaded() {
+    let dict = "# comment\n好词 100 n\n坏词 十 n\n\n太多 1 n x y\n两个标签 n v\n新词\n";
+    let errors = parse_user_dict(dict, "mine.txt").unwrap_err();
+    let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [3, 5, 6]);
+    assert!(errors[0].to_string().starts_with("mine.txt line 3: \"十\" is neither a frequency"), "{}", errors[0]);
+    let mut seg = Segmenter::base();
+    assert!(seg.add_user_dict(dict, "mine.txt").is_err());
+    assert!(!seg.knows("好词"), "a dictionary with errors is not half-loaded");
+    let ok = parse_user_dict("好词 100 n\n新词\n名字·姓 nr\n", "mine.txt").unwrap();
+    assert_eq!((ok[0].freq, ok[0].pos.as_deref(), ok[1].freq, ok[2].line), (Some(100), Some("n"), None, 3));
+}
+
+#[test]
+fn the_shipped_domain_dictionary_parses_and_every_word_is_known() {
+    let entries = parse_user_dict(DOMAIN_DICT, "domain_dict.txt").expect("shipped dictionary is well formed");
+    assert!(entries.len() > 150);
+    for e in &entries {
+        assert!(builtin().knows(&e.word), "{}", e.word);
+    }
+}
+
+#[test]
+fn stopwords_are_marked_but_still_tokens() {
+    let seg = builtin();
+    assert!(seg.is_stopword("的") && seg.is_stopword("年") && !seg.is_stopword("合作"));
+    let doc = CleanDocument {
+        info: DocInfo {
+            id: "t".into(),
+            title: "t".into(),
+            date: "2024-01-01".into(),
+            source: "s".into(),
+            place: "p".into(),
+            kind: "k".into(),
+            parties: vec!["CN".into()],
+        },
+        meta: vec![],
+        paragraphs: vec!["发展的合作".into()],
+    };
+    let corpus = Corpus::from_documents(vec![doc], seg, SegmentOptions::default());
+    assert_eq!(corpus.word_tokens(0), 3);
+    assert!(corpus.vocab.term(corpus.vocab.id("的").unwrap()).stopword);
+}

@@ -1,0 +1,75 @@
+//! Term frequencies, worked out by hand on tiny documents.
+use cijing::engine::corpus::{CleanDocument, Corpus, DocInfo};
+use cijing::engine::segment::{SegmentOptions, Segmenter};
+use cijing::engine::stats::term_frequencies;
+
+fn tiny_corpus() -> Corpus {
+    let doc = |id: &str, paragraphs: &[&str]| CleanDocument {
+        info: DocInfo {
+            id: id.into(),
+            title: id.into(),
+            date: "2024-01-01".into(),
+            source: "s".into(),
+            place: "p".into(),
+            kind: "k".into(),
+            parties: vec!["CN".into()],
+        },
+        meta: vec![],
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+    };
+    // A: 合作 合作 发展 。 | 2023 年 合作        -> word tokens: 合作 合作 发展 年 合作 = 5
+    // B: 发展 的 合作 。                          -> word tokens: 发展 的 合作 = 3
+    Corpus::from_documents(
+        vec![doc("a", &["合作合作发展。", "2023年合作"]), doc("b", &["发展的合作。"])],
+        &Segmenter::builtin(),
+        SegmentOptions::default(),
+    )
+}
+
+#[test]
+fn whole_corpus_counts_rates_and_document_frequency() {
+    let corpus = tiny_corpus();
+    let table = term_frequencies(&corpus, &[0, 1]);
+    // 8 word tokens; 年 and 的 are stopwords (counted as tokens, never as terms);
+    // 2023 and 。 are not words.
+    assert_eq!(table.tokens, 8);
+    assert_eq!(table.documents, 2);
+    let rows: Vec<(&str, u64, u32)> = table.rows.iter().map(|r| (r.term.as_str(), r.count, r.docs)).collect();
+    assert_eq!(rows, [("合作", 4, 2), ("发展", 2, 2)]);
+    assert!((table.rows[0].per_10k - 5000.0).abs() < 1e-9); // 4 / 8 * 10,000
+    assert!((table.rows[1].per_10k - 2500.0).abs() < 1e-9); // 2 / 8 * 10,000
+}
+
+#[test]
+fn one_document() {
+    let corpus = tiny_corpus();
+    let table = term_frequencies(&corpus, &[1]);
+    assert_eq!(table.tokens, 3);
+    let rows: Vec<(&str, u64, u32)> = table.rows.iter().map(|r| (r.term.as_str(), r.count, r.docs)).collect();
+    // Equal counts are ordered by term.
+    assert_eq!(rows, [("发展", 1, 1), ("合作", 1, 1)]);
+    assert!((table.rows[0].per_10k - 10_000.0 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn an_empty_selection_has_no_rows_and_no_division_by_zero() {
+    let table = term_frequencies(&tiny_corpus(), &[]);
+    assert_eq!((table.tokens, table.rows.len()), (0, 0));
+}
+
+#[test]
+fn the_seed_corpus_per_document_counts_add_up_to_the_whole() {
+    let corpus = Corpus::builtin(&Segmenter::builtin(), SegmentOptions::default());
+    assert_eq!(corpus.docs.len(), 17);
+    let all: Vec<usize> = (0..corpus.docs.len()).collect();
+    let whole = term_frequencies(&corpus, &all);
+    let per_doc: u64 = (0..corpus.docs.len()).map(|d| term_frequencies(&corpus, &[d]).tokens).sum();
+    assert_eq!(whole.tokens, per_doc);
+    let hezuo = whole.rows.iter().find(|r| r.term == "合作").unwrap();
+    let hezuo_docs: u64 = (0..corpus.docs.len())
+        .map(|d| term_frequencies(&corpus, &[d]).rows.iter().find(|r| r.term == "合作").map_or(0, |r| r.count))
+        .sum();
+    assert_eq!(hezuo.count, hezuo_docs);
+    assert_eq!(whole.rows[0].term, "合作", "the corpus is about cooperation");
+    assert!(whole.rows.iter().all(|r| !["的", "和", "在", "年", "，"].contains(&r.term.as_str())));
+}
