@@ -1,7 +1,13 @@
 //! Native engine benchmark: prints figures (no assertions). Run through
 //! `bash scripts/bench.sh`, or `cargo bench --bench engine`.
+use cijing::engine::collocates::collocates;
 use cijing::engine::corpus::builtin_documents;
-use cijing::engine::stats::term_frequencies;
+use cijing::engine::keyness::{keyness, Reference};
+use cijing::engine::kwic::{kwic, KwicSort};
+use cijing::engine::ngrams::ngrams;
+use cijing::engine::query::Query;
+use cijing::engine::selection::{select, Filter};
+use cijing::engine::stats::{term_frequencies, term_table, TermOptions};
 use cijing::engine::{Corpus, SegmentOptions, Segmenter};
 use std::time::Instant;
 
@@ -31,7 +37,7 @@ fn main() {
     let (seg, seg_min) = median_ms(10, || {
         std::hint::black_box(Corpus::from_documents(docs.clone(), &segmenter, SegmentOptions::default()));
     });
-    let corpus = Corpus::from_documents(docs, &segmenter, SegmentOptions::default());
+    let corpus = Corpus::builtin(&segmenter, SegmentOptions::default());
     let all: Vec<usize> = (0..corpus.docs.len()).collect();
     let (terms_all, _) = median_ms(50, || {
         std::hint::black_box(term_frequencies(&corpus, &all));
@@ -50,4 +56,28 @@ fn main() {
     );
     println!("  term table, whole corpus                   median {terms_all:8.3} ms");
     println!("  term table, one document                   median {terms_one:8.3} ms");
+
+    // A click: a new selection (the Kyrgyzstan documents), then the term
+    // table, keyness against the rest and the concordance of 合作 for it.
+    let options = TermOptions::default();
+    let query = Query::parse(&corpus, &segmenter, "合作", false).expect("合作 occurs");
+    let filter = Filter { parties: vec!["KG".into()], ..Filter::default() };
+    let (recompute, recompute_min) = median_ms(50, || {
+        let selection = select(&corpus, &filter).unwrap();
+        std::hint::black_box(term_table(&corpus, &selection, &options));
+        std::hint::black_box(keyness(&corpus, &selection, Reference::Rest, &options, 3.84));
+        std::hint::black_box(kwic(&corpus, &selection, &query, 5, 20, KwicSort::Position));
+    });
+    let selection = select(&corpus, &filter).unwrap();
+    let (coll, _) = median_ms(50, || {
+        std::hint::black_box(collocates(&corpus, &selection, &query, 5, 3, &options));
+    });
+    let (grams, _) = median_ms(10, || {
+        std::hint::black_box(ngrams(&corpus, &selection, 2, 5, 2, &options));
+    });
+    println!("recompute after a click (select KG documents → terms + keyness + KWIC of 合作)");
+    println!("  selection + term table + keyness + KWIC    median {recompute:8.3} ms  (min {recompute_min:.3}; target < 5 ms)");
+    println!("  collocates of 合作 (±5)                     median {coll:8.3} ms");
+    println!("  n-grams 2–5                                median {grams:8.3} ms");
 }
+

@@ -57,13 +57,15 @@ fn segment_reads_stdin_line_by_line() {
 fn terms_in_three_formats() {
     let tsv = stdout(&cijing(&["terms", "--top", "3"], ""));
     let lines: Vec<&str> = tsv.lines().collect();
-    assert_eq!(lines[0], "term\tcount\tper_10k\tdocs");
+    assert_eq!(lines[0], "term\tcount\tper_10k\tdocs\ttfidf");
     assert_eq!(lines.len(), 4);
     assert!(lines[1].starts_with("合作\t"));
-    assert!(lines[1].ends_with("\t17"), "合作 is in all 17 documents: {}", lines[1]);
+    assert!(lines[1].ends_with("\t17\t0.000"), "合作 is in all 17 documents, so its TF-IDF is 0: {}", lines[1]);
 
     let csv = stdout(&cijing(&["terms", "--top", "2", "--format", "csv", "--doc", "cn-ru-2019-strategic-stability"], ""));
-    assert_eq!(csv, "term,count,per_10k,docs\n双方,26,213.46,1\n国际,24,197.04,1\n");
+    // 1,215 word tokens: 26 × 10,000 / 1,215 = 213.99. TF-IDF: 双方 is in 15 of
+    // 17 documents, 国际 in 14: 26 ln(17/15) = 3.254, 24 ln(17/14) = 4.660.
+    assert_eq!(csv, "term,count,per_10k,docs,tfidf\n双方,26,213.99,1,3.254\n国际,24,197.53,1,4.660\n");
 
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&cijing(&["terms", "--top", "5", "--format", "json"], ""))).unwrap();
@@ -85,4 +87,65 @@ fn unknown_documents_and_bad_options_exit_2_with_a_clear_message() {
         assert!(!out.stderr.is_empty(), "{args:?} explains itself");
     }
     assert_eq!(cijing(&["--help"], "").status.code(), Some(0));
+}
+
+fn tsv_rows(args: &[&str]) -> Vec<Vec<String>> {
+    let out = cijing(args, "");
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    stdout(&out).lines().map(|l| l.split('\t').map(str::to_string).collect()).collect()
+}
+
+#[test]
+fn selection_options_apply_to_every_subcommand() {
+    // Two documents, repeatable --doc.
+    let two = tsv_rows(&["terms", "--doc", "cn-tj-2024-media", "--doc", "cn-tj-2024-zaobao", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&two.iter().map(|r| r.join("\t")).collect::<Vec<_>>().join("\n")).unwrap();
+    assert_eq!(json["documents"], 2);
+    // Dates and parties.
+    let y2019 = tsv_rows(&["trends", "合作", "--from", "2019", "--to", "2019"]);
+    assert_eq!(y2019.len(), 1 + 8, "eight documents from 2019");
+    assert!(y2019[1..].iter().all(|r| r[2].starts_with("2019-")));
+    let kg = tsv_rows(&["trends", "合作", "--party", "KG"]);
+    assert_eq!(kg[1..].iter().map(|r| r[1].as_str()).collect::<Vec<_>>(), ["cn-kg-2019-statement", "cn-kg-2023-statement", "cn-kg-2025-meeting", "cn-ca-2025-summit"]);
+    for (args, message) in [
+        (&["keyness", "--party", "XX"][..], "unknown party \"XX\""),
+        (&["ngrams", "--from", "2019-13"], "from date \"2019-13\""),
+        (&["kwic", "北冰洋"], "does not occur in the corpus"),
+        (&["collocates", "合作", "--pos", "nouns"], "unknown part-of-speech class \"nouns\""),
+        (&["keyness"], "no rest to compare with"),
+        (&["ngrams", "--min-n", "1"], "n-grams are 2 to 5 words"),
+        (&["terms", "--from", "2030"], "the selection is empty"),
+    ] {
+        let out = cijing(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(message), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn keyness_kwic_collocates_ngrams_trends_discover_answer_on_the_seeds() {
+    let key = tsv_rows(&["keyness", "--doc", "cn-ru-2019-strategic-stability", "--top", "5"]);
+    assert_eq!(key[0], ["term", "direction", "target", "reference", "target_per_10k", "reference_per_10k", "g2", "log_ratio", "p"]);
+    assert!(key[1..].iter().all(|r| r[1] == "over" && r[8] == "p<0.0001"));
+    assert!(key[1..].iter().any(|r| r[0] == "外空"));
+
+    let lines = tsv_rows(&["kwic", "三股势力", "--sort", "r1"]);
+    assert!(lines.len() > 5);
+    assert!(lines[1..].iter().all(|r| r[5] == "三股势力"));
+    let aliased = tsv_rows(&["kwic", "上合", "--aliases"]);
+    let plain = tsv_rows(&["kwic", "上海合作组织"]);
+    assert!(aliased.len() > plain.len());
+
+    let coll = tsv_rows(&["collocates", "合作", "--top", "5", "--pos", "noun,verb"]);
+    assert_eq!(coll[0], ["term", "observed", "expected", "frequency", "mi", "ll", "t"]);
+    assert_eq!(coll.len(), 6);
+
+    let grams = tsv_rows(&["ngrams", "--min-n", "3", "--max-n", "3", "--top", "3"]);
+    assert!(grams[1..].iter().all(|r| r[1] == "3" && r[0].split(' ').count() == 3));
+
+    let years = tsv_rows(&["trends", "上海合作组织", "一带一路", "--by", "year", "--aliases"]);
+    assert_eq!(years.len(), 1 + 2 * 4);
+
+    let found = tsv_rows(&["discover", "--base-dict", "--top", "60"]);
+    assert!(found.iter().any(|r| r[0] == "拉赫蒙"));
 }

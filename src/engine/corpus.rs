@@ -1,7 +1,9 @@
 //! The corpus: cleaned, dated, titled documents cut into paragraphs, each
 //! paragraph segmented into tokens whose terms are interned to integer ids.
 
+use super::aliases::AliasGroups;
 use super::clean::{clean_lines, fix_spacing};
+use super::index::Index;
 use super::manifest::DocSpec;
 use super::segment::{SegmentOptions, Segmenter, TokenKind};
 use std::collections::HashMap;
@@ -143,6 +145,10 @@ pub struct Corpus {
     pub docs: Vec<Document>,
     pub vocab: Vocabulary,
     pub options: SegmentOptions,
+    pub index: Index,
+    pub aliases: AliasGroups,
+    /// Term → the term it counts as when aliases are merged (itself if none).
+    pub canonical: Vec<TermId>,
 }
 
 /// The built-in documents, cut from the seed files by the manifest and cleaned.
@@ -191,9 +197,37 @@ pub fn seed_files() -> &'static [(&'static str, &'static str)] {
 }
 
 impl Corpus {
-    /// The shipped corpus, segmented with `segmenter`.
+    /// The shipped corpus, segmented with `segmenter`, with the shipped alias groups.
     pub fn builtin(segmenter: &Segmenter, options: SegmentOptions) -> Corpus {
-        Corpus::from_documents(builtin_documents(), segmenter, options)
+        let mut corpus = Corpus::from_documents(builtin_documents(), segmenter, options);
+        corpus.set_aliases(AliasGroups::builtin(), segmenter);
+        corpus
+    }
+
+    /// Sets the alias groups used when merging is on.
+    pub fn set_aliases(&mut self, aliases: AliasGroups, segmenter: &Segmenter) {
+        let mut canonical: Vec<TermId> = (0..self.vocab.len() as TermId).collect();
+        for (head, members) in &aliases.groups {
+            let head_id = self.vocab.intern(head, segmenter);
+            canonical.resize(self.vocab.len(), 0);
+            canonical[head_id as usize] = head_id;
+            for m in members {
+                if let Some(id) = self.vocab.id(m) {
+                    canonical[id as usize] = head_id;
+                }
+            }
+        }
+        self.canonical = canonical;
+        self.aliases = aliases;
+    }
+
+    /// The term `term` counts as: its canonical form when `merge` is on.
+    pub fn count_as(&self, term: TermId, merge: bool) -> TermId {
+        if merge {
+            self.canonical.get(term as usize).copied().unwrap_or(term)
+        } else {
+            term
+        }
     }
 
     /// Segments cleaned documents into a corpus.
@@ -221,8 +255,10 @@ impl Corpus {
                     .collect();
                 Document { info: d.info, meta: d.meta, paragraphs }
             })
-            .collect();
-        Corpus { docs, vocab, options }
+            .collect::<Vec<Document>>();
+        let index = Index::build(&docs, &vocab);
+        let canonical = (0..vocab.len() as TermId).collect();
+        Corpus { docs, vocab, options, index, aliases: AliasGroups::default(), canonical }
     }
 
     /// Index of the document with this id.

@@ -1,9 +1,41 @@
-//! Term statistics over a set of documents: counts, rate per 10,000 word
-//! tokens, and document frequency.
+//! Term frequencies over a selection: count, rate per 10,000 word tokens,
+//! document frequency and TF-IDF, with the filters a user sets.
 
 use super::corpus::{Corpus, TermId};
+use super::pos::PosClass;
 use super::segment::TokenKind;
-use serde::Serialize;
+use super::selection::Selection;
+use serde::{Deserialize, Serialize};
+
+/// Which terms count, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermOptions {
+    /// Minimum length in characters.
+    pub min_len: usize,
+    /// Only these part-of-speech classes (all when empty).
+    pub pos: Vec<PosClass>,
+    /// Leave stopwords out of the tables (they always count as tokens).
+    pub drop_stopwords: bool,
+    /// Count every alias under its canonical term.
+    pub merge_aliases: bool,
+}
+
+impl Default for TermOptions {
+    fn default() -> Self {
+        TermOptions { min_len: 1, pos: Vec::new(), drop_stopwords: true, merge_aliases: false }
+    }
+}
+
+impl TermOptions {
+    /// Does a token of this term, tagged `pos`, count as a term?
+    pub fn admits(&self, corpus: &Corpus, term: TermId, pos: &str) -> bool {
+        let info = corpus.vocab.term(term);
+        info.kind == TokenKind::Word
+            && !(self.drop_stopwords && info.stopword)
+            && info.text.chars().count() >= self.min_len
+            && (self.pos.is_empty() || self.pos.contains(&PosClass::of_tag(pos)))
+    }
+}
 
 /// One row of a term table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -14,52 +46,102 @@ pub struct TermRow {
     pub per_10k: f64,
     /// How many documents of the selection contain the term.
     pub docs: u32,
+    /// count × ln(N / df), N the corpus's documents and df those of them
+    /// containing the term.
+    pub tfidf: f64,
 }
 
-/// Term frequencies for a selection of documents.
+/// Term frequencies for a selection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TermTable {
     /// Word tokens in the selection (stopwords included; punctuation,
     /// numbers and white space never count).
     pub tokens: u64,
+    /// Documents with at least one selected paragraph.
     pub documents: usize,
-    /// Terms (stopwords excluded), most frequent first, ties by term.
+    pub paragraphs: usize,
+    /// Most frequent first, ties by term.
     pub rows: Vec<TermRow>,
 }
 
-/// Counts terms over the documents `docs` (indexes into `corpus.docs`).
-pub fn term_frequencies(corpus: &Corpus, docs: &[usize]) -> TermTable {
+/// Counts per term (indexed by the counted term id) over a selection, and
+/// its word-token total.
+pub(crate) struct Counts {
+    pub by_term: Vec<u64>,
+    pub doc_freq: Vec<u32>,
+    pub tokens: u64,
+}
+
+pub(crate) fn count_terms(corpus: &Corpus, selection: &Selection, options: &TermOptions) -> Counts {
     let n = corpus.vocab.len();
-    let mut counts = vec![0u64; n];
+    let mut by_term = vec![0u64; n];
     let mut doc_freq = vec![0u32; n];
-    let mut last_doc = vec![usize::MAX; n];
+    let mut last_doc = vec![u32::MAX; n];
     let mut tokens = 0u64;
-    for &d in docs {
-        for p in &corpus.docs[d].paragraphs {
-            for t in &p.tokens {
-                let info = corpus.vocab.term(t.term);
-                if info.kind != TokenKind::Word {
-                    continue;
-                }
-                tokens += 1;
-                let i = t.term as usize;
-                counts[i] += 1;
-                if last_doc[i] != d {
-                    last_doc[i] = d;
-                    doc_freq[i] += 1;
-                }
+    for (g, place) in corpus.index.paragraphs.iter().enumerate() {
+        if !selection.contains(g) {
+            continue;
+        }
+        tokens += corpus.index.word_tokens[g] as u64;
+        let para = &corpus.docs[place.doc as usize].paragraphs[place.para as usize];
+        for t in &para.tokens {
+            if !options.admits(corpus, t.term, corpus.vocab.pos(t.pos)) {
+                continue;
+            }
+            let key = corpus.count_as(t.term, options.merge_aliases) as usize;
+            by_term[key] += 1;
+            if last_doc[key] != place.doc {
+                last_doc[key] = place.doc;
+                doc_freq[key] += 1;
             }
         }
     }
-    let mut rows: Vec<TermRow> = (0..n)
-        .filter(|&i| counts[i] > 0 && !corpus.vocab.term(i as TermId).stopword)
-        .map(|i| TermRow {
+    Counts { by_term, doc_freq, tokens }
+}
+
+/// Corpus-wide document frequency of a counted term (aliases merged when asked).
+pub(crate) fn corpus_doc_freq(corpus: &Corpus, merge: bool) -> Vec<u32> {
+    if !merge {
+        let mut df = corpus.index.doc_freq.clone();
+        df.resize(corpus.vocab.len(), 0);
+        return df;
+    }
+    let all = Selection::all(corpus);
+    let options = TermOptions { drop_stopwords: false, merge_aliases: true, ..TermOptions::default() };
+    count_terms(corpus, &all, &options).doc_freq
+}
+
+/// The term table of a selection.
+pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions) -> TermTable {
+    let counts = count_terms(corpus, selection, options);
+    let df = corpus_doc_freq(corpus, options.merge_aliases);
+    let n_docs = corpus.docs.len() as f64;
+    let mut rows: Vec<TermRow> = counts
+        .by_term
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(i, &count)| TermRow {
             term: corpus.vocab.term(i as TermId).text.clone(),
-            count: counts[i],
-            per_10k: if tokens == 0 { 0.0 } else { counts[i] as f64 * 10_000.0 / tokens as f64 },
-            docs: doc_freq[i],
+            count,
+            per_10k: per_10k(count, counts.tokens),
+            docs: counts.doc_freq[i],
+            tfidf: count as f64 * (n_docs / df[i].max(1) as f64).ln(),
         })
         .collect();
     rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
-    TermTable { tokens, documents: docs.len(), rows }
+    TermTable { tokens: counts.tokens, documents: selection.docs(corpus).len(), paragraphs: selection.len(), rows }
+}
+
+/// Term frequencies over whole documents with the default options.
+pub fn term_frequencies(corpus: &Corpus, docs: &[usize]) -> TermTable {
+    term_table(corpus, &Selection::of_docs(corpus, docs), &TermOptions::default())
+}
+
+pub fn per_10k(count: u64, tokens: u64) -> f64 {
+    if tokens == 0 {
+        0.0
+    } else {
+        count as f64 * 10_000.0 / tokens as f64
+    }
 }

@@ -1,0 +1,61 @@
+//! Alias groups: spellings counted as one canonical term when merging is
+//! on (`上合组织` and `上合` as `上海合作组织`). File format, one group a line:
+//! `canonical = alias alias …`, `#` starts a comment.
+
+use super::segment::LexiconError;
+
+/// The shipped alias file.
+pub static ALIASES: &str = include_str!("../../seeds/lexicon/aliases.txt");
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AliasGroups {
+    /// (canonical, aliases), in file order.
+    pub groups: Vec<(String, Vec<String>)>,
+}
+
+impl AliasGroups {
+    /// Parses an alias file; every malformed line is reported by number.
+    pub fn parse(text: &str, file: &str) -> Result<AliasGroups, Vec<LexiconError>> {
+        let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+        let mut errors = Vec::new();
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let content = raw.split('#').next().unwrap_or("").trim();
+            if content.is_empty() {
+                continue;
+            }
+            let err = |message: String| LexiconError { file: file.to_string(), line, message };
+            let Some((canonical, aliases)) = content.split_once('=') else {
+                errors.push(err(format!("expected `canonical = alias alias …`, found \"{content}\"")));
+                continue;
+            };
+            let canonical = canonical.trim();
+            let aliases: Vec<String> = aliases.split_whitespace().map(str::to_string).collect();
+            if canonical.is_empty() || canonical.contains(char::is_whitespace) {
+                errors.push(err(format!("the canonical term before '=' must be one word, found \"{canonical}\"")));
+                continue;
+            }
+            if aliases.is_empty() {
+                errors.push(err(format!("no aliases after '=' for \"{canonical}\"")));
+                continue;
+            }
+            for word in std::iter::once(canonical).chain(aliases.iter().map(String::as_str)) {
+                if let Some(prev) = seen.insert(word.to_string(), line) {
+                    errors.push(err(format!("\"{word}\" is already in the group on line {prev}")));
+                }
+            }
+            groups.push((canonical.to_string(), aliases));
+        }
+        if errors.is_empty() {
+            Ok(AliasGroups { groups })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The shipped alias groups.
+    pub fn builtin() -> AliasGroups {
+        AliasGroups::parse(ALIASES, "seeds/lexicon/aliases.txt").expect("the shipped alias file is checked by the tests")
+    }
+}

@@ -1,0 +1,114 @@
+//! Collocates: words within ±k word tokens of a node, never across a
+//! paragraph boundary, with observed and expected counts, MI,
+//! log-likelihood and t-score.
+//!
+//! With N the word tokens of the selection, W the window slots around all
+//! node hits, f the collocate's frequency and O its count in the windows:
+//! E = W f / N; MI = log2(O / E); t = (O − E) / √O; G² from the 2×2 table
+//! [[O, W − O], [f − O, N − W − f + O]].
+
+use super::corpus::{Corpus, TermId};
+use super::query::Query;
+use super::segment::TokenKind;
+use super::selection::Selection;
+use super::stats::{count_terms, TermOptions};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CollocateRow {
+    pub term: String,
+    pub observed: u64,
+    pub expected: f64,
+    /// The collocate's frequency in the selection.
+    pub frequency: u64,
+    pub mi: f64,
+    pub log_likelihood: f64,
+    pub t_score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CollocateTable {
+    pub node_hits: u64,
+    pub window_slots: u64,
+    pub tokens: u64,
+    /// By log-likelihood, largest first.
+    pub rows: Vec<CollocateRow>,
+}
+
+/// G² of a 2×2 contingency table.
+pub fn log_likelihood_2x2(o11: f64, o12: f64, o21: f64, o22: f64) -> f64 {
+    let n = o11 + o12 + o21 + o22;
+    if n == 0.0 {
+        return 0.0;
+    }
+    let (r1, r2, c1, c2) = (o11 + o12, o21 + o22, o11 + o21, o12 + o22);
+    let cell = |o: f64, r: f64, c: f64| {
+        let e = r * c / n;
+        if o > 0.0 && e > 0.0 { o * (o / e).ln() } else { 0.0 }
+    };
+    2.0 * (cell(o11, r1, c1) + cell(o12, r1, c2) + cell(o21, r2, c1) + cell(o22, r2, c2))
+}
+
+pub fn collocates(
+    corpus: &Corpus,
+    selection: &Selection,
+    node: &Query,
+    span: usize,
+    min_observed: u64,
+    options: &TermOptions,
+) -> CollocateTable {
+    let n_terms = corpus.vocab.len();
+    let mut observed = vec![0u64; n_terms];
+    let mut slots = 0u64;
+    let mut hits = 0u64;
+    let node_terms: Vec<TermId> = node.slots.iter().flatten().copied().collect();
+    for g in node.candidate_paragraphs(corpus) {
+        if !selection.contains(g) {
+            continue;
+        }
+        let place = corpus.index.paragraphs[g];
+        let para = &corpus.docs[place.doc as usize].paragraphs[place.para as usize];
+        // Word tokens only: the window counts words, not punctuation.
+        let words: Vec<(TermId, &str)> = para
+            .tokens
+            .iter()
+            .filter(|t| corpus.vocab.term(t.term).kind == TokenKind::Word)
+            .map(|t| (t.term, corpus.vocab.pos(t.pos)))
+            .collect();
+        let terms: Vec<TermId> = words.iter().map(|w| w.0).collect();
+        for (first, last) in node.matches(corpus, &terms) {
+            hits += 1;
+            let window = first.saturating_sub(span)..first;
+            let after = last..(last + span).min(words.len());
+            for i in window.chain(after) {
+                slots += 1;
+                let (term, pos) = words[i];
+                if options.admits(corpus, term, pos) && !node_terms.contains(&term) {
+                    observed[corpus.count_as(term, options.merge_aliases) as usize] += 1;
+                }
+            }
+        }
+    }
+    let counts = count_terms(corpus, selection, options);
+    let n = counts.tokens as f64;
+    let w = slots as f64;
+    let mut rows: Vec<CollocateRow> = (0..n_terms)
+        .filter(|&i| observed[i] >= min_observed.max(1))
+        .map(|i| {
+            let o = observed[i] as f64;
+            let f = counts.by_term[i] as f64;
+            let e = if n > 0.0 { w * f / n } else { 0.0 };
+            CollocateRow {
+                term: corpus.vocab.term(i as TermId).text.clone(),
+                observed: observed[i],
+                expected: e,
+                frequency: counts.by_term[i],
+                mi: (o / e).log2(),
+                log_likelihood: log_likelihood_2x2(o, w - o, f - o, n - w - f + o),
+                t_score: (o - e) / o.sqrt(),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.log_likelihood.total_cmp(&a.log_likelihood).then_with(|| a.term.cmp(&b.term)));
+    CollocateTable { node_hits: hits, window_slots: slots, tokens: counts.tokens, rows }
+}
