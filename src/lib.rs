@@ -3,6 +3,7 @@
 //! the CLI lives in `src/bin/cijing.rs`.
 
 pub mod engine;
+pub mod export;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]

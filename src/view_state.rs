@@ -2,63 +2,364 @@
 //! query string (the URL is the shareable view). Plain Rust, outside the
 //! wasm-only `ui` module so it is tested natively.
 
+use crate::engine::kwic::KwicSort;
+use crate::engine::pos::PosClass;
+use crate::engine::segment::Mode;
+use crate::engine::selection::Filter;
 use crate::engine::Corpus;
 
 pub const DEFAULT_TOP: usize = 20;
 pub const MAX_TOP: usize = 100;
 
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language for a browser language tag (`zh-CN`, `en-GB`, …).
+    pub fn from_browser(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// The panels of the dashboard, in page order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Summary,
+    Terms,
+    Cloud,
+    Trends,
+    Contexts,
+    Reader,
+    Collocates,
+    Phrases,
+    Keyness,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 9] = [
+        Panel::Summary,
+        Panel::Terms,
+        Panel::Cloud,
+        Panel::Trends,
+        Panel::Contexts,
+        Panel::Reader,
+        Panel::Collocates,
+        Panel::Phrases,
+        Panel::Keyness,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Panel::Summary => "summary",
+            Panel::Terms => "terms",
+            Panel::Cloud => "cloud",
+            Panel::Trends => "trends",
+            Panel::Contexts => "contexts",
+            Panel::Reader => "reader",
+            Panel::Collocates => "collocates",
+            Panel::Phrases => "phrases",
+            Panel::Keyness => "keyness",
+        }
+    }
+
+    fn parse(code: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
 /// Everything a shared link restores.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
-    /// The document shown, or the whole corpus when `None`.
-    pub doc: Option<String>,
-    /// How many terms the chart and table show.
+    pub lang: Lang,
+    /// Documents, dates and parties every panel works on.
+    pub filter: Filter,
+    /// The selected term (or phrase, words separated by spaces): Trends plots
+    /// it, Contexts lists it, Reader highlights it, Collocates centre on it.
+    pub term: Option<String>,
+    /// How many rows tables and charts show.
     pub top: usize,
+    pub min_len: usize,
+    /// Only these classes (all when empty).
+    pub pos: Vec<PosClass>,
+    /// Leave stopwords out of tables.
+    pub drop_stopwords: bool,
+    pub merge_aliases: bool,
+    pub mode: Mode,
+    pub hmm: bool,
+    /// Open panels, in page order.
+    pub panels: Vec<Panel>,
+    /// The document in the reader, and the paragraph (from 1) to show.
+    pub read: Option<String>,
+    pub para: Option<usize>,
+    /// Reader shows word boundaries.
+    pub show_segments: bool,
+    pub kwic_sort: KwicSort,
 }
 
 impl Default for ViewState {
     fn default() -> Self {
-        ViewState { doc: None, top: DEFAULT_TOP }
+        ViewState {
+            lang: Lang::default(),
+            filter: Filter::default(),
+            term: None,
+            top: DEFAULT_TOP,
+            min_len: 1,
+            pos: Vec::new(),
+            drop_stopwords: true,
+            merge_aliases: false,
+            mode: Mode::Precise,
+            hmm: true,
+            panels: Panel::ALL.to_vec(),
+            read: None,
+            para: None,
+            show_segments: false,
+            kwic_sort: KwicSort::Position,
+        }
+    }
+}
+
+fn kwic_sort_code(s: KwicSort) -> &'static str {
+    match s {
+        KwicSort::Position => "position",
+        KwicSort::L1 => "l1",
+        KwicSort::L2 => "l2",
+        KwicSort::R1 => "r1",
+        KwicSort::R2 => "r2",
     }
 }
 
 impl ViewState {
-    /// Reads a query string (`?doc=…&top=…`). Values that are unknown or out
-    /// of range fall back to the default, and each is described in the
-    /// returned notes so the page can say what it ignored.
-    pub fn from_query(query: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
-        let mut state = ViewState::default();
+    /// The default view for a browser language.
+    pub fn for_browser(lang_tag: &str) -> ViewState {
+        ViewState { lang: Lang::from_browser(lang_tag), ..ViewState::default() }
+    }
+
+    /// Reads a query string over `base` (the default view). Values that are
+    /// unknown or invalid are ignored, each described in the returned notes
+    /// so the page can say what it ignored: the nearest valid view opens.
+    pub fn from_query(query: &str, corpus: &Corpus, base: ViewState) -> (ViewState, Vec<String>) {
+        let mut s = base;
         let mut notes = Vec::new();
+        let bad = |key: &str, value: &str, why: &str| format!("{key}={value}: {why}");
         for (key, value) in parse_query(query) {
+            let list = || value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect::<Vec<_>>();
             match key.as_str() {
-                "doc" if value.is_empty() => {}
-                "doc" if corpus.doc_index(&value).is_some() => state.doc = Some(value),
-                "doc" => notes.push(format!("unknown document \"{value}\"; showing the whole corpus")),
+                "lang" => match value.as_str() {
+                    "zh" => s.lang = Lang::Zh,
+                    "en" => s.lang = Lang::En,
+                    _ => notes.push(bad(&key, &value, "not zh or en")),
+                },
+                "doc" => {
+                    for id in list() {
+                        if corpus.doc_index(&id).is_some() {
+                            if !s.filter.docs.contains(&id) {
+                                s.filter.docs.push(id);
+                            }
+                        } else {
+                            notes.push(format!("unknown document \"{id}\" ignored"));
+                        }
+                    }
+                }
+                "from" | "to" => {
+                    let probe = Filter {
+                        from: (key == "from").then(|| value.clone()),
+                        to: (key == "to").then(|| value.clone()),
+                        ..Filter::default()
+                    };
+                    match crate::engine::selection::select(corpus, &probe) {
+                        Ok(_) if key == "from" => s.filter.from = Some(value),
+                        Ok(_) => s.filter.to = Some(value),
+                        Err(e) => notes.push(bad(&key, &value, &e)),
+                    }
+                }
+                "party" => {
+                    for p in list() {
+                        let probe = Filter { parties: vec![p.clone()], ..Filter::default() };
+                        if crate::engine::selection::select(corpus, &probe).is_ok() {
+                            if !s.filter.parties.contains(&p) {
+                                s.filter.parties.push(p);
+                            }
+                        } else {
+                            notes.push(format!("unknown party \"{p}\" ignored"));
+                        }
+                    }
+                }
+                "term" if value.trim().is_empty() => {}
+                "term" => {
+                    let known = value.split_whitespace().all(|w| corpus.vocab.id(w).is_some());
+                    if known {
+                        s.term = Some(value.trim().to_string());
+                    } else {
+                        notes.push(format!("\"{value}\" does not occur in the corpus; no term selected"));
+                    }
+                }
                 "top" => match value.parse::<usize>() {
-                    Ok(n) if (1..=MAX_TOP).contains(&n) => state.top = n,
-                    _ => notes.push(format!("top={value} is not a number from 1 to {MAX_TOP}; showing {DEFAULT_TOP}")),
+                    Ok(n) if (1..=MAX_TOP).contains(&n) => s.top = n,
+                    _ => notes.push(bad(&key, &value, &format!("not a number from 1 to {MAX_TOP}; showing {DEFAULT_TOP}"))),
+                },
+                "minlen" => match value.parse::<usize>() {
+                    Ok(n) if (1..=10).contains(&n) => s.min_len = n,
+                    _ => notes.push(bad(&key, &value, "not a length from 1 to 10")),
+                },
+                "pos" => {
+                    s.pos.clear();
+                    for p in list() {
+                        match PosClass::parse(&p) {
+                            Ok(c) if !s.pos.contains(&c) => s.pos.push(c),
+                            Ok(_) => {}
+                            Err(e) => notes.push(e),
+                        }
+                    }
+                }
+                "stop" => match value.as_str() {
+                    "1" | "on" => s.drop_stopwords = true,
+                    "0" | "off" => s.drop_stopwords = false,
+                    _ => notes.push(bad(&key, &value, "not on or off")),
+                },
+                "alias" => match value.as_str() {
+                    "1" | "on" => s.merge_aliases = true,
+                    "0" | "off" => s.merge_aliases = false,
+                    _ => notes.push(bad(&key, &value, "not on or off")),
+                },
+                "hmm" => match value.as_str() {
+                    "1" | "on" => s.hmm = true,
+                    "0" | "off" => s.hmm = false,
+                    _ => notes.push(bad(&key, &value, "not on or off")),
+                },
+                "seg" => match value.as_str() {
+                    "1" | "on" => s.show_segments = true,
+                    "0" | "off" => s.show_segments = false,
+                    _ => notes.push(bad(&key, &value, "not on or off")),
+                },
+                "mode" => match value.as_str() {
+                    "precise" => s.mode = Mode::Precise,
+                    "search" => s.mode = Mode::Search,
+                    _ => notes.push(bad(&key, &value, "not precise or search")),
+                },
+                "panels" => {
+                    let mut panels: Vec<Panel> = Vec::new();
+                    for code in list() {
+                        match Panel::parse(&code) {
+                            Some(p) if !panels.contains(&p) => panels.push(p),
+                            Some(_) => {}
+                            None => notes.push(format!("unknown panel \"{code}\" ignored")),
+                        }
+                    }
+                    panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
+                    s.panels = panels;
+                }
+                "read" => {
+                    if corpus.doc_index(&value).is_some() {
+                        s.read = Some(value);
+                    } else {
+                        notes.push(format!("unknown document \"{value}\" for the reader ignored"));
+                    }
+                }
+                "para" => match value.parse::<usize>() {
+                    Ok(n) if n >= 1 => s.para = Some(n),
+                    _ => notes.push(bad(&key, &value, "not a paragraph number")),
+                },
+                "ksort" => match ["position", "l1", "l2", "r1", "r2"].iter().position(|c| *c == value) {
+                    Some(i) => s.kwic_sort = [KwicSort::Position, KwicSort::L1, KwicSort::L2, KwicSort::R1, KwicSort::R2][i],
+                    None => notes.push(bad(&key, &value, "not position, l1, l2, r1 or r2")),
                 },
                 _ => notes.push(format!("unknown setting \"{key}\" ignored")),
             }
         }
-        (state, notes)
+        if let (Some(read), Some(para)) = (&s.read, s.para) {
+            let paragraphs = corpus.doc_index(read).map_or(0, |d| corpus.docs[d].paragraphs.len());
+            if para > paragraphs {
+                notes.push(format!("para={para}: the document has {paragraphs} paragraphs"));
+                s.para = None;
+            }
+        }
+        (s, notes)
     }
 
-    /// The query string for this view, without defaults (`""` for the
-    /// default view).
-    pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(doc) = &self.doc {
-            parts.push(format!("doc={}", encode(doc)));
+    /// The query string for this view relative to `base` (only what differs
+    /// is written; `""` for the base view).
+    pub fn to_query(&self, base: &ViewState) -> String {
+        let mut parts: Vec<(String, String)> = Vec::new();
+        let on_off = |b: bool| if b { "on" } else { "off" }.to_string();
+        if self.lang != base.lang {
+            parts.push(("lang".into(), self.lang.code().into()));
         }
-        if self.top != DEFAULT_TOP {
-            parts.push(format!("top={}", self.top));
+        if !self.filter.docs.is_empty() {
+            parts.push(("doc".into(), self.filter.docs.join(",")));
+        }
+        if let Some(from) = &self.filter.from {
+            parts.push(("from".into(), from.clone()));
+        }
+        if let Some(to) = &self.filter.to {
+            parts.push(("to".into(), to.clone()));
+        }
+        if !self.filter.parties.is_empty() {
+            parts.push(("party".into(), self.filter.parties.join(",")));
+        }
+        if let Some(term) = &self.term {
+            parts.push(("term".into(), term.clone()));
+        }
+        if self.top != base.top {
+            parts.push(("top".into(), self.top.to_string()));
+        }
+        if self.min_len != base.min_len {
+            parts.push(("minlen".into(), self.min_len.to_string()));
+        }
+        if self.pos != base.pos {
+            parts.push(("pos".into(), self.pos.iter().map(|p| p.name()).collect::<Vec<_>>().join(",")));
+        }
+        if self.drop_stopwords != base.drop_stopwords {
+            parts.push(("stop".into(), on_off(self.drop_stopwords)));
+        }
+        if self.merge_aliases != base.merge_aliases {
+            parts.push(("alias".into(), on_off(self.merge_aliases)));
+        }
+        if self.mode != base.mode {
+            parts.push(("mode".into(), if self.mode == Mode::Search { "search" } else { "precise" }.into()));
+        }
+        if self.hmm != base.hmm {
+            parts.push(("hmm".into(), on_off(self.hmm)));
+        }
+        if self.panels != base.panels {
+            parts.push(("panels".into(), self.panels.iter().map(|p| p.code()).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(read) = &self.read {
+            parts.push(("read".into(), read.clone()));
+        }
+        if let Some(para) = self.para {
+            parts.push(("para".into(), para.to_string()));
+        }
+        if self.show_segments != base.show_segments {
+            parts.push(("seg".into(), on_off(self.show_segments)));
+        }
+        if self.kwic_sort != base.kwic_sort {
+            parts.push(("ksort".into(), kwic_sort_code(self.kwic_sort).into()));
         }
         if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
+            return String::new();
         }
+        let encoded: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        format!("?{}", encoded.join("&"))
+    }
+
+    pub fn is_open(&self, panel: Panel) -> bool {
+        self.panels.contains(&panel)
     }
 }
 
@@ -77,7 +378,7 @@ fn parse_query(query: &str) -> Vec<(String, String)> {
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()

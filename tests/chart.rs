@@ -1,35 +1,47 @@
-//! The SVG bar chart: one bar per term, labels escaped.
-use cijing::engine::chart::{bar_chart_svg, fit_text};
+//! Charts: one bar per term, lines per series with years on the axis, a
+//! deterministic, non-overlapping word cloud; all text escaped.
+use cijing::engine::chart::{bar_chart_svg, cloud_layout, fit_text, line_chart_svg, word_cloud_svg, ChartText};
 
 fn bars(items: &[(&str, f64)]) -> Vec<(String, f64)> {
     items.iter().map(|(l, v)| (l.to_string(), *v)).collect()
 }
 
+fn text(title: &str, subtitle: &str) -> ChartText {
+    ChartText { title: title.into(), subtitle: subtitle.into() }
+}
+
+fn has_label(svg: &str, label: &str) -> bool {
+    svg.contains(&format!("\n{label}\n</text>"))
+}
+
 #[test]
-fn one_bar_per_term_with_labels() {
-    let svg = bar_chart_svg(&bars(&[("合作", 475.0), ("双方", 368.0), ("发展", 253.0)]), "高频词", "次数", 600).unwrap();
+fn one_bar_per_term_with_labels_title_and_selection() {
+    let svg = bar_chart_svg(&bars(&[("合作", 475.0), ("双方", 368.0), ("发展", 253.0)]), &text("高频词", "全部文献 · 17 篇"), "次数", 600).unwrap();
     assert!(svg.starts_with("<svg"));
     assert_eq!(svg.matches(r##"fill="#2B6CB0""##).count(), 3, "{svg}");
-    for label in ["合作", "双方", "发展", "高频词"] {
-        assert!(svg.contains(&format!("\n{label}\n</text>")), "label {label} missing");
+    for label in ["合作", "双方", "发展", "高频词", "全部文献 · 17 篇"] {
+        assert!(has_label(&svg, label), "label {label} missing");
     }
 }
 
 #[test]
-fn markup_in_terms_and_captions_is_escaped() {
-    let svg = bar_chart_svg(&bars(&[("<b>", 3.0), ("a&b", 2.0)]), "<script>alert(1)</script>", "x", 400).unwrap();
-    assert!(!svg.contains("<b>"), "raw <b> reached the SVG");
-    assert!(!svg.contains("<script>"));
-    assert!(svg.contains("&lt;b&gt;"));
-    assert!(svg.contains("a&amp;b"));
-    assert!(svg.contains("&lt;script&gt;"));
+fn markup_in_terms_titles_and_selections_is_escaped() {
+    let svg = bar_chart_svg(&bars(&[("<b>", 3.0), ("a&b", 2.0)]), &text("<script>alert(1)</script>", "<i>sel</i>"), "x", 400).unwrap();
+    assert!(!svg.contains("<b>") && !svg.contains("<script>") && !svg.contains("<i>"), "raw markup reached the SVG");
+    assert!(svg.contains("&lt;b&gt;") && svg.contains("a&amp;b") && svg.contains("&lt;script&gt;"));
+    let cloud = word_cloud_svg(&bars(&[("<b>", 3.0)]), &text("t", "s"), 400).unwrap();
+    assert!(!cloud.contains("<b>") && cloud.contains("&lt;b&gt;"));
+    let lines = line_chart_svg(&[("<b>".into(), vec![1.0, 2.0])], &["2019".into(), "2020".into()], &text("t", "s"), "y", 400).unwrap();
+    assert!(!lines.contains("<b>") && lines.contains("&lt;b&gt;"));
 }
 
 #[test]
 fn empty_selection_still_draws_axes() {
-    let svg = bar_chart_svg(&[], "nothing", "x", 400).unwrap();
+    let svg = bar_chart_svg(&[], &text("nothing", ""), "x", 400).unwrap();
     assert!(svg.contains("</svg>"));
     assert_eq!(svg.matches(r##"fill="#2B6CB0""##).count(), 0);
+    assert!(word_cloud_svg(&[], &text("t", ""), 300).unwrap().contains("</svg>"));
+    assert!(line_chart_svg(&[], &[], &text("t", ""), "y", 300).unwrap().contains("</svg>"));
 }
 
 #[test]
@@ -40,4 +52,41 @@ fn long_captions_are_shortened_to_fit() {
     assert_eq!(fit_text("一二三四五六七八九十", 95.0, 10.0), "一二三四五六七八…");
     // ASCII counts 0.6 em: "abcde" is 30 px.
     assert_eq!(fit_text("abcde", 30.0, 10.0), "abcde");
+}
+
+#[test]
+fn trend_lines_label_each_year_once() {
+    let points: Vec<String> = ["2019", "2019", "2019", "2023", "2024", "2024"].iter().map(|s| s.to_string()).collect();
+    let svg = line_chart_svg(
+        &[("合作".into(), vec![1.0, 2.0, 3.0, 2.0, 1.0, 4.0]), ("安全".into(), vec![0.0, 1.0, 0.0, 2.0, 3.0, 1.0])],
+        &points,
+        &text("趋势", "全部文献"),
+        "每万词",
+        600,
+    )
+    .unwrap();
+    for year in ["2019", "2023", "2024"] {
+        assert_eq!(svg.matches(&format!("\n{year}\n</text>")).count(), 1, "{year} labelled once");
+    }
+    assert!(has_label(&svg, "合作") && has_label(&svg, "安全"), "legend names each series");
+    assert_eq!(svg.matches("<circle").count(), 12, "a marker per point");
+}
+
+#[test]
+fn the_cloud_is_deterministic_inside_and_without_overlaps() {
+    let words: Vec<(String, f64)> = (0..40).map(|i| (format!("词{i}"), 100.0 / (i as f64 + 1.0))).collect();
+    let a = cloud_layout(&words, 600.0, 320.0);
+    let b = cloud_layout(&words, 600.0, 320.0);
+    assert_eq!(a, b);
+    assert!(a.len() >= 30, "most words fit ({} of 40)", a.len());
+    assert_eq!(a[0].word, "词0");
+    assert!((a[0].x - 300.0).abs() < 1.0 && (a[0].y - 160.0).abs() < 1.0, "the heaviest word is in the centre");
+    assert!(a[0].size > a[10].size);
+    for (i, p) in a.iter().enumerate() {
+        assert!(p.x - p.w / 2.0 >= 0.0 && p.x + p.w / 2.0 <= 600.0 && p.y - p.h / 2.0 >= 0.0 && p.y + p.h / 2.0 <= 320.0);
+        for q in &a[i + 1..] {
+            let apart = (p.x - q.x).abs() * 2.0 >= p.w + q.w || (p.y - q.y).abs() * 2.0 >= p.h + q.h;
+            assert!(apart, "{} overlaps {}", p.word, q.word);
+        }
+    }
 }

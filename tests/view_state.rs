@@ -1,45 +1,99 @@
 //! The view state's round trip to the URL, and what a bad link falls back to.
-use cijing::engine::{Corpus, SegmentOptions, Segmenter};
-use cijing::view_state::{ViewState, DEFAULT_TOP};
+use cijing::engine::kwic::KwicSort;
+use cijing::engine::pos::PosClass;
+use cijing::engine::selection::Filter;
+use cijing::engine::{Corpus, Mode, SegmentOptions, Segmenter};
+use cijing::view_state::{Lang, Panel, ViewState, DEFAULT_TOP};
 use std::sync::OnceLock;
 
 fn corpus() -> &'static Corpus {
     static C: OnceLock<Corpus> = OnceLock::new();
-    C.get_or_init(|| Corpus::builtin(&Segmenter::base(), SegmentOptions::default()))
+    C.get_or_init(|| Corpus::builtin(&Segmenter::builtin(), SegmentOptions::default()))
+}
+
+fn parse(q: &str) -> (ViewState, Vec<String>) {
+    ViewState::from_query(q, corpus(), ViewState::default())
 }
 
 #[test]
 fn the_default_view_has_an_empty_query() {
-    assert_eq!(ViewState::default().to_query(), "");
-    assert_eq!(ViewState::from_query("", corpus()), (ViewState::default(), vec![]));
+    assert_eq!(ViewState::default().to_query(&ViewState::default()), "");
+    assert_eq!(parse(""), (ViewState::default(), vec![]));
 }
 
 #[test]
-fn a_view_round_trips_through_the_query() {
-    let view = ViewState { doc: Some("cn-tj-2024-zaobao".into()), top: 30 };
-    assert_eq!(view.to_query(), "?doc=cn-tj-2024-zaobao&top=30");
-    assert_eq!(ViewState::from_query(&view.to_query(), corpus()), (view, vec![]));
+fn the_browser_language_picks_the_default_language() {
+    assert_eq!(ViewState::for_browser("zh-CN").lang, Lang::Zh);
+    assert_eq!(ViewState::for_browser("en-GB").lang, Lang::En);
+    // A link made in one language opens in it, whatever the browser says.
+    let base = ViewState::for_browser("en-US");
+    let zh = ViewState { lang: Lang::Zh, ..base.clone() };
+    assert_eq!(zh.to_query(&base), "?lang=zh");
+    assert_eq!(ViewState::from_query("?lang=zh", corpus(), base).0.lang, Lang::Zh);
 }
 
 #[test]
-fn unknown_or_invalid_values_fall_back_and_are_reported() {
-    let (view, notes) = ViewState::from_query("?doc=%E4%B8%AD&top=0&x=1&top=abc", corpus());
-    assert_eq!(view, ViewState::default());
+fn every_setting_round_trips_through_the_query() {
+    let view = ViewState {
+        lang: Lang::En,
+        filter: Filter {
+            docs: vec!["cn-tj-2024-zaobao".into(), "cn-kg-2023-statement".into()],
+            from: Some("2023".into()),
+            to: Some("2024-07".into()),
+            parties: vec!["TJ".into(), "KG".into()],
+        },
+        term: Some("深化 合作".into()),
+        top: 30,
+        min_len: 2,
+        pos: vec![PosClass::Noun, PosClass::Place],
+        drop_stopwords: false,
+        merge_aliases: true,
+        mode: Mode::Search,
+        hmm: false,
+        panels: vec![Panel::Terms, Panel::Contexts, Panel::Reader],
+        read: Some("cn-kg-2023-statement".into()),
+        para: Some(3),
+        show_segments: true,
+        kwic_sort: KwicSort::R1,
+    };
+    let query = view.to_query(&ViewState::default());
     assert_eq!(
-        notes,
-        [
-            "unknown document \"中\"; showing the whole corpus".to_string(),
-            format!("top=0 is not a number from 1 to 100; showing {DEFAULT_TOP}"),
-            "unknown setting \"x\" ignored".to_string(),
-            format!("top=abc is not a number from 1 to 100; showing {DEFAULT_TOP}"),
-        ]
+        query,
+        "?lang=en&doc=cn-tj-2024-zaobao,cn-kg-2023-statement&from=2023&to=2024-07&party=TJ,KG\
+         &term=%E6%B7%B1%E5%8C%96%20%E5%90%88%E4%BD%9C&top=30&minlen=2&pos=noun,place&stop=off&alias=on\
+         &mode=search&hmm=off&panels=terms,contexts,reader&read=cn-kg-2023-statement&para=3&seg=on&ksort=r1"
     );
+    assert_eq!(parse(&query), (view, vec![]));
+}
+
+#[test]
+fn unknown_or_invalid_values_open_the_nearest_valid_view_and_are_reported() {
+    let (view, notes) = parse("?doc=cn-tj-2024-media,nope&top=0&x=1&from=2019-13&party=XX,KG&term=北冰洋&pos=noun,nouns&panels=terms,maps&para=999&read=cn-tj-2024-media");
+    assert_eq!(view.filter.docs, ["cn-tj-2024-media"]);
+    assert_eq!(view.filter.parties, ["KG"]);
+    assert_eq!((view.top, view.filter.from.clone(), view.term.clone()), (DEFAULT_TOP, None, None));
+    assert_eq!(view.pos, [PosClass::Noun]);
+    assert_eq!(view.panels, [Panel::Terms]);
+    assert_eq!((view.read.as_deref(), view.para), (Some("cn-tj-2024-media"), None));
+    let expected = [
+        "unknown document \"nope\" ignored",
+        "top=0: not a number from 1 to 100; showing 20",
+        "unknown setting \"x\" ignored",
+        "from=2019-13: from date \"2019-13\" is not YYYY, YYYY-MM or YYYY-MM-DD",
+        "unknown party \"XX\" ignored",
+        "\"北冰洋\" does not occur in the corpus; no term selected",
+        "unknown part-of-speech class \"nouns\"; use one of noun, verb, adj, adv, person, place, org, proper, idiom, abbr, other",
+        "unknown panel \"maps\" ignored",
+        "para=999: the document has 3 paragraphs",
+    ];
+    assert_eq!(notes, expected);
 }
 
 #[test]
 fn broken_percent_escapes_do_not_panic() {
-    for q in ["?doc=%", "?doc=%E4%B8", "?doc=%zz&top=%31%30", "?&&=&doc", "?doc=%C3%28"] {
-        let _ = ViewState::from_query(q, corpus());
+    for q in ["?doc=%", "?doc=%E4%B8", "?doc=%zz&top=%31%30", "?&&=&doc", "?doc=%C3%28", "?term=%FF", "?panels="] {
+        let _ = parse(q);
     }
-    assert_eq!(ViewState::from_query("?top=%31%30", corpus()).0.top, 10);
+    assert_eq!(parse("?top=%31%30").0.top, 10);
+    assert_eq!(parse("?panels=").0.panels, Vec::<Panel>::new());
 }

@@ -1,7 +1,10 @@
-//! Charts as SVG strings, drawn with plotters. Text in them (terms, titles)
-//! is escaped by plotters' SVG backend, so data cannot inject markup.
+//! Charts as SVG strings, drawn with plotters: term bars, trend lines and a
+//! word cloud. Every chart carries a title and a line saying what was
+//! selected, so an exported image speaks for itself. Text in them (terms,
+//! titles) is escaped by plotters' SVG backend: data cannot inject markup.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Font stack for chart text: system CJK fonts first.
 pub const CHART_FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
@@ -9,12 +12,74 @@ pub const CHART_FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC,
 const BAR_COLOR: RGBColor = RGBColor(0x2b, 0x6c, 0xb0);
 const AXIS_COLOR: RGBColor = RGBColor(0x44, 0x4b, 0x55);
 const GRID_COLOR: RGBColor = RGBColor(0xe3, 0xe7, 0xec);
+/// Series colours, distinguishable and dark enough on white (WCAG AA for large text).
+pub const PALETTE: [RGBColor; 8] = [
+    RGBColor(0x2b, 0x6c, 0xb0),
+    RGBColor(0xc0, 0x39, 0x2b),
+    RGBColor(0x1e, 0x7b, 0x4f),
+    RGBColor(0x8e, 0x44, 0xad),
+    RGBColor(0xb3, 0x5c, 0x00),
+    RGBColor(0x16, 0x6a, 0x7a),
+    RGBColor(0x7a, 0x4a, 0x2a),
+    RGBColor(0x4a, 0x55, 0x68),
+];
 
-/// A horizontal bar chart, one bar per `(label, value)`, first at the top,
-/// with `caption` above it and `x_label` under the axis.
-pub fn bar_chart_svg(bars: &[(String, f64)], caption: &str, x_label: &str, width: u32) -> Result<String, String> {
+/// The words written on a chart: a title above, the selection below.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartText {
+    pub title: String,
+    pub subtitle: String,
+}
+
+/// Shortens `text` with `…` so that it fits in `max_px` at `font_px`,
+/// counting a CJK glyph as 1 em and anything else as 0.6 em.
+pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
+    let width = |c: char| if c.is_ascii() { 0.6 * font_px } else { font_px };
+    if text.chars().map(width).sum::<f64>() <= max_px {
+        return text.to_string();
+    }
+    let mut used = width('…');
+    let mut out = String::new();
+    for c in text.chars() {
+        used += width(c);
+        if used > max_px {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Width in pixels of `text` at `font_px` (CJK 1 em, other 0.6 em).
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars().map(|c| if c.is_ascii() { 0.6 * font_px } else { font_px }).sum()
+}
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// Draws the subtitle along the bottom edge and returns the area above it.
+fn with_subtitle<'a>(root: &Area<'a>, text: &ChartText, width: u32, height: u32) -> Result<Area<'a>, String> {
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let small = 13.0;
+    let line = fit_text(&text.subtitle, width as f64 - 24.0, small);
+    root.draw(&Text::new(
+        line,
+        (12, height as i32 - 10),
+        (CHART_FONT, small * 1.24).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Left, VPos::Bottom)),
+    ))
+    .map_err(|e| e.to_string())?;
+    Ok(root.margin(0, 22, 0, 0))
+}
+
+fn caption(text: &ChartText, width: u32) -> String {
+    fit_text(&text.title, width.saturating_sub(24) as f64, 21.0 / 1.24)
+}
+
+/// A horizontal bar chart, one bar per `(label, value)`, first at the top.
+pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, width: u32) -> Result<String, String> {
     let row_height = 26u32;
-    let height = 90 + row_height * bars.len().max(1) as u32;
+    let height = 112 + row_height * bars.len().max(1) as u32;
     let label_columns = bars
         .iter()
         .map(|(l, _)| l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<u32>())
@@ -26,11 +91,10 @@ pub fn bar_chart_svg(bars: &[(String, f64)], caption: &str, x_label: &str, width
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        let area = with_subtitle(&root, text, width, height)?;
         let n = bars.len().max(1) as u32;
-        let caption = fit_text(caption, width.saturating_sub(24) as f64, 21.0 / 1.24);
-        let mut chart = ChartBuilder::on(&root)
-            .caption(caption, (CHART_FONT, 21).into_font().color(&AXIS_COLOR))
+        let mut chart = ChartBuilder::on(&area)
+            .caption(caption(text, width), (CHART_FONT, 21).into_font().color(&AXIS_COLOR))
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(label_area)
@@ -75,22 +139,142 @@ pub fn bar_chart_svg(bars: &[(String, f64)], caption: &str, x_label: &str, width
     Ok(svg)
 }
 
-/// Shortens `text` with `…` so that it fits in `max_px` at `font_px`,
-/// counting a CJK glyph as 1 em and anything else as 0.6 em.
-pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
-    let width = |c: char| if c.is_ascii() { 0.6 * font_px } else { font_px };
-    if text.chars().map(width).sum::<f64>() <= max_px {
-        return text.to_string();
-    }
-    let mut used = width('…');
-    let mut out = String::new();
-    for c in text.chars() {
-        used += width(c);
-        if used > max_px {
-            break;
+/// A line chart: one line per `(name, values)`, the values at points
+/// `0..points.len()`, labelled along the x axis by `points` (only where
+/// the label changes, so documents in date order show their years).
+pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &ChartText, y_label: &str, width: u32) -> Result<String, String> {
+    let height = 380u32;
+    let n = points.len().max(1);
+    let max = series.iter().flat_map(|(_, v)| v.iter().copied()).fold(0.0f64, f64::max).max(1.0) * 1.1;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let area = with_subtitle(&root, text, width, height)?;
+        let mut chart = ChartBuilder::on(&area)
+            .caption(caption(text, width), (CHART_FONT, 21).into_font().color(&AXIS_COLOR))
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(56)
+            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..max)
+            .map_err(|e| e.to_string())?;
+        let label_at = |x: &f64| -> String {
+            let i = x.round();
+            if (x - i).abs() > 1e-6 || i < 0.0 || i as usize >= points.len() {
+                return String::new();
+            }
+            let i = i as usize;
+            if i == 0 || points[i] != points[i - 1] { points[i].clone() } else { String::new() }
+        };
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID_COLOR)
+            .axis_style(AXIS_COLOR)
+            .x_labels(n * 2 + 1)
+            .y_labels(6)
+            .y_desc(y_label)
+            .label_style((CHART_FONT, 16).into_font().color(&AXIS_COLOR))
+            .x_label_formatter(&label_at)
+            .draw()
+            .map_err(|e| e.to_string())?;
+        for (k, (name, values)) in series.iter().enumerate() {
+            let color = PALETTE[k % PALETTE.len()];
+            chart
+                .draw_series(LineSeries::new(values.iter().enumerate().map(|(i, v)| (i as f64, *v)), color.stroke_width(2)))
+                .map_err(|e| e.to_string())?
+                .label(name.clone())
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3)));
+            chart
+                .draw_series(values.iter().enumerate().map(|(i, v)| Circle::new((i as f64, *v), 4, color.filled())))
+                .map_err(|e| e.to_string())?;
         }
-        out.push(c);
+        if !series.is_empty() {
+            chart
+                .configure_series_labels()
+                .position(SeriesLabelPosition::UpperLeft)
+                .background_style(WHITE.mix(0.85))
+                .border_style(GRID_COLOR)
+                .label_font((CHART_FONT, 16).into_font().color(&AXIS_COLOR))
+                .draw()
+                .map_err(|e| e.to_string())?;
+        }
+        root.present().map_err(|e| e.to_string())?;
     }
-    out.push('…');
-    out
+    Ok(svg)
+}
+
+/// A word placed in a cloud: centre, font size and box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub word: String,
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// Lays out a word cloud in `width` × `height`: font size grows with the
+/// square root of the weight, heaviest first, each word put at the first
+/// free spot along a spiral from the centre. No randomness: the same words
+/// give the same picture. Words that do not fit are left out.
+pub fn cloud_layout(words: &[(String, f64)], width: f64, height: f64) -> Vec<Placed> {
+    let max = words.iter().map(|(_, w)| *w).fold(0.0f64, f64::max);
+    if max <= 0.0 {
+        return Vec::new();
+    }
+    let (min_size, max_size) = (13.0, (height / 5.0).clamp(24.0, 64.0));
+    let mut order: Vec<&(String, f64)> = words.iter().filter(|(_, w)| *w > 0.0).collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let (cx, cy) = (width / 2.0, height / 2.0);
+    let mut placed: Vec<Placed> = Vec::new();
+    for (word, weight) in order {
+        let size = min_size + (max_size - min_size) * (weight / max).sqrt();
+        let (w, h) = (text_width(word, size) + 4.0, size * 1.15);
+        let mut t = 0.0f64;
+        while t < 200.0 {
+            let r = 3.0 * t;
+            let (x, y) = (cx + r * t.cos() * (width / height).max(1.0), cy + r * t.sin());
+            let inside = x - w / 2.0 >= 2.0 && x + w / 2.0 <= width - 2.0 && y - h / 2.0 >= 2.0 && y + h / 2.0 <= height - 2.0;
+            let free = placed
+                .iter()
+                .all(|p| (x - p.x).abs() * 2.0 >= w + p.w || (y - p.y).abs() * 2.0 >= h + p.h);
+            if inside && free {
+                placed.push(Placed { word: word.clone(), x, y, size, w, h });
+                break;
+            }
+            t += 0.05;
+        }
+    }
+    placed
+}
+
+/// A word cloud as SVG.
+pub fn word_cloud_svg(words: &[(String, f64)], text: &ChartText, width: u32) -> Result<String, String> {
+    let height = (width as f64 * 0.55).clamp(260.0, 460.0) as u32;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let area = with_subtitle(&root, text, width, height)?;
+        area.draw(&Text::new(
+            caption(text, width),
+            (width as i32 / 2, 8),
+            (CHART_FONT, 21).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(|e| e.to_string())?;
+        let cloud = area.margin(40, 0, 0, 0);
+        let (w, h) = cloud.dim_in_pixel();
+        for (i, p) in cloud_layout(words, w as f64, h as f64).iter().enumerate() {
+            let color = PALETTE[i % PALETTE.len()];
+            cloud
+                .draw(&Text::new(
+                    p.word.clone(),
+                    (p.x as i32, p.y as i32),
+                    (CHART_FONT, p.size * 1.24).into_font().color(&color).pos(Pos::new(HPos::Center, VPos::Center)),
+                ))
+                .map_err(|e| e.to_string())?;
+        }
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
 }

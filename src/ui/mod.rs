@@ -1,22 +1,92 @@
 //! The web face (wasm only): mounts the Leptos app, owns the shared view
-//! state and keeps it mirrored in the URL. Panels live one per file.
+//! state, keeps it mirrored in the URL, and derives what every panel reads
+//! (corpus, selection, term options, selected term). Panels live one per
+//! file and only read this and write the view state.
 
-mod doc_list;
+mod collocates;
+mod contexts;
+mod download;
+mod filter_bar;
+pub mod i18n;
+mod keyness;
+mod panel;
+mod phrases;
+mod reader;
+mod settings;
+mod summary;
 mod term_panel;
+mod trends;
+mod word_cloud;
 
+use crate::engine::query::Query;
+use crate::engine::selection::{select, Selection};
+use crate::engine::stats::TermOptions;
 use crate::engine::{Corpus, SegmentOptions, Segmenter};
-use doc_list::DocumentList;
+use crate::view_state::{Panel, ViewState};
+use i18n::t;
 use leptos::prelude::*;
-use crate::view_state::ViewState;
 use std::sync::Arc;
-use term_panel::TermPanel;
 use wasm_bindgen::prelude::*;
 
-/// The segmented corpus every panel reads.
-pub type CorpusHandle = Arc<Corpus>;
+/// A corpus shared by the panels; equal when it is the same corpus.
+#[derive(Clone)]
+pub struct SharedCorpus(pub Arc<Corpus>);
+
+impl PartialEq for SharedCorpus {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedCorpus {
+    type Target = Corpus;
+    fn deref(&self) -> &Corpus {
+        &self.0
+    }
+}
+
+/// What every panel reads. All fields are cheap copies of reactive handles.
+#[derive(Clone, Copy)]
+pub struct Analysis {
+    pub view: RwSignal<ViewState>,
+    /// Segmented with the view's mode and HMM setting.
+    pub corpus: Memo<SharedCorpus>,
+    pub selection: Memo<Selection>,
+    pub term_options: Memo<TermOptions>,
+    /// The selected term, resolved against the corpus (None when none is
+    /// selected or it does not occur with the current segmentation).
+    pub query: Memo<Option<Query>>,
+    pub segmenter: StoredValue<Arc<Segmenter>>,
+    /// Width in pixels for charts in a half-width panel and a full-width one.
+    pub chart_width: RwSignal<(u32, u32)>,
+}
+
+impl Analysis {
+    pub fn lang(&self) -> crate::view_state::Lang {
+        self.view.with(|v| v.lang)
+    }
+
+    /// Selects a term everywhere: trends plot it, contexts list it, the
+    /// reader highlights it, collocates centre on it.
+    pub fn choose_term(&self, term: &str) {
+        let term = term.trim().to_string();
+        self.view.update(|v| {
+            v.term = Some(term);
+            v.para = None;
+        });
+    }
+}
 
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Chart widths for the current window: (half-width panel, full-width panel).
+fn chart_widths() -> (u32, u32) {
+    let viewport = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(1024.0);
+    let full = (viewport - 64.0).clamp(300.0, 1100.0);
+    let half = if viewport >= 1100.0 { (viewport - 96.0) / 2.0 } else { full };
+    (half.clamp(300.0, 760.0) as u32, full as u32)
 }
 
 /// Builds the corpus, mounts the app and records start-up timings on the
@@ -24,7 +94,7 @@ fn now_ms() -> f64 {
 pub fn start() {
     console_error_panic_hook::set_once();
     let t0 = now_ms();
-    let segmenter = Segmenter::builtin();
+    let segmenter = Arc::new(Segmenter::builtin());
     let t1 = now_ms();
     let corpus = Arc::new(Corpus::builtin(&segmenter, SegmentOptions::default()));
     let t2 = now_ms();
@@ -34,14 +104,15 @@ pub fn start() {
     }
     let root = document.get_element_by_id("app").expect("index.html has <div id=app>");
     let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root.clone(), move || view! { <App corpus=corpus.clone() /> }).forget();
+    leptos::mount::mount_to(root.clone(), move || view! { <App segmenter=segmenter.clone() corpus=corpus.clone() /> })
+        .forget();
     let _ = root.set_attribute("data-dict-ms", &format!("{:.1}", t1 - t0));
     let _ = root.set_attribute("data-corpus-ms", &format!("{:.1}", t2 - t1));
     let _ = root.set_attribute("data-ready-ms", &format!("{:.1}", now_ms()));
 }
 
-/// Segments the whole built-in corpus `rounds` times with a fresh
-/// segmenter and returns JSON timings; used by the in-browser benchmark.
+/// Segments the whole built-in corpus `rounds` times and returns JSON
+/// timings; used by the in-browser benchmark.
 #[wasm_bindgen]
 pub fn bench_segment_corpus(rounds: u32) -> String {
     let segmenter = Segmenter::builtin();
@@ -62,17 +133,59 @@ fn current_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-#[component]
-pub fn App(corpus: CorpusHandle) -> impl IntoView {
-    let (initial, notes) = ViewState::from_query(&current_query(), &corpus);
-    let view_state = RwSignal::new(initial);
-    provide_context(corpus);
-    provide_context(view_state);
+/// The default view for this browser (its language).
+fn browser_default() -> ViewState {
+    let tag = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    ViewState::for_browser(&tag)
+}
 
-    // Mirror the view in the URL as the user works (replaceState: no history spam).
+#[component]
+pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
+    let base = browser_default();
+    let (initial, notes) = ViewState::from_query(&current_query(), &corpus, base.clone());
+    let view = RwSignal::new(initial);
+    let segmenter = StoredValue::new(segmenter);
+    let first_corpus = StoredValue::new(Some(corpus));
+
+    // Re-segment when the segmentation settings change (the start-up corpus
+    // is reused for the default settings).
+    let corpus = Memo::new(move |_| {
+        let options = view.with(|v| SegmentOptions { mode: v.mode, hmm: v.hmm });
+        if let Some(c) = first_corpus.with_value(|c| c.clone()).filter(|c| c.options == options) {
+            return SharedCorpus(c);
+        }
+        let seg = segmenter.get_value();
+        SharedCorpus(Arc::new(Corpus::builtin(&seg, options)))
+    });
+    let selection = Memo::new(move |_| {
+        let filter = view.with(|v| v.filter.clone());
+        corpus.with(|c| select(c, &filter).unwrap_or_else(|_| Selection::all(c)))
+    });
+    let term_options = Memo::new(move |_| {
+        view.with(|v| TermOptions {
+            min_len: v.min_len,
+            pos: v.pos.clone(),
+            drop_stopwords: v.drop_stopwords,
+            merge_aliases: v.merge_aliases,
+        })
+    });
+    let query = Memo::new(move |_| {
+        let (term, merge) = view.with(|v| (v.term.clone(), v.merge_aliases));
+        let term = term?;
+        corpus.with(|c| segmenter.with_value(|s| Query::parse(c, s, &term, merge).ok()))
+    });
+    let chart_width = RwSignal::new(chart_widths());
+    let analysis = Analysis { view, corpus, selection, term_options, query, segmenter, chart_width };
+    provide_context(analysis);
+
+    // Mirror the view in the URL as the user works (replaceState: no history spam),
+    // and keep <html lang> in step with the interface language.
     Effect::new(move |_| {
-        let query = view_state.with(|s| s.to_query());
+        let (query, lang) = view.with(|s| (s.to_query(&base), s.lang));
         if let Some(window) = web_sys::window() {
+            if let Some(html) = window.document().and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("lang", if lang == crate::view_state::Lang::Zh { "zh-Hans" } else { "en" });
+            }
             let path = window.location().pathname().unwrap_or_default();
             if current_query() != query {
                 if let Ok(history) = window.history() {
@@ -81,23 +194,103 @@ pub fn App(corpus: CorpusHandle) -> impl IntoView {
             }
         }
     });
+    // Charts follow the window size (re-drawn once the resizing settles).
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let widths = chart_widths();
+        if chart_width.get_untracked() != widths {
+            chart_width.set(widths);
+        }
+    });
+    on_cleanup(move || resize.remove());
 
     let (notes, set_notes) = signal(notes);
+    let lang = move || view.with(|v| v.lang);
+    let toggle_lang = move |_| {
+        view.update(|v| {
+            v.lang = if v.lang == crate::view_state::Lang::Zh { crate::view_state::Lang::En } else { crate::view_state::Lang::Zh }
+        })
+    };
+    let is_open = move |p: Panel| view.with(|v| v.is_open(p));
+
     view! {
+        <a class="skip" href="#panels">{move || t(lang(), "app.skip")}</a>
         <header class="app-head">
             <h1><span class="logo">"词镜"</span>" cijing"</h1>
-            <p class="tagline">"Read a Chinese corpus with numbers — in your browser, nothing to install."</p>
+            <p class="tagline">{move || t(lang(), "app.tagline")}</p>
+            <button id="lang-toggle" class="lang" on:click=toggle_lang aria-label=move || t(lang(), "app.lang.label")>
+                {move || t(lang(), "app.lang")}
+            </button>
         </header>
         <Show when=move || notes.with(|n| !n.is_empty())>
             <div class="notice" role="status">
-                <p>"Some settings in this link were not understood:"</p>
+                <p>{move || t(lang(), "notice.title")}</p>
                 <ul>{move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                <button on:click=move |_| set_notes.set(Vec::new())>"OK"</button>
+                <button on:click=move |_| set_notes.set(Vec::new())>{move || t(lang(), "notice.ok")}</button>
             </div>
         </Show>
-        <main class="layout">
-            <DocumentList />
-            <TermPanel />
+        <filter_bar::FilterBar />
+        <settings::SettingsBar />
+        <main id="panels" class="panels" tabindex="-1">
+            <Show when=move || is_open(Panel::Summary)><summary::SummaryPanel /></Show>
+            <Show when=move || is_open(Panel::Terms)><term_panel::TermPanel /></Show>
+            <Show when=move || is_open(Panel::Cloud)><word_cloud::CloudPanel /></Show>
+            <Show when=move || is_open(Panel::Trends)><trends::TrendsPanel /></Show>
+            <Show when=move || is_open(Panel::Contexts)><contexts::ContextsPanel /></Show>
+            <Show when=move || is_open(Panel::Reader)><reader::ReaderPanel /></Show>
+            <Show when=move || is_open(Panel::Collocates)><collocates::CollocatesPanel /></Show>
+            <Show when=move || is_open(Panel::Phrases)><phrases::PhrasesPanel /></Show>
+            <Show when=move || is_open(Panel::Keyness)><keyness::KeynessPanel /></Show>
         </main>
     }
+}
+
+/// A short description of the selection, for captions and file names:
+/// "全部文献 (17)" or "3 篇文献 · KG · 2023–2025".
+pub fn describe_selection(analysis: &Analysis) -> String {
+    let lang = analysis.lang();
+    let (filter, merge) = analysis.view.with(|v| (v.filter.clone(), v.merge_aliases));
+    let corpus = analysis.corpus.get();
+    let docs = analysis.selection.with(|s| s.docs(&corpus));
+    let mut parts = Vec::new();
+    if filter.docs.is_empty() && filter.from.is_none() && filter.to.is_none() && filter.parties.is_empty() {
+        parts.push(format!("{} ({})", t(lang, "filters.all_docs"), docs.len()));
+    } else if docs.len() == 1 {
+        parts.push(corpus.docs[docs[0]].info.title.clone());
+    } else if lang == crate::view_state::Lang::Zh {
+        parts.push(format!("{} 篇文献", docs.len()));
+    } else {
+        parts.push(format!("{} documents", docs.len()));
+    }
+    if !filter.parties.is_empty() {
+        parts.push(filter.parties.join("/"));
+    }
+    let dates: Vec<&str> = docs.iter().map(|&d| corpus.docs[d].info.date.as_str()).collect();
+    if let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) {
+        let (a, b) = (&first[..4], &last[..4]);
+        parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
+    }
+    if merge {
+        parts.push(if lang == crate::view_state::Lang::Zh { "合并别名".into() } else { "aliases merged".into() });
+    }
+    parts.join(" · ")
+}
+
+/// Short parts for export file names: the documents or filters chosen.
+pub fn selection_slug(analysis: &Analysis) -> String {
+    let filter = analysis.view.with(|v| v.filter.clone());
+    let mut parts = Vec::new();
+    if filter.docs.is_empty() {
+        parts.push("all".to_string());
+    } else if filter.docs.len() <= 2 {
+        parts.push(filter.docs.join("+"));
+    } else {
+        parts.push(format!("{}docs", filter.docs.len()));
+    }
+    if !filter.parties.is_empty() {
+        parts.push(filter.parties.join("-"));
+    }
+    if filter.from.is_some() || filter.to.is_some() {
+        parts.push(format!("{}-{}", filter.from.unwrap_or_default(), filter.to.unwrap_or_default()));
+    }
+    parts.join("_")
 }

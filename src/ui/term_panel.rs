@@ -1,123 +1,142 @@
-//! Terms panel: top-N term bar chart (plotters SVG) and the same numbers as
-//! a table, for the selected document or the whole corpus.
+//! Terms panel: the top-N bar chart (plotters SVG) and the sortable table
+//! with count, per 10k, documents and TF-IDF. Clicking a bar, a label or a
+//! term selects that term everywhere.
 
-use crate::view_state::{ViewState, MAX_TOP};
-use super::CorpusHandle;
-use crate::engine::chart::bar_chart_svg;
-use crate::engine::stats::term_frequencies;
+use super::i18n::t;
+use super::panel::{CsvSource, PanelFrame, TermButton};
+use super::{describe_selection, selection_slug, Analysis};
+use crate::engine::chart::{bar_chart_svg, ChartText};
+use crate::engine::stats::{term_table, TermRow};
+use crate::view_state::Panel;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-#[component]
-pub fn TermPanel() -> impl IntoView {
-    let corpus = expect_context::<CorpusHandle>();
-    let view_state = expect_context::<RwSignal<ViewState>>();
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Term,
+    Count,
+    Per10k,
+    Docs,
+    Tfidf,
+}
 
-    let selection_title = {
-        let corpus = corpus.clone();
-        move || {
-            view_state.with(|s| match s.doc.as_deref().and_then(|id| corpus.doc_index(id)) {
-                Some(i) => format!("{} {}", corpus.docs[i].info.date, corpus.docs[i].info.title),
-                None => "全部文献 Whole corpus".to_string(),
-            })
+/// What a click in a chart lands on: the text of a label, or the index of a
+/// bar among the chart's bars.
+pub fn chart_click_target(ev: &leptos::ev::MouseEvent, bar_fill: &str) -> Option<Result<String, usize>> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    match target.tag_name().to_ascii_lowercase().as_str() {
+        "text" => Some(Ok(target.text_content()?.trim().to_string())),
+        "rect" if target.get_attribute("fill").as_deref() == Some(bar_fill) => {
+            let svg = target.closest("svg").ok()??;
+            let bars = svg.query_selector_all(&format!("rect[fill=\"{bar_fill}\"]")).ok()?;
+            let node: &web_sys::Node = target.as_ref();
+            (0..bars.length()).find(|&i| bars.item(i).as_ref() == Some(node)).map(|i| Err(i as usize))
         }
-    };
-    let table = {
-        let corpus = corpus.clone();
-        Memo::new(move |_| {
-            let (doc, top) = view_state.with(|s| (s.doc.clone(), s.top));
-            let docs: Vec<usize> = match doc.as_deref().and_then(|id| corpus.doc_index(id)) {
-                Some(i) => vec![i],
-                None => (0..corpus.docs.len()).collect(),
-            };
-            let mut table = term_frequencies(&corpus, &docs);
-            table.rows.truncate(top);
-            table
-        })
-    };
-    let chart_svg = {
-        let selection_title = selection_title.clone();
-        Memo::new(move |_| {
-            let bars: Vec<(String, f64)> =
-                table.with(|t| t.rows.iter().map(|r| (r.term.clone(), r.count as f64)).collect());
-            let caption = format!("高频词 Top terms — {}", selection_title());
-            bar_chart_svg(&bars, &caption, "次数 count", chart_width()).unwrap_or_else(|e| {
-                format!("<p class=\"error\">The chart could not be drawn: {}</p>", e.replace('<', "&lt;"))
-            })
-        })
-    };
-    let summary = move || {
-        table.with(|t| format!("{} word tokens in {} document(s); {} terms shown", t.tokens, t.documents, t.rows.len()))
-    };
-    let rows = move || {
-        table.with(|t| {
-            t.rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    view! {
-                        <tr>
-                            <td class="num">{i + 1}</td>
-                            <td class="term">{r.term.clone()}</td>
-                            <td class="num">{r.count}</td>
-                            <td class="num">{format!("{:.1}", r.per_10k)}</td>
-                            <td class="num">{r.docs}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let set_top = move |ev: leptos::ev::Event| {
-        if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-            view_state.update(|s| s.top = n.clamp(1, MAX_TOP));
-        }
-    };
-
-    view! {
-        <section class="panel terms" aria-labelledby="terms-heading">
-            <header class="panel-head">
-                <h2 id="terms-heading">"词频 Term frequencies"</h2>
-                <label class="top-n">
-                    "Top "
-                    <select id="top-n" on:change=set_top prop:value=move || view_state.with(|s| s.top.to_string())>
-                        {[10usize, 20, 30, 50].into_iter().map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
-                    </select>
-                </label>
-            </header>
-            <p class="selection" aria-live="polite">{selection_title} " — " {summary}</p>
-            <div id="term-chart" class="chart" role="img" aria-label=move || format!("Bar chart: {}", selection_title_for_label(&table))
-                inner_html=move || chart_svg.get()></div>
-            <table id="term-table" class="term-table">
-                <caption>"Top terms of the selection (stopwords, punctuation and numbers excluded)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"#"</th>
-                        <th scope="col">"词 term"</th>
-                        <th scope="col">"次数 count"</th>
-                        <th scope="col">"每万词 per 10k"</th>
-                        <th scope="col">"文献数 docs"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
+        _ => None,
     }
 }
 
-/// Chart width in pixels for this screen: drawn at the size it is shown,
-/// so labels stay legible on a phone.
-fn chart_width() -> u32 {
-    let viewport = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .unwrap_or(1024.0);
-    // The documents column takes ~360 px beside the chart on wide screens.
-    let available = if viewport > 820.0 { viewport - 430.0 } else { viewport - 60.0 };
-    available.clamp(300.0, 760.0) as u32
-}
+#[component]
+pub fn TermPanel() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    let lang = move || analysis.lang();
+    let (sort, set_sort) = signal((Column::Count, true));
 
-fn selection_title_for_label(table: &Memo<crate::engine::stats::TermTable>) -> String {
-    table.with(|t| {
-        t.rows.iter().take(10).map(|r| format!("{} {}", r.term, r.count)).collect::<Vec<_>>().join(", ")
-    })
+    let table = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let options = analysis.term_options.get();
+        analysis.selection.with(|s| term_table(&corpus, s, &options))
+    });
+    let rows = Memo::new(move |_| {
+        let top = view.with(|v| v.top);
+        let (column, desc) = sort.get();
+        let mut rows: Vec<TermRow> = table.with(|t| t.rows.iter().take(top).cloned().collect());
+        rows.sort_by(|a, b| {
+            let o = match column {
+                Column::Term => a.term.cmp(&b.term),
+                Column::Count => a.count.cmp(&b.count),
+                Column::Per10k => a.per_10k.total_cmp(&b.per_10k),
+                Column::Docs => a.docs.cmp(&b.docs),
+                Column::Tfidf => a.tfidf.total_cmp(&b.tfidf),
+            };
+            if desc { o.reverse() } else { o }
+        });
+        rows
+    });
+    let chart_rows = Memo::new(move |_| {
+        let top = view.with(|v| v.top);
+        table.with(|t| t.rows.iter().take(top).map(|r| (r.term.clone(), r.count as f64)).collect::<Vec<_>>())
+    });
+    let svg = Memo::new(move |_| {
+        let text = ChartText { title: t(lang(), "terms.chart").to_string(), subtitle: describe_selection(&analysis) };
+        let width = analysis.chart_width.with(|w| w.0);
+        chart_rows.with(|bars| bar_chart_svg(bars, &text, t(lang(), "terms.axis"), width))
+            .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.replace('<', "&lt;")))
+    });
+    let on_chart_click = move |ev: leptos::ev::MouseEvent| {
+        let term = match chart_click_target(&ev, "#2B6CB0") {
+            Some(Ok(label)) => chart_rows.with(|rows| rows.iter().find(|(t, _)| *t == label).map(|(t, _)| t.clone())),
+            Some(Err(i)) => chart_rows.with(|rows| rows.get(i).map(|(t, _)| t.clone())),
+            None => None,
+        };
+        if let Some(term) = term {
+            analysis.choose_term(&term);
+        }
+    };
+    let csv: CsvSource = Callback::new(move |_| {
+        let rows = rows.get_untracked().iter().map(|r| {
+            vec![r.term.clone(), r.count.to_string(), format!("{:.2}", r.per_10k), r.docs.to_string(), format!("{:.3}", r.tfidf)]
+        }).collect();
+        (vec!["term", "count", "per_10k", "docs", "tfidf"], rows)
+    });
+    let file_parts = Signal::derive(move || format!("{}_top{}", selection_slug(&analysis), view.with(|v| v.top)));
+    let header = move |column: Column, key: &'static str| {
+        let aria = move || match sort.get() {
+            (c, true) if c == column => "descending",
+            (c, false) if c == column => "ascending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button class="sort" title=move || t(lang(), "table.sort")
+                    on:click=move |_| set_sort.update(|(c, desc)| { if *c == column { *desc = !*desc } else { *c = column; *desc = column != Column::Term } })>
+                    {move || t(lang(), key)}
+                    <span aria-hidden="true">{move || match aria() { "descending" => " ▼", "ascending" => " ▲", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
+    view! {
+        <PanelFrame panel=Panel::Terms file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get()) wide=true>
+            <div class="split">
+            <div id="term-chart" class="chart clickable" role="img"
+                aria-label=move || format!("{}: {}", t(lang(), "terms.chart"), chart_rows.with(|r| r.iter().take(10).map(|(t, v)| format!("{t} {v}")).collect::<Vec<_>>().join(", ")))
+                on:click=on_chart_click inner_html=move || svg.get()></div>
+            <table id="term-table" class="data">
+                <caption class="sr-only">{move || t(lang(), "table.show_chart_data")}</caption>
+                <thead><tr>
+                    <th scope="col">"#"</th>
+                    {header(Column::Term, "table.term")}
+                    {header(Column::Count, "table.count")}
+                    {header(Column::Per10k, "table.per_10k")}
+                    {header(Column::Docs, "table.docs")}
+                    {header(Column::Tfidf, "table.tfidf")}
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().enumerate().map(|(i, r)| view! {
+                        <tr>
+                            <td class="num">{i + 1}</td>
+                            <td class="term-cell"><TermButton term=r.term.clone() /></td>
+                            <td class="num">{r.count}</td>
+                            <td class="num">{format!("{:.1}", r.per_10k)}</td>
+                            <td class="num">{r.docs}</td>
+                            <td class="num">{format!("{:.2}", r.tfidf)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+        </PanelFrame>
+    }
 }

@@ -1,0 +1,69 @@
+//! Collocates panel: words near the selected term (±5 words, within a
+//! paragraph), by log-likelihood, each clickable.
+
+use super::i18n::t;
+use super::panel::{CsvSource, PanelFrame, TermButton};
+use super::{selection_slug, Analysis};
+use crate::engine::collocates::collocates;
+use crate::view_state::Panel;
+use leptos::prelude::*;
+
+#[component]
+pub fn CollocatesPanel() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    let lang = move || analysis.lang();
+    let table = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let options = analysis.term_options.get();
+        let query = analysis.query.get()?;
+        let top = view.with(|v| v.top);
+        Some(analysis.selection.with(|s| {
+            let mut t = collocates(&corpus, s, &query, 5, 2, &options);
+            t.rows.truncate(top);
+            t
+        }))
+    });
+    let csv: CsvSource = Callback::new(move |_| {
+        let rows = table.get_untracked().map(|t| t.rows).unwrap_or_default().into_iter().map(|r| {
+            vec![r.term, r.observed.to_string(), format!("{:.3}", r.expected), r.frequency.to_string(), format!("{:.3}", r.mi), format!("{:.2}", r.log_likelihood), format!("{:.3}", r.t_score)]
+        }).collect();
+        (vec!["term", "observed", "expected", "frequency", "mi", "ll", "t"], rows)
+    });
+    let file_parts = Signal::derive(move || format!("{}_{}", view.with(|v| v.term.clone()).unwrap_or_default(), selection_slug(&analysis)));
+    view! {
+        <PanelFrame panel=Panel::Collocates file_parts=file_parts csv=csv>
+            {move || match table.get() {
+                None => view! { <p class="muted">{move || t(lang(), "pick_term")}</p> }.into_any(),
+                Some(table) => view! {
+                    <p class="muted">
+                        <strong>{view.with(|v| v.term.clone()).unwrap_or_default()}</strong>
+                        {move || format!(" · {}", t(lang(), "collocates.window"))}
+                    </p>
+                    <table id="collocates-table" class="data">
+                        <thead><tr>
+                            <th scope="col">{move || t(lang(), "table.term")}</th>
+                            <th scope="col">{move || t(lang(), "collocates.observed")}</th>
+                            <th scope="col">{move || t(lang(), "collocates.expected")}</th>
+                            <th scope="col">{move || t(lang(), "collocates.mi")}</th>
+                            <th scope="col">{move || t(lang(), "collocates.ll")}</th>
+                            <th scope="col">{move || t(lang(), "collocates.t")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {table.rows.into_iter().map(|r| view! {
+                                <tr>
+                                    <td><TermButton term=r.term.clone() /></td>
+                                    <td class="num">{r.observed}</td>
+                                    <td class="num">{format!("{:.2}", r.expected)}</td>
+                                    <td class="num">{format!("{:.2}", r.mi)}</td>
+                                    <td class="num">{format!("{:.1}", r.log_likelihood)}</td>
+                                    <td class="num">{format!("{:.2}", r.t_score)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any(),
+            }}
+        </PanelFrame>
+    }
+}

@@ -1,0 +1,131 @@
+//! The filter bar: documents, date range and parties; every panel works on
+//! what it selects, and it says how much that is. Built to take more kinds
+//! of filter (topics come next) as more groups in the same bar.
+
+use super::i18n::t;
+use super::Analysis;
+use crate::engine::manifest::KNOWN_PARTIES;
+use crate::view_state::Lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    let lang = move || analysis.lang();
+    let corpus = analysis.corpus.get_untracked();
+
+    let years: Vec<String> = {
+        let mut y: Vec<String> = corpus.docs.iter().map(|d| d.info.date[..4].to_string()).collect();
+        y.sort();
+        y.dedup();
+        y
+    };
+    let parties: Vec<&'static str> = KNOWN_PARTIES
+        .iter()
+        .map(|(code, _)| *code)
+        .filter(|code| corpus.docs.iter().any(|d| d.info.parties.iter().any(|p| p == code)))
+        .collect();
+
+    let doc_items = corpus
+        .docs
+        .iter()
+        .map(|d| {
+            let id = d.info.id.clone();
+            let id_change = id.clone();
+            let checked = move || view.with(|v| v.filter.docs.contains(&id));
+            view! {
+                <li>
+                    <label class="check">
+                        <input type="checkbox" data-doc=d.info.id.clone() prop:checked=checked
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                view.update(|v| {
+                                    v.filter.docs.retain(|x| x != &id_change);
+                                    if on { v.filter.docs.push(id_change.clone()); }
+                                });
+                            } />
+                        <span class="doc-date">{d.info.date.clone()}</span>
+                        <span class="doc-title">{d.info.title.clone()}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let year_options = move |years: Vec<String>| {
+        years.into_iter().map(|y| view! { <option value=y.clone()>{y.clone()}</option> }).collect_view()
+    };
+    let party_buttons = parties
+        .into_iter()
+        .map(|code| {
+            let on = move || view.with(|v| v.filter.parties.iter().any(|p| p == code));
+            let name = KNOWN_PARTIES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n).unwrap_or(code);
+            view! {
+                <button class="toggle" data-party=code aria-pressed=move || on().to_string() class:on=on
+                    title=name
+                    on:click=move |_| view.update(|v| {
+                        if v.filter.parties.iter().any(|p| p == code) {
+                            v.filter.parties.retain(|p| p != code);
+                        } else {
+                            v.filter.parties.push(code.to_string());
+                        }
+                    })>
+                    {code}
+                </button>
+            }
+        })
+        .collect_view();
+
+    let count = move || {
+        let corpus = analysis.corpus.get();
+        let (paras, docs) = analysis.selection.with(|s| (s.len(), s.docs(&corpus).len()));
+        let total_paras = corpus.index.paragraphs.len();
+        let total_docs = corpus.docs.len();
+        if docs == 0 {
+            return t(lang(), "filters.empty").to_string();
+        }
+        match lang() {
+            Lang::Zh => format!("已选 {paras} / {total_paras} 段，{docs} / {total_docs} 篇文献"),
+            Lang::En => format!("{paras} of {total_paras} paragraphs, {docs} of {total_docs} documents"),
+        }
+    };
+    let docs_summary = move || {
+        let n = view.with(|v| v.filter.docs.len());
+        if n == 0 { t(lang(), "filters.all_docs").to_string() } else { format!("{n} {}", t(lang(), "filters.n_docs")) }
+    };
+    let filtered = move || view.with(|v| v.filter != Default::default());
+
+    view! {
+        <section class="bar filter-bar" aria-label=move || t(lang(), "filters")>
+            <h2 class="bar-title">{move || t(lang(), "filters")}</h2>
+            <details class="dropdown docs-filter">
+                <summary>{move || t(lang(), "filters.docs")} ": " {docs_summary}</summary>
+                <ul class="dropdown-list">{doc_items}</ul>
+            </details>
+            <label class="field">
+                {move || t(lang(), "filters.from")}
+                <select id="filter-from" prop:value=move || view.with(|v| v.filter.from.clone().unwrap_or_default())
+                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.from = (!y.is_empty()).then_some(y)); }>
+                    <option value="">{move || t(lang(), "filters.any")}</option>
+                    {year_options(years.clone())}
+                </select>
+            </label>
+            <label class="field">
+                {move || t(lang(), "filters.to")}
+                <select id="filter-to" prop:value=move || view.with(|v| v.filter.to.clone().unwrap_or_default())
+                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.to = (!y.is_empty()).then_some(y)); }>
+                    <option value="">{move || t(lang(), "filters.any")}</option>
+                    {year_options(years.clone())}
+                </select>
+            </label>
+            <span class="field" role="group" aria-label=move || t(lang(), "filters.parties")>
+                {move || t(lang(), "filters.parties")} {party_buttons}
+            </span>
+            <button class="clear" disabled=move || !filtered() on:click=move |_| view.update(|v| v.filter = Default::default())>
+                {move || t(lang(), "filters.clear")}
+            </button>
+            <p class="selection-count" aria-live="polite">{count}</p>
+        </section>
+    }
+}

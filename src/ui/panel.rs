@@ -1,0 +1,85 @@
+//! Pieces every panel uses: the panel frame with its heading and export
+//! buttons, and a clickable term.
+
+use super::download::{save_png, save_text};
+use super::i18n::{panel_name, t};
+use super::Analysis;
+use crate::view_state::Panel;
+use leptos::prelude::*;
+
+/// A table to export: header and rows, built when the button is pressed.
+pub type CsvSource = Callback<(), (Vec<&'static str>, Vec<Vec<String>>)>;
+
+/// The frame of a panel: heading, export buttons and the panel's content.
+/// `csv` exports a table; `svg` (a chart's current SVG) adds SVG and PNG.
+#[component]
+pub fn PanelFrame(
+    panel: Panel,
+    /// File-name parts after the panel name (the selection, the term, …).
+    #[prop(into)]
+    file_parts: Signal<String>,
+    #[prop(optional)] csv: Option<CsvSource>,
+    #[prop(optional, into)] svg: Option<Signal<String>>,
+    #[prop(optional)] wide: bool,
+    #[prop(optional, into)] tools: Option<ViewFn>,
+    children: Children,
+) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let lang = move || analysis.lang();
+    let heading_id = format!("panel-{}-heading", panel.code());
+    let labelled_by = heading_id.clone();
+    let name = move |ext: &str| crate::export::file_name(&[panel.code(), &file_parts.get_untracked()], ext);
+    let export_csv = csv.map(|source| {
+        view! {
+            <button class="export" data-export="csv"
+                on:click=move |_| {
+                    let (header, rows) = source.run(());
+                    save_text(&name("csv"), "text/csv;charset=utf-8", &crate::export::csv(&header, &rows));
+                }>
+                {move || t(lang(), "export.csv")}
+            </button>
+        }
+    });
+    let export_svg = svg.map(|svg| {
+        view! {
+            <button class="export" data-export="svg"
+                on:click=move |_| save_text(&name("svg"), "image/svg+xml", &svg.get_untracked())>
+                {move || t(lang(), "export.svg")}
+            </button>
+            <button class="export" data-export="png"
+                on:click=move |_| save_png(&name("png"), &svg.get_untracked())>
+                {move || t(lang(), "export.png")}
+            </button>
+        }
+    });
+    view! {
+        <section class="panel" class:wide=wide id=format!("panel-{}", panel.code()) aria-labelledby=labelled_by>
+            <header class="panel-head">
+                <h2 id=heading_id>{move || panel_name(lang(), panel)}</h2>
+                <div class="panel-tools">
+                    {tools.map(|tools| tools.run())}
+                    <span class="exports" role="group" aria-label=move || t(lang(), "export.label")>
+                        {export_csv}
+                        {export_svg}
+                    </span>
+                </div>
+            </header>
+            {children()}
+        </section>
+    }
+}
+
+/// A term that selects itself everywhere when clicked.
+#[component]
+pub fn TermButton(#[prop(into)] term: String) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let for_click = term.clone();
+    let for_check = term.clone();
+    let selected = move || analysis.view.with(|v| v.term.as_deref() == Some(for_check.as_str()));
+    view! {
+        <button class="term" class:selected=selected.clone() aria-pressed=move || selected().to_string()
+            data-term=term.clone() on:click=move |_| analysis.choose_term(&for_click)>
+            {term.clone()}
+        </button>
+    }
+}

@@ -1,0 +1,63 @@
+//! Phrases panel: frequent 2–5-word n-grams of the selection; clicking one
+//! selects it as a phrase everywhere.
+
+use super::i18n::t;
+use super::panel::{CsvSource, PanelFrame};
+use super::{selection_slug, Analysis};
+use crate::engine::ngrams::ngrams;
+use crate::view_state::Panel;
+use leptos::prelude::*;
+
+#[component]
+pub fn PhrasesPanel() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    let lang = move || analysis.lang();
+    let rows = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let options = analysis.term_options.get();
+        let top = view.with(|v| v.top);
+        analysis.selection.with(|s| {
+            let mut rows = ngrams(&corpus, s, 2, 5, 2, &options);
+            rows.truncate(top);
+            rows
+        })
+    });
+    let csv: CsvSource = Callback::new(move |_| {
+        let rows = rows.get_untracked().into_iter().map(|r| vec![r.ngram, r.n.to_string(), r.count.to_string(), r.docs.to_string()]).collect();
+        (vec!["ngram", "n", "count", "docs"], rows)
+    });
+    view! {
+        <PanelFrame panel=Panel::Phrases file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv>
+            <p class="muted">{move || t(lang(), "phrases.note")}</p>
+            <table id="phrases-table" class="data">
+                <thead><tr>
+                    <th scope="col">{move || t(lang(), "phrases.phrase")}</th>
+                    <th scope="col">{move || t(lang(), "table.count")}</th>
+                    <th scope="col">{move || t(lang(), "table.docs")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|r| {
+                        let phrase = r.ngram.clone();
+                        let selected = {
+                            let phrase = phrase.clone();
+                            move || view.with(|v| v.term.as_deref() == Some(phrase.as_str()))
+                        };
+                        view! {
+                            <tr>
+                                <td>
+                                    <button class="term phrase" class:selected=selected.clone() aria-pressed=move || selected().to_string()
+                                        data-term=r.ngram.clone() on:click=move |_| analysis.choose_term(&phrase)>
+                                        {r.ngram.replace(' ', "·")}
+                                    </button>
+                                </td>
+                                <td class="num">{r.count}</td>
+                                <td class="num">{r.docs}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </PanelFrame>
+    }
+}

@@ -1,0 +1,156 @@
+//! Reader panel: a document's cleaned text with the selected term
+//! highlighted, word boundaries on demand, and a minimap of where the term
+//! occurs; a concordance line opens its paragraph here.
+
+use super::i18n::t;
+use super::panel::{CsvSource, PanelFrame};
+use super::Analysis;
+use crate::engine::corpus::TermId;
+use crate::engine::segment::TokenKind;
+use crate::view_state::Panel;
+use leptos::prelude::*;
+
+/// One paragraph ready to show: pieces of text, each marked as a hit or
+/// not, and whether it is a word (for boundaries).
+#[derive(Clone, PartialEq)]
+struct ParaView {
+    number: usize,
+    pieces: Vec<(String, bool, bool)>,
+    hits: usize,
+}
+
+#[component]
+pub fn ReaderPanel() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    let lang = move || analysis.lang();
+    // The document shown: the chosen one, else the selection's first
+    // document with the term, else its first document.
+    let doc = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        if let Some(d) = view.with(|v| v.read.clone()).and_then(|id| corpus.doc_index(&id)) {
+            return Some(d);
+        }
+        let docs = analysis.selection.with(|s| s.docs(&corpus));
+        let with_term = analysis.query.with(|q| {
+            q.as_ref().and_then(|q| {
+                let paras = q.candidate_paragraphs(&corpus);
+                docs.iter().copied().find(|&d| paras.iter().any(|&p| corpus.index.paragraphs[p].doc as usize == d))
+            })
+        });
+        with_term.or(docs.first().copied())
+    });
+    let paragraphs = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let Some(d) = doc.get() else { return Vec::new() };
+        let query = analysis.query.get();
+        corpus.docs[d]
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let terms: Vec<TermId> = p.tokens.iter().map(|t| t.term).collect();
+                let hits = query.as_ref().map(|q| q.matches(&corpus, &terms)).unwrap_or_default();
+                let pieces = p
+                    .tokens
+                    .iter()
+                    .enumerate()
+                    .map(|(k, tok)| {
+                        let hit = hits.iter().any(|&(a, b)| k >= a && k < b);
+                        let word = corpus.vocab.term(tok.term).kind == TokenKind::Word;
+                        (p.text[tok.start as usize..tok.end as usize].to_string(), hit, word)
+                    })
+                    .collect();
+                ParaView { number: i + 1, pieces, hits: hits.len() }
+            })
+            .collect::<Vec<_>>()
+    });
+    // Scroll to the paragraph a concordance line asked for.
+    Effect::new(move |_| {
+        let para = view.with(|v| v.para);
+        paragraphs.track();
+        if let Some(n) = para {
+            request_animation_frame(move || {
+                if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("reader-p{n}"))) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            });
+        }
+    });
+    let doc_select = move || {
+        let corpus = analysis.corpus.get();
+        let docs = analysis.selection.with(|s| s.docs(&corpus));
+        view! {
+            <label class="field">
+                {move || t(lang(), "reader.document")}
+                <select id="reader-doc" prop:value=move || doc.get().map(|d| analysis.corpus.with(|c| c.docs[d].info.id.clone())).unwrap_or_default()
+                    on:change=move |ev| { let id = event_target_value(&ev); view.update(|v| { v.read = Some(id); v.para = None; }) }>
+                    {docs.into_iter().map(|d| {
+                        let info = &corpus.docs[d].info;
+                        view! { <option value=info.id.clone()>{format!("{} {}", info.date, info.title)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="check field">
+                <input type="checkbox" id="show-segments" prop:checked=move || view.with(|v| v.show_segments)
+                    on:change=move |ev| { let on = event_target_checked(&ev); view.update(|v| v.show_segments = on) } />
+                {move || t(lang(), "reader.segments")}
+            </label>
+        }
+    };
+    let csv: CsvSource = Callback::new(move |_| {
+        let rows = paragraphs.get_untracked().into_iter().map(|p| {
+            vec![p.number.to_string(), p.hits.to_string(), p.pieces.iter().map(|x| x.0.as_str()).collect::<String>()]
+        }).collect();
+        (vec!["paragraph", "hits", "text"], rows)
+    });
+    let file_parts = Signal::derive(move || {
+        let id = doc.get().map(|d| analysis.corpus.with(|c| c.docs[d].info.id.clone())).unwrap_or_default();
+        format!("{id}_{}", view.with(|v| v.term.clone()).unwrap_or_default())
+    });
+    let total = move || paragraphs.with(|p| p.len().max(1));
+    view! {
+        <PanelFrame panel=Panel::Reader file_parts=file_parts csv=csv wide=true tools=move || doc_select()>
+            <div class="reader" class:segments=move || view.with(|v| v.show_segments)>
+                <nav class="minimap" aria-label=move || t(lang(), "reader.minimap")>
+                    {move || {
+                        let n = total();
+                        paragraphs.get().into_iter().filter(|p| p.hits > 0).map(|p| {
+                            let number = p.number;
+                            let top = format!("top: {:.1}%", (number as f64 - 1.0) * 100.0 / n as f64);
+                            view! {
+                                <button class="tick" style=top data-para=number
+                                    aria-label=move || format!("{} {number} · {} {}", t(lang(), "reader.para"), p.hits, t(lang(), "reader.hits"))
+                                    on:click=move |_| view.update(|v| v.para = Some(number))></button>
+                            }
+                        }).collect_view()
+                    }}
+                </nav>
+                <div class="reader-text" id="reader-text">
+                    {move || {
+                        let current = view.with(|v| v.para);
+                        paragraphs.get().into_iter().map(|p| {
+                            let focused = current == Some(p.number);
+                            view! {
+                                <p id=format!("reader-p{}", p.number) class:focused=focused class:has-hits={p.hits > 0}>
+                                    <span class="para-no" aria-hidden="true">{p.number}</span>
+                                    {p.pieces.into_iter().map(|(text, hit, word)| {
+                                        if hit {
+                                            view! { <mark class="tok">{text}</mark> }.into_any()
+                                        } else if word {
+                                            view! { <span class="tok">{text}</span> }.into_any()
+                                        } else {
+                                            view! { <span class="punct">{text}</span> }.into_any()
+                                        }
+                                    }).collect_view()}
+                                </p>
+                            }
+                        }).collect_view()
+                    }}
+                </div>
+            </div>
+        </PanelFrame>
+    }
+}

@@ -1,0 +1,115 @@
+//! The settings bar: top-N, minimum length, parts of speech, stopwords,
+//! alias merging, segmentation mode and HMM, and which panels are open.
+
+use super::i18n::{panel_name, pos_name, t};
+use super::Analysis;
+use crate::engine::pos::PosClass;
+use crate::engine::segment::Mode;
+use crate::view_state::Panel;
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsBar() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    let lang = move || analysis.lang();
+
+    let pos_items = PosClass::ALL
+        .into_iter()
+        .map(|class| {
+            let checked = move || view.with(|v| v.pos.contains(&class));
+            view! {
+                <li><label class="check">
+                    <input type="checkbox" data-pos=class.name() prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            view.update(|v| {
+                                v.pos.retain(|p| *p != class);
+                                if on { v.pos.push(class); v.pos.sort(); }
+                            });
+                        } />
+                    {move || pos_name(lang(), class)}
+                </label></li>
+            }
+        })
+        .collect_view();
+    let pos_summary = move || {
+        view.with(|v| {
+            if v.pos.is_empty() {
+                t(v.lang, "settings.pos.all").to_string()
+            } else {
+                v.pos.iter().map(|p| pos_name(v.lang, *p)).collect::<Vec<_>>().join(", ")
+            }
+        })
+    };
+    let panel_items = Panel::ALL
+        .into_iter()
+        .map(|panel| {
+            let checked = move || view.with(|v| v.is_open(panel));
+            view! {
+                <li><label class="check">
+                    <input type="checkbox" data-panel=panel.code() prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            view.update(|v| {
+                                v.panels.retain(|p| *p != panel);
+                                if on {
+                                    v.panels.push(panel);
+                                    v.panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
+                                }
+                            });
+                        } />
+                    {move || panel_name(lang(), panel)}
+                </label></li>
+            }
+        })
+        .collect_view();
+    let checkbox = move |id: &'static str, key: &'static str, get: fn(&crate::view_state::ViewState) -> bool, set: fn(&mut crate::view_state::ViewState, bool)| {
+        view! {
+            <label class="check field">
+                <input type="checkbox" id=id prop:checked=move || view.with(get)
+                    on:change=move |ev| { let on = event_target_checked(&ev); view.update(|v| set(v, on)); } />
+                {move || t(lang(), key)}
+            </label>
+        }
+    };
+
+    view! {
+        <section class="bar settings-bar" aria-label=move || t(lang(), "settings")>
+            <h2 class="bar-title">{move || t(lang(), "settings")}</h2>
+            <label class="field">
+                {move || t(lang(), "settings.top")}
+                <select id="top-n" prop:value=move || view.with(|v| v.top.to_string())
+                    on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<usize>() { view.update(|v| v.top = n) } }>
+                    {[10usize, 20, 30, 50, 100].into_iter().map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                {move || t(lang(), "settings.min_len")}
+                <select id="min-len" prop:value=move || view.with(|v| v.min_len.to_string())
+                    on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<usize>() { view.update(|v| v.min_len = n) } }>
+                    {[1usize, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                </select>
+            </label>
+            <details class="dropdown">
+                <summary>{move || t(lang(), "settings.pos")} ": " {pos_summary}</summary>
+                <ul class="dropdown-list">{pos_items}</ul>
+            </details>
+            {checkbox("stopwords", "settings.stopwords", |v| v.drop_stopwords, |v, on| v.drop_stopwords = on)}
+            {checkbox("aliases", "settings.aliases", |v| v.merge_aliases, |v, on| v.merge_aliases = on)}
+            <label class="field">
+                {move || t(lang(), "settings.mode")}
+                <select id="seg-mode" prop:value=move || view.with(|v| if v.mode == Mode::Search { "search" } else { "precise" })
+                    on:change=move |ev| { let search = event_target_value(&ev) == "search"; view.update(|v| v.mode = if search { Mode::Search } else { Mode::Precise }); }>
+                    <option value="precise">{move || t(lang(), "settings.mode.precise")}</option>
+                    <option value="search">{move || t(lang(), "settings.mode.search")}</option>
+                </select>
+            </label>
+            {checkbox("hmm", "settings.hmm", |v| v.hmm, |v, on| v.hmm = on)}
+            <details class="dropdown">
+                <summary>{move || t(lang(), "settings.panels")}</summary>
+                <ul class="dropdown-list">{panel_items}</ul>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,127 @@
+//! Summary panel: size of the selection, vocabulary density, date span,
+//! longest documents, and its most distinctive terms (keyness).
+
+use super::i18n::t;
+use super::panel::{CsvSource, PanelFrame, TermButton};
+use super::{selection_slug, Analysis};
+use crate::engine::keyness::{keyness, Reference};
+use crate::engine::stats::term_table;
+use crate::view_state::Panel;
+use leptos::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct Summary {
+    docs: usize,
+    paragraphs: usize,
+    tokens: u64,
+    types: usize,
+    span: String,
+    longest: Vec<(String, String, u64)>,
+    distinctive: Option<Vec<(String, f64)>>,
+}
+
+#[component]
+pub fn SummaryPanel() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let lang = move || analysis.lang();
+    let summary = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let options = analysis.term_options.get();
+        analysis.selection.with(|selection| {
+            let table = term_table(&corpus, selection, &options);
+            let docs = selection.docs(&corpus);
+            let mut dates: Vec<&str> = docs.iter().map(|&d| corpus.docs[d].info.date.as_str()).collect();
+            dates.sort();
+            let span = match (dates.first(), dates.last()) {
+                (Some(a), Some(b)) if a == b => a.to_string(),
+                (Some(a), Some(b)) => format!("{a} – {b}"),
+                _ => "—".into(),
+            };
+            let mut longest: Vec<(String, String, u64)> = docs
+                .iter()
+                .map(|&d| {
+                    let tokens: u64 = corpus.index.doc_paragraphs(d).filter(|&p| selection.contains(p)).map(|p| corpus.index.word_tokens[p] as u64).sum();
+                    (corpus.docs[d].info.title.clone(), corpus.docs[d].info.date.clone(), tokens)
+                })
+                .collect();
+            longest.sort_by(|a, b| b.2.cmp(&a.2));
+            longest.truncate(3);
+            let distinctive = (!selection.complement().is_empty()).then(|| {
+                keyness(&corpus, selection, Reference::Rest, &options, 10.83)
+                    .rows
+                    .into_iter()
+                    .filter(|r| r.direction == "over")
+                    .take(12)
+                    .map(|r| (r.term, r.g2))
+                    .collect()
+            });
+            Summary {
+                docs: docs.len(),
+                paragraphs: selection.len(),
+                tokens: table.tokens,
+                types: table.rows.len(),
+                span,
+                longest,
+                distinctive,
+            }
+        })
+    });
+    let csv: CsvSource = Callback::new(move |_| {
+        let s = summary.get_untracked();
+        let header = vec!["measure", "value"];
+        let mut rows = vec![
+            vec!["documents".into(), s.docs.to_string()],
+            vec!["paragraphs".into(), s.paragraphs.to_string()],
+            vec!["word_tokens".into(), s.tokens.to_string()],
+            vec!["distinct_terms".into(), s.types.to_string()],
+            vec!["vocabulary_density".into(), format!("{:.4}", density(&s))],
+            vec!["date_span".into(), s.span.clone()],
+        ];
+        for (title, date, tokens) in &s.longest {
+            rows.push(vec!["longest_document".into(), format!("{date} {title} ({tokens})")]);
+        }
+        for (term, g2) in s.distinctive.iter().flatten() {
+            rows.push(vec!["distinctive_term".into(), format!("{term} (G² {g2:.1})")]);
+        }
+        (header, rows)
+    });
+    let file_parts = Signal::derive(move || selection_slug(&analysis));
+    let stat = move |key: &'static str, value: String| {
+        let wide = key == "summary.span";
+        view! { <div class="stat" class:span2=wide><dt>{move || t(lang(), key)}</dt><dd>{value}</dd></div> }
+    };
+    view! {
+        <PanelFrame panel=Panel::Summary file_parts=file_parts csv=csv>
+            {move || {
+                let s = summary.get();
+                view! {
+                    <dl class="stats">
+                        {stat("summary.documents", s.docs.to_string())}
+                        {stat("summary.paragraphs", s.paragraphs.to_string())}
+                        {stat("summary.tokens", s.tokens.to_string())}
+                        {stat("summary.types", s.types.to_string())}
+                        {stat("summary.density", format!("{:.3}", density(&s)))}
+                        {stat("summary.span", s.span.clone())}
+                    </dl>
+                    <h3>{move || t(lang(), "summary.longest")}</h3>
+                    <ol class="longest">
+                        {s.longest.iter().map(|(title, date, tokens)| view! {
+                            <li><span class="doc-date">{date.clone()}</span> " " {title.clone()} <span class="muted">{format!(" · {tokens}")}</span></li>
+                        }).collect_view()}
+                    </ol>
+                    <h3>{move || t(lang(), "summary.distinctive")}</h3>
+                    {match s.distinctive.clone() {
+                        None => view! { <p class="muted">{move || t(lang(), "summary.whole")}</p> }.into_any(),
+                        Some(terms) => view! {
+                            <p class="term-list">{terms.into_iter().map(|(term, _)| view! { <TermButton term=term /> }).collect_view()}</p>
+                        }.into_any(),
+                    }}
+                }
+            }}
+        </PanelFrame>
+    }
+}
+
+fn density(s: &Summary) -> f64 {
+    if s.tokens == 0 { 0.0 } else { s.types as f64 / s.tokens as f64 }
+}

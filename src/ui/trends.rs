@@ -1,0 +1,99 @@
+//! Trends panel: the selected term's relative frequency across documents in
+//! date order (years on the axis); without a selected term, the top three
+//! terms of the selection. The table under it is the chart's text.
+
+use super::i18n::t;
+use super::panel::{CsvSource, PanelFrame};
+use super::{describe_selection, selection_slug, Analysis};
+use crate::engine::chart::{line_chart_svg, ChartText};
+use crate::engine::query::Query;
+use crate::engine::stats::term_table;
+use crate::engine::trends::{trends_by_doc, TrendPoint};
+use crate::view_state::Panel;
+use leptos::prelude::*;
+
+#[component]
+pub fn TrendsPanel() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let lang = move || analysis.lang();
+    let points = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let selected = analysis.query.get();
+        let merge = analysis.view.with(|v| v.merge_aliases);
+        analysis.selection.with(|selection| {
+            let queries: Vec<Query> = match selected {
+                Some(q) => vec![q],
+                None => {
+                    let options = analysis.term_options.get();
+                    let top: Vec<String> = term_table(&corpus, selection, &options).rows.into_iter().take(3).map(|r| r.term).collect();
+                    analysis.segmenter.with_value(|seg| top.iter().filter_map(|term| Query::parse(&corpus, seg, term, merge).ok()).collect())
+                }
+            };
+            trends_by_doc(&corpus, selection, &queries)
+        })
+    });
+    let svg = Memo::new(move |_| {
+        points.with(|pts| {
+            let mut series: Vec<(String, Vec<f64>)> = Vec::new();
+            let mut labels: Vec<String> = Vec::new();
+            for p in pts {
+                if series.last().is_none_or(|(name, _)| *name != p.term) {
+                    series.push((p.term.clone(), Vec::new()));
+                }
+                if series.len() == 1 {
+                    labels.push(p.date[..4].to_string());
+                }
+                if let Some(s) = series.last_mut() {
+                    s.1.push(p.per_10k);
+                }
+            }
+            let text = ChartText { title: t(lang(), "trends.title").to_string(), subtitle: describe_selection(&analysis) };
+            let width = analysis.chart_width.with(|w| w.0);
+            line_chart_svg(&series, &labels, &text, t(lang(), "trends.axis"), width)
+                .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.replace('<', "&lt;")))
+        })
+    });
+    let csv: CsvSource = Callback::new(move |_| {
+        let rows = points.get_untracked().into_iter().map(|p: TrendPoint| {
+            vec![p.term, p.key, p.date, p.count.to_string(), p.tokens.to_string(), format!("{:.2}", p.per_10k)]
+        }).collect();
+        (vec!["term", "doc", "date", "count", "tokens", "per_10k"], rows)
+    });
+    let file_parts = Signal::derive(move || {
+        let term = analysis.view.with(|v| v.term.clone()).unwrap_or_else(|| "top3".into());
+        format!("{term}_{}", selection_slug(&analysis))
+    });
+    let titles = move |id: &str| {
+        let corpus = analysis.corpus.get();
+        corpus.doc_index(id).map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default()
+    };
+    view! {
+        <PanelFrame panel=Panel::Trends file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get())>
+            <p class="muted">{move || if analysis.query.with(|q| q.is_some()) { String::new() } else { t(lang(), "pick_term").to_string() }}</p>
+            <div id="trends-chart" class="chart" role="img" aria-label=move || t(lang(), "trends.title") inner_html=move || svg.get()></div>
+            <details class="chart-data">
+                <summary>{move || t(lang(), "table.show_chart_data")}</summary>
+                <table id="trends-table" class="data">
+                    <thead><tr>
+                        <th scope="col">{move || t(lang(), "table.term")}</th>
+                        <th scope="col">{move || t(lang(), "trends.date")}</th>
+                        <th scope="col">{move || t(lang(), "trends.document")}</th>
+                        <th scope="col">{move || t(lang(), "table.count")}</th>
+                        <th scope="col">{move || t(lang(), "table.per_10k")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || points.get().into_iter().map(|p| view! {
+                            <tr>
+                                <td>{p.term.clone()}</td>
+                                <td>{p.date.clone()}</td>
+                                <td>{titles(&p.key)}</td>
+                                <td class="num">{p.count}</td>
+                                <td class="num">{format!("{:.1}", p.per_10k)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </PanelFrame>
+    }
+}
