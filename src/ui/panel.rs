@@ -28,7 +28,12 @@ pub fn PanelFrame(
     let lang = move || analysis.lang();
     let heading_id = format!("panel-{}-heading", panel.code());
     let labelled_by = heading_id.clone();
-    let name = move |ext: &str| crate::export::file_name(&[panel.code(), &file_parts.get_untracked()], ext);
+    let name = move |ext: &str| {
+        let parts = file_parts.get_untracked();
+        let mut all = vec![panel.code()];
+        all.extend(parts.split('_'));
+        crate::export::file_name(&all, ext)
+    };
     let export_csv = csv.map(|source| {
         view! {
             <button class="export" data-export="csv"

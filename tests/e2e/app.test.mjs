@@ -1,5 +1,5 @@
-// Whole-page flows in Debian's Chromium: the release build in dist/,
-// served on 127.0.0.1. Numbers on the page are checked against the CLI.
+// Whole-page flows in Debian's Chromium, on the release build in dist/
+// served from 127.0.0.1. Numbers on the page are checked against the CLI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -21,18 +21,17 @@ after(async () => {
   await server?.close();
 });
 
-async function openApp(query = '', viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+async function openApp(query = '', { viewport = { width: 1366, height: 900 }, locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport, locale, acceptDownloads: true });
+  const page = await context.newPage();
   const app = new CijingPage(page);
   await app.open(server.url + query);
   return app;
 }
 
-/** The CLI's term table, as the page should show it. */
-function cliTerms(args) {
-  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'cijing', '--', 'terms', '--format', 'json', ...args], {
-    encoding: 'utf8',
-  });
+/** The CLI's answer as JSON, for the same question the page answers. */
+function cli(args) {
+  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' });
   return JSON.parse(out);
 }
 
@@ -40,76 +39,185 @@ test('the page loads without console errors and makes no request outside its ori
   const app = await openApp();
   assert.deepEqual(app.consoleErrors, []);
   const origin = new URL(server.url).origin;
-  const foreign = app.requests.filter((u) => new URL(u).origin !== origin);
-  assert.deepEqual(foreign, [], `requests outside ${origin}`);
-  assert.ok(app.requests.some((u) => u.endsWith('.wasm')), 'the wasm bundle was fetched from the origin');
+  assert.deepEqual(app.requests.filter((u) => new URL(u).origin !== origin), []);
+  assert.ok(app.requests.some((u) => u.endsWith('.wasm')));
+  for (const id of ['summary', 'terms', 'cloud', 'trends', 'contexts', 'reader', 'collocates', 'phrases', 'keyness']) {
+    assert.ok(await app.page.$(`#panel-${id}`), `panel ${id} is there`);
+  }
   await app.page.screenshot({ path: `${SHOTS}/desktop.png` });
-  await app.page.close();
+  await app.page.context().close();
 });
 
-test('the chart has one bar per top term, and chart, table and CLI agree', async () => {
+test('the term chart has one bar per top term, and chart, table and CLI agree', async () => {
   const app = await openApp();
-  const expected = cliTerms(['--top', '20']);
+  const expected = cli(['terms', '--top', '20']);
   const rows = await app.tableRows();
   assert.equal(rows.length, 20);
   assert.equal(await app.chartBars(), 20);
   assert.deepEqual(
-    rows.map((r) => [r[1], Number(r[2]), r[3], Number(r[4])]),
-    expected.rows.map((r) => [r.term, r.count, r.per_10k.toFixed(1), r.docs]),
+    rows.map((r) => [r[1], Number(r[2]), r[3], Number(r[4]), r[5]]),
+    expected.rows.map((r) => [r.term, r.count, r.per_10k.toFixed(1), r.docs, r.tfidf.toFixed(2)]),
   );
-  const chartText = await app.chartText();
-  for (const r of expected.rows) assert.ok(chartText.includes(r.term), `chart label ${r.term}`);
-  assert.match(await app.selectionText(), new RegExp(`${expected.tokens} word tokens in 17 document`));
-  await app.page.close();
+  const text = await app.chartText();
+  for (const r of expected.rows) assert.ok(text.includes(r.term), `chart label ${r.term}`);
+  assert.match(await app.selectionCount(), /567 of 567 paragraphs, 17 of 17 documents/);
+  // Sorting the table by a column header.
+  await app.page.click('#term-table th:nth-child(6) button');
+  const tfidf = (await app.tableRows()).map((r) => Number(r[5]));
+  assert.deepEqual(tfidf, [...tfidf].sort((a, b) => b - a));
+  await app.page.context().close();
 });
 
-test('choosing a document changes chart, table and URL; reload restores the view', async () => {
+test('selecting a term in the chart: trends, contexts, reader and collocates follow', async () => {
   const app = await openApp();
-  const before = await app.tableTerms();
-  await app.chooseDocument('cn-ru-2019-strategic-stability');
-  await app.page.waitForFunction(() => document.querySelector('.selection').textContent.includes('2019-06-05'));
-  const expected = cliTerms(['--top', '20', '--doc', 'cn-ru-2019-strategic-stability']);
-  const terms = await app.tableTerms();
-  assert.notDeepEqual(terms, before);
-  assert.deepEqual(terms, expected.rows.map((r) => r.term));
-  assert.equal(await app.chartBars(), expected.rows.length);
-  // The statement on strategic stability is about treaties, outer space and arms control.
-  for (const term of ['条约', '外空', '军控']) assert.ok(terms.includes(term), `${term} among its top terms`);
-  assert.match(app.page.url(), /\?doc=cn-ru-2019-strategic-stability$/);
-  await app.chooseTop(10);
-  await app.page.waitForFunction(() => document.querySelectorAll('#term-table tbody tr').length === 10);
-  assert.equal(await app.chartBars(), 10);
-  assert.match(app.page.url(), /top=10/);
-  await app.page.screenshot({ path: `${SHOTS}/document.png` });
+  const third = (await app.tableTerms())[2];
+  await app.clickBar(2);
+  await app.page.waitForFunction((t) => new URL(location.href).searchParams.get('term') === t, third);
+  // Contexts: as many lines as the CLI's concordance.
+  const kwic = cli(['kwic', third]);
+  await app.page.waitForFunction((n) => document.querySelectorAll('#kwic-table tbody tr').length === Math.min(n, 500), kwic.length);
+  const nodes = await app.page.$$eval('#kwic-table td.node', (tds) => tds.slice(0, 5).map((td) => td.textContent));
+  assert.deepEqual(nodes, kwic.slice(0, 5).map((l) => l.node));
+  // Trends plots it; the reader highlights it; collocates centre on it.
+  assert.ok((await app.chartText('trends-chart')).includes(third), 'trend legend names the term');
+  const marks = await app.page.$$eval('#reader-text mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.length > 0 && marks.every((m) => m === third), `reader marks ${third}`);
+  assert.ok(await app.page.$('#panel-reader .minimap .tick'), 'minimap shows where it occurs');
+  const coll = cli(['collocates', third, '--min', '2', '--span', '5', '--top', '20']);
+  const collTerms = await app.page.$$eval('#collocates-table tbody button.term', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(collTerms, coll.rows.map((r) => r.term));
+  // A concordance line opens its paragraph in the reader.
+  const line = app.page.locator('#kwic-table td.where button').nth(3);
+  const [doc, para] = [await line.getAttribute('data-doc'), await line.getAttribute('data-para')];
+  await line.click();
+  await app.page.waitForSelector(`#reader-p${para}.focused`);
+  assert.equal(await app.page.$eval('#reader-doc', (s) => s.value), doc);
+  assert.equal(app.query().get('read'), doc);
+  await app.page.screenshot({ path: `${SHOTS}/term-selected.png`, fullPage: false });
+  await app.page.context().close();
+});
 
+test('a filter changes every panel, and the page says how much is selected', async () => {
+  const app = await openApp('?term=%E5%90%88%E4%BD%9C');
+  await app.page.waitForSelector('#kwic-table tbody tr');
+  const before = await app.panelTexts();
+  await app.page.click('button[data-party="RU"]');
+  await app.page.waitForFunction(() => document.querySelector('.selection-count').textContent.includes('4 of 17 documents'));
+  const expected = cli(['terms', '--party', 'RU', '--top', '20']);
+  assert.match(await app.selectionCount(), /^\d+ of 567 paragraphs, 4 of 17 documents$/);
+  const after = await app.panelTexts();
+  for (const id of Object.keys(before)) assert.notEqual(after[id], before[id], `${id} changed with the filter`);
+  assert.deepEqual(await app.tableTerms(), expected.rows.map((r) => r.term));
+  assert.equal((await app.page.$$('#kwic-table tbody tr')).length, cli(['kwic', '合作', '--party', 'RU']).length);
+  assert.equal(app.query().get('party'), 'RU');
+  // Years and documents filter too.
+  await app.page.click('button[data-party="RU"]');
+  await app.page.selectOption('#filter-from', '2023');
+  await app.page.selectOption('#filter-to', '2023');
+  await app.page.waitForFunction(() => document.querySelector('.selection-count').textContent.includes('2 of 17 documents'));
+  assert.equal(app.query().get('from'), '2023');
+  await app.page.click('.filter-bar .clear');
+  await app.page.waitForFunction(() => document.querySelector('.selection-count').textContent.includes('17 of 17 documents'));
+  await app.page.context().close();
+});
+
+test('exports: a CSV of the term table and an SVG of the trends chart, with names that say what they are', async () => {
+  const app = await openApp('?party=TJ&term=%E5%90%88%E4%BD%9C');
+  const csv = await app.download('#panel-terms button[data-export="csv"]');
+  assert.equal(csv.name, 'cijing-terms_all_tj_top20.csv');
+  const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(lines[0], 'term,count,per_10k,docs,tfidf');
+  const expected = cli(['terms', '--party', 'TJ', '--top', '20']);
+  assert.equal(lines.length, 21);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(0, 2)), expected.rows.map((r) => [r.term, String(r.count)]));
+  const svg = await app.download('#panel-trends button[data-export="svg"]');
+  assert.equal(svg.name, 'cijing-trends_合作_all_tj.svg');
+  assert.ok(svg.text.startsWith('<svg') && svg.text.includes('</svg>'));
+  assert.ok(svg.text.includes('Relative frequency'), 'the title is written on the image');
+  assert.ok(svg.text.includes('7 documents · TJ · 2019–2025'), 'the selection is written on the image');
+  const png = await app.download('#panel-cloud button[data-export="png"]');
+  assert.equal(png.name, 'cijing-cloud_all_tj.png');
+  await app.page.context().close();
+});
+
+test('reload restores the same view', async () => {
+  const app = await openApp();
+  await app.page.click('button[data-party="RU"]');
+  await app.page.selectOption('#top-n', '10');
+  await app.page.click('#aliases');
+  await app.page.click('#term-table tbody tr:nth-child(3) button.term');
+  await app.page.waitForFunction(() => new URL(location.href).searchParams.has('term'));
+  const url = app.page.url();
+  const terms = await app.tableTerms();
+  const kwicRows = (await app.page.$$('#kwic-table tbody tr')).length;
   await app.page.reload();
   await app.page.waitForSelector('#term-chart svg');
-  assert.deepEqual(await app.tableTerms(), expected.rows.slice(0, 10).map((r) => r.term));
-  assert.equal(await app.page.getAttribute('button[data-doc="cn-ru-2019-strategic-stability"]', 'aria-pressed'), 'true');
-  await app.page.close();
+  assert.equal(app.page.url(), url);
+  assert.deepEqual(await app.tableTerms(), terms);
+  assert.equal(terms.length, 10);
+  assert.equal((await app.page.$$('#kwic-table tbody tr')).length, kwicRows);
+  assert.equal(await app.page.$eval('#aliases', (c) => c.checked), true);
+  assert.equal(await app.page.getAttribute('button[data-party="RU"]', 'aria-pressed'), 'true');
+  await app.page.context().close();
 });
 
-test('a link with unknown values opens the default view and says what it ignored', async () => {
-  const app = await openApp('?doc=no-such-doc&top=9999&colour=red');
+test('a link with unknown values opens the nearest valid view and says what it ignored', async () => {
+  const app = await openApp('?doc=no-such-doc&top=9999&colour=red&party=KG');
   const notice = await app.page.textContent('.notice');
-  assert.match(notice, /unknown document "no-such-doc"/);
+  assert.match(notice, /unknown document "no-such-doc" ignored/);
   assert.match(notice, /top=9999/);
   assert.match(notice, /unknown setting "colour"/);
   assert.equal(await app.chartBars(), 20);
-  assert.match(await app.selectionText(), /Whole corpus/);
+  assert.match(await app.selectionCount(), /4 of 17 documents/);
   assert.deepEqual(app.consoleErrors, []);
-  await app.page.close();
+  await app.page.context().close();
 });
 
-test('on a phone-width screen the chart is drawn to fit', async () => {
-  const app = await openApp('', { width: 375, height: 800 });
-  const { chartWidth, pageWidth } = await app.page.evaluate(() => ({
-    chartWidth: document.querySelector('#term-chart svg').getBoundingClientRect().width,
+test('the interface switches language, and a Chinese browser starts in Chinese', async () => {
+  const app = await openApp();
+  assert.equal(await app.page.textContent('#panel-terms-heading'), 'Terms');
+  await app.page.click('#lang-toggle');
+  await app.page.waitForFunction(() => document.querySelector('#panel-terms-heading').textContent === '词频');
+  assert.equal(app.query().get('lang'), 'zh');
+  assert.equal(await app.page.getAttribute('html', 'lang'), 'zh-Hans');
+  assert.match(await app.selectionCount(), /已选 567 \/ 567 段，17 \/ 17 篇文献/);
+  await app.page.context().close();
+  const zh = await openApp('', { locale: 'zh-CN' });
+  assert.equal(await zh.page.textContent('#panel-terms-heading'), '词频');
+  assert.equal(zh.query().get('lang'), null, 'the browser default is not written into the URL');
+  await zh.page.screenshot({ path: `${SHOTS}/desktop-zh.png` });
+  await zh.page.context().close();
+});
+
+test('keyboard alone: reach a term, select it, and see focus', async () => {
+  const app = await openApp();
+  // The skip link is the first stop.
+  await app.page.keyboard.press('Tab');
+  assert.equal(await app.page.evaluate(() => document.activeElement.className), 'skip');
+  let found = false;
+  for (let i = 0; i < 120 && !found; i++) {
+    await app.page.keyboard.press('Tab');
+    found = await app.page.evaluate(() => document.activeElement?.matches('#term-table button.term') ?? false);
+  }
+  assert.ok(found, 'a term in the table is reachable with Tab');
+  const outline = await app.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  const term = await app.page.evaluate(() => document.activeElement.textContent);
+  await app.page.keyboard.press('Enter');
+  await app.page.waitForFunction((t) => new URL(location.href).searchParams.get('term') === t, term);
+  await app.page.context().close();
+});
+
+test('on a phone-width screen nothing scrolls sideways and charts fit', async () => {
+  const app = await openApp('?term=%E5%90%88%E4%BD%9C', { viewport: { width: 360, height: 780 } });
+  const { widest, pageWidth } = await app.page.evaluate(() => ({
+    widest: Math.max(...[...document.querySelectorAll('.chart svg')].map((s) => s.getBoundingClientRect().width)),
     pageWidth: document.documentElement.scrollWidth,
   }));
-  assert.ok(pageWidth <= 375, `no horizontal scrolling (page is ${pageWidth}px wide)`);
-  assert.ok(chartWidth <= 375 && chartWidth > 250, `chart fits the screen (${chartWidth}px)`);
-  await app.page.locator('#term-chart').scrollIntoViewIfNeeded();
+  assert.ok(pageWidth <= 360, `no horizontal scrolling (page is ${pageWidth}px wide)`);
+  assert.ok(widest <= 360, `charts fit (${widest}px)`);
   await app.page.screenshot({ path: `${SHOTS}/phone.png` });
-  await app.page.close();
+  await app.page.locator('#panel-terms').scrollIntoViewIfNeeded();
+  await app.page.screenshot({ path: `${SHOTS}/phone-terms.png` });
+  await app.page.context().close();
 });

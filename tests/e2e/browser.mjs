@@ -1,8 +1,10 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded
-// browser) with the flags this closed network needs.
+// browser) with the flags this closed network needs, and a page object for
+// the cijing dashboard.
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const BAR_FILL = '#2B6CB0';
 
 export function launch() {
   return chromium.launch({
@@ -13,7 +15,6 @@ export function launch() {
   });
 }
 
-/// A page object for the cijing app.
 export class CijingPage {
   constructor(page) {
     this.page = page;
@@ -27,13 +28,31 @@ export class CijingPage {
     await this.page.goto(url);
     await this.page.waitForSelector('#term-chart svg');
   }
-  chartBars() { return this.page.$$eval('#term-chart svg rect', (rs) => rs.filter((r) => r.getAttribute('fill') === '#2B6CB0').length); }
-  chartText() { return this.page.$eval('#term-chart svg', (s) => s.textContent); }
-  tableTerms() { return this.page.$$eval('#term-table tbody td.term', (tds) => tds.map((td) => td.textContent)); }
-  tableRows() {
-    return this.page.$$eval('#term-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  chartBars(id = 'term-chart') {
+    return this.page.$$eval(`#${id} svg rect`, (rs, fill) => rs.filter((r) => r.getAttribute('fill') === fill).length, BAR_FILL);
   }
-  async chooseDocument(id) { await this.page.click(`button.doc[data-doc="${id}"]`); }
-  async chooseTop(n) { await this.page.selectOption('#top-n', String(n)); }
-  selectionText() { return this.page.textContent('.selection'); }
+  chartText(id = 'term-chart') { return this.page.$eval(`#${id} svg`, (s) => s.textContent); }
+  tableTerms() { return this.page.$$eval('#term-table tbody button.term', (bs) => bs.map((b) => b.textContent)); }
+  tableRows() {
+    return this.page.$$eval('#term-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent.trim())));
+  }
+  selectionCount() { return this.page.textContent('.selection-count'); }
+  query() { return new URL(this.page.url()).searchParams; }
+  /** Text of each panel, to see which ones changed. */
+  panelTexts() {
+    return this.page.$$eval('section.panel', (ps) => Object.fromEntries(ps.map((p) => [p.id, p.innerText])));
+  }
+  async clickBar(index) {
+    const bar = this.page.locator(`#term-chart svg rect[fill="${BAR_FILL}"]`).nth(index);
+    await bar.click();
+  }
+  async togglePanel(code) {
+    await this.page.click('.settings-bar details:last-of-type summary');
+    await this.page.click(`input[data-panel="${code}"]`);
+  }
+  async download(selector) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.click(selector)]);
+    const { readFileSync } = await import('node:fs');
+    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  }
 }
