@@ -43,6 +43,33 @@ const page = await browser.newPage();
 await page.goto(server.url);
 await page.waitForSelector('#term-chart svg');
 const inPage = JSON.parse(await page.evaluate(() => window.wasmBindings.bench_segment_corpus(10)));
+// A click on a filter: time until every panel shows the new selection.
+const clicks = [];
+for (let i = 0; i < 6; i++) {
+  const party = i % 2 === 0 ? 'KG' : 'KG'; // on, then off again
+  const expect = i % 2 === 0 ? '4 of 17 documents' : '17 of 17 documents';
+  const ms = await page.evaluate(async ([party, expect]) => {
+    const t0 = performance.now();
+    document.querySelector(`button[data-party="${party}"]`).click();
+    while (!document.querySelector('.selection-count').textContent.includes(expect)) await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - t0;
+  }, [party, expect]);
+  clicks.push(ms);
+}
+const termClicks = [];
+for (let i = 0; i < 5; i++) {
+  const ms = await page.evaluate(async (i) => {
+    const button = document.querySelectorAll('#term-table button.term')[i + 1];
+    const term = button.textContent;
+    const t0 = performance.now();
+    button.click();
+    while (!document.querySelector('#kwic-table td.node')?.textContent.includes(term)) await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - t0;
+  }, i);
+  termClicks.push(ms);
+}
 await browser.close();
 await server.close();
 
@@ -51,5 +78,8 @@ console.log(`  navigation → first chart (performance.now at mount)  ${median(r
 console.log(`  goto → chart visible (Playwright wall clock)        ${median(wall).toFixed(0).padStart(6)} ms`);
 console.log(`  load dictionaries in the page                       ${median(dict).toFixed(0).padStart(6)} ms`);
 console.log(`  clean + segment the corpus at start-up              ${median(segment).toFixed(0).padStart(6)} ms`);
+console.log('a click in the page, all nine panels open (median)');
+console.log(`  party filter → every panel redrawn                  ${median(clicks).toFixed(0).padStart(6)} ms`);
+console.log(`  term click → contexts, trends, reader, collocates   ${median(termClicks).toFixed(0).padStart(6)} ms`);
 console.log('segmentation in the page (warm, 10 rounds)');
 console.log(`  whole corpus, ${inPage.chars} chars                      median ${inPage.median_ms.toFixed(2)} ms (min ${inPage.min_ms.toFixed(2)}), ${(inPage.chars / 1000 / (inPage.median_ms / 1000)).toFixed(0)} k chars/s`);
