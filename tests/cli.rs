@@ -149,3 +149,39 @@ fn keyness_kwic_collocates_ngrams_trends_discover_answer_on_the_seeds() {
     let found = tsv_rows(&["discover", "--base-dict", "--top", "60"]);
     assert!(found.iter().any(|r| r[0] == "拉赫蒙"));
 }
+
+#[test]
+fn topics_and_lda_subcommands_and_topic_selection() {
+    let list = tsv_rows(&["topics", "--list"]);
+    assert_eq!(list.len(), 1 + 11);
+    assert_eq!(list[0], ["id", "zh", "en", "color", "keywords"]);
+    let shares = tsv_rows(&["topics", "--doc", "cn-ru-2019-strategic-stability"]);
+    let arms = shares.iter().find(|r| r[2] == "arms-control").unwrap();
+    assert_eq!(arms[4], "23", "the statement has 23 paragraphs");
+    assert!(arms[5].parse::<f64>().unwrap() > 0.8, "it is mostly about arms control: {arms:?}");
+    // --topic narrows every statistic; any/all/exclude combine.
+    let all_terms = tsv_rows(&["terms", "--format", "json"]);
+    let sec = cijing(&["terms", "--topic", "security", "--format", "json"], "");
+    let sec: serde_json::Value = serde_json::from_slice(&sec.stdout).unwrap();
+    let all: serde_json::Value = serde_json::from_str(&all_terms.iter().map(|r| r.join("\t")).collect::<Vec<_>>().join("\n")).unwrap();
+    assert!(sec["paragraphs"].as_u64().unwrap() < all["paragraphs"].as_u64().unwrap());
+    let count = |args: &[&str]| -> u64 {
+        let out = cijing(&[&["terms", "--format", "json"][..], args].concat(), "");
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["paragraphs"].as_u64().unwrap()
+    };
+    let any = count(&["--topic", "security", "--topic", "trade-investment"]);
+    let both = count(&["--topic", "security", "--topic", "trade-investment", "--match", "all"]);
+    let only_sec = count(&["--topic", "security"]);
+    let sec_not_trade = count(&["--topic", "security", "--exclude", "trade-investment"]);
+    assert!(both < only_sec && only_sec < any);
+    assert_eq!(sec_not_trade + both, only_sec);
+    let out = cijing(&["terms", "--topic", "weather"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown topic \"weather\""));
+
+    let a = tsv_rows(&["lda", "--k", "8", "--seed", "42", "--iterations", "50"]);
+    let b = tsv_rows(&["lda", "--k", "8", "--seed", "42", "--iterations", "50"]);
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 1 + 8);
+    assert_eq!(cijing(&["lda", "--k", "1"], "").status.code(), Some(2));
+}

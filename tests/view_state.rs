@@ -41,6 +41,7 @@ fn every_setting_round_trips_through_the_query() {
             from: Some("2023".into()),
             to: Some("2024-07".into()),
             parties: vec!["TJ".into(), "KG".into()],
+            topics: Default::default(),
         },
         term: Some("深化 合作".into()),
         top: 30,

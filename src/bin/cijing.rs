@@ -22,6 +22,8 @@ mod cli {
     use cijing::engine::segment::{Mode, SegmentOptions, Segmenter, TokenKind};
     use cijing::engine::selection::{select, Filter, Selection};
     use cijing::engine::stats::{term_table, TermOptions};
+    use cijing::engine::lda::{Lda, LdaOptions};
+    use cijing::engine::topics::{builtin_topics, score_corpus, topic_shares, TopicFilter};
     use cijing::engine::trends::{trends_by_doc, trends_by_year};
     use clap::{Args, Parser, Subcommand, ValueEnum};
     use serde::Serialize;
@@ -142,6 +144,28 @@ mod cli {
             #[arg(long, value_enum, default_value_t = TrendBy::Doc)]
             by: TrendBy,
         },
+        /// Each topic's share of each document's paragraphs (documents in date order); --list shows the topics.
+        Topics {
+            #[command(flatten)]
+            select: SelectArgs,
+            /// List the topics and their keywords instead.
+            #[arg(long)]
+            list: bool,
+        },
+        /// Discover topics: LDA by collapsed Gibbs sampling over paragraphs, seeded for repeatable results.
+        Lda {
+            #[command(flatten)]
+            select: SelectArgs,
+            #[arg(long, default_value_t = 8)]
+            k: usize,
+            #[arg(long, default_value_t = 42)]
+            seed: u64,
+            #[arg(long, default_value_t = 300)]
+            iterations: usize,
+            /// Terms shown per topic.
+            #[arg(long, default_value_t = 10)]
+            terms: usize,
+        },
         /// Candidate new words: cohesive, freely combining character strings the dictionaries lack.
         Discover {
             #[command(flatten)]
@@ -177,8 +201,42 @@ mod cli {
         /// A party code such as CN, KG, TJ, RU, SCO (repeatable; any of them).
         #[arg(long = "party")]
         parties: Vec<String>,
+        /// Only paragraphs of this topic (repeatable; see `cijing topics --list`).
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        /// With several --topic: paragraphs of any of them, or of all of them.
+        #[arg(long = "match", value_enum, default_value_t = TopicMatch::Any)]
+        topic_match: TopicMatch,
+        /// Leave out paragraphs of this topic (repeatable).
+        #[arg(long = "exclude")]
+        exclude: Vec<String>,
+        /// A paragraph belongs to a topic with at least this many keyword hits.
+        #[arg(long, default_value_t = 1)]
+        threshold: u32,
         #[arg(long, value_enum, default_value_t = Format::Tsv)]
         format: Format,
+    }
+
+    impl SelectArgs {
+        fn everything() -> SelectArgs {
+            SelectArgs {
+                docs: vec![],
+                from: None,
+                to: None,
+                parties: vec![],
+                topics: vec![],
+                topic_match: TopicMatch::Any,
+                exclude: vec![],
+                threshold: 1,
+                format: Format::Tsv,
+            }
+        }
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum TopicMatch {
+        Any,
+        All,
     }
 
     /// Which terms count.
@@ -271,6 +329,10 @@ mod cli {
     }
 
     fn io_err(e: io::Error) -> Failure {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            // The reader (head, a closed pager) has what it wanted.
+            std::process::exit(0);
+        }
         Failure(1, format!("cannot write output: {e}"))
     }
 
@@ -283,6 +345,12 @@ mod cli {
             from: select_args.from.clone(),
             to: select_args.to.clone(),
             parties: select_args.parties.clone(),
+            topics: TopicFilter {
+                include: select_args.topics.clone(),
+                all: matches!(select_args.topic_match, TopicMatch::All),
+                exclude: select_args.exclude.clone(),
+                threshold: select_args.threshold,
+            },
         };
         let selection = select(&corpus, &filter).map_err(usage)?;
         if selection.is_empty() {
@@ -340,7 +408,7 @@ mod cli {
     fn execute(command: Command) -> Result<(), Failure> {
         match command {
             Command::Docs => {
-                let (corpus, _, _) = load(&SelectArgs { docs: vec![], from: None, to: None, parties: vec![], format: Format::Tsv })?;
+                let (corpus, _, _) = load(&SelectArgs::everything())?;
                 let rows = corpus
                     .docs
                     .iter()
@@ -360,7 +428,7 @@ mod cli {
                 emit(Format::Tsv, &["id", "date", "title", "source", "parties", "chars", "tokens"], rows, &())
             }
             Command::Text { doc } => {
-                let args = SelectArgs { docs: doc.into_iter().collect(), from: None, to: None, parties: vec![], format: Format::Tsv };
+                let args = SelectArgs { docs: doc.into_iter().collect(), ..SelectArgs::everything() };
                 let (corpus, _, selection) = load(&args)?;
                 let stdout = io::stdout();
                 let mut out = io::BufWriter::new(stdout.lock());
@@ -529,6 +597,43 @@ mod cli {
                     .map(|p| vec![p.term.clone(), p.key.clone(), p.date.clone(), p.count.to_string(), p.tokens.to_string(), f2(p.per_10k)])
                     .collect();
                 emit(select.format, &["term", key, "date", "count", "tokens", "per_10k"], rows, &points)
+            }
+            Command::Topics { select, list } => {
+                if list {
+                    let topics = builtin_topics();
+                    let rows = topics.iter().map(|t| vec![t.id.clone(), t.zh.clone(), t.en.clone(), t.color.clone(), t.keywords.join(" ")]).collect();
+                    return emit(select.format, &["id", "zh", "en", "color", "keywords"], rows, &topics);
+                }
+                let (corpus, _, selection) = load(&select)?;
+                let scores = score_corpus(&corpus, &builtin_topics());
+                let shares = topic_shares(&corpus, &scores, &selection, select.threshold);
+                let rows = shares
+                    .iter()
+                    .map(|s| vec![s.doc.clone(), s.date.clone(), s.topic.clone(), s.paragraphs.to_string(), s.of.to_string(), f3(s.share)])
+                    .collect();
+                emit(select.format, &["doc", "date", "topic", "paragraphs", "of", "share"], rows, &shares)
+            }
+            Command::Lda { select, k, seed, iterations, terms } => {
+                if !(2..=50).contains(&k) {
+                    return Err(usage(format!("--k {k}: choose 2 to 50 topics")));
+                }
+                let (corpus, _, selection) = load(&select)?;
+                let mut lda = Lda::new(&corpus, &selection, LdaOptions { k, seed, ..LdaOptions::default() });
+                lda.sweep(iterations);
+                let topics = lda.topics(&corpus, terms, 3);
+                let rows = topics
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let example = t.paragraphs.first().map(|&(g, _)| {
+                            let place = corpus.index.paragraphs[g];
+                            let d = &corpus.docs[place.doc as usize];
+                            format!("{} ¶{}", d.info.id, place.para + 1)
+                        });
+                        vec![(i + 1).to_string(), t.terms.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" "), example.unwrap_or_default()]
+                    })
+                    .collect();
+                emit(select.format, &["topic", "terms", "typical_paragraph"], rows, &topics)
             }
             Command::Discover { select, min_count, max_len, min_pmi, min_entropy, base_dict, top } => {
                 if !(2..=8).contains(&max_len) {

@@ -10,6 +10,7 @@ pub mod discover;
 pub mod index;
 pub mod keyness;
 pub mod kwic;
+pub mod lda;
 pub mod manifest;
 pub mod ngrams;
 pub mod pos;
@@ -17,6 +18,8 @@ pub mod query;
 pub mod segment;
 pub mod selection;
 pub mod stats;
+pub mod topic_file;
+pub mod topics;
 pub mod trends;
 
 pub use corpus::{Corpus, Document};

@@ -3,6 +3,7 @@
 
 use super::corpus::Corpus;
 use super::manifest::{is_iso_date, KNOWN_PARTIES};
+use super::topics::{builtin_topics, score_corpus, TopicFilter, TopicScores};
 use serde::{Deserialize, Serialize};
 
 /// What the user asked for. Empty lists and `None` mean "no restriction".
@@ -16,6 +17,9 @@ pub struct Filter {
     pub to: Option<String>,
     /// Party codes (any of them).
     pub parties: Vec<String>,
+    /// Topics paragraphs must (not) belong to.
+    #[serde(default)]
+    pub topics: TopicFilter,
 }
 
 /// A set of paragraphs of one corpus.
@@ -91,9 +95,29 @@ fn check_date_bound(bound: &str, what: &str) -> Result<(), String> {
     }
 }
 
-/// The paragraphs a filter selects. Unknown document ids or party codes and
-/// malformed dates are errors that say what is wrong.
+/// The paragraphs a filter selects, with the shipped topics. Unknown
+/// document ids, party codes or topics and malformed dates are errors that
+/// say what is wrong.
 pub fn select(corpus: &Corpus, filter: &Filter) -> Result<Selection, String> {
+    if filter.topics.is_active() {
+        let scores = score_corpus(corpus, &builtin_topics());
+        select_with_topics(corpus, filter, &scores)
+    } else {
+        select_documents(corpus, filter)
+    }
+}
+
+/// The paragraphs a filter selects, judging topics by `scores`.
+pub fn select_with_topics(corpus: &Corpus, filter: &Filter, scores: &TopicScores) -> Result<Selection, String> {
+    let mut selection = select_documents(corpus, filter)?;
+    if filter.topics.is_active() {
+        selection.intersect(&scores.filter(&filter.topics)?);
+    }
+    Ok(selection)
+}
+
+/// Documents, dates and parties only.
+fn select_documents(corpus: &Corpus, filter: &Filter) -> Result<Selection, String> {
     let mut doc_ok = vec![true; corpus.docs.len()];
     if !filter.docs.is_empty() {
         doc_ok = vec![false; corpus.docs.len()];

@@ -1,0 +1,101 @@
+//! Topic lexicons: the `Topic` type, and reading and checking
+//! `seeds/topics.toml`. Also compiled into `build.rs` (via `#[path]`), so
+//! the build refuses a topic file the tests would refuse. Uses only `std`,
+//! `serde` and `toml`.
+
+use super::manifest::ManifestError;
+
+/// A theme: its names, a colour and the keywords that signal it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Topic {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    /// `#rrggbb`.
+    pub color: String,
+    pub keywords: Vec<String>,
+    /// Made by the user in the page (not shipped).
+    #[serde(default)]
+    pub user: bool,
+}
+
+pub fn is_color(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit())
+}
+
+/// Problems with a topic's own fields (not its id's uniqueness).
+pub fn topic_problems(t: &Topic) -> Vec<String> {
+    let mut problems = Vec::new();
+    if t.id.is_empty() || !t.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        problems.push(format!("topic id \"{}\" must be lower-case ASCII letters, digits and '-'", t.id));
+    }
+    if t.zh.trim().is_empty() || t.en.trim().is_empty() {
+        problems.push(format!("topic \"{}\" needs a Chinese and an English name", t.id));
+    }
+    if !is_color(&t.color) {
+        problems.push(format!("topic \"{}\": colour \"{}\" is not #rrggbb", t.id, t.color));
+    }
+    if t.keywords.is_empty() {
+        problems.push(format!("topic \"{}\" has no keywords", t.id));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for k in &t.keywords {
+        if k.trim().is_empty() || k.contains(char::is_whitespace) {
+            problems.push(format!("topic \"{}\": keyword \"{k}\" is empty or contains spaces", t.id));
+        } else if !seen.insert(k.as_str()) {
+            problems.push(format!("topic \"{}\": keyword \"{k}\" is listed twice", t.id));
+        }
+    }
+    problems
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use read::parse_topics;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod read {
+    use super::{topic_problems, ManifestError, Topic};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawFile {
+        topic: Vec<toml::Spanned<RawTopic>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawTopic {
+        id: String,
+        zh: String,
+        en: String,
+        color: String,
+        keywords: Vec<String>,
+    }
+
+    fn line_of(text: &str, offset: usize) -> usize {
+        text[..offset.min(text.len())].matches('\n').count() + 1
+    }
+
+    /// Reads a topic file; every problem is reported with its line.
+    pub fn parse_topics(file: &str, text: &str) -> Result<Vec<Topic>, Vec<ManifestError>> {
+        let at = |line: usize, message: String| ManifestError { file: file.to_string(), line, message };
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
+            vec![at(line, format!("cannot read the topic file: {}", e.message()))]
+        })?;
+        let mut errors = Vec::new();
+        let mut topics: Vec<Topic> = Vec::new();
+        for spanned in &raw.topic {
+            let line = line_of(text, spanned.span().start);
+            let r = spanned.get_ref();
+            let t = Topic { id: r.id.clone(), zh: r.zh.clone(), en: r.en.clone(), color: r.color.clone(), keywords: r.keywords.clone(), user: false };
+            errors.extend(topic_problems(&t).into_iter().map(|m| at(line, m)));
+            if topics.iter().any(|o| o.id == t.id) {
+                errors.push(at(line, format!("topic id \"{}\" is used twice", t.id)));
+            }
+            topics.push(t);
+        }
+        if errors.is_empty() { Ok(topics) } else { Err(errors) }
+    }
+}

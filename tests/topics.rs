@@ -1,0 +1,168 @@
+//! Topics: keyword scoring by hand, include/exclude logic, the shipped
+//! lexicons on the seeds, user topics, and a deterministic topic model.
+use cijing::engine::aliases::AliasGroups;
+use cijing::engine::corpus::{CleanDocument, Corpus, DocInfo};
+use cijing::engine::lda::{Lda, LdaOptions};
+use cijing::engine::manifest::ManifestError;
+use cijing::engine::selection::{select, Filter, Selection};
+use cijing::engine::topic_file::parse_topics;
+use cijing::engine::topics::{builtin_topics, missing_keywords, score_corpus, topic_shares, user_topic, KeywordMatcher, Topic, TopicFilter};
+use cijing::engine::{SegmentOptions, Segmenter};
+use std::sync::OnceLock;
+
+fn seg() -> &'static Segmenter {
+    static S: OnceLock<Segmenter> = OnceLock::new();
+    S.get_or_init(Segmenter::builtin)
+}
+
+fn topic(id: &str, keywords: &[&str]) -> Topic {
+    Topic { id: id.into(), zh: id.into(), en: id.into(), color: "#123456".into(), keywords: keywords.iter().map(|k| k.to_string()).collect(), user: false }
+}
+
+fn tiny() -> Corpus {
+    let doc = |id: &str, date: &str, paragraphs: &[&str]| CleanDocument {
+        info: DocInfo { id: id.into(), title: id.into(), date: date.into(), source: "s".into(), place: "p".into(), kind: "k".into(), parties: vec!["CN".into()] },
+        meta: vec![],
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+    };
+    let mut c = Corpus::from_documents(
+        vec![
+            doc("a", "2019-01-01", &["打击三股势力，加强执法安全合作。", "扩大贸易和投资。", "加强安全合作，扩大贸易。"]),
+            doc("b", "2024-01-01", &["深化农业合作。", "打击恐怖主义。"]),
+        ],
+        seg(),
+        SegmentOptions::default(),
+    );
+    c.set_aliases(AliasGroups::builtin(), seg());
+    c
+}
+
+#[test]
+fn longest_keyword_first_and_each_hit_once() {
+    let m = KeywordMatcher::new(&["安全".into(), "安全合作".into(), "执法安全合作".into(), "合作".into()]);
+    // 执法安全合作 (1), then 安全合作 (1), then 合作 (1): three hits, not six.
+    let text = "加强执法安全合作和安全合作，深化合作。";
+    let hits: Vec<&str> = m.hits(text).into_iter().map(|(_, k)| k).collect();
+    assert_eq!(hits, ["执法安全合作", "安全合作", "合作"]);
+    assert_eq!(m.count("没有关键词。"), 0);
+}
+
+#[test]
+fn scores_and_the_any_all_exclude_logic_by_hand() {
+    let c = tiny();
+    let topics = vec![topic("security", &["三股势力", "恐怖主义", "执法安全", "安全合作"]), topic("trade", &["贸易", "投资"])];
+    let scores = score_corpus(&c, &topics);
+    // Paragraphs: a1 security 2 (三股势力, 执法安全; 执法安全 is found before 安全合作
+    // can start), a2 trade 2, a3 security 1 + trade 1, b1 none, b2 security 1.
+    assert_eq!(scores.scores, [vec![2, 0], vec![0, 2], vec![1, 1], vec![0, 0], vec![1, 0]]);
+    let sel = |f: TopicFilter| scores.filter(&f).unwrap().paragraphs;
+    let f = |include: &[&str], all: bool, exclude: &[&str], threshold: u32| TopicFilter {
+        include: include.iter().map(|s| s.to_string()).collect(),
+        all,
+        exclude: exclude.iter().map(|s| s.to_string()).collect(),
+        threshold,
+    };
+    assert_eq!(sel(f(&["security"], false, &[], 1)), [true, false, true, false, true]);
+    assert_eq!(sel(f(&["security", "trade"], false, &[], 1)), [true, true, true, false, true]);
+    assert_eq!(sel(f(&["security", "trade"], true, &[], 1)), [false, false, true, false, false]);
+    assert_eq!(sel(f(&["security"], false, &["trade"], 1)), [true, false, false, false, true]);
+    assert_eq!(sel(f(&[], false, &["security"], 1)), [false, true, false, true, false]);
+    assert_eq!(sel(f(&["security"], false, &[], 2)), [true, false, false, false, false]);
+    assert!(scores.filter(&f(&["nope"], false, &[], 1)).unwrap_err().contains("unknown topic \"nope\""));
+    // Shares per document, in date order: a has 3 paragraphs, 2 on security.
+    let shares = topic_shares(&c, &scores, &Selection::all(&c), 1);
+    let a_sec = shares.iter().find(|s| s.doc == "a" && s.topic == "security").unwrap();
+    assert_eq!((a_sec.paragraphs, a_sec.of), (2, 3));
+    assert!((a_sec.share - 2.0 / 3.0).abs() < 1e-12);
+    assert_eq!(shares[0].doc, "a");
+}
+
+#[test]
+fn the_topic_filter_combines_with_documents_dates_and_parties() {
+    let c = tiny();
+    let filter = Filter { from: Some("2024".into()), topics: TopicFilter { include: vec!["security".into()], ..TopicFilter::default() }, ..Filter::default() };
+    // Built-in topics: in 2024 only b2 (恐怖主义) is about security.
+    assert_eq!(select(&c, &filter).unwrap().paragraphs, [false, false, false, false, true]);
+}
+
+#[test]
+fn the_shipped_topics_are_valid_and_the_security_topic_finds_the_right_passages() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/topics.toml")).unwrap();
+    let topics = parse_topics("seeds/topics.toml", &text).unwrap();
+    assert_eq!(topics, builtin_topics());
+    assert_eq!(topics.len(), 11);
+    let corpus = Corpus::builtin(seg(), SegmentOptions::default());
+    for t in &topics {
+        assert!(missing_keywords(&corpus, t).len() * 2 < t.keywords.len(), "{}: most keywords occur", t.id);
+    }
+    let security = select(&corpus, &Filter { topics: TopicFilter { include: vec!["security".into()], ..TopicFilter::default() }, ..Filter::default() }).unwrap();
+    let texts: Vec<&str> = corpus.index.paragraphs.iter().enumerate().filter(|(g, _)| security.contains(*g))
+        .map(|(_, p)| corpus.docs[p.doc as usize].paragraphs[p.para as usize].text.as_str()).collect();
+    // Every paragraph on 三股势力 or counter-terrorism is in…
+    for (g, p) in corpus.index.paragraphs.iter().enumerate() {
+        let t = &corpus.docs[p.doc as usize].paragraphs[p.para as usize].text;
+        if t.contains("三股势力") || t.contains("反恐") || t.contains("恐怖主义") {
+            assert!(security.contains(g), "missing: {t}");
+        }
+    }
+    // …and the trade paragraphs are not.
+    let trade = ["双方将采取措施进一步扩大双边贸易规模", "双方积极商签数字经济领域投资合作文件"];
+    for start in trade {
+        assert!(texts.iter().all(|t| !t.starts_with(start)), "trade paragraph {start}… selected as security");
+        assert!(corpus.docs.iter().flat_map(|d| &d.paragraphs).any(|p| p.text.starts_with(start)), "{start} is in the corpus");
+    }
+    assert!(texts.len() > 40 && texts.len() < 150, "{} security paragraphs", texts.len());
+}
+
+#[test]
+fn a_bad_topic_file_names_its_line() {
+    let text = "[[topic]]\nid = \"ok\"\nzh = \"好\"\nen = \"Good\"\ncolor = \"#123456\"\nkeywords = [\"甲\"]\n\n[[topic]]\nid = \"Bad Id\"\nzh = \"\"\nen = \"x\"\ncolor = \"red\"\nkeywords = [\"乙\", \"乙\"]\n";
+    let errors: Vec<ManifestError> = parse_topics("topics.toml", text).unwrap_err();
+    let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(lines.iter().all(|l| l.starts_with("topics.toml:8:")), "{lines:?}");
+    for needle in ["lower-case", "Chinese and an English name", "not #rrggbb", "listed twice"] {
+        assert!(lines.iter().any(|l| l.contains(needle)), "{needle} in {lines:?}");
+    }
+}
+
+#[test]
+fn user_topics_are_checked() {
+    let shipped = builtin_topics();
+    let t = user_topic(" 能源转型 ", "新能源， 光伏、新能源 风电", &shipped, None).unwrap();
+    assert_eq!((t.zh.as_str(), t.keywords.clone(), t.user), ("能源转型", vec!["新能源".to_string(), "光伏".into(), "风电".into()], true));
+    assert!(t.id.starts_with("u-"));
+    assert_eq!(user_topic("", "甲", &shipped, None).unwrap_err(), "a topic needs a name");
+    assert_eq!(user_topic("新题", " ,， ", &shipped, None).unwrap_err(), "a topic needs at least one keyword");
+    assert_eq!(user_topic("安全与执法", "甲", &shipped, None).unwrap_err(), "a topic named \"安全与执法\" already exists");
+    // Editing a topic may keep its own name.
+    let mut all = shipped.clone();
+    all.push(t.clone());
+    assert!(user_topic("能源转型", "光伏", &all, Some(&t.id)).is_ok());
+    let corpus = Corpus::builtin(seg(), SegmentOptions::default());
+    // 光伏 occurs (太阳能光伏, in the 2024 statement with Tajikistan); 风电 does not.
+    assert_eq!(missing_keywords(&corpus, &t), ["风电"]);
+}
+
+#[test]
+fn the_topic_model_is_deterministic_for_a_seed() {
+    let corpus = Corpus::builtin(seg(), SegmentOptions::default());
+    let all = Selection::all(&corpus);
+    let run = |seed: u64| {
+        let mut lda = Lda::new(&corpus, &all, LdaOptions { k: 8, seed, ..LdaOptions::default() });
+        lda.sweep(60);
+        lda.topics(&corpus, 8, 2)
+    };
+    let a = run(42);
+    assert_eq!(a, run(42), "same seed, same topics");
+    assert_ne!(a, run(7), "another seed, another sampling");
+    assert_eq!(a.len(), 8);
+    assert!(a.iter().all(|t| t.terms.len() == 8 && t.paragraphs.len() == 2));
+    // Stepping in parts gives the same result as one run.
+    let mut stepped = Lda::new(&corpus, &all, LdaOptions { k: 8, seed: 42, ..LdaOptions::default() });
+    stepped.sweep(20);
+    stepped.sweep(40);
+    assert_eq!(stepped.sweeps(), 60);
+    assert_eq!(stepped.topics(&corpus, 8, 2), a);
+    // One topic is about security and arms control.
+    assert!(a.iter().any(|t| t.terms.iter().any(|(w, _)| w == "恐怖主义" || w == "外空")), "{a:?}");
+}
