@@ -6,6 +6,7 @@ use crate::engine::kwic::KwicSort;
 use crate::engine::pos::PosClass;
 use crate::engine::segment::Mode;
 use crate::engine::selection::Filter;
+use crate::engine::topics::{builtin_topics, user_topic, Topic};
 use crate::engine::Corpus;
 
 pub const DEFAULT_TOP: usize = 20;
@@ -41,6 +42,7 @@ impl Lang {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Panel {
     Summary,
+    Topics,
     Terms,
     Cloud,
     Trends,
@@ -52,8 +54,9 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 9] = [
+    pub const ALL: [Panel; 10] = [
         Panel::Summary,
+        Panel::Topics,
         Panel::Terms,
         Panel::Cloud,
         Panel::Trends,
@@ -67,6 +70,7 @@ impl Panel {
     pub fn code(self) -> &'static str {
         match self {
             Panel::Summary => "summary",
+            Panel::Topics => "topics",
             Panel::Terms => "terms",
             Panel::Cloud => "cloud",
             Panel::Trends => "trends",
@@ -110,6 +114,8 @@ pub struct ViewState {
     /// Reader shows word boundaries.
     pub show_segments: bool,
     pub kwic_sort: KwicSort,
+    /// Topics the user made (name and keywords), carried in the link.
+    pub user_topics: Vec<Topic>,
 }
 
 impl Default for ViewState {
@@ -130,8 +136,31 @@ impl Default for ViewState {
             para: None,
             show_segments: false,
             kwic_sort: KwicSort::Position,
+            user_topics: Vec::new(),
         }
     }
+}
+
+/// User topics as written in a link: `name~kw|kw;name~kw`.
+pub fn encode_user_topics(topics: &[Topic]) -> String {
+    topics.iter().map(|t| format!("{}~{}", t.zh, t.keywords.join("|"))).collect::<Vec<_>>().join(";")
+}
+
+/// User topics from a link (or saved copy), each checked; problems are
+/// returned as notes.
+pub fn decode_user_topics(text: &str) -> (Vec<Topic>, Vec<String>) {
+    let mut topics: Vec<Topic> = Vec::new();
+    let mut notes = Vec::new();
+    let shipped = builtin_topics();
+    for part in text.split(';').filter(|p| !p.trim().is_empty()) {
+        let (name, keywords) = part.split_once('~').unwrap_or((part, ""));
+        let others: Vec<Topic> = shipped.iter().chain(topics.iter()).cloned().collect();
+        match user_topic(name, keywords, &others, None) {
+            Ok(t) => topics.push(t),
+            Err(e) => notes.push(format!("user topic \"{name}\" ignored: {e}")),
+        }
+    }
+    (topics, notes)
 }
 
 fn kwic_sort_code(s: KwicSort) -> &'static str {
@@ -157,7 +186,14 @@ impl ViewState {
         let mut s = base;
         let mut notes = Vec::new();
         let bad = |key: &str, value: &str, why: &str| format!("{key}={value}: {why}");
-        for (key, value) in parse_query(query) {
+        let pairs = parse_query(query);
+        if let Some((_, ut)) = pairs.iter().find(|(k, _)| k == "ut") {
+            let (topics, problems) = decode_user_topics(ut);
+            s.user_topics = topics;
+            notes.extend(problems);
+        }
+        let topic_ids: Vec<String> = builtin_topics().into_iter().chain(s.user_topics.iter().cloned()).map(|t| t.id).collect();
+        for (key, value) in pairs {
             let list = || value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect::<Vec<_>>();
             match key.as_str() {
                 "lang" => match value.as_str() {
@@ -275,6 +311,28 @@ impl ViewState {
                     Ok(n) if n >= 1 => s.para = Some(n),
                     _ => notes.push(bad(&key, &value, "not a paragraph number")),
                 },
+                "ut" => {}
+                "topic" | "texclude" => {
+                    for id in list() {
+                        if !topic_ids.contains(&id) {
+                            notes.push(format!("unknown topic \"{id}\" ignored"));
+                            continue;
+                        }
+                        let target = if key == "topic" { &mut s.filter.topics.include } else { &mut s.filter.topics.exclude };
+                        if !target.contains(&id) {
+                            target.push(id);
+                        }
+                    }
+                }
+                "tmatch" => match value.as_str() {
+                    "any" => s.filter.topics.all = false,
+                    "all" => s.filter.topics.all = true,
+                    _ => notes.push(bad(&key, &value, "not any or all")),
+                },
+                "tthr" => match value.parse::<u32>() {
+                    Ok(n) if (1..=10).contains(&n) => s.filter.topics.threshold = n,
+                    _ => notes.push(bad(&key, &value, "not a threshold from 1 to 10")),
+                },
                 "ksort" => match ["position", "l1", "l2", "r1", "r2"].iter().position(|c| *c == value) {
                     Some(i) => s.kwic_sort = [KwicSort::Position, KwicSort::L1, KwicSort::L2, KwicSort::R1, KwicSort::R2][i],
                     None => notes.push(bad(&key, &value, "not position, l1, l2, r1 or r2")),
@@ -311,6 +369,21 @@ impl ViewState {
         }
         if !self.filter.parties.is_empty() {
             parts.push(("party".into(), self.filter.parties.join(",")));
+        }
+        if !self.user_topics.is_empty() {
+            parts.push(("ut".into(), encode_user_topics(&self.user_topics)));
+        }
+        if !self.filter.topics.include.is_empty() {
+            parts.push(("topic".into(), self.filter.topics.include.join(",")));
+        }
+        if self.filter.topics.all {
+            parts.push(("tmatch".into(), "all".into()));
+        }
+        if !self.filter.topics.exclude.is_empty() {
+            parts.push(("texclude".into(), self.filter.topics.exclude.join(",")));
+        }
+        if self.filter.topics.threshold != 1 {
+            parts.push(("tthr".into(), self.filter.topics.threshold.to_string()));
         }
         if let Some(term) = &self.term {
             parts.push(("term".into(), term.clone()));

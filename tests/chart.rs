@@ -90,3 +90,21 @@ fn the_cloud_is_deterministic_inside_and_without_overlaps() {
         }
     }
 }
+
+#[test]
+fn heatmap_cells_follow_the_background_row_by_row() {
+    use cijing::engine::chart::heatmap_svg;
+    let rows = vec![("安全".to_string(), "#a12a2a".to_string()), ("<b>贸易</b>".to_string(), "#9c4a00".to_string())];
+    let cols: Vec<String> = ["2019", "2019", "2024"].iter().map(|s| s.to_string()).collect();
+    let values = vec![vec![1.0, 0.0, 0.5], vec![0.0, 0.25, 1.0]];
+    let svg = heatmap_svg(&rows, &cols, &values, &text("话题", "全部"), 500).unwrap();
+    let rects: Vec<&str> = svg.split("<rect").skip(1).collect();
+    assert_eq!(rects.len(), 1 + 6, "background and six cells");
+    // A full cell takes the topic colour; an empty one is near white.
+    assert!(rects[1].contains(r##"fill="#A12A2A""##), "{}", rects[1]);
+    // Empty: 6 % of #a12a2a over white: 255 − 94 × 0.06 = 249 (F9), 255 − 213 × 0.06 = 242 (F2).
+    assert!(rects[2].contains(r##"fill="#F9F2F2""##), "{}", rects[2]);
+    assert_eq!(svg.matches("\n2019\n</text>").count(), 1);
+    assert!(has_label(&svg, "2024") && has_label(&svg, "安全"));
+    assert!(!svg.contains("<b>"));
+}

@@ -41,7 +41,7 @@ fn every_setting_round_trips_through_the_query() {
             from: Some("2023".into()),
             to: Some("2024-07".into()),
             parties: vec!["TJ".into(), "KG".into()],
-            topics: Default::default(),
+            topics: cijing::engine::topics::TopicFilter { include: vec!["security".into(), "u-cf215952".into()], all: true, exclude: vec!["finance".into()], threshold: 2 },
         },
         term: Some("深化 合作".into()),
         top: 30,
@@ -56,12 +56,16 @@ fn every_setting_round_trips_through_the_query() {
         para: Some(3),
         show_segments: true,
         kwic_sort: KwicSort::R1,
+        user_topics: cijing::view_state::decode_user_topics("能源转型~新能源|光伏").0,
     };
+    // The id is FNV-1a of the name, so a link always gives the same id.
+    assert_eq!(view.user_topics[0].id, "u-cf215952");
     let query = view.to_query(&ViewState::default());
     assert_eq!(
         query,
         "?lang=en&doc=cn-tj-2024-zaobao,cn-kg-2023-statement&from=2023&to=2024-07&party=TJ,KG\
-         &term=%E6%B7%B1%E5%8C%96%20%E5%90%88%E4%BD%9C&top=30&minlen=2&pos=noun,place&stop=off&alias=on\
+         &ut=%E8%83%BD%E6%BA%90%E8%BD%AC%E5%9E%8B~%E6%96%B0%E8%83%BD%E6%BA%90%7C%E5%85%89%E4%BC%8F\
+         &topic=security,u-cf215952&tmatch=all&texclude=finance&tthr=2&term=%E6%B7%B1%E5%8C%96%20%E5%90%88%E4%BD%9C&top=30&minlen=2&pos=noun,place&stop=off&alias=on\
          &mode=search&hmm=off&panels=terms,contexts,reader&read=cn-kg-2023-statement&para=3&seg=on&ksort=r1"
     );
     assert_eq!(parse(&query), (view, vec![]));

@@ -72,6 +72,16 @@ fn with_subtitle<'a>(root: &Area<'a>, text: &ChartText, width: u32, height: u32)
     Ok(root.margin(0, 22, 0, 0))
 }
 
+/// Draws the title centred along the top (for charts without axes).
+fn draw_title(area: &Area<'_>, text: &ChartText, width: u32) -> Result<(), String> {
+    area.draw(&Text::new(
+        caption(text, width),
+        (width as i32 / 2, 8),
+        (CHART_FONT, 21).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Center, VPos::Top)),
+    ))
+    .map_err(|e| e.to_string())
+}
+
 fn caption(text: &ChartText, width: u32) -> String {
     fit_text(&text.title, width.saturating_sub(24) as f64, 21.0 / 1.24)
 }
@@ -256,12 +266,7 @@ pub fn word_cloud_svg(words: &[(String, f64)], text: &ChartText, width: u32) -> 
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
-        area.draw(&Text::new(
-            caption(text, width),
-            (width as i32 / 2, 8),
-            (CHART_FONT, 21).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Center, VPos::Top)),
-        ))
-        .map_err(|e| e.to_string())?;
+        draw_title(&area, text, width)?;
         let cloud = area.margin(40, 0, 0, 0);
         let (w, h) = cloud.dim_in_pixel();
         for (i, p) in cloud_layout(words, w as f64, h as f64).iter().enumerate() {
@@ -273,6 +278,60 @@ pub fn word_cloud_svg(words: &[(String, f64)], text: &ChartText, width: u32) -> 
                     (CHART_FONT, p.size * 1.24).into_font().color(&color).pos(Pos::new(HPos::Center, VPos::Center)),
                 ))
                 .map_err(|e| e.to_string())?;
+        }
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+/// A heatmap: one row per `(label, colour)`, one column per label in
+/// `columns` (labelled along the bottom only where the label changes, so
+/// documents in date order show their years), cell shade from `values[row][col]`
+/// in 0..=1. Cells are drawn row by row, left to right, after the
+/// background: the n-th `<rect>` after the first is cell n.
+pub fn heatmap_svg(rows: &[(String, String)], columns: &[String], values: &[Vec<f64>], text: &ChartText, width: u32) -> Result<String, String> {
+    let label_px = 15.0;
+    let label_w = rows.iter().map(|(l, _)| text_width(l, label_px)).fold(40.0f64, f64::max).min(width as f64 * 0.45) + 14.0;
+    let row_h = 24u32;
+    let top = 44u32;
+    let height = top + row_h * rows.len().max(1) as u32 + 60;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let area = with_subtitle(&root, text, width, height)?;
+        draw_title(&area, text, width)?;
+        let n = columns.len().max(1);
+        let cell_w = ((width as f64 - label_w - 12.0) / n as f64).max(2.0);
+        let parse = |c: &str| {
+            let h = |i: usize| u8::from_str_radix(c.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+            RGBColor(h(1), h(3), h(5))
+        };
+        for (r, (label, color)) in rows.iter().enumerate() {
+            let y = (top + row_h * r as u32) as i32;
+            area.draw(&Text::new(
+                fit_text(label, label_w - 14.0, label_px),
+                (label_w as i32 - 8, y + row_h as i32 / 2),
+                (CHART_FONT, label_px * 1.24).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+            .map_err(|e| e.to_string())?;
+            let base = parse(color);
+            for c in 0..columns.len() {
+                let v = values.get(r).and_then(|row| row.get(c)).copied().unwrap_or(0.0).clamp(0.0, 1.0);
+                let x0 = label_w + c as f64 * cell_w;
+                // Shade from near-white to the topic colour.
+                let mix = |a: u8| (255.0 - (255.0 - a as f64) * (0.06 + 0.94 * v)).round() as u8;
+                let fill = RGBColor(mix(base.0), mix(base.1), mix(base.2));
+                area.draw(&Rectangle::new([(x0 as i32 + 1, y + 1), ((x0 + cell_w) as i32 - 1, y + row_h as i32 - 1)], fill.filled()))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        let axis_y = (top + row_h * rows.len() as u32) as i32 + 6;
+        for (c, label) in columns.iter().enumerate() {
+            if c == 0 || columns[c - 1] != *label {
+                let x = (label_w + c as f64 * cell_w) as i32 + 2;
+                area.draw(&Text::new(label.clone(), (x, axis_y), (CHART_FONT, 15.0 * 1.24).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Left, VPos::Top))))
+                    .map_err(|e| e.to_string())?;
+            }
         }
         root.present().map_err(|e| e.to_string())?;
     }

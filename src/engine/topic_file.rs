@@ -3,6 +3,7 @@
 //! the build refuses a topic file the tests would refuse. Uses only `std`,
 //! `serde` and `toml`.
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::manifest::ManifestError;
 
 /// A theme: its names, a colour and the keywords that signal it.

@@ -89,9 +89,16 @@ pub fn ContextsPanel() -> impl IntoView {
                         <th scope="col">{move || t(lang(), "contexts.where")}</th>
                     </tr></thead>
                     <tbody>
-                        {move || lines.get().into_iter().take(500).map(|l| {
+                        {move || {
+                        let corpus = analysis.corpus.get();
+                        let scores = analysis.topic_scores.get();
+                        let (threshold, zh) = view.with(|v| (v.filter.topics.threshold, v.lang == crate::view_state::Lang::Zh));
+                        lines.get().into_iter().take(500).map(|l| {
                             let (doc, para) = (l.doc.clone(), l.paragraph);
                             let title = titles(&l.doc);
+                            let global = corpus.doc_index(&l.doc).map(|d| corpus.index.doc_paragraphs(d).start + l.paragraph - 1);
+                            let marks: Vec<(String, String)> = global.map(|g| scores.topics_of(g, threshold).into_iter()
+                                .map(|t| (if zh { scores.topics[t].zh.clone() } else { scores.topics[t].en.clone() }, scores.topics[t].color.clone())).collect()).unwrap_or_default();
                             view! {
                                 <tr>
                                     <td class="left">{l.left.clone()}</td>
@@ -103,10 +110,16 @@ pub fn ContextsPanel() -> impl IntoView {
                                             {format!("{} ¶{}", l.date, para)}
                                         </button>
                                         <span class="sr-only">{title}</span>
+                                        <span class="topic-marks">
+                                            {marks.into_iter().map(|(name, color)| view! {
+                                                <span class="topic-dot" style=format!("--topic: {color}") title=name.clone() role="img" aria-label=name></span>
+                                            }).collect_view()}
+                                        </span>
                                     </td>
                                 </tr>
                             }
-                        }).collect_view()}
+                        }).collect_view()
+                        }}
                     </tbody>
                 </table>
             </div>

@@ -96,6 +96,58 @@ pub fn FilterBar() -> impl IntoView {
     };
     let filtered = move || view.with(|v| v.filter != Default::default());
 
+    // Topics: each chip cycles off → include → exclude → off.
+    let topic_chips = move || {
+        let topics = analysis.topic_scores.with(|s| s.topics.clone());
+        topics
+            .into_iter()
+            .map(|topic| {
+                let id = topic.id.clone();
+                let id_state = id.clone();
+                let state = Signal::derive(move || {
+                    view.with(|v| {
+                        if v.filter.topics.include.contains(&id_state) {
+                            "include"
+                        } else if v.filter.topics.exclude.contains(&id_state) {
+                            "exclude"
+                        } else {
+                            "off"
+                        }
+                    })
+                });
+                let name = if lang() == Lang::Zh { topic.zh.clone() } else { topic.en.clone() };
+                let label_name = name.clone();
+                let label = move || {
+                    let how = match state.get() {
+                        "include" => t(lang(), "topics.state.include"),
+                        "exclude" => t(lang(), "topics.state.exclude"),
+                        _ => t(lang(), "topics.state.off"),
+                    };
+                    format!("{label_name}: {how}")
+                };
+                view! {
+                    <button class="topic-chip" data-topic=id.clone() data-state=state aria-label=label.clone() title=label
+                        style=format!("--topic: {}", topic.color)
+                        on:click=move |_| view.update(|v| {
+                            let f = &mut v.filter.topics;
+                            if f.include.contains(&id) {
+                                f.include.retain(|x| *x != id);
+                                f.exclude.push(id.clone());
+                            } else if f.exclude.contains(&id) {
+                                f.exclude.retain(|x| *x != id);
+                            } else {
+                                f.include.push(id.clone());
+                            }
+                        })>
+                        <span class="swatch" aria-hidden="true"></span>
+                        <span class="sign" aria-hidden="true">{move || match state.get() { "include" => "＋", "exclude" => "−", _ => "" }}</span>
+                        {name}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+
     view! {
         <section class="bar filter-bar" aria-label=move || t(lang(), "filters")>
             <h2 class="bar-title">{move || t(lang(), "filters")}</h2>
@@ -122,6 +174,25 @@ pub fn FilterBar() -> impl IntoView {
             <span class="field" role="group" aria-label=move || t(lang(), "filters.parties")>
                 {move || t(lang(), "filters.parties")} {party_buttons}
             </span>
+            <div class="topic-filter" role="group" aria-label=move || t(lang(), "topics")>
+                <span class="bar-label">{move || t(lang(), "topics")}</span>
+                {topic_chips}
+                <label class="field">
+                    {move || t(lang(), "topics.match")}
+                    <select id="topic-match" prop:value=move || view.with(|v| if v.filter.topics.all { "all" } else { "any" })
+                        on:change=move |ev| { let all = event_target_value(&ev) == "all"; view.update(|v| v.filter.topics.all = all); }>
+                        <option value="any">{move || t(lang(), "topics.match.any")}</option>
+                        <option value="all">{move || t(lang(), "topics.match.all")}</option>
+                    </select>
+                </label>
+                <label class="field">
+                    {move || t(lang(), "topics.threshold")}
+                    <select id="topic-threshold" prop:value=move || view.with(|v| v.filter.topics.threshold.to_string())
+                        on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<u32>() { view.update(|v| v.filter.topics.threshold = n) } }>
+                        {[1u32, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string()>{format!("≥ {n}")}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
             <button class="clear" disabled=move || !filtered() on:click=move |_| view.update(|v| v.filter = Default::default())>
                 {move || t(lang(), "filters.clear")}
             </button>

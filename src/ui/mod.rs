@@ -15,11 +15,13 @@ mod reader;
 mod settings;
 mod summary;
 mod term_panel;
+mod topics;
 mod trends;
 mod word_cloud;
 
 use crate::engine::query::Query;
-use crate::engine::selection::{select, Selection};
+use crate::engine::selection::{select_with_topics, Selection};
+use crate::engine::topics::{builtin_topics, score_corpus, TopicScores};
 use crate::engine::stats::TermOptions;
 use crate::engine::{Corpus, SegmentOptions, Segmenter};
 use crate::view_state::{Panel, ViewState};
@@ -27,6 +29,9 @@ use i18n::t;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+
+/// Where the browser keeps the user's topics.
+const USER_TOPICS_KEY: &str = "cijing.user-topics";
 
 /// A corpus shared by the panels; equal when it is the same corpus.
 #[derive(Clone)]
@@ -52,6 +57,8 @@ pub struct Analysis {
     /// Segmented with the view's mode and HMM setting.
     pub corpus: Memo<SharedCorpus>,
     pub selection: Memo<Selection>,
+    /// Every paragraph's score for every topic (shipped and the user's).
+    pub topic_scores: Memo<TopicScores>,
     pub term_options: Memo<TermOptions>,
     /// The selected term, resolved against the corpus (None when none is
     /// selected or it does not occur with the current segmentation).
@@ -142,7 +149,15 @@ fn browser_default() -> ViewState {
 #[component]
 pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
     let base = browser_default();
-    let (initial, notes) = ViewState::from_query(&current_query(), &corpus, base.clone());
+    let (mut initial, mut notes) = ViewState::from_query(&current_query(), &corpus, base.clone());
+    if !current_query().contains("ut=") {
+        let saved = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(USER_TOPICS_KEY).ok().flatten());
+        if let Some(saved) = saved {
+            let (topics, problems) = crate::view_state::decode_user_topics(&saved);
+            initial.user_topics = topics;
+            notes.extend(problems);
+        }
+    }
     let view = RwSignal::new(initial);
     let segmenter = StoredValue::new(segmenter);
     let first_corpus = StoredValue::new(Some(corpus));
@@ -157,9 +172,13 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
         let seg = segmenter.get_value();
         SharedCorpus(Arc::new(Corpus::builtin(&seg, options)))
     });
+    let topic_scores = Memo::new(move |_| {
+        let topics: Vec<_> = builtin_topics().into_iter().chain(view.with(|v| v.user_topics.clone())).collect();
+        corpus.with(|c| score_corpus(c, &topics))
+    });
     let selection = Memo::new(move |_| {
         let filter = view.with(|v| v.filter.clone());
-        corpus.with(|c| select(c, &filter).unwrap_or_else(|_| Selection::all(c)))
+        corpus.with(|c| topic_scores.with(|scores| select_with_topics(c, &filter, scores).unwrap_or_else(|_| Selection::all(c))))
     });
     let term_options = Memo::new(move |_| {
         view.with(|v| TermOptions {
@@ -175,7 +194,14 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
         corpus.with(|c| segmenter.with_value(|s| Query::parse(c, s, &term, merge).ok()))
     });
     let chart_width = RwSignal::new(chart_widths());
-    let analysis = Analysis { view, corpus, selection, term_options, query, segmenter, chart_width };
+    let analysis = Analysis { view, corpus, selection, topic_scores, term_options, query, segmenter, chart_width };
+    // User topics are also kept in the browser, for visits without a link.
+    Effect::new(move |_| {
+        let saved = view.with(|v| crate::view_state::encode_user_topics(&v.user_topics));
+        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = storage.set_item(USER_TOPICS_KEY, &saved);
+        }
+    });
     provide_context(analysis);
 
     // Mirror the view in the URL as the user works (replaceState: no history spam),
@@ -232,6 +258,7 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
         <settings::SettingsBar />
         <main id="panels" class="panels" tabindex="-1">
             <Show when=move || is_open(Panel::Summary)><summary::SummaryPanel /></Show>
+            <Show when=move || is_open(Panel::Topics)><topics::TopicsPanel /></Show>
             <Show when=move || is_open(Panel::Terms)><term_panel::TermPanel /></Show>
             <Show when=move || is_open(Panel::Cloud)><word_cloud::CloudPanel /></Show>
             <Show when=move || is_open(Panel::Trends)><trends::TrendsPanel /></Show>
@@ -252,7 +279,7 @@ pub fn describe_selection(analysis: &Analysis) -> String {
     let corpus = analysis.corpus.get();
     let docs = analysis.selection.with(|s| s.docs(&corpus));
     let mut parts = Vec::new();
-    if filter.docs.is_empty() && filter.from.is_none() && filter.to.is_none() && filter.parties.is_empty() {
+    if filter.docs.is_empty() && filter.from.is_none() && filter.to.is_none() && filter.parties.is_empty() && !filter.topics.is_active() {
         parts.push(format!("{} ({})", t(lang, "filters.all_docs"), docs.len()));
     } else if docs.len() == 1 {
         parts.push(corpus.docs[docs[0]].info.title.clone());
@@ -268,6 +295,18 @@ pub fn describe_selection(analysis: &Analysis) -> String {
     if let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) {
         let (a, b) = (&first[..4], &last[..4]);
         parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
+    }
+    if filter.topics.is_active() {
+        let scores = analysis.topic_scores.get();
+        let name = |id: &String| {
+            scores.topics.iter().find(|t| &t.id == id).map(|t| if lang == crate::view_state::Lang::Zh { t.zh.clone() } else { t.en.clone() }).unwrap_or_else(|| id.clone())
+        };
+        let joiner = if filter.topics.all { " & " } else { " / " };
+        let mut text = filter.topics.include.iter().map(name).collect::<Vec<_>>().join(joiner);
+        if !filter.topics.exclude.is_empty() {
+            text.push_str(&format!(" −{}", filter.topics.exclude.iter().map(name).collect::<Vec<_>>().join(" −")));
+        }
+        parts.push(text.trim().to_string());
     }
     if merge {
         parts.push(if lang == crate::view_state::Lang::Zh { "合并别名".into() } else { "aliases merged".into() });
@@ -291,6 +330,9 @@ pub fn selection_slug(analysis: &Analysis) -> String {
     }
     if filter.from.is_some() || filter.to.is_some() {
         parts.push(format!("{}-{}", filter.from.unwrap_or_default(), filter.to.unwrap_or_default()));
+    }
+    if !filter.topics.include.is_empty() {
+        parts.push(filter.topics.include.join("-"));
     }
     parts.join("_")
 }

@@ -15,6 +15,8 @@ use leptos::prelude::*;
 #[derive(Clone, PartialEq)]
 struct ParaView {
     number: usize,
+    /// (topic name, colour) of the topics the paragraph belongs to.
+    topics: Vec<(String, String)>,
     pieces: Vec<(String, bool, bool)>,
     hits: usize,
 }
@@ -44,6 +46,10 @@ pub fn ReaderPanel() -> impl IntoView {
         let corpus = analysis.corpus.get();
         let Some(d) = doc.get() else { return Vec::new() };
         let query = analysis.query.get();
+        let threshold = view.with(|v| v.filter.topics.threshold);
+        let zh = analysis.lang() == crate::view_state::Lang::Zh;
+        let start = corpus.index.doc_paragraphs(d).start;
+        let scores = analysis.topic_scores.get();
         corpus.docs[d]
             .paragraphs
             .iter()
@@ -61,7 +67,12 @@ pub fn ReaderPanel() -> impl IntoView {
                         (p.text[tok.start as usize..tok.end as usize].to_string(), hit, word)
                     })
                     .collect();
-                ParaView { number: i + 1, pieces, hits: hits.len() }
+                let topics = scores
+                    .topics_of(start + i, threshold)
+                    .into_iter()
+                    .map(|t| (if zh { scores.topics[t].zh.clone() } else { scores.topics[t].en.clone() }, scores.topics[t].color.clone()))
+                    .collect();
+                ParaView { number: i + 1, topics, pieces, hits: hits.len() }
             })
             .collect::<Vec<_>>()
     });
@@ -136,6 +147,11 @@ pub fn ReaderPanel() -> impl IntoView {
                             view! {
                                 <p id=format!("reader-p{}", p.number) class:focused=focused class:has-hits={p.hits > 0}>
                                     <span class="para-no" aria-hidden="true">{p.number}</span>
+                                    <span class="topic-marks">
+                                        {p.topics.iter().map(|(name, color)| view! {
+                                            <span class="topic-dot" style=format!("--topic: {color}") title=name.clone() role="img" aria-label=name.clone()></span>
+                                        }).collect_view()}
+                                    </span>
                                     {p.pieces.into_iter().map(|(text, hit, word)| {
                                         if hit {
                                             view! { <mark class="tok">{text}</mark> }.into_any()

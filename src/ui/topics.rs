@@ -1,0 +1,307 @@
+//! Topics panel: the overview (each topic's share of each document, in date
+//! order; a click filters to that cell), the user's own topics (create,
+//! edit, delete), and topics discovered by LDA in the browser, run in small
+//! batches so the page stays responsive.
+
+use super::i18n::t;
+use super::panel::{CsvSource, PanelFrame, TermButton};
+use super::term_panel::chart_click_target;
+use super::{selection_slug, Analysis};
+use crate::engine::chart::{heatmap_svg, ChartText};
+use crate::engine::lda::{Lda, LdaOptions, LdaTopic};
+use crate::engine::topics::{missing_keywords, topic_shares, user_topic, Topic};
+use crate::view_state::{Lang, Panel};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+/// Sweeps per batch between repaints, and in all.
+const LDA_BATCH: usize = 10;
+const LDA_SWEEPS: usize = 200;
+
+fn topic_name(lang: Lang, topic: &Topic) -> String {
+    if lang == Lang::Zh { topic.zh.clone() } else { topic.en.clone() }
+}
+
+#[component]
+pub fn TopicsPanel() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    let lang = move || analysis.lang();
+
+    // ---- overview
+    let shares = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let threshold = view.with(|v| v.filter.topics.threshold);
+        // The overview ignores the topic filter itself, so every topic's
+        // share stays visible while one is selected.
+        let filter = view.with(|v| crate::engine::selection::Filter { topics: Default::default(), ..v.filter.clone() });
+        let selection = crate::engine::selection::select(&corpus, &filter).unwrap_or_else(|_| crate::engine::selection::Selection::all(&corpus));
+        analysis.topic_scores.with(|scores| topic_shares(&corpus, scores, &selection, threshold))
+    });
+    let columns = Memo::new(move |_| {
+        shares.with(|s| {
+            let mut docs: Vec<(String, String)> = Vec::new();
+            for share in s {
+                if docs.last().is_none_or(|(d, _)| *d != share.doc) {
+                    docs.push((share.doc.clone(), share.date.clone()));
+                }
+            }
+            docs
+        })
+    });
+    let svg = Memo::new(move |_| {
+        let topics = analysis.topic_scores.with(|s| s.topics.clone());
+        let rows: Vec<(String, String)> = topics.iter().map(|tp| (topic_name(lang(), tp), tp.color.clone())).collect();
+        let cols = columns.get();
+        let labels: Vec<String> = cols.iter().map(|(_, date)| date[..4].to_string()).collect();
+        let values: Vec<Vec<f64>> = shares.with(|s| {
+            topics.iter().map(|tp| cols.iter().map(|(doc, _)| s.iter().find(|x| &x.doc == doc && x.topic == tp.id).map_or(0.0, |x| x.share)).collect()).collect()
+        });
+        // What the chart shows: the documents before any topic filter.
+        let years = match (labels.first(), labels.last()) {
+            (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+            (Some(a), _) => a.clone(),
+            _ => String::new(),
+        };
+        let mut subtitle = match lang() {
+            Lang::Zh => format!("{} 篇文献 · {years}", cols.len()),
+            Lang::En if cols.len() == 1 => format!("1 document · {years}"),
+            Lang::En => format!("{} documents · {years}", cols.len()),
+        };
+        if view.with(|v| v.filter.topics.is_active()) {
+            subtitle.push_str(&format!(" · {}", t(lang(), "topics.overview.note")));
+        }
+        let text = ChartText { title: t(lang(), "topics.overview").to_string(), subtitle };
+        heatmap_svg(&rows, &labels, &values, &text, analysis.chart_width.with(|w| w.1.min(900)))
+            .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.replace('<', "&lt;")))
+    });
+    let on_cell = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if target.tag_name().to_ascii_lowercase() != "rect" {
+            // A row label filters to the topic.
+            if let Some(Ok(label)) = chart_click_target(&ev, "") {
+                let id = analysis.topic_scores.with(|s| s.topics.iter().find(|tp| topic_name(lang(), tp) == label).map(|tp| tp.id.clone()));
+                if let Some(id) = id {
+                    view.update(|v| v.filter.topics.include = vec![id]);
+                }
+            }
+            return;
+        }
+        let Some(svg) = target.closest("svg").ok().flatten() else { return };
+        let Ok(rects) = svg.query_selector_all("rect") else { return };
+        let node: &web_sys::Node = target.as_ref();
+        let Some(i) = (0..rects.length()).find(|&i| rects.item(i).as_ref() == Some(node)) else { return };
+        let Some(cell) = (i as usize).checked_sub(1) else { return };
+        let cols = columns.get_untracked();
+        if cols.is_empty() {
+            return;
+        }
+        let (row, col) = (cell / cols.len(), cell % cols.len());
+        let topic = analysis.topic_scores.with_untracked(|s| s.topics.get(row).map(|tp| tp.id.clone()));
+        if let (Some(topic), Some((doc, _))) = (topic, cols.get(col)) {
+            view.update(|v| {
+                v.filter.docs = vec![doc.clone()];
+                v.filter.topics.include = vec![topic];
+                v.filter.topics.exclude.clear();
+            });
+        }
+    };
+    let csv: CsvSource = Callback::new(move |_| {
+        let rows = shares.get_untracked().into_iter().map(|s| vec![s.doc, s.date, s.topic, s.paragraphs.to_string(), s.of.to_string(), format!("{:.3}", s.share)]).collect();
+        (vec!["doc", "date", "topic", "paragraphs", "of", "share"], rows)
+    });
+
+    // ---- the user's topics
+    let (name, set_name) = signal(String::new());
+    let (keywords, set_keywords) = signal(String::new());
+    let (editing, set_editing) = signal(None::<String>);
+    let (problem, set_problem) = signal(None::<String>);
+    let save = move || {
+        let others: Vec<Topic> = analysis.topic_scores.with_untracked(|s| s.topics.clone());
+        let edit = editing.get_untracked();
+        match user_topic(&name.get_untracked(), &keywords.get_untracked(), &others, edit.as_deref()) {
+            Err(e) => set_problem.set(Some(e)),
+            Ok(topic) => {
+                view.update(|v| match v.user_topics.iter_mut().find(|t| Some(&t.id) == edit.as_ref()) {
+                    Some(existing) => *existing = topic,
+                    None => v.user_topics.push(topic),
+                });
+                set_problem.set(None);
+                set_name.set(String::new());
+                set_keywords.set(String::new());
+                set_editing.set(None);
+            }
+        }
+    };
+    let user_list = move || {
+        let corpus = analysis.corpus.get();
+        let topics = view.with(|v| v.user_topics.clone());
+        topics
+            .into_iter()
+            .map(|topic| {
+                let missing = missing_keywords(&corpus, &topic);
+                let (id_edit, id_delete) = (topic.id.clone(), topic.id.clone());
+                let (edit_name, edit_words) = (topic.zh.clone(), topic.keywords.join(" "));
+                let count = analysis.topic_scores.with(|s| {
+                    s.topic_index(&topic.id).map_or(0, |i| s.scores.iter().filter(|p| p[i] >= 1).count())
+                });
+                view! {
+                    <li class="user-topic" data-topic=topic.id.clone()>
+                        <strong>{topic.zh.clone()}</strong>
+                        <span class="muted">{move || format!(" · {count} {}", t(lang(), "filters.paragraphs"))}</span>
+                        <span class="keywords">
+                            {topic.keywords.iter().map(|k| {
+                                let absent = missing.contains(k);
+                                view! { <span class="kw" class:absent=absent title=move || if absent { t(lang(), "topics.absent") } else { "" }>{k.clone()}</span> }
+                            }).collect_view()}
+                        </span>
+                        {(!missing.is_empty()).then(|| view! { <span class="warn">{move || t(lang(), "topics.absent")}</span> })}
+                        <button class="small" on:click=move |_| { set_editing.set(Some(id_edit.clone())); set_name.set(edit_name.clone()); set_keywords.set(edit_words.clone()); set_problem.set(None); }>
+                            {move || t(lang(), "topics.edit")}
+                        </button>
+                        <button class="small" on:click=move |_| view.update(|v| {
+                            v.user_topics.retain(|t| t.id != id_delete);
+                            v.filter.topics.include.retain(|t| *t != id_delete);
+                            v.filter.topics.exclude.retain(|t| *t != id_delete);
+                        })>
+                            {move || t(lang(), "topics.delete")}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    // ---- discovered topics
+    let (k, set_k) = signal(8usize);
+    let (seed, set_seed) = signal(42u64);
+    let (progress, set_progress) = signal(None::<usize>);
+    let (found, set_found) = signal(Vec::<LdaTopic>::new());
+    let model = StoredValue::new(None::<Lda>);
+    let run_batch = move |step: &dyn Fn()| {
+        let done = model.try_update_value(|m| {
+            let Some(lda) = m.as_mut() else { return true };
+            lda.sweep(LDA_BATCH);
+            set_progress.set(Some(lda.sweeps()));
+            lda.sweeps() >= LDA_SWEEPS
+        });
+        if done.unwrap_or(true) {
+            let corpus = analysis.corpus.get_untracked();
+            let topics = model.with_value(|m| m.as_ref().map(|l| l.topics(&corpus, 8, 1)).unwrap_or_default());
+            set_found.set(topics);
+            set_progress.set(None);
+        } else {
+            step();
+        }
+    };
+    fn schedule(run: impl Fn(&dyn Fn()) + Copy + 'static) {
+        set_timeout(move || run(&move || schedule(run)), Duration::from_millis(0));
+    }
+    let discover = move |_| {
+        if progress.get_untracked().is_some() {
+            return;
+        }
+        let corpus = analysis.corpus.get_untracked();
+        let selection = analysis.selection.get_untracked();
+        model.set_value(Some(Lda::new(&corpus, &selection, LdaOptions { k: k.get_untracked(), seed: seed.get_untracked(), ..LdaOptions::default() })));
+        set_found.set(Vec::new());
+        set_progress.set(Some(0));
+        schedule(run_batch);
+    };
+    let keep = move |i: usize| {
+        let Some(topic) = found.with_untracked(|f| f.get(i).cloned()) else { return };
+        let words: Vec<String> = topic.terms.iter().map(|(w, _)| w.clone()).collect();
+        let name = format!("LDA {} · {}", i + 1, words.iter().take(2).cloned().collect::<Vec<_>>().join(" "));
+        set_name.set(name);
+        set_keywords.set(words.join(" "));
+        set_editing.set(None);
+        save();
+    };
+    let paragraph_text = move |g: usize| {
+        let corpus = analysis.corpus.get_untracked();
+        let place = corpus.index.paragraphs[g];
+        let d = &corpus.docs[place.doc as usize];
+        let text: String = d.paragraphs[place.para as usize].text.chars().take(70).collect();
+        format!("{} ¶{} — {text}…", d.info.date, place.para + 1)
+    };
+
+    view! {
+        <PanelFrame panel=Panel::Topics file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv svg=Signal::derive(move || svg.get()) wide=true>
+            <div id="topic-chart" class="chart clickable" role="img"
+                aria-label=move || t(lang(), "topics.overview") on:click=on_cell inner_html=move || svg.get()></div>
+            <p class="muted small-print">{move || t(lang(), "topics.overview.help")}</p>
+            <details class="chart-data">
+                <summary>{move || t(lang(), "table.show_chart_data")}</summary>
+                <table id="topic-table" class="data">
+                    <thead><tr>
+                        <th scope="col">{move || t(lang(), "trends.date")}</th>
+                        <th scope="col">{move || t(lang(), "trends.document")}</th>
+                        <th scope="col">{move || t(lang(), "topics.main")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || {
+                            let corpus = analysis.corpus.get();
+                            let topics = analysis.topic_scores.with(|s| s.topics.clone());
+                            columns.get().into_iter().map(|(doc, date)| {
+                                let title = corpus.doc_index(&doc).map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default();
+                                let mut row: Vec<(String, f64)> = shares.with(|s| s.iter().filter(|x| x.doc == doc && x.share > 0.0)
+                                    .map(|x| (topics.iter().find(|tp| tp.id == x.topic).map(|tp| topic_name(lang(), tp)).unwrap_or_default(), x.share)).collect());
+                                row.sort_by(|a, b| b.1.total_cmp(&a.1));
+                                let main = row.iter().take(4).map(|(n, s)| format!("{n} {:.0}%", s * 100.0)).collect::<Vec<_>>().join(" · ");
+                                view! { <tr><td>{date}</td><td>{title}</td><td>{main}</td></tr> }
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </details>
+
+            <div class="topic-tools">
+                <section class="user-topics" aria-labelledby="user-topics-heading">
+                    <h3 id="user-topics-heading">{move || t(lang(), "topics.mine")}</h3>
+                    <form class="topic-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                        <label class="field">{move || t(lang(), "topics.name")}
+                            <input id="user-topic-name" type="text" prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />
+                        </label>
+                        <label class="field grow">{move || t(lang(), "topics.keywords")}
+                            <input id="user-topic-keywords" type="text" prop:value=keywords on:input=move |ev| set_keywords.set(event_target_value(&ev))
+                                placeholder=move || t(lang(), "topics.keywords.hint") />
+                        </label>
+                        <button type="submit" id="user-topic-save">{move || if editing.get().is_some() { t(lang(), "topics.save") } else { t(lang(), "topics.add") }}</button>
+                    </form>
+                    <p class="error" role="alert">{move || problem.get()}</p>
+                    <ul class="user-topic-list">{user_list}</ul>
+                </section>
+                <section class="lda" aria-labelledby="lda-heading">
+                    <h3 id="lda-heading">{move || t(lang(), "topics.discovered")}</h3>
+                    <div class="lda-controls">
+                        <label class="field">"k"
+                            <select id="lda-k" prop:value=move || k.get().to_string() on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { set_k.set(n) }>
+                                {(4..=12).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">{move || t(lang(), "topics.seed")}
+                            <input id="lda-seed" type="number" min="0" prop:value=move || seed.get().to_string()
+                                on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { set_seed.set(n) } />
+                        </label>
+                        <button id="lda-run" on:click=discover disabled=move || progress.get().is_some()>{move || t(lang(), "topics.discover")}</button>
+                        {move || progress.get().map(|p| view! {
+                            <progress id="lda-progress" max=LDA_SWEEPS value=p aria-label=move || t(lang(), "topics.running")></progress>
+                            <span class="muted">{format!("{p} / {LDA_SWEEPS}")}</span>
+                        })}
+                    </div>
+                    <p class="muted small-print">{move || t(lang(), "topics.lda.help")}</p>
+                    <ol id="lda-topics" class="lda-topics">
+                        {move || found.get().into_iter().enumerate().map(|(i, topic)| view! {
+                            <li>
+                                <span class="term-list">{topic.terms.iter().map(|(w, _)| view! { <TermButton term=w.clone() /> }).collect_view()}</span>
+                                {topic.paragraphs.first().map(|&(g, _)| view! { <p class="muted example">{paragraph_text(g)}</p> })}
+                                <button class="small keep" on:click=move |_| keep(i)>{move || t(lang(), "topics.keep")}</button>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+            </div>
+        </PanelFrame>
+    }
+}
