@@ -4,7 +4,7 @@
 use super::i18n::t;
 use super::panel::{CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
-use crate::engine::keyness::{keyness, KeynessTable, Reference};
+use crate::engine::keyness::KeynessTable;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 
@@ -14,14 +14,9 @@ pub fn KeynessPanel() -> impl IntoView {
     let view = analysis.view;
     let lang = move || analysis.lang();
     let table = Memo::new(move |_| -> Option<KeynessTable> {
-        let corpus = analysis.corpus.get();
-        let options = analysis.term_options.get();
         let top = view.with(|v| v.top);
-        analysis.selection.with(|s| {
-            if s.complement().is_empty() || s.is_empty() {
-                return None;
-            }
-            let mut table = keyness(&corpus, s, Reference::Rest, &options, 3.84);
+        analysis.keyness.with(|k| {
+            let mut table = k.clone()?;
             let over: Vec<_> = table.rows.iter().filter(|r| r.direction == "over").take(top).cloned().collect();
             let under: Vec<_> = table.rows.iter().filter(|r| r.direction == "under").take(top / 2).cloned().collect();
             table.rows = over.into_iter().chain(under).collect();

@@ -22,7 +22,8 @@ mod word_cloud;
 use crate::engine::query::Query;
 use crate::engine::selection::{select_with_topics, Selection};
 use crate::engine::topics::{builtin_topics, score_corpus, TopicScores};
-use crate::engine::stats::TermOptions;
+use crate::engine::keyness::{keyness, KeynessTable, Reference};
+use crate::engine::stats::{term_table, TermOptions, TermTable};
 use crate::engine::{Corpus, SegmentOptions, Segmenter};
 use crate::view_state::{Panel, ViewState};
 use i18n::t;
@@ -60,6 +61,11 @@ pub struct Analysis {
     /// Every paragraph's score for every topic (shipped and the user's).
     pub topic_scores: Memo<TopicScores>,
     pub term_options: Memo<TermOptions>,
+    /// The selection's term table (every term; panels take their top N).
+    pub terms: Memo<TermTable>,
+    /// Keyness of the selection against the rest (G² ≥ 3.84), or None when
+    /// the selection is the whole corpus or empty.
+    pub keyness: Memo<Option<KeynessTable>>,
     /// The selected term, resolved against the corpus (None when none is
     /// selected or it does not occur with the current segmentation).
     pub query: Memo<Option<Query>>,
@@ -188,13 +194,23 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
             merge_aliases: v.merge_aliases,
         })
     });
+    let terms = Memo::new(move |_| {
+        let options = term_options.get();
+        corpus.with(|c| selection.with(|s| term_table(c, s, &options)))
+    });
+    let key_terms = Memo::new(move |_| {
+        let options = term_options.get();
+        corpus.with(|c| {
+            selection.with(|s| (!s.is_empty() && !s.complement().is_empty()).then(|| keyness(c, s, Reference::Rest, &options, 3.84)))
+        })
+    });
     let query = Memo::new(move |_| {
         let (term, merge) = view.with(|v| (v.term.clone(), v.merge_aliases));
         let term = term?;
         corpus.with(|c| segmenter.with_value(|s| Query::parse(c, s, &term, merge).ok()))
     });
     let chart_width = RwSignal::new(chart_widths());
-    let analysis = Analysis { view, corpus, selection, topic_scores, term_options, query, segmenter, chart_width };
+    let analysis = Analysis { view, corpus, selection, topic_scores, term_options, terms, keyness: key_terms, query, segmenter, chart_width };
     // User topics are also kept in the browser, for visits without a link.
     Effect::new(move |_| {
         let saved = view.with(|v| crate::view_state::encode_user_topics(&v.user_topics));

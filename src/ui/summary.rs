@@ -4,8 +4,6 @@
 use super::i18n::t;
 use super::panel::{CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
-use crate::engine::keyness::{keyness, Reference};
-use crate::engine::stats::term_table;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 
@@ -26,9 +24,11 @@ pub fn SummaryPanel() -> impl IntoView {
     let lang = move || analysis.lang();
     let summary = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
-        let options = analysis.term_options.get();
+        let (tokens, types) = analysis.terms.with(|t| (t.tokens, t.rows.len()));
+        let distinctive = analysis.keyness.with(|k| {
+            k.as_ref().map(|k| k.rows.iter().filter(|r| r.direction == "over" && r.g2 >= 10.83).take(12).map(|r| (r.term.clone(), r.g2)).collect())
+        });
         analysis.selection.with(|selection| {
-            let table = term_table(&corpus, selection, &options);
             let docs = selection.docs(&corpus);
             let mut dates: Vec<&str> = docs.iter().map(|&d| corpus.docs[d].info.date.as_str()).collect();
             dates.sort();
@@ -46,20 +46,11 @@ pub fn SummaryPanel() -> impl IntoView {
                 .collect();
             longest.sort_by(|a, b| b.2.cmp(&a.2));
             longest.truncate(3);
-            let distinctive = (!selection.complement().is_empty()).then(|| {
-                keyness(&corpus, selection, Reference::Rest, &options, 10.83)
-                    .rows
-                    .into_iter()
-                    .filter(|r| r.direction == "over")
-                    .take(12)
-                    .map(|r| (r.term, r.g2))
-                    .collect()
-            });
             Summary {
                 docs: docs.len(),
                 paragraphs: selection.len(),
-                tokens: table.tokens,
-                types: table.rows.len(),
+                tokens,
+                types,
                 span,
                 longest,
                 distinctive,

@@ -6,7 +6,7 @@ use super::i18n::t;
 use super::panel::{CsvSource, PanelFrame, TermButton};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{bar_chart_svg, ChartText};
-use crate::engine::stats::{term_table, TermRow};
+use crate::engine::stats::TermRow;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,11 +43,7 @@ pub fn TermPanel() -> impl IntoView {
     let lang = move || analysis.lang();
     let (sort, set_sort) = signal((Column::Count, true));
 
-    let table = Memo::new(move |_| {
-        let corpus = analysis.corpus.get();
-        let options = analysis.term_options.get();
-        analysis.selection.with(|s| term_table(&corpus, s, &options))
-    });
+    let table = analysis.terms;
     let rows = Memo::new(move |_| {
         let top = view.with(|v| v.top);
         let (column, desc) = sort.get();

@@ -7,7 +7,6 @@ use super::panel::{CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{line_chart_svg, ChartText};
 use crate::engine::query::Query;
-use crate::engine::stats::term_table;
 use crate::engine::trends::{trends_by_doc, TrendPoint};
 use crate::view_state::Panel;
 use leptos::prelude::*;
@@ -24,8 +23,7 @@ pub fn TrendsPanel() -> impl IntoView {
             let queries: Vec<Query> = match selected {
                 Some(q) => vec![q],
                 None => {
-                    let options = analysis.term_options.get();
-                    let top: Vec<String> = term_table(&corpus, selection, &options).rows.into_iter().take(3).map(|r| r.term).collect();
+                    let top: Vec<String> = analysis.terms.with(|t| t.rows.iter().take(3).map(|r| r.term.clone()).collect());
                     analysis.segmenter.with_value(|seg| top.iter().filter_map(|term| Query::parse(&corpus, seg, term, merge).ok()).collect())
                 }
             };

@@ -6,7 +6,6 @@ use super::panel::{CsvSource, PanelFrame};
 use super::term_panel::chart_click_target;
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{word_cloud_svg, ChartText};
-use crate::engine::stats::term_table;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 
@@ -15,13 +14,9 @@ pub fn CloudPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let lang = move || analysis.lang();
     let words = Memo::new(move |_| {
-        let corpus = analysis.corpus.get();
-        let options = analysis.term_options.get();
         // A cloud reads best with more words than a bar chart: 2.5 × top-N.
         let n = analysis.view.with(|v| v.top * 5 / 2).max(30);
-        analysis.selection.with(|s| {
-            term_table(&corpus, s, &options).rows.into_iter().take(n).map(|r| (r.term, r.count as f64)).collect::<Vec<_>>()
-        })
+        analysis.terms.with(|t| t.rows.iter().take(n).map(|r| (r.term.clone(), r.count as f64)).collect::<Vec<_>>())
     });
     let svg = Memo::new(move |_| {
         let text = ChartText { title: t(lang(), "cloud.title").to_string(), subtitle: describe_selection(&analysis) };

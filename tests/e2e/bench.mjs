@@ -78,7 +78,7 @@ console.log(`  navigation → first chart (performance.now at mount)  ${median(r
 console.log(`  goto → chart visible (Playwright wall clock)        ${median(wall).toFixed(0).padStart(6)} ms`);
 console.log(`  load dictionaries in the page                       ${median(dict).toFixed(0).padStart(6)} ms`);
 console.log(`  clean + segment the corpus at start-up              ${median(segment).toFixed(0).padStart(6)} ms`);
-console.log('a click in the page, all nine panels open (median)');
+console.log('a click in the page, all ten panels open (median)');
 console.log(`  party filter → every panel redrawn                  ${median(clicks).toFixed(0).padStart(6)} ms`);
 console.log(`  term click → contexts, trends, reader, collocates   ${median(termClicks).toFixed(0).padStart(6)} ms`);
 console.log('segmentation in the page (warm, 10 rounds)');
