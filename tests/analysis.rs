@@ -1,7 +1,7 @@
 //! The statistics of the analysis engine, with values worked out by hand on
 //! tiny texts (the working is in the comments), plus sanity checks on the seeds.
 use cijing::engine::collocates::{collocates, log_likelihood_2x2};
-use cijing::engine::corpus::{CleanDocument, Corpus, DocInfo};
+use cijing::engine::corpus::{CleanDocument, Corpus};
 use cijing::engine::discover::{discover, DiscoverOptions};
 use cijing::engine::keyness::{keyness, log_likelihood, log_ratio, significance, Reference};
 use cijing::engine::kwic::{kwic, KwicSort};
@@ -21,19 +21,7 @@ fn seg() -> &'static Segmenter {
 }
 
 fn doc(id: &str, date: &str, parties: &[&str], paragraphs: &[&str]) -> CleanDocument {
-    CleanDocument {
-        info: DocInfo {
-            id: id.into(),
-            title: id.into(),
-            date: date.into(),
-            source: "s".into(),
-            place: "p".into(),
-            kind: "k".into(),
-            parties: parties.iter().map(|p| p.to_string()).collect(),
-        },
-        meta: vec![],
-        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-    }
+    CleanDocument::new(id, date, parties, paragraphs)
 }
 
 fn corpus(docs: Vec<CleanDocument>) -> Corpus {

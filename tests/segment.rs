@@ -1,6 +1,6 @@
 //! Segmentation: domain terms stay whole in the real text, dictionaries
 //! report bad lines by number, tokens cover the text.
-use cijing::engine::corpus::{CleanDocument, Corpus, DocInfo};
+use cijing::engine::corpus::{CleanDocument, Corpus};
 use cijing::engine::segment::{parse_user_dict, Mode, SegmentOptions, Segmenter, TokenKind, DOMAIN_DICT};
 use std::sync::OnceLock;
 
@@ -117,19 +117,7 @@ fn the_shipped_domain_dictionary_parses_and_every_word_is_known() {
 fn stopwords_are_marked_but_still_tokens() {
     let seg = builtin();
     assert!(seg.is_stopword("的") && seg.is_stopword("年") && !seg.is_stopword("合作"));
-    let doc = CleanDocument {
-        info: DocInfo {
-            id: "t".into(),
-            title: "t".into(),
-            date: "2024-01-01".into(),
-            source: "s".into(),
-            place: "p".into(),
-            kind: "k".into(),
-            parties: vec!["CN".into()],
-        },
-        meta: vec![],
-        paragraphs: vec!["发展的合作".into()],
-    };
+    let doc = CleanDocument::new("t", "2024-01-01", &["CN"], &["发展的合作"]);
     let corpus = Corpus::from_documents(vec![doc], seg, SegmentOptions::default());
     assert_eq!(corpus.word_tokens(0), 3);
     assert!(corpus.vocab.term(corpus.vocab.id("的").unwrap()).stopword);

@@ -1,22 +1,10 @@
 //! Term frequencies, worked out by hand on tiny documents.
-use cijing::engine::corpus::{CleanDocument, Corpus, DocInfo};
+use cijing::engine::corpus::{CleanDocument, Corpus};
 use cijing::engine::segment::{SegmentOptions, Segmenter};
 use cijing::engine::stats::term_frequencies;
 
 fn tiny_corpus() -> Corpus {
-    let doc = |id: &str, paragraphs: &[&str]| CleanDocument {
-        info: DocInfo {
-            id: id.into(),
-            title: id.into(),
-            date: "2024-01-01".into(),
-            source: "s".into(),
-            place: "p".into(),
-            kind: "k".into(),
-            parties: vec!["CN".into()],
-        },
-        meta: vec![],
-        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-    };
+    let doc = |id: &str, paragraphs: &[&str]| CleanDocument::new(id, "2024-01-01", &["CN"], paragraphs);
     // A: 合作 合作 发展 。 | 2023 年 合作        -> word tokens: 合作 合作 发展 年 合作 = 5
     // B: 发展 的 合作 。                          -> word tokens: 发展 的 合作 = 3
     Corpus::from_documents(

@@ -1,7 +1,7 @@
 //! Topics: keyword scoring by hand, include/exclude logic, the shipped
 //! lexicons on the seeds, user topics, and a deterministic topic model.
 use cijing::engine::aliases::AliasGroups;
-use cijing::engine::corpus::{CleanDocument, Corpus, DocInfo};
+use cijing::engine::corpus::{CleanDocument, Corpus};
 use cijing::engine::lda::{Lda, LdaOptions};
 use cijing::engine::manifest::ManifestError;
 use cijing::engine::selection::{select, Filter, Selection};
@@ -20,11 +20,7 @@ fn topic(id: &str, keywords: &[&str]) -> Topic {
 }
 
 fn tiny() -> Corpus {
-    let doc = |id: &str, date: &str, paragraphs: &[&str]| CleanDocument {
-        info: DocInfo { id: id.into(), title: id.into(), date: date.into(), source: "s".into(), place: "p".into(), kind: "k".into(), parties: vec!["CN".into()] },
-        meta: vec![],
-        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-    };
+    let doc = |id: &str, date: &str, paragraphs: &[&str]| CleanDocument::new(id, date, &["CN"], paragraphs);
     let mut c = Corpus::from_documents(
         vec![
             doc("a", "2019-01-01", &["打击三股势力，加强执法安全合作。", "扩大贸易和投资。", "加强安全合作，扩大贸易。"]),

@@ -2,7 +2,7 @@
 //! on (`上合组织` and `上合` as `上海合作组织`). File format, one group a line:
 //! `canonical = alias alias …`, `#` starts a comment.
 
-use super::segment::LexiconError;
+use super::segment::{content_lines, LexiconError};
 
 /// The shipped alias file.
 pub static ALIASES: &str = include_str!("../../seeds/lexicon/aliases.txt");
@@ -19,12 +19,7 @@ impl AliasGroups {
         let mut groups: Vec<(String, Vec<String>)> = Vec::new();
         let mut errors = Vec::new();
         let mut seen: std::collections::HashMap<String, usize> = Default::default();
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            let content = raw.split('#').next().unwrap_or("").trim();
-            if content.is_empty() {
-                continue;
-            }
+        for (line, content) in content_lines(text) {
             let err = |message: String| LexiconError { file: file.to_string(), line, message };
             let Some((canonical, aliases)) = content.split_once('=') else {
                 errors.push(err(format!("expected `canonical = alias alias …`, found \"{content}\"")));

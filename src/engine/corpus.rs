@@ -140,6 +140,26 @@ pub struct CleanDocument {
     pub paragraphs: Vec<String>,
 }
 
+impl CleanDocument {
+    /// A document from already clean paragraphs, titled by its id (texts a
+    /// user adds, and tests).
+    pub fn new(id: &str, date: &str, parties: &[&str], paragraphs: &[&str]) -> CleanDocument {
+        CleanDocument {
+            info: DocInfo {
+                id: id.into(),
+                title: id.into(),
+                date: date.into(),
+                source: String::new(),
+                place: String::new(),
+                kind: "text".into(),
+                parties: parties.iter().map(|p| p.to_string()).collect(),
+            },
+            meta: Vec::new(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Corpus {
     pub docs: Vec<Document>,

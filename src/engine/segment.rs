@@ -94,18 +94,22 @@ impl fmt::Display for LexiconError {
     }
 }
 
+/// The lines of a lexicon file that say something: (1-based line number,
+/// text with any `#` comment and surrounding white space removed).
+pub fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, raw)| (i + 1, raw.split('#').next().unwrap_or("").trim()))
+        .filter(|(_, content)| !content.is_empty())
+}
+
 /// Parses a jieba user dictionary: one `word [freq] [pos]` per line; blank
 /// lines and lines starting with `#` are skipped. Every malformed line is
 /// reported with its number; nothing is half-loaded.
 pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<LexiconError>> {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
-        let content = raw.split('#').next().unwrap_or("").trim();
-        if content.is_empty() {
-            continue;
-        }
+    for (line, content) in content_lines(text) {
         let err = |message: String| LexiconError { file: file.to_string(), line, message };
         let fields: Vec<&str> = content.split_whitespace().collect();
         if fields.len() > 3 {
@@ -149,11 +153,7 @@ pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<Lex
 
 /// Parses a word list: one word per line, `#` starts a comment.
 pub fn parse_word_list(text: &str) -> Vec<String> {
-    text.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
+    content_lines(text).map(|(_, word)| word.to_string()).collect()
 }
 
 /// Characters jieba keeps together inside one token; a dictionary word

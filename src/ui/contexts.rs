@@ -91,14 +91,13 @@ pub fn ContextsPanel() -> impl IntoView {
                     <tbody>
                         {move || {
                         let corpus = analysis.corpus.get();
-                        let scores = analysis.topic_scores.get();
                         let (threshold, zh) = view.with(|v| (v.filter.topics.threshold, v.lang == crate::view_state::Lang::Zh));
                         lines.get().into_iter().take(500).map(|l| {
                             let (doc, para) = (l.doc.clone(), l.paragraph);
                             let title = titles(&l.doc);
                             let global = corpus.doc_index(&l.doc).map(|d| corpus.index.doc_paragraphs(d).start + l.paragraph - 1);
-                            let marks: Vec<(String, String)> = global.map(|g| scores.topics_of(g, threshold).into_iter()
-                                .map(|t| (if zh { scores.topics[t].zh.clone() } else { scores.topics[t].en.clone() }, scores.topics[t].color.clone())).collect()).unwrap_or_default();
+                            let marks: Vec<(String, String)> = global.map(|g| analysis.topic_scores.with(|scores| scores.topics_of(g, threshold).into_iter()
+                                .map(|t| (if zh { scores.topics[t].zh.clone() } else { scores.topics[t].en.clone() }, scores.topics[t].color.clone())).collect())).unwrap_or_default();
                             view! {
                                 <tr>
                                     <td class="left">{l.left.clone()}</td>

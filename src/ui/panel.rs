@@ -1,11 +1,12 @@
 //! Pieces every panel uses: the panel frame with its heading and export
-//! buttons, and a clickable term.
+//! buttons, a clickable term, and what a click in a chart landed on.
 
 use super::download::{save_png, save_text};
 use super::i18n::{panel_name, t};
 use super::Analysis;
 use crate::view_state::Panel;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A table to export: header and rows, built when the button is pressed.
 pub type CsvSource = Callback<(), (Vec<&'static str>, Vec<Vec<String>>)>;
@@ -86,5 +87,21 @@ pub fn TermButton(#[prop(into)] term: String) -> impl IntoView {
             data-term=term.clone() on:click=move |_| analysis.choose_term(&for_click)>
             {term.clone()}
         </button>
+    }
+}
+
+/// What a click in a chart lands on: the text of a label, or the index of a
+/// bar among the chart's bars.
+pub fn chart_click_target(ev: &leptos::ev::MouseEvent, bar_fill: &str) -> Option<Result<String, usize>> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    match target.tag_name().to_ascii_lowercase().as_str() {
+        "text" => Some(Ok(target.text_content()?.trim().to_string())),
+        "rect" if target.get_attribute("fill").as_deref() == Some(bar_fill) => {
+            let svg = target.closest("svg").ok()??;
+            let bars = svg.query_selector_all(&format!("rect[fill=\"{bar_fill}\"]")).ok()?;
+            let node: &web_sys::Node = target.as_ref();
+            (0..bars.length()).find(|&i| bars.item(i).as_ref() == Some(node)).map(|i| Err(i as usize))
+        }
+        _ => None,
     }
 }

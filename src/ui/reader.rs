@@ -49,7 +49,6 @@ pub fn ReaderPanel() -> impl IntoView {
         let threshold = view.with(|v| v.filter.topics.threshold);
         let zh = analysis.lang() == crate::view_state::Lang::Zh;
         let start = corpus.index.doc_paragraphs(d).start;
-        let scores = analysis.topic_scores.get();
         corpus.docs[d]
             .paragraphs
             .iter()
@@ -67,11 +66,13 @@ pub fn ReaderPanel() -> impl IntoView {
                         (p.text[tok.start as usize..tok.end as usize].to_string(), hit, word)
                     })
                     .collect();
-                let topics = scores
-                    .topics_of(start + i, threshold)
-                    .into_iter()
-                    .map(|t| (if zh { scores.topics[t].zh.clone() } else { scores.topics[t].en.clone() }, scores.topics[t].color.clone()))
-                    .collect();
+                let topics = analysis.topic_scores.with(|scores| {
+                    scores
+                        .topics_of(start + i, threshold)
+                        .into_iter()
+                        .map(|t| (if zh { scores.topics[t].zh.clone() } else { scores.topics[t].en.clone() }, scores.topics[t].color.clone()))
+                        .collect()
+                });
                 ParaView { number: i + 1, topics, pieces, hits: hits.len() }
             })
             .collect::<Vec<_>>()

@@ -3,13 +3,12 @@
 //! term selects that term everywhere.
 
 use super::i18n::t;
-use super::panel::{CsvSource, PanelFrame, TermButton};
+use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{bar_chart_svg, ChartText};
 use crate::engine::stats::TermRow;
 use crate::view_state::Panel;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Column {
@@ -18,22 +17,6 @@ enum Column {
     Per10k,
     Docs,
     Tfidf,
-}
-
-/// What a click in a chart lands on: the text of a label, or the index of a
-/// bar among the chart's bars.
-pub fn chart_click_target(ev: &leptos::ev::MouseEvent, bar_fill: &str) -> Option<Result<String, usize>> {
-    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    match target.tag_name().to_ascii_lowercase().as_str() {
-        "text" => Some(Ok(target.text_content()?.trim().to_string())),
-        "rect" if target.get_attribute("fill").as_deref() == Some(bar_fill) => {
-            let svg = target.closest("svg").ok()??;
-            let bars = svg.query_selector_all(&format!("rect[fill=\"{bar_fill}\"]")).ok()?;
-            let node: &web_sys::Node = target.as_ref();
-            (0..bars.length()).find(|&i| bars.item(i).as_ref() == Some(node)).map(|i| Err(i as usize))
-        }
-        _ => None,
-    }
 }
 
 #[component]

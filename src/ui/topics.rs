@@ -4,8 +4,7 @@
 //! batches so the page stays responsive.
 
 use super::i18n::t;
-use super::panel::{CsvSource, PanelFrame, TermButton};
-use super::term_panel::chart_click_target;
+use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::chart::{heatmap_svg, ChartText};
 use crate::engine::lda::{Lda, LdaOptions, LdaTopic};

@@ -2,8 +2,7 @@
 //! laid out deterministically; clicking a word selects it.
 
 use super::i18n::t;
-use super::panel::{CsvSource, PanelFrame};
-use super::term_panel::chart_click_target;
+use super::panel::{chart_click_target, CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{word_cloud_svg, ChartText};
 use crate::view_state::Panel;
