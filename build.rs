@@ -2,7 +2,7 @@
 //! the validated document table and the seed texts into the crate.
 //! A bad manifest fails the build with `file:line: message` lines.
 
-#[path = "src/engine/manifest.rs"]
+#[path = "src/seeds/manifest.rs"]
 #[allow(dead_code)]
 mod manifest;
 #[path = "src/engine/topic_file.rs"]
@@ -17,7 +17,7 @@ fn main() {
     let seeds_dir = Path::new(&root).join("seeds");
     let manifest_path = seeds_dir.join("corpus.toml");
     println!("cargo:rerun-if-changed=seeds");
-    println!("cargo:rerun-if-changed=src/engine/manifest.rs");
+    println!("cargo:rerun-if-changed=src/seeds/manifest.rs");
     println!("cargo:rerun-if-changed=src/engine/topic_file.rs");
 
     let manifest_text = std::fs::read_to_string(&manifest_path)

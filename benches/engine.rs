@@ -1,14 +1,15 @@
 //! Native engine benchmark: prints figures (no assertions). Run through
 //! `bash scripts/bench.sh`, or `cargo bench --bench engine`.
-use cijing::engine::collocates::collocates;
-use cijing::engine::corpus::builtin_documents;
-use cijing::engine::keyness::{keyness, Reference};
-use cijing::engine::kwic::{kwic, KwicSort};
-use cijing::engine::ngrams::ngrams;
+use cijing::seeds;
+use cijing::engine::collocates::{collocates, CollocateOptions};
+use cijing::engine::keyness::{keyness, KeynessOptions};
+use cijing::engine::kwic::{kwic, KwicOptions};
+use cijing::engine::ngrams::{ngrams, NgramOptions};
 use cijing::engine::query::Query;
 use cijing::engine::selection::{select, Filter};
 use cijing::engine::stats::{term_frequencies, term_table, TermOptions};
-use cijing::engine::{Corpus, SegmentOptions, Segmenter};
+use cijing::engine::topics::score_corpus;
+use cijing::engine::{Corpus, SegmentOptions};
 use std::time::Instant;
 
 fn median_ms(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
@@ -25,19 +26,19 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
 
 fn main() {
     let (dict, dict_min) = median_ms(5, || {
-        std::hint::black_box(Segmenter::builtin());
+        std::hint::black_box(seeds::segmenter());
     });
-    let segmenter = Segmenter::builtin();
-    let docs = builtin_documents();
+    let segmenter = seeds::segmenter();
+    let docs = seeds::documents();
     let chars: usize = docs.iter().flat_map(|d| &d.paragraphs).map(|p| p.chars().count()).sum();
     let bytes: usize = docs.iter().flat_map(|d| &d.paragraphs).map(|p| p.len()).sum();
     let (clean, _) = median_ms(10, || {
-        std::hint::black_box(builtin_documents());
+        std::hint::black_box(seeds::documents());
     });
     let (seg, seg_min) = median_ms(10, || {
         std::hint::black_box(Corpus::from_documents(docs.clone(), &segmenter, SegmentOptions::default()));
     });
-    let corpus = Corpus::builtin(&segmenter, SegmentOptions::default());
+    let corpus = seeds::corpus(&segmenter, SegmentOptions::default());
     let all: Vec<usize> = (0..corpus.docs.len()).collect();
     let (terms_all, _) = median_ms(50, || {
         std::hint::black_box(term_frequencies(&corpus, &all));
@@ -62,18 +63,19 @@ fn main() {
     let options = TermOptions::default();
     let query = Query::parse(&corpus, &segmenter, "合作", false).expect("合作 occurs");
     let filter = Filter { parties: vec!["KG".into()], ..Filter::default() };
+    let topics = score_corpus(&corpus, &seeds::topics());
     let (recompute, recompute_min) = median_ms(50, || {
-        let selection = select(&corpus, &filter).unwrap();
+        let selection = select(&corpus, &filter, &topics).unwrap();
         std::hint::black_box(term_table(&corpus, &selection, &options));
-        std::hint::black_box(keyness(&corpus, &selection, Reference::Rest, &options, 3.84));
-        std::hint::black_box(kwic(&corpus, &selection, &query, 5, 20, KwicSort::Position));
+        std::hint::black_box(keyness(&corpus, &selection, &KeynessOptions::default(), &options).ok());
+        std::hint::black_box(kwic(&corpus, &selection, &query, &KwicOptions::default()));
     });
-    let selection = select(&corpus, &filter).unwrap();
+    let selection = select(&corpus, &filter, &topics).unwrap();
     let (coll, _) = median_ms(50, || {
-        std::hint::black_box(collocates(&corpus, &selection, &query, 5, 3, &options));
+        std::hint::black_box(collocates(&corpus, &selection, &query, &CollocateOptions::default(), &options));
     });
     let (grams, _) = median_ms(10, || {
-        std::hint::black_box(ngrams(&corpus, &selection, 2, 5, 2, &options));
+        std::hint::black_box(ngrams(&corpus, &selection, &NgramOptions::default(), &options));
     });
     println!("recompute after a click (select KG documents → terms + keyness + KWIC of 合作)");
     println!("  selection + term table + keyness + KWIC    median {recompute:8.3} ms  (min {recompute_min:.3}; target < 5 ms)");

@@ -3,6 +3,8 @@
 //! the CLI lives in `src/bin/cijing.rs`.
 
 pub mod engine;
+#[cfg(feature = "seeds")]
+pub mod seeds;
 pub mod export;
 pub mod view_state;
 

@@ -2,11 +2,13 @@
 //! query string (the URL is the shareable view). Plain Rust, outside the
 //! wasm-only `ui` module so it is tested natively.
 
+use crate::engine::date::DateBound;
 use crate::engine::kwic::KwicSort;
+use crate::engine::options::Choice;
 use crate::engine::pos::PosClass;
 use crate::engine::segment::Mode;
-use crate::engine::selection::Filter;
-use crate::engine::topics::{builtin_topics, user_topic, Topic};
+use crate::engine::selection::{Filter, TopicMatch};
+use crate::engine::topics::{user_topic, Topic};
 use crate::engine::Corpus;
 
 pub const DEFAULT_TOP: usize = 20;
@@ -146,12 +148,11 @@ pub fn encode_user_topics(topics: &[Topic]) -> String {
     topics.iter().map(|t| format!("{}~{}", t.zh, t.keywords.join("|"))).collect::<Vec<_>>().join(";")
 }
 
-/// User topics from a link (or saved copy), each checked; problems are
-/// returned as notes.
-pub fn decode_user_topics(text: &str) -> (Vec<Topic>, Vec<String>) {
+/// User topics from a link (or saved copy), each checked against the
+/// shipped topics and the ones before it; problems are returned as notes.
+pub fn decode_user_topics(text: &str, shipped: &[Topic]) -> (Vec<Topic>, Vec<String>) {
     let mut topics: Vec<Topic> = Vec::new();
     let mut notes = Vec::new();
-    let shipped = builtin_topics();
     for part in text.split(';').filter(|p| !p.trim().is_empty()) {
         let (name, keywords) = part.split_once('~').unwrap_or((part, ""));
         let others: Vec<Topic> = shipped.iter().chain(topics.iter()).cloned().collect();
@@ -163,36 +164,28 @@ pub fn decode_user_topics(text: &str) -> (Vec<Topic>, Vec<String>) {
     (topics, notes)
 }
 
-fn kwic_sort_code(s: KwicSort) -> &'static str {
-    match s {
-        KwicSort::Position => "position",
-        KwicSort::L1 => "l1",
-        KwicSort::L2 => "l2",
-        KwicSort::R1 => "r1",
-        KwicSort::R2 => "r2",
-    }
-}
-
 impl ViewState {
     /// The default view for a browser language.
     pub fn for_browser(lang_tag: &str) -> ViewState {
         ViewState { lang: Lang::from_browser(lang_tag), ..ViewState::default() }
     }
 
-    /// Reads a query string over `base` (the default view). Values that are
-    /// unknown or invalid are ignored, each described in the returned notes
-    /// so the page can say what it ignored: the nearest valid view opens.
-    pub fn from_query(query: &str, corpus: &Corpus, base: ViewState) -> (ViewState, Vec<String>) {
+    /// Reads a query string over `base` (the default view). `shipped` are the
+    /// topics that come with the corpus. Values that are unknown or invalid
+    /// are ignored, each described in the returned notes so the page can say
+    /// what it ignored: the nearest valid view opens.
+    pub fn from_query(query: &str, corpus: &Corpus, shipped: &[Topic], base: ViewState) -> (ViewState, Vec<String>) {
         let mut s = base;
         let mut notes = Vec::new();
         let bad = |key: &str, value: &str, why: &str| format!("{key}={value}: {why}");
         let pairs = parse_query(query);
         if let Some((_, ut)) = pairs.iter().find(|(k, _)| k == "ut") {
-            let (topics, problems) = decode_user_topics(ut);
+            let (topics, problems) = decode_user_topics(ut, shipped);
             s.user_topics = topics;
             notes.extend(problems);
         }
-        let topic_ids: Vec<String> = builtin_topics().into_iter().chain(s.user_topics.iter().cloned()).map(|t| t.id).collect();
+        let topic_ids: Vec<String> = shipped.iter().chain(s.user_topics.iter()).map(|t| t.id.clone()).collect();
+        let parties = corpus.parties();
         for (key, value) in pairs {
             let list = || value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect::<Vec<_>>();
             match key.as_str() {
@@ -212,22 +205,14 @@ impl ViewState {
                         }
                     }
                 }
-                "from" | "to" => {
-                    let probe = Filter {
-                        from: (key == "from").then(|| value.clone()),
-                        to: (key == "to").then(|| value.clone()),
-                        ..Filter::default()
-                    };
-                    match crate::engine::selection::select(corpus, &probe) {
-                        Ok(_) if key == "from" => s.filter.from = Some(value),
-                        Ok(_) => s.filter.to = Some(value),
-                        Err(e) => notes.push(bad(&key, &value, &e)),
-                    }
-                }
+                "from" | "to" => match value.parse::<DateBound>() {
+                    Ok(bound) if key == "from" => s.filter.from = Some(bound),
+                    Ok(bound) => s.filter.to = Some(bound),
+                    Err(e) => notes.push(bad(&key, &value, &e.to_string())),
+                },
                 "party" => {
                     for p in list() {
-                        let probe = Filter { parties: vec![p.clone()], ..Filter::default() };
-                        if crate::engine::selection::select(corpus, &probe).is_ok() {
+                        if parties.contains(&p) {
                             if !s.filter.parties.contains(&p) {
                                 s.filter.parties.push(p);
                             }
@@ -259,7 +244,7 @@ impl ViewState {
                         match PosClass::parse(&p) {
                             Ok(c) if !s.pos.contains(&c) => s.pos.push(c),
                             Ok(_) => {}
-                            Err(e) => notes.push(e),
+                            Err(e) => notes.push(e.to_string()),
                         }
                     }
                 }
@@ -325,17 +310,17 @@ impl ViewState {
                     }
                 }
                 "tmatch" => match value.as_str() {
-                    "any" => s.filter.topics.all = false,
-                    "all" => s.filter.topics.all = true,
+                    "any" => s.filter.topics.matching = TopicMatch::Any,
+                    "all" => s.filter.topics.matching = TopicMatch::All,
                     _ => notes.push(bad(&key, &value, "not any or all")),
                 },
                 "tthr" => match value.parse::<u32>() {
                     Ok(n) if (1..=10).contains(&n) => s.filter.topics.threshold = n,
                     _ => notes.push(bad(&key, &value, "not a threshold from 1 to 10")),
                 },
-                "ksort" => match ["position", "l1", "l2", "r1", "r2"].iter().position(|c| *c == value) {
-                    Some(i) => s.kwic_sort = [KwicSort::Position, KwicSort::L1, KwicSort::L2, KwicSort::R1, KwicSort::R2][i],
-                    None => notes.push(bad(&key, &value, "not position, l1, l2, r1 or r2")),
+                "ksort" => match KwicSort::parse(&value) {
+                    Some(sort) => s.kwic_sort = sort,
+                    None => notes.push(bad(&key, &value, &format!("not one of {}", KwicSort::codes()))),
                 },
                 _ => notes.push(format!("unknown setting \"{key}\" ignored")),
             }
@@ -362,10 +347,10 @@ impl ViewState {
             parts.push(("doc".into(), self.filter.docs.join(",")));
         }
         if let Some(from) = &self.filter.from {
-            parts.push(("from".into(), from.clone()));
+            parts.push(("from".into(), from.to_string()));
         }
         if let Some(to) = &self.filter.to {
-            parts.push(("to".into(), to.clone()));
+            parts.push(("to".into(), to.to_string()));
         }
         if !self.filter.parties.is_empty() {
             parts.push(("party".into(), self.filter.parties.join(",")));
@@ -376,7 +361,7 @@ impl ViewState {
         if !self.filter.topics.include.is_empty() {
             parts.push(("topic".into(), self.filter.topics.include.join(",")));
         }
-        if self.filter.topics.all {
+        if self.filter.topics.matching == TopicMatch::All {
             parts.push(("tmatch".into(), "all".into()));
         }
         if !self.filter.topics.exclude.is_empty() {
@@ -422,7 +407,7 @@ impl ViewState {
             parts.push(("seg".into(), on_off(self.show_segments)));
         }
         if self.kwic_sort != base.kwic_sort {
-            parts.push(("ksort".into(), kwic_sort_code(self.kwic_sort).into()));
+            parts.push(("ksort".into(), self.kwic_sort.code().into()));
         }
         if parts.is_empty() {
             return String::new();

@@ -1,32 +1,32 @@
 //! The statistics of the analysis engine, with values worked out by hand on
 //! tiny texts (the working is in the comments), plus sanity checks on the seeds.
-use cijing::engine::collocates::{collocates, log_likelihood_2x2};
+use cijing::seeds;
+use cijing::engine::collocates::{collocates, log_likelihood_2x2, CollocateOptions};
 use cijing::engine::corpus::{CleanDocument, Corpus};
 use cijing::engine::discover::{discover, DiscoverOptions};
-use cijing::engine::keyness::{keyness, log_likelihood, log_ratio, significance, Reference};
-use cijing::engine::kwic::{kwic, KwicSort};
-use cijing::engine::ngrams::ngrams;
+use cijing::engine::keyness::{keyness, log_likelihood, log_ratio, significance, Direction, KeynessOptions, Reference};
+use cijing::engine::kwic::{kwic, KwicOptions, KwicSort};
+use cijing::engine::ngrams::{ngrams, NgramOptions};
 use cijing::engine::pos::PosClass;
 use cijing::engine::query::Query;
 use cijing::engine::segment::{SegmentOptions, Segmenter};
-use cijing::engine::selection::{select, Filter, Selection};
+use cijing::engine::selection::{select_documents as select, Filter, Selection};
 use cijing::engine::stats::{term_table, TermOptions};
 use cijing::engine::trends::{trends_by_doc, trends_by_year};
-use cijing::engine::aliases::AliasGroups;
 use std::sync::OnceLock;
 
 fn seg() -> &'static Segmenter {
     static S: OnceLock<Segmenter> = OnceLock::new();
-    S.get_or_init(Segmenter::builtin)
+    S.get_or_init(seeds::segmenter)
 }
 
 fn doc(id: &str, date: &str, parties: &[&str], paragraphs: &[&str]) -> CleanDocument {
-    CleanDocument::new(id, date, parties, paragraphs)
+    CleanDocument::new(id, date.parse().unwrap(), parties, paragraphs)
 }
 
 fn corpus(docs: Vec<CleanDocument>) -> Corpus {
     let mut c = Corpus::from_documents(docs, seg(), SegmentOptions::default());
-    c.set_aliases(AliasGroups::builtin(), seg());
+    c.set_aliases(seeds::aliases(), seg());
     c
 }
 
@@ -46,10 +46,10 @@ fn keyness_by_hand() {
     // Target A: 合作 ×3, 发展 ×1 (c = 4). Reference B: 发展 ×2, 安全, 合作 (d = 4).
     let c = corpus(vec![doc("a", "2020-01-01", &["CN"], &["合作，合作，合作，发展。"]), doc("b", "2020-01-02", &["CN"], &["发展，发展，安全，合作。"])]);
     assert_eq!(tokens(&c)[0], ["合作", "，", "合作", "，", "合作", "，", "发展", "。"]);
-    let table = keyness(&c, &Selection::of_docs(&c, &[0]), Reference::Rest, &TermOptions::default(), 0.0);
+    let table = keyness(&c, &Selection::of_docs(&c, &[0]), &KeynessOptions { reference: Reference::Rest, min_g2: 0.0 }, &TermOptions::default()).unwrap();
     assert_eq!((table.target_tokens, table.reference_tokens), (4, 4));
-    let got: Vec<(&str, &str, u64, u64)> = table.rows.iter().map(|r| (r.term.as_str(), r.direction, r.target_count, r.reference_count)).collect();
-    assert_eq!(got, [("合作", "over", 3, 1), ("安全", "under", 0, 1), ("发展", "under", 1, 2)]);
+    let got: Vec<(&str, Direction, u64, u64)> = table.rows.iter().map(|r| (r.term.as_str(), r.direction, r.target_count, r.reference_count)).collect();
+    assert_eq!(got, [("合作", Direction::Over, 3, 1), ("安全", Direction::Under, 0, 1), ("发展", Direction::Under, 1, 2)]);
     // 合作: E1 = E2 = 4·4/8 = 2; G² = 2(3 ln 3/2 + 1 ln 1/2) = 1.046496; LR = log2(3) = 1.584963
     assert!(close(table.rows[0].g2, 1.046496) && close(table.rows[0].log_ratio, 1.584963), "{:?}", table.rows[0]);
     // 安全: E = 0.5 each; G² = 2(1 ln 2) = 1.386294; LR = log2((0.5/4)/(1/4)) = -1
@@ -58,10 +58,10 @@ fn keyness_by_hand() {
     assert!(close(table.rows[2].g2, 0.339798) && close(table.rows[2].log_ratio, -1.0));
     assert_eq!(table.rows[0].significance, "ns");
     // Cut-offs: only rows at or above min_g2 are kept.
-    let strict = keyness(&c, &Selection::of_docs(&c, &[0]), Reference::Rest, &TermOptions::default(), 1.0);
+    let strict = keyness(&c, &Selection::of_docs(&c, &[0]), &KeynessOptions { reference: Reference::Rest, min_g2: 1.0 }, &TermOptions::default()).unwrap();
     assert_eq!(strict.rows.len(), 2);
     // Against the whole corpus the reference includes the target: 合作 4 of 8.
-    let whole = keyness(&c, &Selection::of_docs(&c, &[0]), Reference::Whole, &TermOptions::default(), 0.0);
+    let whole = keyness(&c, &Selection::of_docs(&c, &[0]), &KeynessOptions { reference: Reference::Whole, min_g2: 0.0 }, &TermOptions::default()).unwrap();
     assert_eq!(whole.reference_tokens, 8);
     assert_eq!(whole.rows.iter().find(|r| r.term == "合作").unwrap().reference_count, 4);
 }
@@ -122,21 +122,22 @@ fn selection_by_documents_dates_and_parties() {
     ]);
     let docs = |f: Filter| select(&c, &f).unwrap().docs(&c);
     assert_eq!(docs(Filter::default()), [0, 1, 2]);
-    assert_eq!(docs(Filter { from: Some("2020".into()), ..Filter::default() }), [0, 2]);
-    assert_eq!(docs(Filter { to: Some("2019".into()), ..Filter::default() }), [1]);
-    assert_eq!(docs(Filter { from: Some("2020-02".into()), to: Some("2020-05-01".into()), ..Filter::default() }), [2]);
+    assert_eq!(docs(Filter { from: "2020".parse().ok(), ..Filter::default() }), [0, 2]);
+    assert_eq!(docs(Filter { to: "2019".parse().ok(), ..Filter::default() }), [1]);
+    assert_eq!(docs(Filter { from: "2020-02".parse().ok(), to: "2020-05-01".parse().ok(), ..Filter::default() }), [2]);
     assert_eq!(docs(Filter { parties: vec!["KG".into(), "RU".into()], ..Filter::default() }), [1, 2]);
     assert_eq!(docs(Filter { docs: vec!["a".into(), "c".into()], parties: vec!["RU".into()], ..Filter::default() }), [2]);
     assert_eq!(select(&c, &Filter { docs: vec!["a".into()], ..Filter::default() }).unwrap().len(), 2);
     for bad in [
         Filter { docs: vec!["zz".into()], ..Filter::default() },
-        Filter { from: Some("2020-13".into()), ..Filter::default() },
-        Filter { to: Some("20".into()), ..Filter::default() },
         Filter { parties: vec!["XX".into()], ..Filter::default() },
     ] {
         assert!(select(&c, &bad).is_err(), "{bad:?}");
     }
-    assert!(select(&c, &Filter { parties: vec!["XX".into()], ..Filter::default() }).unwrap_err().contains("unknown party \"XX\""));
+    assert!(select(&c, &Filter { parties: vec!["XX".into()], ..Filter::default() }).unwrap_err().to_string().contains("unknown party \"XX\""));
+    // Malformed dates cannot even be put into a filter: they fail to parse.
+    assert!("2020-13".parse::<cijing::engine::date::DateBound>().is_err());
+    assert!("20".parse::<cijing::engine::date::DateBound>().is_err());
 }
 
 // -------------------------------------------------------------- concordance
@@ -145,7 +146,7 @@ fn selection_by_documents_dates_and_parties() {
 fn kwic_contexts_and_sorting_by_hand() {
     let c = corpus(vec![doc("a", "2020-01-01", &["CN"], &["加强，合作，深化，合作，发展。"])]);
     let q = Query::parse(&c, seg(), "合作", false).unwrap();
-    let lines = kwic(&c, &Selection::all(&c), &q, 2, 3, KwicSort::Position);
+    let lines = kwic(&c, &Selection::all(&c), &q, &KwicOptions { context_words: 2, context_chars: 3, sort: KwicSort::Position });
     let summary: Vec<(usize, &str, &str, &str, Vec<String>, Vec<String>)> = lines
         .iter()
         .map(|l| (l.position, l.left.as_str(), l.node.as_str(), l.right.as_str(), l.left_tokens.clone(), l.right_tokens.clone()))
@@ -160,9 +161,9 @@ fn kwic_contexts_and_sorting_by_hand() {
     );
     assert_eq!((lines[0].doc.as_str(), lines[0].paragraph, lines[0].start, lines[0].end), ("a", 1, 9, 15));
     // R1: 发展 (U+53D1) sorts before 深化 (U+6DF1); L1: 加强 before 深化.
-    let r1: Vec<usize> = kwic(&c, &Selection::all(&c), &q, 2, 3, KwicSort::R1).iter().map(|l| l.position).collect();
+    let r1: Vec<usize> = kwic(&c, &Selection::all(&c), &q, &KwicOptions { context_words: 2, context_chars: 3, sort: KwicSort::R1 }).iter().map(|l| l.position).collect();
     assert_eq!(r1, [6, 2]);
-    let l1: Vec<usize> = kwic(&c, &Selection::all(&c), &q, 2, 3, KwicSort::L1).iter().map(|l| l.position).collect();
+    let l1: Vec<usize> = kwic(&c, &Selection::all(&c), &q, &KwicOptions { context_words: 2, context_chars: 3, sort: KwicSort::L1 }).iter().map(|l| l.position).collect();
     assert_eq!(l1, [2, 6]);
 }
 
@@ -171,17 +172,17 @@ fn kwic_phrases_alias_groups_and_unknown_words() {
     let c = corpus(vec![doc("a", "2020-01-01", &["CN"], &["深化合作，加强合作。", "上海合作组织，上合组织，上合。"])]);
     assert_eq!(tokens(&c)[0], ["深化", "合作", "，", "加强", "合作", "。"]);
     let phrase = Query::parse(&c, seg(), "深化 合作", false).unwrap();
-    let hits = kwic(&c, &Selection::all(&c), &phrase, 3, 5, KwicSort::Position);
+    let hits = kwic(&c, &Selection::all(&c), &phrase, &KwicOptions { context_words: 3, context_chars: 5, sort: KwicSort::Position });
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].node, "深化合作");
     // Unspaced text is segmented into the same phrase.
     assert_eq!(Query::parse(&c, seg(), "深化合作", false).unwrap().slots, phrase.slots);
     let alone = Query::parse(&c, seg(), "上合", false).unwrap();
-    assert_eq!(kwic(&c, &Selection::all(&c), &alone, 3, 5, KwicSort::Position).len(), 1);
+    assert_eq!(kwic(&c, &Selection::all(&c), &alone, &KwicOptions { context_words: 3, context_chars: 5, sort: KwicSort::Position }).len(), 1);
     let group = Query::parse(&c, seg(), "上合", true).unwrap();
-    let nodes: Vec<String> = kwic(&c, &Selection::all(&c), &group, 3, 5, KwicSort::Position).into_iter().map(|l| l.node).collect();
+    let nodes: Vec<String> = kwic(&c, &Selection::all(&c), &group, &KwicOptions { context_words: 3, context_chars: 5, sort: KwicSort::Position }).into_iter().map(|l| l.node).collect();
     assert_eq!(nodes, ["上海合作组织", "上合组织", "上合"]);
-    assert_eq!(Query::parse(&c, seg(), "北极", false).unwrap_err(), "\"北极\" does not occur in the corpus");
+    assert_eq!(Query::parse(&c, seg(), "北极", false).unwrap_err().to_string(), "\"北极\" does not occur in the corpus");
     assert!(Query::parse(&c, seg(), "  ", false).is_err());
 }
 
@@ -194,7 +195,7 @@ fn collocates_by_hand() {
     let c = corpus(vec![doc("a", "2020-01-01", &["CN"], &["合作，发展，安全，合作，发展。", "安全。"])]);
     let q = Query::parse(&c, seg(), "合作", false).unwrap();
     let only_first = Selection { paragraphs: vec![true, false] };
-    let t = collocates(&c, &only_first, &q, 1, 1, &TermOptions::default());
+    let t = collocates(&c, &only_first, &q, &CollocateOptions { span: 1, min_observed: 1, ..CollocateOptions::default() }, &TermOptions::default());
     assert_eq!((t.node_hits, t.window_slots, t.tokens), (2, 3, 5));
     let fz = &t.rows[0];
     assert_eq!((fz.term.as_str(), fz.observed, fz.frequency), ("发展", 2, 2));
@@ -207,11 +208,11 @@ fn collocates_by_hand() {
     assert!(close(aq.expected, 0.6) && close(aq.t_score, 0.4) && close(aq.log_likelihood, 1.184940), "{aq:?}");
     // Windows stop at the paragraph: with span 5 both hits see the first
     // paragraph's 安全 (O = 2); the 安全 of the second paragraph would make 3.
-    let wide = collocates(&c, &Selection::all(&c), &q, 5, 1, &TermOptions::default());
+    let wide = collocates(&c, &Selection::all(&c), &q, &CollocateOptions { span: 5, min_observed: 1, ..CollocateOptions::default() }, &TermOptions::default());
     assert_eq!(wide.rows.iter().find(|r| r.term == "安全").unwrap().observed, 2);
     assert_eq!(wide.tokens, 6);
     // Minimum observed filters.
-    assert_eq!(collocates(&c, &only_first, &q, 1, 2, &TermOptions::default()).rows.len(), 1);
+    assert_eq!(collocates(&c, &only_first, &q, &CollocateOptions { span: 1, min_observed: 2, ..CollocateOptions::default() }, &TermOptions::default()).rows.len(), 1);
     assert!(close(log_likelihood_2x2(0.0, 0.0, 0.0, 0.0), 0.0));
 }
 
@@ -221,11 +222,11 @@ fn collocates_by_hand() {
 fn ngrams_by_hand() {
     let c = corpus(vec![doc("a", "2020-01-01", &["CN"], &["中国支持上海合作组织。中国支持上海合作组织发展。"]), doc("b", "2020-01-02", &["CN"], &["中国支持，发展。"])]);
     assert_eq!(tokens(&c)[0], ["中国", "支持", "上海合作组织", "。", "中国", "支持", "上海合作组织", "发展", "。"]);
-    let rows = ngrams(&c, &Selection::all(&c), 2, 5, 2, &TermOptions::default());
+    let rows = ngrams(&c, &Selection::all(&c), &NgramOptions { min_n: 2, max_n: 5, min_count: 2 }, &TermOptions::default());
     let got: Vec<(&str, usize, u64, u32)> = rows.iter().map(|r| (r.ngram.as_str(), r.n, r.count, r.docs)).collect();
     // 中国 支持 occurs 3 times (twice in a, once in b); the comma in b stops 支持 发展.
     assert_eq!(got, [("中国 支持", 2, 3, 2), ("中国 支持 上海合作组织", 3, 2, 1), ("支持 上海合作组织", 2, 2, 1)]);
-    let all = ngrams(&c, &Selection::all(&c), 4, 4, 1, &TermOptions::default());
+    let all = ngrams(&c, &Selection::all(&c), &NgramOptions { min_n: 4, max_n: 4, min_count: 1 }, &TermOptions::default());
     assert_eq!(all.iter().map(|r| r.ngram.as_str()).collect::<Vec<_>>(), ["中国 支持 上海合作组织 发展"]);
 }
 
@@ -256,7 +257,7 @@ fn discovery_finds_a_name_the_dictionary_lacks() {
     // have the same neighbour on one side, entropy 0.
     let c = corpus(vec![doc("a", "2020-01-01", &["CN"], &["总统扎帕罗夫表示。会见扎帕罗夫时说。同扎帕罗夫会谈。扎帕罗夫指出。"])]);
     let options = DiscoverOptions { min_pmi: 1.0, min_entropy: 1.5, ..DiscoverOptions::default() };
-    let found = discover(&c, &Selection::all(&c), &options, &Segmenter::base());
+    let found = discover(&c, &Selection::all(&c), &options, &seeds::base_segmenter());
     assert_eq!(found[0].word, "扎帕罗夫");
     assert_eq!(found[0].count, 4);
     assert!(close(found[0].left_entropy, 2.0) && close(found[0].right_entropy, 2.0));
@@ -269,15 +270,15 @@ fn discovery_finds_a_name_the_dictionary_lacks() {
 
 fn seeds() -> &'static Corpus {
     static C: OnceLock<Corpus> = OnceLock::new();
-    C.get_or_init(|| Corpus::builtin(seg(), SegmentOptions::default()))
+    C.get_or_init(|| seeds::corpus(seg(), SegmentOptions::default()))
 }
 
 #[test]
 fn seeds_keyness_of_the_2019_china_russia_statement() {
     let c = seeds();
     let target = select(c, &Filter { docs: vec!["cn-ru-2019-strategic-stability".into()], ..Filter::default() }).unwrap();
-    let table = keyness(c, &target, Reference::Rest, &TermOptions::default(), 15.13);
-    let over: Vec<&str> = table.rows.iter().filter(|r| r.direction == "over").map(|r| r.term.as_str()).collect();
+    let table = keyness(c, &target, &KeynessOptions { reference: Reference::Rest, min_g2: 15.13 }, &TermOptions::default()).unwrap();
+    let over: Vec<&str> = table.rows.iter().filter(|r| r.direction == Direction::Over).map(|r| r.term.as_str()).collect();
     for term in ["外空", "条约", "军控"] {
         assert!(over.contains(&term), "{term} in {over:?}");
     }
@@ -289,12 +290,12 @@ fn seeds_collocates_discovery_and_trends_are_plausible() {
     let c = seeds();
     let all = Selection::all(c);
     let q = Query::parse(c, seg(), "合作", false).unwrap();
-    let coll = collocates(c, &all, &q, 5, 3, &TermOptions::default());
+    let coll = collocates(c, &all, &q, &CollocateOptions { span: 5, min_observed: 3, ..CollocateOptions::default() }, &TermOptions::default());
     let top: Vec<&str> = coll.rows.iter().take(10).map(|r| r.term.as_str()).collect();
     for term in ["领域", "务实", "深化"] {
         assert!(top.contains(&term), "{term} in {top:?}");
     }
-    let found = discover(c, &all, &DiscoverOptions::default(), &Segmenter::base());
+    let found = discover(c, &all, &DiscoverOptions::default(), &seeds::base_segmenter());
     let words: Vec<&str> = found.iter().take(60).map(|f| f.word.as_str()).collect();
     for name in ["上合组织", "拉赫蒙", "鲁班工坊", "中吉乌铁路"] {
         assert!(words.contains(&name), "discovery over the bare dictionary finds {name}: {words:?}");

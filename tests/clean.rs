@@ -1,6 +1,7 @@
 //! Extraction cleanup, on small hand-made inputs and on real spots of the seeds.
+use cijing::seeds;
 use cijing::engine::clean::{clean_text, fix_spacing, html_to_text};
-use cijing::engine::corpus::{builtin_documents, CleanDocument};
+use cijing::engine::corpus::CleanDocument;
 
 fn paragraphs(raw: &str) -> Vec<String> {
     clean_text(raw).paragraphs
@@ -87,7 +88,7 @@ fn empty_and_odd_input_never_panics() {
 // ------------------------------------------------------------ the real seeds
 
 fn doc(id: &str) -> CleanDocument {
-    builtin_documents().into_iter().find(|d| d.info.id == id).unwrap_or_else(|| panic!("no document {id}"))
+    seeds::documents().into_iter().find(|d| d.info.id == id).unwrap_or_else(|| panic!("no document {id}"))
 }
 
 fn contains(d: &CleanDocument, needle: &str) -> bool {
@@ -116,7 +117,7 @@ fn words_broken_across_lines_and_blank_lines_come_back_whole() {
 
 #[test]
 fn no_markup_front_matter_or_furniture_survives() {
-    for d in builtin_documents() {
+    for d in seeds::documents() {
         for p in &d.paragraphs {
             for bad in ["<", ">", "layout:", "http", "（上接", "---", "](", "&amp;"] {
                 assert!(!p.contains(bad), "{}: {bad:?} in {p:?}", d.info.id);

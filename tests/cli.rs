@@ -109,7 +109,7 @@ fn selection_options_apply_to_every_subcommand() {
     assert_eq!(kg[1..].iter().map(|r| r[1].as_str()).collect::<Vec<_>>(), ["cn-kg-2019-statement", "cn-kg-2023-statement", "cn-kg-2025-meeting", "cn-ca-2025-summit"]);
     for (args, message) in [
         (&["keyness", "--party", "XX"][..], "unknown party \"XX\""),
-        (&["ngrams", "--from", "2019-13"], "from date \"2019-13\""),
+        (&["ngrams", "--from", "2019-13"], "\"2019-13\" is not a date written YYYY, YYYY-MM or YYYY-MM-DD"),
         (&["kwic", "北冰洋"], "does not occur in the corpus"),
         (&["collocates", "合作", "--pos", "nouns"], "unknown part-of-speech class \"nouns\""),
         (&["keyness"], "no rest to compare with"),

@@ -1,7 +1,7 @@
 //! The corpus manifest: the shipped one is valid and finds the articles;
 //! broken ones are refused with messages naming the file and line.
-use cijing::engine::corpus::{builtin_documents, builtin_title_lines, seed_files};
-use cijing::engine::manifest::{parse_and_validate, ManifestError};
+use cijing::seeds;
+use cijing::seeds::manifest::{parse_and_validate, ManifestError};
 
 fn seeds(files: &[(&str, &str)]) -> Vec<(String, String)> {
     files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
@@ -89,7 +89,7 @@ fn unknown_keys_are_refused_rather_than_ignored() {
 #[test]
 fn the_shipped_manifest_cuts_seventeen_dated_articles() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/corpus.toml")).unwrap();
-    let files: Vec<(String, String)> = seed_files().iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let files: Vec<(String, String)> = seeds::files().iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
     assert_eq!(files.len(), 5);
     let docs = parse_and_validate("seeds/corpus.toml", &text, &files).unwrap();
     assert_eq!(docs.len(), 17);
@@ -110,7 +110,7 @@ fn the_seed_files_are_the_originals_byte_for_byte() {
     if !std::path::Path::new(shared).exists() {
         return; // only checkable where shared/ sits beside the repository
     }
-    for (name, text) in seed_files() {
+    for (name, text) in seeds::files() {
         let original = std::fs::read(format!("{shared}/{name}")).unwrap();
         assert_eq!(text.as_bytes(), original.as_slice(), "seeds/{name} differs from the original");
     }
@@ -120,7 +120,7 @@ fn the_seed_files_are_the_originals_byte_for_byte() {
 fn titles_come_from_the_articles_headlines() {
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '[').collect::<String>();
     let mut checked = 0;
-    for (id, title, lines) in builtin_title_lines() {
+    for (id, title, lines) in seeds::title_lines() {
         if lines.is_empty() {
             continue;
         }
@@ -130,7 +130,7 @@ fn titles_come_from_the_articles_headlines() {
     }
     assert_eq!(checked, 14);
     // Headlines and datelines are kept out of the body text.
-    let docs = builtin_documents();
+    let docs = seeds::documents();
     let commentary = docs.iter().find(|d| d.info.id == "sco-2024-astana-commentary").unwrap();
     assert!(commentary.paragraphs.iter().all(|p| !p.contains("引发多国人士强烈共鸣")));
     assert_eq!(commentary.meta, vec!["（新华社北京7月5日电 执笔记者：何毅、王雅楠）"]);

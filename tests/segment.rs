@@ -1,12 +1,15 @@
 //! Segmentation: domain terms stay whole in the real text, dictionaries
 //! report bad lines by number, tokens cover the text.
+use cijing::seeds;
 use cijing::engine::corpus::{CleanDocument, Corpus};
-use cijing::engine::segment::{parse_user_dict, Mode, SegmentOptions, Segmenter, TokenKind, DOMAIN_DICT};
+use cijing::engine::lexicon::parse_user_dict;
+use cijing::engine::segment::{Mode, SegmentOptions, Segmenter, TokenKind};
+use cijing::seeds::DOMAIN_DICT;
 use std::sync::OnceLock;
 
 fn builtin() -> &'static Segmenter {
     static SEG: OnceLock<Segmenter> = OnceLock::new();
-    SEG.get_or_init(Segmenter::builtin)
+    SEG.get_or_init(seeds::segmenter)
 }
 
 fn words(seg: &Segmenter, text: &str, options: SegmentOptions) -> Vec<String> {
@@ -15,7 +18,7 @@ fn words(seg: &Segmenter, text: &str, options: SegmentOptions) -> Vec<String> {
 
 #[test]
 fn bare_jieba_splits_the_domain_terms_and_the_domain_dictionary_keeps_them_whole() {
-    let base = Segmenter::base();
+    let base = seeds::base_segmenter();
     let terms = ["扎帕罗夫", "上海合作组织", "一带一路", "三股势力", "中吉乌铁路", "埃莫马利·拉赫蒙", "中国－中亚峰会"];
     for term in terms {
         assert!(words(&base, term, SegmentOptions::default()).len() > 1, "bare jieba keeps {term} whole");
@@ -29,7 +32,7 @@ fn bare_jieba_splits_the_domain_terms_and_the_domain_dictionary_keeps_them_whole
 
 #[test]
 fn domain_terms_stay_whole_everywhere_in_the_real_text() {
-    let corpus = Corpus::builtin(builtin(), SegmentOptions::default());
+    let corpus = seeds::corpus(builtin(), SegmentOptions::default());
     for term in ["扎帕罗夫", "上海合作组织", "上合组织", "一带一路", "三股势力", "中吉乌铁路", "中国－中亚峰会", "拉赫蒙", "人类命运共同体"] {
         let mut occurrences = 0;
         for d in &corpus.docs {
@@ -97,7 +100,7 @@ fn a_malformed_dictionary_line_names_its_line_number_and_nothing_is_loaded() {
     let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, [3, 5, 6]);
     assert!(errors[0].to_string().starts_with("mine.txt line 3: \"十\" is neither a frequency"), "{}", errors[0]);
-    let mut seg = Segmenter::base();
+    let mut seg = seeds::base_segmenter();
     assert!(seg.add_user_dict(dict, "mine.txt").is_err());
     assert!(!seg.knows("好词"), "a dictionary with errors is not half-loaded");
     let ok = parse_user_dict("好词 100 n\n新词\n名字·姓 nr\n", "mine.txt").unwrap();
@@ -117,7 +120,7 @@ fn the_shipped_domain_dictionary_parses_and_every_word_is_known() {
 fn stopwords_are_marked_but_still_tokens() {
     let seg = builtin();
     assert!(seg.is_stopword("的") && seg.is_stopword("年") && !seg.is_stopword("合作"));
-    let doc = CleanDocument::new("t", "2024-01-01", &["CN"], &["发展的合作"]);
+    let doc = CleanDocument::new("t", "2024-01-01".parse().unwrap(), &["CN"], &["发展的合作"]);
     let corpus = Corpus::from_documents(vec![doc], seg, SegmentOptions::default());
     assert_eq!(corpus.word_tokens(0), 3);
     assert!(corpus.vocab.term(corpus.vocab.id("的").unwrap()).stopword);

@@ -1,15 +1,16 @@
 //! Term frequencies, worked out by hand on tiny documents.
+use cijing::seeds;
 use cijing::engine::corpus::{CleanDocument, Corpus};
 use cijing::engine::segment::{SegmentOptions, Segmenter};
 use cijing::engine::stats::term_frequencies;
 
 fn tiny_corpus() -> Corpus {
-    let doc = |id: &str, paragraphs: &[&str]| CleanDocument::new(id, "2024-01-01", &["CN"], paragraphs);
+    let doc = |id: &str, paragraphs: &[&str]| CleanDocument::new(id, "2024-01-01".parse().unwrap(), &["CN"], paragraphs);
     // A: 合作 合作 发展 。 | 2023 年 合作        -> word tokens: 合作 合作 发展 年 合作 = 5
     // B: 发展 的 合作 。                          -> word tokens: 发展 的 合作 = 3
     Corpus::from_documents(
         vec![doc("a", &["合作合作发展。", "2023年合作"]), doc("b", &["发展的合作。"])],
-        &Segmenter::builtin(),
+        &seeds::segmenter(),
         SegmentOptions::default(),
     )
 }
@@ -47,7 +48,7 @@ fn an_empty_selection_has_no_rows_and_no_division_by_zero() {
 
 #[test]
 fn the_seed_corpus_per_document_counts_add_up_to_the_whole() {
-    let corpus = Corpus::builtin(&Segmenter::builtin(), SegmentOptions::default());
+    let corpus = seeds::corpus(&seeds::segmenter(), SegmentOptions::default());
     assert_eq!(corpus.docs.len(), 17);
     let all: Vec<usize> = (0..corpus.docs.len()).collect();
     let whole = term_frequencies(&corpus, &all);

@@ -1,18 +1,17 @@
 //! Topics: keyword scoring by hand, include/exclude logic, the shipped
 //! lexicons on the seeds, user topics, and a deterministic topic model.
-use cijing::engine::aliases::AliasGroups;
+use cijing::seeds;
 use cijing::engine::corpus::{CleanDocument, Corpus};
 use cijing::engine::lda::{Lda, LdaOptions};
-use cijing::engine::manifest::ManifestError;
-use cijing::engine::selection::{select, Filter, Selection};
-use cijing::engine::topic_file::parse_topics;
-use cijing::engine::topics::{builtin_topics, missing_keywords, score_corpus, topic_shares, user_topic, KeywordMatcher, Topic, TopicFilter};
+use cijing::engine::selection::{select, Filter, Selection, TopicFilter, TopicMatch};
+use cijing::engine::topic_file::{parse_topics, TopicFileError};
+use cijing::engine::topics::{missing_keywords, score_corpus, topic_shares, user_topic, KeywordMatcher, Topic, TopicError};
 use cijing::engine::{SegmentOptions, Segmenter};
 use std::sync::OnceLock;
 
 fn seg() -> &'static Segmenter {
     static S: OnceLock<Segmenter> = OnceLock::new();
-    S.get_or_init(Segmenter::builtin)
+    S.get_or_init(seeds::segmenter)
 }
 
 fn topic(id: &str, keywords: &[&str]) -> Topic {
@@ -20,7 +19,7 @@ fn topic(id: &str, keywords: &[&str]) -> Topic {
 }
 
 fn tiny() -> Corpus {
-    let doc = |id: &str, date: &str, paragraphs: &[&str]| CleanDocument::new(id, date, &["CN"], paragraphs);
+    let doc = |id: &str, date: &str, paragraphs: &[&str]| CleanDocument::new(id, date.parse().unwrap(), &["CN"], paragraphs);
     let mut c = Corpus::from_documents(
         vec![
             doc("a", "2019-01-01", &["打击三股势力，加强执法安全合作。", "扩大贸易和投资。", "加强安全合作，扩大贸易。"]),
@@ -29,7 +28,7 @@ fn tiny() -> Corpus {
         seg(),
         SegmentOptions::default(),
     );
-    c.set_aliases(AliasGroups::builtin(), seg());
+    c.set_aliases(seeds::aliases(), seg());
     c
 }
 
@@ -54,7 +53,7 @@ fn scores_and_the_any_all_exclude_logic_by_hand() {
     let sel = |f: TopicFilter| scores.filter(&f).unwrap().paragraphs;
     let f = |include: &[&str], all: bool, exclude: &[&str], threshold: u32| TopicFilter {
         include: include.iter().map(|s| s.to_string()).collect(),
-        all,
+        matching: if all { TopicMatch::All } else { TopicMatch::Any },
         exclude: exclude.iter().map(|s| s.to_string()).collect(),
         threshold,
     };
@@ -64,7 +63,7 @@ fn scores_and_the_any_all_exclude_logic_by_hand() {
     assert_eq!(sel(f(&["security"], false, &["trade"], 1)), [true, false, false, false, true]);
     assert_eq!(sel(f(&[], false, &["security"], 1)), [false, true, false, true, false]);
     assert_eq!(sel(f(&["security"], false, &[], 2)), [true, false, false, false, false]);
-    assert!(scores.filter(&f(&["nope"], false, &[], 1)).unwrap_err().contains("unknown topic \"nope\""));
+    assert!(scores.filter(&f(&["nope"], false, &[], 1)).unwrap_err().to_string().contains("unknown topic \"nope\""));
     // Shares per document, in date order: a has 3 paragraphs, 2 on security.
     let shares = topic_shares(&c, &scores, &Selection::all(&c), 1);
     let a_sec = shares.iter().find(|s| s.doc == "a" && s.topic == "security").unwrap();
@@ -76,22 +75,24 @@ fn scores_and_the_any_all_exclude_logic_by_hand() {
 #[test]
 fn the_topic_filter_combines_with_documents_dates_and_parties() {
     let c = tiny();
-    let filter = Filter { from: Some("2024".into()), topics: TopicFilter { include: vec!["security".into()], ..TopicFilter::default() }, ..Filter::default() };
+    let filter = Filter { from: "2024".parse().ok(), topics: TopicFilter { include: vec!["security".into()], ..TopicFilter::default() }, ..Filter::default() };
     // Built-in topics: in 2024 only b2 (恐怖主义) is about security.
-    assert_eq!(select(&c, &filter).unwrap().paragraphs, [false, false, false, false, true]);
+    let shipped = score_corpus(&c, &seeds::topics());
+    assert_eq!(select(&c, &filter, &shipped).unwrap().paragraphs, [false, false, false, false, true]);
 }
 
 #[test]
 fn the_shipped_topics_are_valid_and_the_security_topic_finds_the_right_passages() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/topics.toml")).unwrap();
     let topics = parse_topics("seeds/topics.toml", &text).unwrap();
-    assert_eq!(topics, builtin_topics());
+    assert_eq!(topics, seeds::topics());
     assert_eq!(topics.len(), 11);
-    let corpus = Corpus::builtin(seg(), SegmentOptions::default());
+    let corpus = seeds::corpus(seg(), SegmentOptions::default());
     for t in &topics {
         assert!(missing_keywords(&corpus, t).len() * 2 < t.keywords.len(), "{}: most keywords occur", t.id);
     }
-    let security = select(&corpus, &Filter { topics: TopicFilter { include: vec!["security".into()], ..TopicFilter::default() }, ..Filter::default() }).unwrap();
+    let scores = score_corpus(&corpus, &topics);
+    let security = select(&corpus, &Filter { topics: TopicFilter { include: vec!["security".into()], ..TopicFilter::default() }, ..Filter::default() }, &scores).unwrap();
     let texts: Vec<&str> = corpus.index.paragraphs.iter().enumerate().filter(|(g, _)| security.contains(*g))
         .map(|(_, p)| corpus.docs[p.doc as usize].paragraphs[p.para as usize].text.as_str()).collect();
     // Every paragraph on 三股势力 or counter-terrorism is in…
@@ -113,7 +114,7 @@ fn the_shipped_topics_are_valid_and_the_security_topic_finds_the_right_passages(
 #[test]
 fn a_bad_topic_file_names_its_line() {
     let text = "[[topic]]\nid = \"ok\"\nzh = \"好\"\nen = \"Good\"\ncolor = \"#123456\"\nkeywords = [\"甲\"]\n\n[[topic]]\nid = \"Bad Id\"\nzh = \"\"\nen = \"x\"\ncolor = \"red\"\nkeywords = [\"乙\", \"乙\"]\n";
-    let errors: Vec<ManifestError> = parse_topics("topics.toml", text).unwrap_err();
+    let errors: Vec<TopicFileError> = parse_topics("topics.toml", text).unwrap_err();
     let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     assert!(lines.iter().all(|l| l.starts_with("topics.toml:8:")), "{lines:?}");
     for needle in ["lower-case", "Chinese and an English name", "not #rrggbb", "listed twice"] {
@@ -123,25 +124,25 @@ fn a_bad_topic_file_names_its_line() {
 
 #[test]
 fn user_topics_are_checked() {
-    let shipped = builtin_topics();
+    let shipped = seeds::topics();
     let t = user_topic(" 能源转型 ", "新能源， 光伏、新能源 风电", &shipped, None).unwrap();
     assert_eq!((t.zh.as_str(), t.keywords.clone(), t.user), ("能源转型", vec!["新能源".to_string(), "光伏".into(), "风电".into()], true));
     assert!(t.id.starts_with("u-"));
-    assert_eq!(user_topic("", "甲", &shipped, None).unwrap_err(), "a topic needs a name");
-    assert_eq!(user_topic("新题", " ,， ", &shipped, None).unwrap_err(), "a topic needs at least one keyword");
-    assert_eq!(user_topic("安全与执法", "甲", &shipped, None).unwrap_err(), "a topic named \"安全与执法\" already exists");
+    assert_eq!(user_topic("", "甲", &shipped, None).unwrap_err(), TopicError::NoName);
+    assert_eq!(user_topic("新题", " ,， ", &shipped, None).unwrap_err(), TopicError::NoKeywords);
+    assert_eq!(user_topic("安全与执法", "甲", &shipped, None).unwrap_err().to_string(), "a topic named \"安全与执法\" already exists");
     // Editing a topic may keep its own name.
     let mut all = shipped.clone();
     all.push(t.clone());
     assert!(user_topic("能源转型", "光伏", &all, Some(&t.id)).is_ok());
-    let corpus = Corpus::builtin(seg(), SegmentOptions::default());
+    let corpus = seeds::corpus(seg(), SegmentOptions::default());
     // 光伏 occurs (太阳能光伏, in the 2024 statement with Tajikistan); 风电 does not.
     assert_eq!(missing_keywords(&corpus, &t), ["风电"]);
 }
 
 #[test]
 fn the_topic_model_is_deterministic_for_a_seed() {
-    let corpus = Corpus::builtin(seg(), SegmentOptions::default());
+    let corpus = seeds::corpus(seg(), SegmentOptions::default());
     let all = Selection::all(&corpus);
     let run = |seed: u64| {
         let mut lda = Lda::new(&corpus, &all, LdaOptions { k: 8, seed, ..LdaOptions::default() });

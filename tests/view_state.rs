@@ -1,4 +1,5 @@
 //! The view state's round trip to the URL, and what a bad link falls back to.
+use cijing::seeds;
 use cijing::engine::kwic::KwicSort;
 use cijing::engine::pos::PosClass;
 use cijing::engine::selection::Filter;
@@ -8,11 +9,11 @@ use std::sync::OnceLock;
 
 fn corpus() -> &'static Corpus {
     static C: OnceLock<Corpus> = OnceLock::new();
-    C.get_or_init(|| Corpus::builtin(&Segmenter::builtin(), SegmentOptions::default()))
+    C.get_or_init(|| seeds::corpus(&seeds::segmenter(), SegmentOptions::default()))
 }
 
 fn parse(q: &str) -> (ViewState, Vec<String>) {
-    ViewState::from_query(q, corpus(), ViewState::default())
+    ViewState::from_query(q, corpus(), &seeds::topics(), ViewState::default())
 }
 
 #[test]
@@ -29,7 +30,7 @@ fn the_browser_language_picks_the_default_language() {
     let base = ViewState::for_browser("en-US");
     let zh = ViewState { lang: Lang::Zh, ..base.clone() };
     assert_eq!(zh.to_query(&base), "?lang=zh");
-    assert_eq!(ViewState::from_query("?lang=zh", corpus(), base).0.lang, Lang::Zh);
+    assert_eq!(ViewState::from_query("?lang=zh", corpus(), &seeds::topics(), base).0.lang, Lang::Zh);
 }
 
 #[test]
@@ -38,10 +39,10 @@ fn every_setting_round_trips_through_the_query() {
         lang: Lang::En,
         filter: Filter {
             docs: vec!["cn-tj-2024-zaobao".into(), "cn-kg-2023-statement".into()],
-            from: Some("2023".into()),
-            to: Some("2024-07".into()),
+            from: "2023".parse().ok(),
+            to: "2024-07".parse().ok(),
             parties: vec!["TJ".into(), "KG".into()],
-            topics: cijing::engine::topics::TopicFilter { include: vec!["security".into(), "u-cf215952".into()], all: true, exclude: vec!["finance".into()], threshold: 2 },
+            topics: cijing::engine::selection::TopicFilter { include: vec!["security".into(), "u-cf215952".into()], matching: cijing::engine::selection::TopicMatch::All, exclude: vec!["finance".into()], threshold: 2 },
         },
         term: Some("深化 合作".into()),
         top: 30,
@@ -56,7 +57,7 @@ fn every_setting_round_trips_through_the_query() {
         para: Some(3),
         show_segments: true,
         kwic_sort: KwicSort::R1,
-        user_topics: cijing::view_state::decode_user_topics("能源转型~新能源|光伏").0,
+        user_topics: cijing::view_state::decode_user_topics("能源转型~新能源|光伏", &seeds::topics()).0,
     };
     // The id is FNV-1a of the name, so a link always gives the same id.
     assert_eq!(view.user_topics[0].id, "u-cf215952");
@@ -84,7 +85,7 @@ fn unknown_or_invalid_values_open_the_nearest_valid_view_and_are_reported() {
         "unknown document \"nope\" ignored",
         "top=0: not a number from 1 to 100; showing 20",
         "unknown setting \"x\" ignored",
-        "from=2019-13: from date \"2019-13\" is not YYYY, YYYY-MM or YYYY-MM-DD",
+        "from=2019-13: \"2019-13\" is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
         "unknown party \"XX\" ignored",
         "\"北冰洋\" does not occur in the corpus; no term selected",
         "unknown part-of-speech class \"nouns\"; use one of noun, verb, adj, adv, person, place, org, proper, idiom, abbr, other",

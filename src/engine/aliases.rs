@@ -2,10 +2,7 @@
 //! on (`上合组织` and `上合` as `上海合作组织`). File format, one group a line:
 //! `canonical = alias alias …`, `#` starts a comment.
 
-use super::segment::{content_lines, LexiconError};
-
-/// The shipped alias file.
-pub static ALIASES: &str = include_str!("../../seeds/lexicon/aliases.txt");
+use super::lexicon::{content_lines, LexiconError};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AliasGroups {
@@ -47,10 +44,5 @@ impl AliasGroups {
         } else {
             Err(errors)
         }
-    }
-
-    /// The shipped alias groups.
-    pub fn builtin() -> AliasGroups {
-        AliasGroups::parse(ALIASES, "seeds/lexicon/aliases.txt").expect("the shipped alias file is checked by the tests")
     }
 }

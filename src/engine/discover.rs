@@ -18,13 +18,18 @@
 use super::corpus::Corpus;
 use super::segment::Segmenter;
 use super::selection::Selection;
+use super::options::{check_range, OptionError};
 use serde::Serialize;
 use std::collections::HashMap;
 
+/// Which strings are candidates.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct DiscoverOptions {
+    /// Shortest candidate, in characters.
     pub min_len: usize,
+    /// Longest candidate, in characters (2 to 8).
     pub max_len: usize,
+    /// Keep strings seen at least this often.
     pub min_count: u32,
     /// Minimum cohesion (bits).
     pub min_pmi: f64,
@@ -38,13 +43,28 @@ impl Default for DiscoverOptions {
     }
 }
 
+impl DiscoverOptions {
+    /// Checks the candidate lengths (2 to 8 characters, shortest first).
+    pub fn check(&self) -> Result<(), OptionError> {
+        check_range("max-len", self.max_len, 2..=8, "candidates are 2 to 8 characters")?;
+        check_range("min-len", self.min_len, 2..=self.max_len, "candidates are at least 2 characters and min-len is at most max-len")
+    }
+}
+
+/// A candidate new word.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Candidate {
+    /// The string.
     pub word: String,
+    /// Its occurrences.
     pub count: u32,
+    /// Cohesion: the smallest PMI over its binary splits (bits).
     pub pmi: f64,
+    /// Entropy of the characters before it (bits).
     pub left_entropy: f64,
+    /// Entropy of the characters after it (bits).
     pub right_entropy: f64,
+    /// count · min(left, right entropy) · cohesion.
     pub score: f64,
 }
 

@@ -2,7 +2,7 @@
 //! plus the corpus-wide numbers statistics need (document frequency).
 //! Built once with the corpus; every statistic reads it for a selection.
 
-use super::corpus::{Document, TermId, Vocabulary};
+use super::document::{Document, TermId, Vocabulary};
 use super::segment::TokenKind;
 
 /// A paragraph's place: document index and paragraph index within it.

@@ -30,6 +30,41 @@ pub enum Reference {
     Whole,
 }
 
+super::options::choices!(Reference { Rest => "rest", Whole => "whole" });
+
+/// Is a key term used more or less in the target than in the reference?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// More often in the target (a positive key term).
+    Over,
+    /// Less often in the target (a negative key term).
+    Under,
+}
+
+super::options::choices!(Direction { Over => "over", Under => "under" });
+
+impl std::fmt::Display for Direction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(super::options::Choice::code(*self))
+    }
+}
+
+/// What the target is compared with and which terms are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct KeynessOptions {
+    /// The rest of the corpus or the whole corpus.
+    pub reference: Reference,
+    /// Keep terms with G² at least this (3.84: p<0.05 … 15.13: p<0.0001).
+    pub min_g2: f64,
+}
+
+impl Default for KeynessOptions {
+    fn default() -> Self {
+        KeynessOptions { reference: Reference::Rest, min_g2: 3.84 }
+    }
+}
+
 /// Critical values of χ² with one degree of freedom.
 pub const CUTOFFS: [(f64, &str); 4] = [(15.13, "p<0.0001"), (10.83, "p<0.001"), (6.63, "p<0.01"), (3.84, "p<0.05")];
 
@@ -38,25 +73,37 @@ pub fn significance(g2: f64) -> &'static str {
     CUTOFFS.iter().find(|(c, _)| g2 >= *c).map_or("ns", |(_, label)| label)
 }
 
+/// One term's keyness.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeynessRow {
+    /// The term.
     pub term: String,
+    /// a: its count in the target.
     pub target_count: u64,
+    /// b: its count in the reference.
     pub reference_count: u64,
+    /// a per 10,000 word tokens of the target.
     pub target_per_10k: f64,
+    /// b per 10,000 word tokens of the reference.
     pub reference_per_10k: f64,
+    /// Log-likelihood G².
     pub g2: f64,
+    /// Hardie's log ratio (binary log of the ratio of relative frequencies).
     pub log_ratio: f64,
     /// `p<0.0001` … `p<0.05`, or `ns`.
     pub significance: &'static str,
-    /// `over` or `under` (used more or less in the target).
-    pub direction: &'static str,
+    /// Used more or less in the target.
+    pub direction: Direction,
 }
 
+/// The key terms of a target against a reference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeynessTable {
+    /// c: word tokens of the target.
     pub target_tokens: u64,
+    /// d: word tokens of the reference.
     pub reference_tokens: u64,
+    /// What the target was compared with.
     pub reference: Reference,
     /// Rows with G² at or above this are kept.
     pub min_g2: f64,
@@ -86,13 +133,38 @@ pub fn log_ratio(a: u64, b: u64, c: u64, d: u64) -> f64 {
     ((a / c as f64) / (b / d as f64)).log2()
 }
 
-pub fn keyness(
-    corpus: &Corpus,
-    target: &Selection,
-    reference: Reference,
-    options: &TermOptions,
-    min_g2: f64,
-) -> KeynessTable {
+/// Why there is nothing to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeynessError {
+    /// The target selection is empty.
+    EmptyTarget,
+    /// The reference is the rest of the corpus, and the target is all of it.
+    NoRest,
+}
+
+impl std::fmt::Display for KeynessError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            KeynessError::EmptyTarget => "the selection is empty: there is nothing to compare",
+            KeynessError::NoRest => {
+                "the selection is the whole corpus, so there is no rest to compare with; use the whole corpus as the reference or narrow the selection"
+            }
+        })
+    }
+}
+
+impl std::error::Error for KeynessError {}
+
+/// The terms whose frequency in `target` differs from the reference by at
+/// least `keyness.min_g2`; `options` say which words count as terms.
+pub fn keyness(corpus: &Corpus, target: &Selection, keyness: &KeynessOptions, options: &TermOptions) -> Result<KeynessTable, KeynessError> {
+    let (reference, min_g2) = (keyness.reference, keyness.min_g2);
+    if target.is_empty() {
+        return Err(KeynessError::EmptyTarget);
+    }
+    if reference == Reference::Rest && target.complement().is_empty() {
+        return Err(KeynessError::NoRest);
+    }
     let reference_selection = match reference {
         Reference::Rest => target.complement(),
         Reference::Whole => Selection::all(corpus),
@@ -117,12 +189,12 @@ pub fn keyness(
                 g2,
                 log_ratio: log_ratio(a, b, t.tokens, r.tokens),
                 significance: significance(g2),
-                direction: if over { "over" } else { "under" },
+                direction: if over { Direction::Over } else { Direction::Under },
             })
         })
         .collect();
     rows.sort_by(|x, y| {
-        (x.direction == "under").cmp(&(y.direction == "under")).then(y.g2.total_cmp(&x.g2)).then_with(|| x.term.cmp(&y.term))
+        x.direction.cmp(&y.direction).then(y.g2.total_cmp(&x.g2)).then_with(|| x.term.cmp(&y.term))
     });
-    KeynessTable { target_tokens: t.tokens, reference_tokens: r.tokens, reference, min_g2, rows }
+    Ok(KeynessTable { target_tokens: t.tokens, reference_tokens: r.tokens, reference, min_g2, rows })
 }

@@ -22,9 +22,31 @@ pub enum KwicSort {
     R2,
 }
 
+super::options::choices!(KwicSort { Position => "position", L1 => "l1", L2 => "l2", R1 => "r1", R2 => "r2" });
+
+/// How a concordance is made: context on each side, and the order of lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KwicOptions {
+    /// Word tokens listed on each side (`left_tokens`, `right_tokens`).
+    pub context_words: usize,
+    /// Characters of text shown on each side (`left`, `right`).
+    pub context_chars: usize,
+    /// The order of the lines.
+    pub sort: KwicSort,
+}
+
+impl Default for KwicOptions {
+    fn default() -> Self {
+        KwicOptions { context_words: 5, context_chars: 20, sort: KwicSort::Position }
+    }
+}
+
+/// One hit of a concordance with its context.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KwicLine {
+    /// The document's id.
     pub doc: String,
+    /// The document's date, `YYYY-MM-DD`.
     pub date: String,
     /// Paragraph number within the document, from 1.
     pub paragraph: usize,
@@ -35,23 +57,28 @@ pub struct KwicLine {
     pub end: usize,
     /// Up to `chars` characters of context on each side.
     pub left: String,
+    /// The hit as it stands in the text.
     pub node: String,
+    /// Up to `chars` characters of context after the hit.
     pub right: String,
-    /// Up to `tokens` word tokens on each side, nearest first.
+    /// Up to `tokens` word tokens before the hit, nearest first.
     pub left_tokens: Vec<String>,
+    /// Up to `tokens` word tokens after the hit, nearest first.
     pub right_tokens: Vec<String>,
 }
 
-/// Every hit of `query` in `selection`, sorted by `sort`.
-pub fn kwic(corpus: &Corpus, selection: &Selection, query: &Query, tokens: usize, chars: usize, sort: KwicSort) -> Vec<KwicLine> {
+/// Every hit of `query` in `selection`, with context and in the order
+/// `options` ask for.
+pub fn kwic(corpus: &Corpus, selection: &Selection, query: &Query, options: &KwicOptions) -> Vec<KwicLine> {
+    let (tokens, chars) = (options.context_words, options.context_chars);
     let mut lines = Vec::new();
     for g in query.candidate_paragraphs(corpus) {
         if !selection.contains(g) {
             continue;
         }
-        let place = corpus.index.paragraphs[g];
+        let place = corpus.place(g);
         let doc = &corpus.docs[place.doc as usize];
-        let para = &doc.paragraphs[place.para as usize];
+        let para = corpus.paragraph(g);
         let terms: Vec<TermId> = para.tokens.iter().map(|t| t.term).collect();
         for (first, last) in query.matches(corpus, &terms) {
             let start = para.tokens[first].start as usize;
@@ -62,7 +89,7 @@ pub fn kwic(corpus: &Corpus, selection: &Selection, query: &Query, tokens: usize
             let right_text = &para.text[end..];
             lines.push(KwicLine {
                 doc: doc.info.id.clone(),
-                date: doc.info.date.clone(),
+                date: doc.info.date.to_string(),
                 paragraph: place.para as usize + 1,
                 position: first,
                 start,
@@ -76,7 +103,7 @@ pub fn kwic(corpus: &Corpus, selection: &Selection, query: &Query, tokens: usize
         }
     }
     let key = |l: &KwicLine, side: &[String], n: usize| side.get(n).cloned().unwrap_or_default() + &l.doc;
-    match sort {
+    match options.sort {
         KwicSort::Position => {}
         KwicSort::L1 => lines.sort_by_cached_key(|l| (key(l, &l.left_tokens, 0), key(l, &l.left_tokens, 1))),
         KwicSort::L2 => lines.sort_by_cached_key(|l| (key(l, &l.left_tokens, 1), key(l, &l.left_tokens, 0))),

@@ -10,15 +10,23 @@
 use super::corpus::{Corpus, TermId};
 use super::selection::Selection;
 use super::stats::TermOptions;
+use super::options::{check_range, OptionError};
 use serde::{Deserialize, Serialize};
 
+/// The model's settings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LdaOptions {
+    /// Number of topics (2 to 50).
     pub k: usize,
+    /// Dirichlet prior on each paragraph's topics.
     pub alpha: f64,
+    /// Dirichlet prior on each topic's words.
     pub beta: f64,
+    /// Seed of the generator: the same seed gives the same topics.
     pub seed: u64,
+    /// Shortest term, in characters.
     pub min_len: usize,
+    /// Leave out terms in fewer paragraphs than this.
     pub min_paragraphs: u32,
     /// Terms in more than this share of the paragraphs (合作, 双方) say
     /// little about any one topic and are left out.
@@ -28,6 +36,13 @@ pub struct LdaOptions {
 impl Default for LdaOptions {
     fn default() -> Self {
         LdaOptions { k: 8, alpha: 0.1, beta: 0.01, seed: 42, min_len: 2, min_paragraphs: 3, max_share: 0.1 }
+    }
+}
+
+impl LdaOptions {
+    /// Checks the number of topics (2 to 50).
+    pub fn check(&self) -> Result<(), OptionError> {
+        check_range("k", self.k, 2..=50, "choose 2 to 50 topics")
     }
 }
 

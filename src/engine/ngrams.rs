@@ -5,30 +5,59 @@ use super::corpus::{Corpus, TermId};
 use super::segment::TokenKind;
 use super::selection::Selection;
 use super::stats::TermOptions;
-use serde::Serialize;
+use super::options::{check_range, OptionError};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// Which n-grams are counted and kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NgramOptions {
+    /// Shortest n-gram, in words (2 to 5).
+    pub min_n: usize,
+    /// Longest n-gram, in words (2 to 5, at least `min_n`).
+    pub max_n: usize,
+    /// Keep n-grams seen at least this often.
+    pub min_count: u64,
+}
+
+impl Default for NgramOptions {
+    fn default() -> Self {
+        NgramOptions { min_n: 2, max_n: 5, min_count: 2 }
+    }
+}
+
+impl NgramOptions {
+    /// Checks that n-grams are 2 to 5 words with `min_n` ≤ `max_n`.
+    pub fn check(&self) -> Result<(), OptionError> {
+        check_range("min-n", self.min_n, 2..=5, "n-grams are 2 to 5 words")?;
+        check_range("max-n", self.max_n, self.min_n..=5, "n-grams are 2 to 5 words, and max-n is at least min-n")
+    }
+}
+
+/// One n-gram and how often it occurs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NgramRow {
     /// The tokens, separated by single spaces.
     pub ngram: String,
+    /// Its length in words.
     pub n: usize,
+    /// Its occurrences in the selection.
     pub count: u64,
     /// Documents of the selection it occurs in.
     pub docs: u32,
 }
 
-/// N-grams of `min_n..=max_n` tokens seen at least `min_count` times. With
+/// N-grams of `min_n..=max_n` tokens seen at least `min_count` times, most
+/// frequent first (then longer first, then by text). With
 /// `options.drop_stopwords`, n-grams that start or end with a stopword are
 /// left out; with `options.merge_aliases`, aliases count as their canonical term.
-pub fn ngrams(corpus: &Corpus, selection: &Selection, min_n: usize, max_n: usize, min_count: u64, options: &TermOptions) -> Vec<NgramRow> {
+pub fn ngrams(corpus: &Corpus, selection: &Selection, ngram: &NgramOptions, options: &TermOptions) -> Vec<NgramRow> {
+    let (min_n, max_n, min_count) = (ngram.min_n, ngram.max_n, ngram.min_count);
     let (min_n, max_n) = (min_n.max(1), max_n.max(min_n.max(1)));
     let mut counts: HashMap<Vec<TermId>, (u64, u32, u32)> = HashMap::new(); // count, docs, last doc
-    for (g, place) in corpus.index.paragraphs.iter().enumerate() {
-        if !selection.contains(g) {
-            continue;
-        }
-        let para = &corpus.docs[place.doc as usize].paragraphs[place.para as usize];
+    for g in selection.iter() {
+        let place = corpus.place(g);
+        let para = corpus.paragraph(g);
         let mut run: Vec<TermId> = Vec::new();
         let tokens = para.tokens.iter().map(|t| t.term).chain(std::iter::once(TermId::MAX));
         for term in tokens {

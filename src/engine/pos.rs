@@ -1,7 +1,22 @@
 //! Part-of-speech classes a user filters by, from jieba's tags.
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
+/// A part-of-speech class name that is not one of [`PosClass::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownPosClass(pub String);
+
+impl fmt::Display for UnknownPosClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = PosClass::ALL.iter().map(|c| c.name()).collect();
+        write!(f, "unknown part-of-speech class \"{}\"; use one of {}", self.0, names.join(", "))
+    }
+}
+
+impl std::error::Error for UnknownPosClass {}
+
+/// A class of jieba's part-of-speech tags, as a user filters by them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PosClass {
@@ -30,6 +45,7 @@ pub enum PosClass {
 }
 
 impl PosClass {
+    /// Every class, in the order menus list them.
     pub const ALL: [PosClass; 11] = [
         PosClass::Noun,
         PosClass::Verb,
@@ -61,6 +77,7 @@ impl PosClass {
         }
     }
 
+    /// The class's name (`noun`, `verb`, …).
     pub fn name(self) -> &'static str {
         match self {
             PosClass::Noun => "noun",
@@ -78,10 +95,7 @@ impl PosClass {
     }
 
     /// Parses a class name as `name()` writes it.
-    pub fn parse(name: &str) -> Result<PosClass, String> {
-        PosClass::ALL.into_iter().find(|c| c.name() == name).ok_or_else(|| {
-            let names: Vec<&str> = PosClass::ALL.iter().map(|c| c.name()).collect();
-            format!("unknown part-of-speech class \"{name}\"; use one of {}", names.join(", "))
-        })
+    pub fn parse(name: &str) -> Result<PosClass, UnknownPosClass> {
+        PosClass::ALL.into_iter().find(|c| c.name() == name).ok_or_else(|| UnknownPosClass(name.to_string()))
     }
 }

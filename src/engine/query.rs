@@ -4,11 +4,33 @@
 use super::corpus::{Corpus, TermId};
 use super::segment::{Segmenter, TokenKind};
 
+/// Why a query finds nothing to look for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    /// Nothing but white space was typed.
+    Empty,
+    /// A word of the query never occurs in the corpus (as segmented now).
+    NotInCorpus(String),
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QueryError::Empty => f.write_str("the search term is empty"),
+            QueryError::NotInCorpus(word) => write!(f, "\"{word}\" does not occur in the corpus"),
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
 /// A sequence of slots; a token matches a slot when its term is one of the
 /// slot's terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
+    /// The query as typed, trimmed.
     pub text: String,
+    /// For each word of the query, the terms that match it.
     pub slots: Vec<Vec<TermId>>,
 }
 
@@ -17,10 +39,10 @@ impl Query {
     /// the corpus knows is that term; anything else is segmented. With
     /// `merge_aliases` each word also matches its alias group. A query with
     /// a word the corpus never uses is an error that names it.
-    pub fn parse(corpus: &Corpus, segmenter: &Segmenter, text: &str, merge_aliases: bool) -> Result<Query, String> {
+    pub fn parse(corpus: &Corpus, segmenter: &Segmenter, text: &str, merge_aliases: bool) -> Result<Query, QueryError> {
         let text = text.trim();
         if text.is_empty() {
-            return Err("the search term is empty".into());
+            return Err(QueryError::Empty);
         }
         let words: Vec<String> = if text.contains(char::is_whitespace) {
             text.split_whitespace().map(str::to_string).collect()
@@ -36,7 +58,7 @@ impl Query {
         };
         let mut slots = Vec::new();
         for w in &words {
-            let id = corpus.vocab.id(w).ok_or_else(|| format!("\"{w}\" does not occur in the corpus"))?;
+            let id = corpus.vocab.id(w).ok_or_else(|| QueryError::NotInCorpus(w.clone()))?;
             let slot: Vec<TermId> = if merge_aliases {
                 let head = corpus.count_as(id, true);
                 (0..corpus.canonical.len() as TermId).filter(|&t| corpus.canonical[t as usize] == head).collect()

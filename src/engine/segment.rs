@@ -5,12 +5,7 @@
 use jieba_rs::Jieba;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-
-static BASE_DICT: &[u8] = include_bytes!("../../seeds/lexicon/jieba_dict.txt");
-/// The shipped domain dictionary (jieba user-dict format).
-pub static DOMAIN_DICT: &str = include_str!("../../seeds/lexicon/domain_dict.txt");
-/// The shipped stopword list.
-pub static STOPWORDS: &str = include_str!("../../seeds/lexicon/stopwords.txt");
+use super::lexicon::{parse_user_dict, DictEntry, LexiconError};
 
 /// How jieba cuts: `Precise` gives one reading of the text; `Search` also
 /// yields the shorter words inside long ones (overlapping tokens).
@@ -22,8 +17,12 @@ pub enum Mode {
     Search,
 }
 
+super::options::choices!(Mode { Precise => "precise", Search => "search" });
+
+/// How text is segmented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SegmentOptions {
+    /// Precise or search mode.
     pub mode: Mode,
     /// Let jieba's HMM join characters into words its dictionaries lack.
     pub hmm: bool,
@@ -71,91 +70,6 @@ pub struct Token {
     pub pos: String,
 }
 
-/// A line of a dictionary file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DictEntry {
-    pub word: String,
-    pub freq: Option<usize>,
-    pub pos: Option<String>,
-    pub line: usize,
-}
-
-/// A problem in a dictionary or word-list file, with its 1-based line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LexiconError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} line {}: {}", self.file, self.line, self.message)
-    }
-}
-
-/// The lines of a lexicon file that say something: (1-based line number,
-/// text with any `#` comment and surrounding white space removed).
-pub fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, raw)| (i + 1, raw.split('#').next().unwrap_or("").trim()))
-        .filter(|(_, content)| !content.is_empty())
-}
-
-/// Parses a jieba user dictionary: one `word [freq] [pos]` per line; blank
-/// lines and lines starting with `#` are skipped. Every malformed line is
-/// reported with its number; nothing is half-loaded.
-pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<LexiconError>> {
-    let mut entries = Vec::new();
-    let mut errors = Vec::new();
-    for (line, content) in content_lines(text) {
-        let err = |message: String| LexiconError { file: file.to_string(), line, message };
-        let fields: Vec<&str> = content.split_whitespace().collect();
-        if fields.len() > 3 {
-            errors.push(err(format!(
-                "expected `word [freq] [pos]`, found {} fields in \"{content}\" (a word cannot contain spaces)",
-                fields.len()
-            )));
-            continue;
-        }
-        let word = fields[0];
-        let mut freq = None;
-        let mut pos = None;
-        for field in &fields[1..] {
-            if field.chars().all(|c| c.is_ascii_digit()) {
-                if freq.is_some() || pos.is_some() {
-                    errors.push(err(format!("\"{field}\": the frequency comes right after the word")));
-                }
-                match field.parse::<usize>() {
-                    Ok(f) => freq = Some(f),
-                    Err(_) => errors.push(err(format!("frequency \"{field}\" is too large"))),
-                }
-            } else if field.chars().all(|c| c.is_ascii_alphabetic()) && field.len() <= 5 {
-                if pos.is_some() {
-                    errors.push(err(format!("two part-of-speech tags in \"{content}\"")));
-                }
-                pos = Some(field.to_string());
-            } else {
-                errors.push(err(format!(
-                    "\"{field}\" is neither a frequency (a whole number) nor a part-of-speech tag (letters, like n, nr, ns)"
-                )));
-            }
-        }
-        entries.push(DictEntry { word: word.to_string(), freq, pos, line });
-    }
-    if errors.is_empty() {
-        Ok(entries)
-    } else {
-        Err(errors)
-    }
-}
-
-/// Parses a word list: one word per line, `#` starts a comment.
-pub fn parse_word_list(text: &str) -> Vec<String> {
-    content_lines(text).map(|(_, word)| word.to_string()).collect()
-}
-
 /// Characters jieba keeps together inside one token; a dictionary word
 /// with any other character (`·`, `－`) can only be found by joining tokens.
 fn jieba_keeps_together(c: char) -> bool {
@@ -163,6 +77,18 @@ fn jieba_keeps_together(c: char) -> bool {
         || c.is_ascii_alphanumeric()
         || "+#&._%-".contains(c)
 }
+
+/// A jieba dictionary that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmenterError(pub String);
+
+impl fmt::Display for SegmenterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot read the jieba dictionary: {}", self.0)
+    }
+}
+
+impl std::error::Error for SegmenterError {}
 
 /// jieba-rs plus the project's dictionaries and stopwords.
 #[derive(Clone)]
@@ -185,22 +111,12 @@ impl fmt::Debug for Segmenter {
 }
 
 impl Segmenter {
-    /// jieba's base dictionary, the domain dictionary and the stopword list
-    /// that ship with cijing.
-    pub fn builtin() -> Segmenter {
-        let mut seg = Segmenter::base();
-        let entries = parse_user_dict(DOMAIN_DICT, "seeds/lexicon/domain_dict.txt")
-            .expect("the shipped domain dictionary is checked by the tests");
-        seg.add_words(&entries);
-        seg.stopwords = parse_word_list(STOPWORDS).into_iter().collect();
-        seg
-    }
-
-    /// jieba's base dictionary only: no domain words, no stopwords.
-    pub fn base() -> Segmenter {
-        let jieba = Jieba::with_dict(&mut std::io::BufReader::new(BASE_DICT))
-            .expect("the bundled jieba dictionary is well formed");
-        Segmenter { jieba, compounds: Vec::new(), tags: HashMap::new(), stopwords: HashSet::new() }
+    /// A segmenter over a jieba dictionary (jieba's `dict.txt` format: `word
+    /// freq [pos]` a line), with no domain words and no stopwords. The
+    /// dictionary the project ships is `cijing::seeds::base_segmenter()`.
+    pub fn from_dictionary(dictionary: &[u8]) -> Result<Segmenter, SegmenterError> {
+        let jieba = Jieba::with_dict(&mut std::io::BufReader::new(dictionary)).map_err(|e| SegmenterError(e.to_string()))?;
+        Ok(Segmenter { jieba, compounds: Vec::new(), tags: HashMap::new(), stopwords: HashSet::new() })
     }
 
     /// Adds dictionary entries (the domain dictionary, or a user's).

@@ -1,25 +1,131 @@
-//! Selections: the set of paragraphs every statistic works on, made from
-//! filters on documents, dates and parties (topics come later).
+//! Selections: the set of paragraphs every statistic works on, made from a
+//! [`Filter`] on documents, dates, parties and topics. Topic membership is
+//! asked of whatever implements [`TopicMembership`] (the topics module's
+//! scores), so this module knows nothing of how topics are scored.
 
 use super::corpus::Corpus;
-use super::manifest::{is_iso_date, KNOWN_PARTIES};
-use super::topics::{builtin_topics, score_corpus, TopicFilter, TopicScores};
+use super::date::{DateBound, DateError};
 use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Whether a paragraph must belong to any or all of the included topics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TopicMatch {
+    /// At least one of them.
+    #[default]
+    Any,
+    /// Every one of them.
+    All,
+}
+
+super::options::choices!(TopicMatch { Any => "any", All => "all" });
+
+/// Which paragraphs the topic filter keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicFilter {
+    /// Topic ids a paragraph must belong to (any or all of them, as `matching` says).
+    pub include: Vec<String>,
+    /// Any or all of `include`.
+    pub matching: TopicMatch,
+    /// Topic ids a paragraph must not belong to.
+    pub exclude: Vec<String>,
+    /// A paragraph belongs to a topic with at least this many keyword hits.
+    pub threshold: u32,
+}
+
+impl Default for TopicFilter {
+    fn default() -> Self {
+        TopicFilter { include: Vec::new(), matching: TopicMatch::Any, exclude: Vec::new(), threshold: 1 }
+    }
+}
+
+impl TopicFilter {
+    /// Does the filter keep anything out (some topic included or excluded)?
+    pub fn is_active(&self) -> bool {
+        !self.include.is_empty() || !self.exclude.is_empty()
+    }
+}
 
 /// What the user asked for. Empty lists and `None` mean "no restriction".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filter {
     /// Document ids (any of them).
     pub docs: Vec<String>,
-    /// Earliest date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, inclusive.
-    pub from: Option<String>,
-    /// Latest date, same forms, inclusive (`2023` runs to the year's end).
-    pub to: Option<String>,
+    /// Earliest date, inclusive.
+    pub from: Option<DateBound>,
+    /// Latest date, inclusive (`2023` runs to the year's end).
+    pub to: Option<DateBound>,
     /// Party codes (any of them).
     pub parties: Vec<String>,
     /// Topics paragraphs must (not) belong to.
     #[serde(default)]
     pub topics: TopicFilter,
+}
+
+impl Filter {
+    /// Does the filter leave every paragraph in?
+    pub fn is_everything(&self) -> bool {
+        self.docs.is_empty() && self.from.is_none() && self.to.is_none() && self.parties.is_empty() && !self.topics.is_active()
+    }
+}
+
+/// Why a filter selects nothing it could name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelectError {
+    /// A document id the corpus lacks.
+    UnknownDocument {
+        /// The id asked for.
+        id: String,
+        /// The corpus's document ids.
+        known: Vec<String>,
+    },
+    /// A party code no document of the corpus has.
+    UnknownParty {
+        /// The code asked for.
+        code: String,
+        /// The corpus's party codes.
+        known: Vec<String>,
+    },
+    /// A topic id the topics in use lack.
+    UnknownTopic {
+        /// The id asked for.
+        id: String,
+        /// The ids of the topics in use.
+        known: Vec<String>,
+    },
+    /// A date bound that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    BadDate(DateError),
+}
+
+impl fmt::Display for SelectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SelectError::UnknownDocument { id, known } => {
+                write!(f, "no document \"{id}\"; the documents are: {}", known.join(", "))
+            }
+            SelectError::UnknownParty { code, known } => {
+                write!(f, "unknown party \"{code}\"; the parties are: {}", known.join(", "))
+            }
+            SelectError::UnknownTopic { id, known } => write!(f, "unknown topic \"{id}\"; the topics are: {}", known.join(", ")),
+            SelectError::BadDate(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SelectError {}
+
+impl From<DateError> for SelectError {
+    fn from(e: DateError) -> Self {
+        SelectError::BadDate(e)
+    }
+}
+
+/// A source of topic membership: which paragraphs a topic filter keeps.
+/// [`crate::engine::topics::TopicScores`] is the one the faces use.
+pub trait TopicMembership {
+    /// The paragraphs `filter` keeps, or the unknown topic it names.
+    fn paragraphs(&self, filter: &TopicFilter) -> Result<Selection, SelectError>;
 }
 
 /// A set of paragraphs of one corpus.
@@ -30,10 +136,12 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// Every paragraph of the corpus.
     pub fn all(corpus: &Corpus) -> Selection {
         Selection { paragraphs: vec![true; corpus.index.paragraphs.len()] }
     }
 
+    /// No paragraph of the corpus.
     pub fn none(corpus: &Corpus) -> Selection {
         Selection { paragraphs: vec![false; corpus.index.paragraphs.len()] }
     }
@@ -54,6 +162,7 @@ impl Selection {
         Selection { paragraphs: self.paragraphs.iter().map(|s| !s).collect() }
     }
 
+    /// Is the paragraph with this global id selected?
     pub fn contains(&self, para: usize) -> bool {
         self.paragraphs.get(para).copied().unwrap_or(false)
     }
@@ -63,13 +172,26 @@ impl Selection {
         self.paragraphs.iter().filter(|s| **s).count()
     }
 
+    /// Is no paragraph selected?
     pub fn is_empty(&self) -> bool {
         !self.paragraphs.iter().any(|s| *s)
     }
 
+    /// Global ids of the selected paragraphs, in corpus order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.paragraphs.iter().enumerate().filter(|(_, s)| **s).map(|(g, _)| g)
+    }
+
     /// Indexes of documents with at least one selected paragraph.
     pub fn docs(&self, corpus: &Corpus) -> Vec<usize> {
-        (0..corpus.docs.len()).filter(|&d| corpus.index.doc_paragraphs(d).any(|p| self.paragraphs[p])).collect()
+        (0..corpus.docs.len()).filter(|&d| corpus.index.doc_paragraphs(d).any(|p| self.contains(p))).collect()
+    }
+
+    /// The selection's documents in date order (ties in corpus order).
+    pub fn docs_by_date(&self, corpus: &Corpus) -> Vec<usize> {
+        let mut docs = self.docs(corpus);
+        docs.sort_by_key(|&d| (corpus.docs[d].info.date, d));
+        docs
     }
 
     /// Keeps only paragraphs also in `other`.
@@ -80,71 +202,38 @@ impl Selection {
     }
 }
 
-/// Checks a date bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-fn check_date_bound(bound: &str, what: &str) -> Result<(), String> {
-    let ok = match bound.len() {
-        4 => bound.chars().all(|c| c.is_ascii_digit()),
-        7 => is_iso_date(&format!("{bound}-01")),
-        10 => is_iso_date(bound),
-        _ => false,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(format!("{what} date \"{bound}\" is not YYYY, YYYY-MM or YYYY-MM-DD"))
-    }
-}
-
-/// The paragraphs a filter selects, with the shipped topics. Unknown
-/// document ids, party codes or topics and malformed dates are errors that
-/// say what is wrong.
-pub fn select(corpus: &Corpus, filter: &Filter) -> Result<Selection, String> {
-    if filter.topics.is_active() {
-        let scores = score_corpus(corpus, &builtin_topics());
-        select_with_topics(corpus, filter, &scores)
-    } else {
-        select_documents(corpus, filter)
-    }
-}
-
-/// The paragraphs a filter selects, judging topics by `scores`.
-pub fn select_with_topics(corpus: &Corpus, filter: &Filter, scores: &TopicScores) -> Result<Selection, String> {
+/// The paragraphs a filter selects, judging topics by `topics`. Unknown
+/// document ids, party codes or topics are errors that say what is wrong
+/// and what there is instead.
+pub fn select(corpus: &Corpus, filter: &Filter, topics: &impl TopicMembership) -> Result<Selection, SelectError> {
     let mut selection = select_documents(corpus, filter)?;
     if filter.topics.is_active() {
-        selection.intersect(&scores.filter(&filter.topics)?);
+        selection.intersect(&topics.paragraphs(&filter.topics)?);
     }
     Ok(selection)
 }
 
-/// Documents, dates and parties only.
-fn select_documents(corpus: &Corpus, filter: &Filter) -> Result<Selection, String> {
-    let mut doc_ok = vec![true; corpus.docs.len()];
-    if !filter.docs.is_empty() {
-        doc_ok = vec![false; corpus.docs.len()];
-        for id in &filter.docs {
-            let d = corpus.doc_index(id).ok_or_else(|| {
-                let ids: Vec<&str> = corpus.docs.iter().map(|d| d.info.id.as_str()).collect();
-                format!("no document \"{id}\"; the documents are: {}", ids.join(", "))
-            })?;
-            doc_ok[d] = true;
-        }
+/// The paragraphs a filter selects by documents, dates and parties alone
+/// (its topics are not looked at; [`select`] applies them).
+pub fn select_documents(corpus: &Corpus, filter: &Filter) -> Result<Selection, SelectError> {
+    let mut doc_ok = vec![filter.docs.is_empty(); corpus.docs.len()];
+    for id in &filter.docs {
+        let d = corpus.doc_index(id).ok_or_else(|| SelectError::UnknownDocument {
+            id: id.clone(),
+            known: corpus.docs.iter().map(|d| d.info.id.clone()).collect(),
+        })?;
+        doc_ok[d] = true;
     }
-    if let Some(from) = &filter.from {
-        check_date_bound(from, "from")?;
-    }
-    if let Some(to) = &filter.to {
-        check_date_bound(to, "to")?;
-    }
+    let parties = corpus.parties();
     for p in &filter.parties {
-        if !KNOWN_PARTIES.iter().any(|(code, _)| code == p) {
-            let codes: Vec<&str> = KNOWN_PARTIES.iter().map(|(c, _)| *c).collect();
-            return Err(format!("unknown party \"{p}\"; the parties are: {}", codes.join(", ")));
+        if !parties.contains(p) {
+            return Err(SelectError::UnknownParty { code: p.clone(), known: parties });
         }
     }
     for (d, doc) in corpus.docs.iter().enumerate() {
-        let date = doc.info.date.as_str();
-        let after = filter.from.as_deref().is_none_or(|f| date[..f.len()] >= *f);
-        let before = filter.to.as_deref().is_none_or(|t| date[..t.len()] <= *t);
+        let date = doc.info.date;
+        let after = filter.from.is_none_or(|f| f.admits_from(date));
+        let before = filter.to.is_none_or(|t| t.admits_to(date));
         let party = filter.parties.is_empty() || filter.parties.iter().any(|p| doc.info.parties.contains(p));
         doc_ok[d] = doc_ok[d] && after && before && party;
     }

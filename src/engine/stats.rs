@@ -37,10 +37,25 @@ impl TermOptions {
     }
 }
 
+/// How a term table is ordered (largest first, ties by term).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermSort {
+    /// By count.
+    #[default]
+    Count,
+    /// By TF-IDF.
+    Tfidf,
+}
+
+super::options::choices!(TermSort { Count => "count", Tfidf => "tfidf" });
+
 /// One row of a term table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TermRow {
+    /// The term (its canonical form when aliases are merged).
     pub term: String,
+    /// Its occurrences in the selection.
     pub count: u64,
     /// Occurrences per 10,000 word tokens of the selection.
     pub per_10k: f64,
@@ -59,9 +74,20 @@ pub struct TermTable {
     pub tokens: u64,
     /// Documents with at least one selected paragraph.
     pub documents: usize,
+    /// Selected paragraphs.
     pub paragraphs: usize,
-    /// Most frequent first, ties by term.
+    /// Most frequent first, ties by term (see [`TermTable::sort`]).
     pub rows: Vec<TermRow>,
+}
+
+impl TermTable {
+    /// Orders the rows, largest first, ties by term.
+    pub fn sort(&mut self, by: TermSort) {
+        match by {
+            TermSort::Count => self.rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term))),
+            TermSort::Tfidf => self.rows.sort_by(|a, b| b.tfidf.total_cmp(&a.tfidf).then_with(|| a.term.cmp(&b.term))),
+        }
+    }
 }
 
 /// Counts per term (indexed by the counted term id) over a selection, and
@@ -78,12 +104,10 @@ pub(crate) fn count_terms(corpus: &Corpus, selection: &Selection, options: &Term
     let mut doc_freq = vec![0u32; n];
     let mut last_doc = vec![u32::MAX; n];
     let mut tokens = 0u64;
-    for (g, place) in corpus.index.paragraphs.iter().enumerate() {
-        if !selection.contains(g) {
-            continue;
-        }
+    for g in selection.iter() {
+        let place = corpus.place(g);
         tokens += corpus.index.word_tokens[g] as u64;
-        let para = &corpus.docs[place.doc as usize].paragraphs[place.para as usize];
+        let para = corpus.paragraph(g);
         for t in &para.tokens {
             if !options.admits(corpus, t.term, corpus.vocab.pos(t.pos)) {
                 continue;
@@ -116,7 +140,7 @@ pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions)
     let counts = count_terms(corpus, selection, options);
     let df = corpus_doc_freq(corpus, options.merge_aliases);
     let n_docs = corpus.docs.len() as f64;
-    let mut rows: Vec<TermRow> = counts
+    let rows: Vec<TermRow> = counts
         .by_term
         .iter()
         .enumerate()
@@ -129,8 +153,9 @@ pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions)
             tfidf: count as f64 * (n_docs / df[i].max(1) as f64).ln(),
         })
         .collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
-    TermTable { tokens: counts.tokens, documents: selection.docs(corpus).len(), paragraphs: selection.len(), rows }
+    let mut table = TermTable { tokens: counts.tokens, documents: selection.docs(corpus).len(), paragraphs: selection.len(), rows };
+    table.sort(TermSort::Count);
+    table
 }
 
 /// Term frequencies over whole documents with the default options.
@@ -138,6 +163,7 @@ pub fn term_frequencies(corpus: &Corpus, docs: &[usize]) -> TermTable {
     term_table(corpus, &Selection::of_docs(corpus, docs), &TermOptions::default())
 }
 
+/// `count` per 10,000 of `tokens` (0 when there are no tokens).
 pub fn per_10k(count: u64, tokens: u64) -> f64 {
     if tokens == 0 {
         0.0

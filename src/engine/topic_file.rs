@@ -3,8 +3,22 @@
 //! the build refuses a topic file the tests would refuse. Uses only `std`,
 //! `serde` and `toml`.
 
-#[cfg(not(target_arch = "wasm32"))]
-use super::manifest::ManifestError;
+/// A problem in a topic file, at a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicFileError {
+    /// The file, as named to the reader.
+    pub file: String,
+    /// The 1-based line of the topic the problem is in.
+    pub line: usize,
+    /// What is wrong, for a person to act on.
+    pub message: String,
+}
+
+impl std::fmt::Display for TopicFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
 
 /// A theme: its names, a colour and the keywords that signal it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -55,7 +69,7 @@ pub use read::parse_topics;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod read {
-    use super::{topic_problems, ManifestError, Topic};
+    use super::{topic_problems, Topic, TopicFileError};
     use serde::Deserialize;
 
     #[derive(Deserialize)]
@@ -79,8 +93,8 @@ mod read {
     }
 
     /// Reads a topic file; every problem is reported with its line.
-    pub fn parse_topics(file: &str, text: &str) -> Result<Vec<Topic>, Vec<ManifestError>> {
-        let at = |line: usize, message: String| ManifestError { file: file.to_string(), line, message };
+    pub fn parse_topics(file: &str, text: &str) -> Result<Vec<Topic>, Vec<TopicFileError>> {
+        let at = |line: usize, message: String| TopicFileError { file: file.to_string(), line, message };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
             vec![at(line, format!("cannot read the topic file: {}", e.message()))]

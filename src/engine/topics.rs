@@ -4,17 +4,11 @@
 //! document for the overview.
 
 use super::corpus::Corpus;
-use super::selection::Selection;
+use super::selection::{SelectError, Selection, TopicFilter, TopicMatch, TopicMembership};
+use std::fmt;
 pub use super::topic_file::Topic;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
-
-include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
-
-/// The shipped topics (`seeds/topics.toml`, checked at build time).
-pub fn builtin_topics() -> Vec<Topic> {
-    builtin_topic_list()
-}
 
 /// Keyword hits of each topic in each paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,30 +16,6 @@ pub struct TopicScores {
     pub topics: Vec<Topic>,
     /// `scores[paragraph][topic]`, global paragraph ids.
     pub scores: Vec<Vec<u32>>,
-}
-
-/// Which paragraphs the topic filter keeps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TopicFilter {
-    /// Topic ids a paragraph must belong to (any of them, or all with `all`).
-    pub include: Vec<String>,
-    pub all: bool,
-    /// Topic ids a paragraph must not belong to.
-    pub exclude: Vec<String>,
-    /// A paragraph belongs to a topic with at least this many keyword hits.
-    pub threshold: u32,
-}
-
-impl Default for TopicFilter {
-    fn default() -> Self {
-        TopicFilter { include: Vec::new(), all: false, exclude: Vec::new(), threshold: 1 }
-    }
-}
-
-impl TopicFilter {
-    pub fn is_active(&self) -> bool {
-        !self.include.is_empty() || !self.exclude.is_empty()
-    }
 }
 
 /// Finds keywords in text, longest first at each position.
@@ -118,13 +88,13 @@ impl TopicScores {
     }
 
     /// The paragraphs a topic filter keeps. Unknown topic ids are errors.
-    pub fn filter(&self, f: &TopicFilter) -> Result<Selection, String> {
-        let resolve = |ids: &[String]| -> Result<Vec<usize>, String> {
+    pub fn filter(&self, f: &TopicFilter) -> Result<Selection, SelectError> {
+        let resolve = |ids: &[String]| -> Result<Vec<usize>, SelectError> {
             ids.iter()
                 .map(|id| {
-                    self.topic_index(id).ok_or_else(|| {
-                        let known: Vec<&str> = self.topics.iter().map(|t| t.id.as_str()).collect();
-                        format!("unknown topic \"{id}\"; the topics are: {}", known.join(", "))
+                    self.topic_index(id).ok_or_else(|| SelectError::UnknownTopic {
+                        id: id.clone(),
+                        known: self.topics.iter().map(|t| t.id.clone()).collect(),
                     })
                 })
                 .collect()
@@ -137,11 +107,20 @@ impl TopicScores {
             .iter()
             .map(|s| {
                 let inc = include.is_empty()
-                    || if f.all { include.iter().all(|&t| s[t] >= thr) } else { include.iter().any(|&t| s[t] >= thr) };
+                    || match f.matching {
+                        TopicMatch::All => include.iter().all(|&t| s[t] >= thr),
+                        TopicMatch::Any => include.iter().any(|&t| s[t] >= thr),
+                    };
                 inc && !exclude.iter().any(|&t| s[t] >= thr)
             })
             .collect();
         Ok(Selection { paragraphs })
+    }
+}
+
+impl TopicMembership for TopicScores {
+    fn paragraphs(&self, filter: &TopicFilter) -> Result<Selection, SelectError> {
+        self.filter(filter)
     }
 }
 
@@ -161,7 +140,7 @@ pub struct TopicShare {
 /// Each topic's share of each document of the selection, documents in
 /// date order, topics in their order.
 pub fn topic_shares(corpus: &Corpus, scores: &TopicScores, selection: &Selection, threshold: u32) -> Vec<TopicShare> {
-    let docs = super::trends::docs_by_date(corpus, selection);
+    let docs = selection.docs_by_date(corpus);
     let mut out = Vec::new();
     for &d in &docs {
         let paras: Vec<usize> = corpus.index.doc_paragraphs(d).filter(|&p| selection.contains(p)).collect();
@@ -169,7 +148,7 @@ pub fn topic_shares(corpus: &Corpus, scores: &TopicScores, selection: &Selection
             let n = paras.iter().filter(|&&p| scores.scores[p][t] >= threshold.max(1)).count();
             out.push(TopicShare {
                 doc: corpus.docs[d].info.id.clone(),
-                date: corpus.docs[d].info.date.clone(),
+                date: corpus.docs[d].info.date.to_string(),
                 topic: topic.id.clone(),
                 paragraphs: n,
                 of: paras.len(),
@@ -190,20 +169,47 @@ pub fn missing_keywords(corpus: &Corpus, topic: &Topic) -> Vec<String> {
         .collect()
 }
 
+/// Why a topic a user made was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TopicError {
+    /// The name is empty.
+    NoName,
+    /// The name has a character the link format reserves (`~ ; |`).
+    ReservedCharacter,
+    /// Another topic has this name.
+    DuplicateName(String),
+    /// No keyword was given.
+    NoKeywords,
+}
+
+impl fmt::Display for TopicError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TopicError::NoName => f.write_str("a topic needs a name"),
+            TopicError::ReservedCharacter => f.write_str("a topic name cannot contain ~ ; or |"),
+            TopicError::DuplicateName(name) => write!(f, "a topic named \"{name}\" already exists"),
+            TopicError::NoKeywords => f.write_str("a topic needs at least one keyword"),
+        }
+    }
+}
+
+impl std::error::Error for TopicError {}
+
 /// Checks a topic a user made against the others: a name, keywords, and a
 /// name no other topic has. Returns the topic with its id (`u-` + a number
-/// from the name) or what is wrong.
-pub fn user_topic(name: &str, keywords: &str, others: &[Topic], editing: Option<&str>) -> Result<Topic, String> {
+/// from the name) or what is wrong. `editing` is the id of the topic being
+/// edited, which may keep its own name.
+pub fn user_topic(name: &str, keywords: &str, others: &[Topic], editing: Option<&str>) -> Result<Topic, TopicError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("a topic needs a name".into());
+        return Err(TopicError::NoName);
     }
     if name.contains(['~', ';', '|']) {
-        return Err("a topic name cannot contain ~ ; or |".into());
+        return Err(TopicError::ReservedCharacter);
     }
     let clash = others.iter().any(|t| Some(t.id.as_str()) != editing && (t.zh == name || t.en == name));
     if clash {
-        return Err(format!("a topic named \"{name}\" already exists"));
+        return Err(TopicError::DuplicateName(name.to_string()));
     }
     let mut words: Vec<String> = Vec::new();
     for w in keywords.split(|c: char| c.is_whitespace() || c == ',' || c == '，' || c == '、' || c == '|' || c == ';' || c == '~') {
@@ -213,7 +219,7 @@ pub fn user_topic(name: &str, keywords: &str, others: &[Topic], editing: Option<
         }
     }
     if words.is_empty() {
-        return Err("a topic needs at least one keyword".into());
+        return Err(TopicError::NoKeywords);
     }
     let hash = name.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3));
     let id = editing.map(str::to_string).unwrap_or_else(|| format!("u-{:08x}", hash as u32));

@@ -1,0 +1,269 @@
+//! `cijing`: the command-line face on the engine, for scripts, tests and
+//! exact numbers. It parses arguments into engine types (`flags`), runs one
+//! engine call per subcommand, prints the statistic's shared table, and
+//! handles every error in one place: usage errors and bad values exit 2,
+//! output errors 1, and a closed pipe (`| head`) ends quietly with 0.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod flags;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use crate::flags::{Cli, Command, Format, SelectArgs};
+    use cijing::engine::collocates::{collocates, CollocateOptions};
+    use cijing::engine::corpus::Corpus;
+    use cijing::engine::discover::{discover, DiscoverOptions};
+    use cijing::engine::keyness::{keyness, KeynessOptions};
+    use cijing::engine::kwic::{kwic, KwicOptions};
+    use cijing::engine::lda::{Lda, LdaOptions};
+    use cijing::engine::ngrams::{ngrams, NgramOptions};
+    use cijing::engine::query::Query;
+    use cijing::engine::segment::{SegmentOptions, Segmenter, TokenKind};
+    use cijing::engine::selection::{select, Selection};
+    use cijing::engine::stats::term_table;
+    use cijing::engine::table::{self, Table, WriteError};
+    use cijing::engine::topics::{score_corpus, topic_shares, TopicScores};
+    use cijing::engine::trends::trends;
+    use cijing::seeds;
+    use clap::Parser;
+    use serde::Serialize;
+    use std::io::{self, BufRead, Write};
+
+    /// Why a command stopped.
+    enum Failure {
+        /// The user asked for something that cannot be: exit code 2.
+        Usage(String),
+        /// Output could not be written: exit code 1 (0 for a closed pipe).
+        Output(io::Error),
+        /// Input could not be read: exit code 1.
+        Input(String),
+    }
+
+    /// Every engine error is a usage error: it names what was asked for.
+    impl<E: std::error::Error> From<E> for Failure {
+        fn from(e: E) -> Self {
+            Failure::Usage(e.to_string())
+        }
+    }
+
+    fn output(e: io::Error) -> Failure {
+        Failure::Output(e)
+    }
+
+    /// Runs the command line and returns the process's exit code.
+    pub fn run() -> i32 {
+        let cli = match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => {
+                let _ = e.print();
+                return if e.use_stderr() { 2 } else { 0 };
+            }
+        };
+        match execute(cli.command) {
+            Ok(()) => 0,
+            // The reader (head, a closed pager) has what it wanted.
+            Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+            Err(Failure::Output(e)) => {
+                eprintln!("cijing: cannot write output: {e}");
+                1
+            }
+            Err(Failure::Input(message)) => {
+                eprintln!("cijing: {message}");
+                1
+            }
+            Err(Failure::Usage(message)) => {
+                eprintln!("cijing: {message}");
+                2
+            }
+        }
+    }
+
+    /// The shipped corpus with its segmenter and topic scores.
+    struct Loaded {
+        corpus: Corpus,
+        segmenter: Segmenter,
+        topics: TopicScores,
+    }
+
+    fn load() -> Loaded {
+        let segmenter = seeds::segmenter();
+        let corpus = seeds::corpus(&segmenter, SegmentOptions::default());
+        let topics = score_corpus(&corpus, &seeds::topics());
+        Loaded { corpus, segmenter, topics }
+    }
+
+    /// The corpus and the (non-empty) selection the arguments ask for.
+    fn load_selection(args: &SelectArgs) -> Result<(Loaded, Selection), Failure> {
+        let loaded = load();
+        let selection = select(&loaded.corpus, &args.filter(), &loaded.topics)?;
+        if selection.is_empty() {
+            return Err(Failure::Usage("the selection is empty: no document matches these filters".into()));
+        }
+        Ok((loaded, selection))
+    }
+
+    /// Prints a statistic: its shared table as TSV or CSV, or `json` (the
+    /// engine's own result) as JSON.
+    fn emit(format: Format, table: Table, json: &impl Serialize) -> Result<(), Failure> {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        match format.delimited() {
+            Some(delimited) => table.write_delimited(&mut out, delimited).map_err(|WriteError(e)| output(e))?,
+            None => {
+                serde_json::to_writer_pretty(&mut out, json).map_err(|e| output(e.into()))?;
+                writeln!(out).map_err(output)?;
+            }
+        }
+        out.flush().map_err(output)
+    }
+
+    fn truncate<T>(rows: &mut Vec<T>, top: Option<usize>) {
+        if let Some(n) = top {
+            rows.truncate(n);
+        }
+    }
+
+    /// Segments stdin line by line. A line that is not UTF-8 is named with
+    /// its number and the byte where the bad sequence starts.
+    fn segment_stdin(segmenter: &Segmenter, options: SegmentOptions) -> Result<(), Failure> {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        let mut input = io::stdin().lock();
+        let mut bytes = Vec::new();
+        let mut line_no = 0;
+        loop {
+            bytes.clear();
+            if input.read_until(b'\n', &mut bytes).map_err(|e| Failure::Input(format!("cannot read stdin: {e}")))? == 0 {
+                break;
+            }
+            line_no += 1;
+            let line = std::str::from_utf8(&bytes).map_err(|e| {
+                Failure::Input(format!("stdin line {line_no}, byte {}: not valid UTF-8 text", e.valid_up_to() + 1))
+            })?;
+            let line = line.strip_suffix('\n').unwrap_or(line);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let words: Vec<&str> = segmenter
+                .segment(line, options)
+                .iter()
+                .map(|t| &line[t.start..t.end])
+                .filter(|w| TokenKind::of(w) != TokenKind::Space)
+                .collect();
+            writeln!(out, "{}", words.join(" ")).map_err(output)?;
+        }
+        out.flush().map_err(output)
+    }
+
+    fn execute(command: Command) -> Result<(), Failure> {
+        match command {
+            Command::Docs { format } => {
+                let loaded = load();
+                let docs = table::documents(&loaded.corpus);
+                let json: Vec<serde_json::Map<String, serde_json::Value>> = docs
+                    .rows
+                    .iter()
+                    .map(|row| docs.header().into_iter().map(String::from).zip(row.iter().map(|v| v.clone().into())).collect())
+                    .collect();
+                emit(format, docs, &json)
+            }
+            Command::Text { doc } => {
+                let loaded = load();
+                let docs: Vec<usize> = match doc {
+                    Some(id) => {
+                        let filter = cijing::engine::selection::Filter { docs: vec![id], ..Default::default() };
+                        select(&loaded.corpus, &filter, &loaded.topics)?.docs(&loaded.corpus)
+                    }
+                    None => (0..loaded.corpus.docs.len()).collect(),
+                };
+                let mut out = io::BufWriter::new(io::stdout().lock());
+                for d in docs {
+                    for p in &loaded.corpus.docs[d].paragraphs {
+                        writeln!(out, "{}", p.text).map_err(output)?;
+                    }
+                }
+                out.flush().map_err(output)
+            }
+            Command::Segment { mode, no_hmm } => segment_stdin(&seeds::segmenter(), SegmentOptions { mode, hmm: !no_hmm }),
+            Command::Terms { select, terms, top, sort } => {
+                let (loaded, selection) = load_selection(&select)?;
+                let mut result = term_table(&loaded.corpus, &selection, &terms.options());
+                result.sort(sort);
+                truncate(&mut result.rows, top);
+                emit(select.format, table::terms(&result), &result)
+            }
+            Command::Keyness { select, terms, reference, min_g2, top } => {
+                let (loaded, selection) = load_selection(&select)?;
+                let mut result = keyness(&loaded.corpus, &selection, &KeynessOptions { reference, min_g2 }, &terms.options())?;
+                truncate(&mut result.rows, top);
+                emit(select.format, table::keyness(&result), &result)
+            }
+            Command::Kwic { term, select, aliases, tokens, chars, sort, limit } => {
+                let (loaded, selection) = load_selection(&select)?;
+                let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
+                let options = KwicOptions { context_words: tokens, context_chars: chars, sort };
+                let mut lines = kwic(&loaded.corpus, &selection, &query, &options);
+                truncate(&mut lines, limit);
+                emit(select.format, table::kwic(&lines), &lines)
+            }
+            Command::Collocates { term, select, terms, span, min, sort, top } => {
+                let collocation = CollocateOptions { span, min_observed: min, sort };
+                collocation.check()?;
+                let (loaded, selection) = load_selection(&select)?;
+                let options = terms.options();
+                let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, options.merge_aliases)?;
+                let mut result = collocates(&loaded.corpus, &selection, &query, &collocation, &options);
+                truncate(&mut result.rows, top);
+                emit(select.format, table::collocates(&result), &result)
+            }
+            Command::Ngrams { select, terms, min_n, max_n, min_count, top } => {
+                let ngram = NgramOptions { min_n, max_n, min_count };
+                ngram.check()?;
+                let (loaded, selection) = load_selection(&select)?;
+                let mut rows = ngrams(&loaded.corpus, &selection, &ngram, &terms.options());
+                truncate(&mut rows, top);
+                emit(select.format, table::ngrams(&rows), &rows)
+            }
+            Command::Trends { terms, select, aliases, by } => {
+                let (loaded, selection) = load_selection(&select)?;
+                let queries = terms
+                    .iter()
+                    .map(|t| Query::parse(&loaded.corpus, &loaded.segmenter, t, aliases))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let points = trends(&loaded.corpus, &selection, &queries, by);
+                emit(select.format, table::trends(&points, by), &points)
+            }
+            Command::Topics { select, list: true } => {
+                let topics = seeds::topics();
+                emit(select.format, table::topic_list(&topics), &topics)
+            }
+            Command::Topics { select, list: false } => {
+                let (loaded, selection) = load_selection(&select)?;
+                let shares = topic_shares(&loaded.corpus, &loaded.topics, &selection, select.threshold);
+                emit(select.format, table::topic_shares(&shares), &shares)
+            }
+            Command::Lda { select, k, seed, iterations, terms } => {
+                let options = LdaOptions { k, seed, ..LdaOptions::default() };
+                options.check()?;
+                let (loaded, selection) = load_selection(&select)?;
+                let mut lda = Lda::new(&loaded.corpus, &selection, options);
+                lda.sweep(iterations);
+                let topics = lda.topics(&loaded.corpus, terms, 3);
+                emit(select.format, table::lda_topics(&loaded.corpus, &topics), &topics)
+            }
+            Command::Discover { select, min_count, max_len, min_pmi, min_entropy, base_dict, top } => {
+                let options = DiscoverOptions { max_len, min_count, min_pmi, min_entropy, ..DiscoverOptions::default() };
+                options.check()?;
+                let (loaded, selection) = load_selection(&select)?;
+                let dictionary = if base_dict { seeds::base_segmenter() } else { loaded.segmenter };
+                let mut found = discover(&loaded.corpus, &selection, &options, &dictionary);
+                truncate(&mut found, top);
+                emit(select.format, table::candidates(&found), &found)
+            }
+        }
+    }
+}

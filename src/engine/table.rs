@@ -1,0 +1,356 @@
+//! Each statistic's table, defined once: its columns (an id that the CLI
+//! and every export use as the header, and names in Chinese and English for
+//! the page) and its rows as formatted text. The CLI, the page's exports and
+//! its tables all build from here, so they cannot drift apart.
+
+use super::collocates::CollocateTable;
+use super::corpus::Corpus;
+use super::discover::Candidate;
+use super::keyness::KeynessTable;
+use super::kwic::KwicLine;
+use super::lda::LdaTopic;
+use super::ngrams::NgramRow;
+use super::stats::TermTable;
+use super::topics::{Topic, TopicShare};
+use super::trends::{TrendBy, TrendPoint};
+use std::fmt;
+
+/// A column of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// The header in CLI output and exported files (`per_10k`).
+    pub id: &'static str,
+    /// The header in the page, in Chinese.
+    pub zh: &'static str,
+    /// The header in the page, in English.
+    pub en: &'static str,
+}
+
+const fn col(id: &'static str, zh: &'static str, en: &'static str) -> Column {
+    Column { id, zh, en }
+}
+
+/// A statistic's rows, formatted, under its columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The columns, in order.
+    pub columns: &'static [Column],
+    /// One formatted value per column in each row.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// How delimited text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delimited {
+    /// Tab-separated, no quoting; tabs and line breaks inside a value become spaces.
+    Tsv,
+    /// RFC 4180 CSV: values with commas, quotes or line breaks quoted, quotes doubled.
+    Csv,
+}
+
+/// Delimited text could not be written.
+#[derive(Debug)]
+pub struct WriteError(pub std::io::Error);
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot write output: {}", self.0)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+impl From<csv::Error> for WriteError {
+    fn from(e: csv::Error) -> Self {
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => WriteError(io),
+            other => WriteError(std::io::Error::other(format!("{other:?}"))),
+        }
+    }
+}
+
+impl Table {
+    /// The column ids, as written in headers.
+    pub fn header(&self) -> Vec<&'static str> {
+        self.columns.iter().map(|c| c.id).collect()
+    }
+
+    /// The column index of a column id.
+    pub fn column(&self, id: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.id == id)
+    }
+
+    /// Writes the header and the rows as TSV or CSV (lines end in `\n`).
+    pub fn write_delimited<W: std::io::Write>(&self, out: W, format: Delimited) -> Result<(), WriteError> {
+        let tsv = format == Delimited::Tsv;
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(if tsv { b'\t' } else { b',' })
+            .quote_style(if tsv { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary })
+            .from_writer(out);
+        w.write_record(self.header())?;
+        for row in &self.rows {
+            if tsv {
+                w.write_record(row.iter().map(|f| f.replace(['\t', '\n', '\r'], " ")))?;
+            } else {
+                w.write_record(row)?;
+            }
+        }
+        w.flush().map_err(WriteError)
+    }
+
+    /// The table as a CSV file for spreadsheets: RFC 4180, lines ending in
+    /// CRLF, and a UTF-8 byte-order mark so the Chinese reads right.
+    ///
+    /// ```
+    /// use cijing::engine::table::{Column, Table};
+    /// static COLUMNS: [Column; 2] = [Column { id: "term", zh: "词", en: "Term" }, Column { id: "note", zh: "注", en: "Note" }];
+    /// let table = Table { columns: &COLUMNS, rows: vec![vec!["合作".into(), "a, \"b\"".into()]] };
+    /// assert_eq!(table.to_csv(), "\u{feff}term,note\r\n合作,\"a, \"\"b\"\"\"\r\n");
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+        let written = w.write_record(self.header()).and_then(|_| self.rows.iter().try_for_each(|row| w.write_record(row)));
+        let bytes = match (written, w.into_inner()) {
+            (Ok(()), Ok(bytes)) => bytes,
+            // Writing to memory does not fail; keep what was written if it did.
+            (_, Err(e)) => e.into_inner().into_inner().unwrap_or_default(),
+            (Err(_), Ok(bytes)) => bytes,
+        };
+        format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+    }
+}
+
+fn f2(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+fn f3(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+/// The documents of a corpus: id, date, title, source, parties, characters
+/// and word tokens.
+pub fn documents(corpus: &Corpus) -> Table {
+    static COLUMNS: [Column; 7] = [
+        col("id", "编号", "ID"),
+        col("date", "日期", "Date"),
+        col("title", "标题", "Title"),
+        col("source", "来源", "Source"),
+        col("parties", "相关方", "Parties"),
+        col("chars", "字数", "Characters"),
+        col("tokens", "词数", "Word tokens"),
+    ];
+    let rows = corpus
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            vec![
+                d.info.id.clone(),
+                d.info.date.to_string(),
+                d.info.title.clone(),
+                d.info.source.clone(),
+                d.info.parties.join(","),
+                d.chars().to_string(),
+                corpus.word_tokens(i).to_string(),
+            ]
+        })
+        .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// A term table: term, count, per 10k, documents, TF-IDF.
+pub fn terms(table: &TermTable) -> Table {
+    static COLUMNS: [Column; 5] = [
+        col("term", "词语", "Term"),
+        col("count", "频次", "Count"),
+        col("per_10k", "每万词", "Per 10k"),
+        col("docs", "文献数", "Docs"),
+        col("tfidf", "TF-IDF", "TF-IDF"),
+    ];
+    let rows = table.rows.iter().map(|r| vec![r.term.clone(), r.count.to_string(), f2(r.per_10k), r.docs.to_string(), f3(r.tfidf)]).collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// A keyness table: term, direction, counts and rates on both sides, G²,
+/// log ratio and significance band.
+pub fn keyness(table: &KeynessTable) -> Table {
+    static COLUMNS: [Column; 9] = [
+        col("term", "词语", "Term"),
+        col("direction", "方向", "Direction"),
+        col("target", "目标频次", "Target"),
+        col("reference", "参照频次", "Reference"),
+        col("target_per_10k", "目标每万词", "Target per 10k"),
+        col("reference_per_10k", "参照每万词", "Reference per 10k"),
+        col("g2", "G²", "G²"),
+        col("log_ratio", "对数比", "Log ratio"),
+        col("p", "显著性", "p"),
+    ];
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.term.clone(),
+                r.direction.to_string(),
+                r.target_count.to_string(),
+                r.reference_count.to_string(),
+                f2(r.target_per_10k),
+                f2(r.reference_per_10k),
+                f2(r.g2),
+                f3(r.log_ratio),
+                r.significance.to_string(),
+            ]
+        })
+        .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// Concordance lines: where, the hit in its text context, and the words on
+/// each side (nearest first).
+pub fn kwic(lines: &[KwicLine]) -> Table {
+    static COLUMNS: [Column; 9] = [
+        col("doc", "文献", "Document"),
+        col("date", "日期", "Date"),
+        col("paragraph", "段", "Paragraph"),
+        col("position", "位置", "Position"),
+        col("left", "左语境", "Left"),
+        col("node", "检索词", "Node"),
+        col("right", "右语境", "Right"),
+        col("left_words", "左侧词", "Left words"),
+        col("right_words", "右侧词", "Right words"),
+    ];
+    let rows = lines
+        .iter()
+        .map(|l| {
+            vec![
+                l.doc.clone(),
+                l.date.clone(),
+                l.paragraph.to_string(),
+                l.position.to_string(),
+                l.left.clone(),
+                l.node.clone(),
+                l.right.clone(),
+                l.left_tokens.join(" "),
+                l.right_tokens.join(" "),
+            ]
+        })
+        .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// Collocates: term, O, E, frequency, MI, G², t.
+pub fn collocates(table: &CollocateTable) -> Table {
+    static COLUMNS: [Column; 7] = [
+        col("term", "搭配词", "Collocate"),
+        col("observed", "共现 O", "Observed"),
+        col("expected", "期望 E", "Expected"),
+        col("frequency", "词频", "Frequency"),
+        col("mi", "MI", "MI"),
+        col("ll", "G²", "G²"),
+        col("t", "t 值", "t"),
+    ];
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| vec![r.term.clone(), r.observed.to_string(), f3(r.expected), r.frequency.to_string(), f3(r.mi), f2(r.log_likelihood), f3(r.t_score)])
+        .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// N-grams: the words, n, count, documents.
+pub fn ngrams(rows: &[NgramRow]) -> Table {
+    static COLUMNS: [Column; 4] =
+        [col("ngram", "短语", "Phrase"), col("n", "词数", "Words"), col("count", "频次", "Count"), col("docs", "文献数", "Docs")];
+    let rows = rows.iter().map(|r| vec![r.ngram.clone(), r.n.to_string(), r.count.to_string(), r.docs.to_string()]).collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// Trend points: term, document or year, date, count, tokens, per 10k.
+pub fn trends(points: &[TrendPoint], by: TrendBy) -> Table {
+    static BY_DOC: [Column; 6] = [
+        col("term", "词语", "Term"),
+        col("doc", "文献", "Document"),
+        col("date", "日期", "Date"),
+        col("count", "频次", "Count"),
+        col("tokens", "词数", "Tokens"),
+        col("per_10k", "每万词", "Per 10k"),
+    ];
+    static BY_YEAR: [Column; 6] = [
+        col("term", "词语", "Term"),
+        col("year", "年份", "Year"),
+        col("date", "日期", "Date"),
+        col("count", "频次", "Count"),
+        col("tokens", "词数", "Tokens"),
+        col("per_10k", "每万词", "Per 10k"),
+    ];
+    let rows = points
+        .iter()
+        .map(|p| vec![p.term.clone(), p.key.clone(), p.date.clone(), p.count.to_string(), p.tokens.to_string(), f2(p.per_10k)])
+        .collect();
+    Table { columns: if by == TrendBy::Doc { &BY_DOC } else { &BY_YEAR }, rows }
+}
+
+/// Topic shares: document, date, topic, paragraphs of it, of how many, share.
+pub fn topic_shares(shares: &[TopicShare]) -> Table {
+    static COLUMNS: [Column; 6] = [
+        col("doc", "文献", "Document"),
+        col("date", "日期", "Date"),
+        col("topic", "主题", "Topic"),
+        col("paragraphs", "主题段数", "Paragraphs"),
+        col("of", "段数", "Of"),
+        col("share", "占比", "Share"),
+    ];
+    let rows = shares
+        .iter()
+        .map(|s| vec![s.doc.clone(), s.date.clone(), s.topic.clone(), s.paragraphs.to_string(), s.of.to_string(), f3(s.share)])
+        .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// Topics: id, names, colour, keywords.
+pub fn topic_list(topics: &[Topic]) -> Table {
+    static COLUMNS: [Column; 5] = [
+        col("id", "编号", "ID"),
+        col("zh", "中文名", "Chinese name"),
+        col("en", "英文名", "English name"),
+        col("color", "颜色", "Colour"),
+        col("keywords", "关键词", "Keywords"),
+    ];
+    let rows = topics.iter().map(|t| vec![t.id.clone(), t.zh.clone(), t.en.clone(), t.color.clone(), t.keywords.join(" ")]).collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// Discovered topics: number, top terms, the most typical paragraph.
+pub fn lda_topics(corpus: &Corpus, topics: &[LdaTopic]) -> Table {
+    static COLUMNS: [Column; 3] = [col("topic", "主题", "Topic"), col("terms", "词语", "Terms"), col("typical_paragraph", "典型段落", "Typical paragraph")];
+    let rows = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let example = t.paragraphs.first().map(|&(g, _)| {
+                let place = corpus.place(g);
+                format!("{} ¶{}", corpus.docs[place.doc as usize].info.id, place.para + 1)
+            });
+            vec![(i + 1).to_string(), t.terms.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" "), example.unwrap_or_default()]
+        })
+        .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// Candidate new words: word, count, PMI, left and right entropy, score.
+pub fn candidates(found: &[Candidate]) -> Table {
+    static COLUMNS: [Column; 6] = [
+        col("word", "候选词", "Word"),
+        col("count", "频次", "Count"),
+        col("pmi", "PMI", "PMI"),
+        col("left_entropy", "左熵", "Left entropy"),
+        col("right_entropy", "右熵", "Right entropy"),
+        col("score", "得分", "Score"),
+    ];
+    let rows = found
+        .iter()
+        .map(|c| vec![c.word.clone(), c.count.to_string(), f3(c.pmi), f3(c.left_entropy), f3(c.right_entropy), f2(c.score)])
+        .collect();
+    Table { columns: &COLUMNS, rows }
+}

@@ -1,0 +1,121 @@
+//! The shipped corpus and resources, as data behind one module: the five
+//! seed files cut into 17 documents by `seeds/corpus.toml` (checked by
+//! `build.rs`), jieba's dictionary, the domain dictionary, stopwords, alias
+//! groups and topic lexicons. The engine never reads these itself; the
+//! faces (page, CLI) and the tests hand them to it. Behind the default
+//! cargo feature `seeds`.
+
+pub mod manifest;
+
+use crate::engine::aliases::AliasGroups;
+use crate::engine::clean::{clean_lines, fix_spacing};
+use crate::engine::corpus::{CleanDocument, Corpus, DocInfo};
+use crate::engine::lexicon::{parse_user_dict, parse_word_list};
+use crate::engine::segment::{SegmentOptions, Segmenter};
+use crate::engine::topics::Topic;
+use manifest::DocSpec;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_corpus.rs"));
+include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
+
+/// jieba's base dictionary (`dict.txt`), loaded as plain text.
+pub static JIEBA_DICT: &[u8] = include_bytes!("../../seeds/lexicon/jieba_dict.txt");
+/// The domain dictionary (jieba user-dict format: `word [freq] [pos]`).
+pub static DOMAIN_DICT: &str = include_str!("../../seeds/lexicon/domain_dict.txt");
+/// The stopword list, one word a line.
+pub static STOPWORDS: &str = include_str!("../../seeds/lexicon/stopwords.txt");
+/// The alias groups, `canonical = alias alias …` a line.
+pub static ALIASES: &str = include_str!("../../seeds/lexicon/aliases.txt");
+
+/// Party codes the shipped manifest may use, with their Chinese names:
+/// ISO 3166 alpha-2 for countries, plus multilateral bodies.
+pub use manifest::KNOWN_PARTIES as PARTIES;
+
+/// The Chinese name of a party code, or the code itself when it is not one
+/// of the shipped [`PARTIES`].
+pub fn party_name(code: &str) -> &str {
+    PARTIES.iter().find(|(c, _)| *c == code).map_or(code, |(_, name)| name)
+}
+
+/// The names and contents of the embedded seed files.
+pub fn files() -> &'static [(&'static str, &'static str)] {
+    SEED_FILES
+}
+
+/// The shipped documents, cut from the seed files by the manifest and cleaned.
+pub fn documents() -> Vec<CleanDocument> {
+    builtin_doc_specs().iter().map(clean_document).collect()
+}
+
+fn seed_lines(file: &str) -> Vec<&'static str> {
+    SEED_FILES.iter().find(|(name, _)| *name == file).map_or(Vec::new(), |(_, text)| text.lines().collect())
+}
+
+/// The document a manifest entry describes: its body lines (title and meta
+/// lines taken out) cleaned into paragraphs.
+fn clean_document(spec: &DocSpec) -> CleanDocument {
+    let lines = seed_lines(&spec.file);
+    let line = |n: usize| lines.get(n - 1).copied().unwrap_or("");
+    let body: Vec<Option<&str>> = (spec.first_line..=spec.last_line)
+        .map(|n| {
+            let held_out = spec.title_lines.contains(&n) || spec.meta_lines.contains(&n);
+            (!held_out).then(|| line(n))
+        })
+        .collect();
+    let meta = spec.meta_lines.iter().map(|&n| fix_spacing(line(n).trim(), true)).collect();
+    let info = DocInfo {
+        id: spec.id.clone(),
+        title: spec.title.clone(),
+        date: spec.date.parse().expect("build.rs checked that every manifest date is a real YYYY-MM-DD date"),
+        source: spec.source.clone(),
+        place: spec.place.clone(),
+        kind: spec.kind.clone(),
+        parties: spec.parties.clone(),
+    };
+    CleanDocument { info, meta, paragraphs: clean_lines(&body).paragraphs }
+}
+
+/// Each document's id, manifest title and the original text of its title
+/// lines, for checking that titles come from the articles themselves.
+pub fn title_lines() -> Vec<(String, String, Vec<String>)> {
+    builtin_doc_specs()
+        .iter()
+        .map(|spec| {
+            let lines = seed_lines(&spec.file);
+            let titles = spec.title_lines.iter().map(|&n| lines.get(n - 1).copied().unwrap_or("").to_string()).collect();
+            (spec.id.clone(), spec.title.clone(), titles)
+        })
+        .collect()
+}
+
+/// The shipped topics (`seeds/topics.toml`, checked at build time).
+pub fn topics() -> Vec<Topic> {
+    builtin_topic_list()
+}
+
+/// jieba's base dictionary only: no domain words, no stopwords.
+pub fn base_segmenter() -> Segmenter {
+    Segmenter::from_dictionary(JIEBA_DICT).expect("the shipped jieba dictionary is checked by the tests")
+}
+
+/// jieba's base dictionary with the domain dictionary and the stopwords.
+pub fn segmenter() -> Segmenter {
+    let mut segmenter = base_segmenter();
+    let entries = parse_user_dict(DOMAIN_DICT, "seeds/lexicon/domain_dict.txt")
+        .expect("the shipped domain dictionary is checked by the tests");
+    segmenter.add_words(&entries);
+    segmenter.set_stopwords(parse_word_list(STOPWORDS));
+    segmenter
+}
+
+/// The shipped alias groups.
+pub fn aliases() -> AliasGroups {
+    AliasGroups::parse(ALIASES, "seeds/lexicon/aliases.txt").expect("the shipped alias file is checked by the tests")
+}
+
+/// The shipped corpus, segmented with `segmenter`, with the shipped alias groups.
+pub fn corpus(segmenter: &Segmenter, options: SegmentOptions) -> Corpus {
+    let mut corpus = Corpus::from_documents(documents(), segmenter, options);
+    corpus.set_aliases(aliases(), segmenter);
+    corpus
+}
