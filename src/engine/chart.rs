@@ -24,6 +24,24 @@ pub const PALETTE: [RGBColor; 8] = [
     RGBColor(0x4a, 0x55, 0x68),
 ];
 
+/// plotters could not draw a chart (the message is plotters' own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartError(pub String);
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot draw the chart: {}", self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<E>) -> Self {
+        ChartError(e.to_string())
+    }
+}
+
 /// The words written on a chart: a title above, the selection below.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChartText {
@@ -59,8 +77,8 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
 /// Draws the subtitle along the bottom edge and returns the area above it.
-fn with_subtitle<'a>(root: &Area<'a>, text: &ChartText, width: u32, height: u32) -> Result<Area<'a>, String> {
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
+fn with_subtitle<'a>(root: &Area<'a>, text: &ChartText, width: u32, height: u32) -> Result<Area<'a>, ChartError> {
+    root.fill(&WHITE).map_err(ChartError::from)?;
     let small = 13.0;
     let line = fit_text(&text.subtitle, width as f64 - 24.0, small);
     root.draw(&Text::new(
@@ -68,18 +86,18 @@ fn with_subtitle<'a>(root: &Area<'a>, text: &ChartText, width: u32, height: u32)
         (12, height as i32 - 10),
         (CHART_FONT, small * 1.24).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))
-    .map_err(|e| e.to_string())?;
+    .map_err(ChartError::from)?;
     Ok(root.margin(0, 22, 0, 0))
 }
 
 /// Draws the title centred along the top (for charts without axes).
-fn draw_title(area: &Area<'_>, text: &ChartText, width: u32) -> Result<(), String> {
+fn draw_title(area: &Area<'_>, text: &ChartText, width: u32) -> Result<(), ChartError> {
     area.draw(&Text::new(
         caption(text, width),
         (width as i32 / 2, 8),
         (CHART_FONT, 21).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Center, VPos::Top)),
     ))
-    .map_err(|e| e.to_string())
+    .map_err(ChartError::from)
 }
 
 fn caption(text: &ChartText, width: u32) -> String {
@@ -87,7 +105,7 @@ fn caption(text: &ChartText, width: u32) -> String {
 }
 
 /// A horizontal bar chart, one bar per `(label, value)`, first at the top.
-pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, width: u32) -> Result<String, String> {
+pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, width: u32) -> Result<String, ChartError> {
     let row_height = 26u32;
     let height = 112 + row_height * bars.len().max(1) as u32;
     let label_columns = bars
@@ -109,7 +127,7 @@ pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, wi
             .x_label_area_size(40)
             .y_label_area_size(label_area)
             .build_cartesian_2d(0f64..max, (0u32..n).into_segmented())
-            .map_err(|e| e.to_string())?;
+            .map_err(ChartError::from)?;
         chart
             .configure_mesh()
             .disable_y_mesh()
@@ -132,7 +150,7 @@ pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, wi
                 _ => String::new(),
             })
             .draw()
-            .map_err(|e| e.to_string())?;
+            .map_err(ChartError::from)?;
         chart
             .draw_series(bars.iter().enumerate().map(|(row, (_, value))| {
                 let y = n - 1 - row as u32;
@@ -143,8 +161,8 @@ pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, wi
                 bar.set_margin(4, 4, 0, 0);
                 bar
             }))
-            .map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+            .map_err(ChartError::from)?;
+        root.present().map_err(ChartError::from)?;
     }
     Ok(svg)
 }
@@ -152,7 +170,7 @@ pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, wi
 /// A line chart: one line per `(name, values)`, the values at points
 /// `0..points.len()`, labelled along the x axis by `points` (only where
 /// the label changes, so documents in date order show their years).
-pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &ChartText, y_label: &str, width: u32) -> Result<String, String> {
+pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &ChartText, y_label: &str, width: u32) -> Result<String, ChartError> {
     let height = 380u32;
     let n = points.len().max(1);
     let max = series.iter().flat_map(|(_, v)| v.iter().copied()).fold(0.0f64, f64::max).max(1.0) * 1.1;
@@ -166,7 +184,7 @@ pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &C
             .x_label_area_size(36)
             .y_label_area_size(56)
             .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..max)
-            .map_err(|e| e.to_string())?;
+            .map_err(ChartError::from)?;
         let label_at = |x: &f64| -> String {
             let i = x.round();
             if (x - i).abs() > 1e-6 || i < 0.0 || i as usize >= points.len() {
@@ -186,17 +204,17 @@ pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &C
             .label_style((CHART_FONT, 16).into_font().color(&AXIS_COLOR))
             .x_label_formatter(&label_at)
             .draw()
-            .map_err(|e| e.to_string())?;
+            .map_err(ChartError::from)?;
         for (k, (name, values)) in series.iter().enumerate() {
             let color = PALETTE[k % PALETTE.len()];
             chart
                 .draw_series(LineSeries::new(values.iter().enumerate().map(|(i, v)| (i as f64, *v)), color.stroke_width(2)))
-                .map_err(|e| e.to_string())?
+                .map_err(ChartError::from)?
                 .label(name.clone())
                 .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3)));
             chart
                 .draw_series(values.iter().enumerate().map(|(i, v)| Circle::new((i as f64, *v), 4, color.filled())))
-                .map_err(|e| e.to_string())?;
+                .map_err(ChartError::from)?;
         }
         if !series.is_empty() {
             chart
@@ -206,9 +224,9 @@ pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &C
                 .border_style(GRID_COLOR)
                 .label_font((CHART_FONT, 16).into_font().color(&AXIS_COLOR))
                 .draw()
-                .map_err(|e| e.to_string())?;
+                .map_err(ChartError::from)?;
         }
-        root.present().map_err(|e| e.to_string())?;
+        root.present().map_err(ChartError::from)?;
     }
     Ok(svg)
 }
@@ -260,7 +278,7 @@ pub fn cloud_layout(words: &[(String, f64)], width: f64, height: f64) -> Vec<Pla
 }
 
 /// A word cloud as SVG.
-pub fn word_cloud_svg(words: &[(String, f64)], text: &ChartText, width: u32) -> Result<String, String> {
+pub fn word_cloud_svg(words: &[(String, f64)], text: &ChartText, width: u32) -> Result<String, ChartError> {
     let height = (width as f64 * 0.55).clamp(260.0, 460.0) as u32;
     let mut svg = String::new();
     {
@@ -277,9 +295,9 @@ pub fn word_cloud_svg(words: &[(String, f64)], text: &ChartText, width: u32) -> 
                     (p.x as i32, p.y as i32),
                     (CHART_FONT, p.size * 1.24).into_font().color(&color).pos(Pos::new(HPos::Center, VPos::Center)),
                 ))
-                .map_err(|e| e.to_string())?;
+                .map_err(ChartError::from)?;
         }
-        root.present().map_err(|e| e.to_string())?;
+        root.present().map_err(ChartError::from)?;
     }
     Ok(svg)
 }
@@ -289,7 +307,7 @@ pub fn word_cloud_svg(words: &[(String, f64)], text: &ChartText, width: u32) -> 
 /// documents in date order show their years), cell shade from `values[row][col]`
 /// in 0..=1. Cells are drawn row by row, left to right, after the
 /// background: the n-th `<rect>` after the first is cell n.
-pub fn heatmap_svg(rows: &[(String, String)], columns: &[String], values: &[Vec<f64>], text: &ChartText, width: u32) -> Result<String, String> {
+pub fn heatmap_svg(rows: &[(String, String)], columns: &[String], values: &[Vec<f64>], text: &ChartText, width: u32) -> Result<String, ChartError> {
     let label_px = 15.0;
     let label_w = rows.iter().map(|(l, _)| text_width(l, label_px)).fold(40.0f64, f64::max).min(width as f64 * 0.45) + 14.0;
     let row_h = 24u32;
@@ -313,7 +331,7 @@ pub fn heatmap_svg(rows: &[(String, String)], columns: &[String], values: &[Vec<
                 (label_w as i32 - 8, y + row_h as i32 / 2),
                 (CHART_FONT, label_px * 1.24).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Right, VPos::Center)),
             ))
-            .map_err(|e| e.to_string())?;
+            .map_err(ChartError::from)?;
             let base = parse(color);
             for c in 0..columns.len() {
                 let v = values.get(r).and_then(|row| row.get(c)).copied().unwrap_or(0.0).clamp(0.0, 1.0);
@@ -322,7 +340,7 @@ pub fn heatmap_svg(rows: &[(String, String)], columns: &[String], values: &[Vec<
                 let mix = |a: u8| (255.0 - (255.0 - a as f64) * (0.06 + 0.94 * v)).round() as u8;
                 let fill = RGBColor(mix(base.0), mix(base.1), mix(base.2));
                 area.draw(&Rectangle::new([(x0 as i32 + 1, y + 1), ((x0 + cell_w) as i32 - 1, y + row_h as i32 - 1)], fill.filled()))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(ChartError::from)?;
             }
         }
         let axis_y = (top + row_h * rows.len() as u32) as i32 + 6;
@@ -330,10 +348,10 @@ pub fn heatmap_svg(rows: &[(String, String)], columns: &[String], values: &[Vec<
             if c == 0 || columns[c - 1] != *label {
                 let x = (label_w + c as f64 * cell_w) as i32 + 2;
                 area.draw(&Text::new(label.clone(), (x, axis_y), (CHART_FONT, 15.0 * 1.24).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Left, VPos::Top))))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(ChartError::from)?;
             }
         }
-        root.present().map_err(|e| e.to_string())?;
+        root.present().map_err(ChartError::from)?;
     }
     Ok(svg)
 }
