@@ -1,13 +1,47 @@
-//! Build step: checks `seeds/corpus.toml` against the seed files and embeds
-//! the validated document table and the seed texts into the crate.
-//! A bad manifest fails the build with `file:line: message` lines.
+//! Build step: checks `seeds/corpus.toml` against the seed files and the
+//! topic file, embeds the validated document table, the seed texts and the
+//! topics into the crate, and segments the shipped documents with the same
+//! engine code (clean, segment, token stream) so the page can start without
+//! jieba's dictionary. A bad manifest fails the build with `file:line:
+//! message` lines.
 
+// The engine and seed modules the build uses, compiled from the crate's own
+// files. `engine` and `seeds` re-export them at the paths they have in the
+// crate (`crate::engine::…`), so their own `use` lines resolve here too.
+#[path = "src/engine/clean.rs"]
+#[allow(dead_code)]
+mod clean;
+#[path = "src/seeds/cut.rs"]
+#[allow(dead_code)]
+mod cut;
+#[path = "src/engine/lexicon.rs"]
+#[allow(dead_code)]
+mod lexicon;
 #[path = "src/seeds/manifest.rs"]
 #[allow(dead_code)]
 mod manifest;
+#[path = "src/engine/options.rs"]
+#[allow(dead_code, unused_macros, unused_imports)]
+mod options;
+#[path = "src/engine/segment.rs"]
+#[allow(dead_code)]
+mod segment;
+#[path = "src/engine/tokens.rs"]
+#[allow(dead_code)]
+mod tokens;
 #[path = "src/engine/topic_file.rs"]
 #[allow(dead_code)]
 mod topic_file;
+
+mod engine {
+    #[allow(unused_imports)]
+    pub(crate) use super::{clean, lexicon, options, segment, tokens};
+}
+
+mod seeds {
+    pub(crate) use super::{cut, manifest};
+}
+
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -17,8 +51,9 @@ fn main() {
     let seeds_dir = Path::new(&root).join("seeds");
     let manifest_path = seeds_dir.join("corpus.toml");
     println!("cargo:rerun-if-changed=seeds");
-    println!("cargo:rerun-if-changed=src/seeds/manifest.rs");
-    println!("cargo:rerun-if-changed=src/engine/topic_file.rs");
+    for source in ["src/seeds", "src/engine/clean.rs", "src/engine/lexicon.rs", "src/engine/options.rs", "src/engine/segment.rs", "src/engine/tokens.rs", "src/engine/topic_file.rs"] {
+        println!("cargo:rerun-if-changed={source}");
+    }
 
     let manifest_text = std::fs::read_to_string(&manifest_path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", manifest_path.display()));
@@ -71,6 +106,24 @@ fn main() {
     out.push_str("    ]\n}\n");
     let out_dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out_dir).join("builtin_corpus.rs"), out).expect("OUT_DIR is writable");
+
+    // The shipped documents, segmented with the shipped dictionaries and the
+    // default options, as a token stream.
+    let read = |name: &str| std::fs::read(seeds_dir.join("lexicon").join(name)).unwrap_or_else(|e| panic!("seeds/lexicon/{name}: {e}"));
+    let mut segmenter = engine::segment::Segmenter::from_dictionary(&read("jieba_dict.txt")).expect("seeds/lexicon/jieba_dict.txt is a jieba dictionary");
+    let domain = String::from_utf8(read("domain_dict.txt")).expect("seeds/lexicon/domain_dict.txt is UTF-8");
+    if let Err(errors) = segmenter.add_user_dict(&domain, "seeds/lexicon/domain_dict.txt") {
+        panic!("the domain dictionary is invalid:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
+    }
+    let options = engine::segment::SegmentOptions::default();
+    let tokens: Vec<Vec<Vec<engine::segment::Token>>> = docs
+        .iter()
+        .map(|d| {
+            let text = &seeds.iter().find(|(name, _)| *name == d.file).expect("validated").1;
+            seeds::cut::cut(d, text).paragraphs.iter().map(|p| segmenter.segment(p, options)).collect()
+        })
+        .collect();
+    std::fs::write(Path::new(&out_dir).join("seed_tokens.bin"), engine::tokens::encode(&tokens)).expect("OUT_DIR is writable");
 
     // Topic lexicons.
     let topics_path = seeds_dir.join("topics.toml");

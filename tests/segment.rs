@@ -125,3 +125,41 @@ fn stopwords_are_marked_but_still_tokens() {
     assert_eq!(corpus.word_tokens(0), 3);
     assert!(corpus.vocab.term(corpus.vocab.id("的").unwrap()).stopword);
 }
+
+#[test]
+fn the_tokens_stored_at_build_time_are_only_a_cache_of_the_segmenter() {
+    // build.rs segmented the seeds with the shipped dictionaries and the
+    // default options; segmenting them now must give the very same tokens.
+    let now: Vec<Vec<Vec<cijing::engine::segment::Token>>> = seeds::documents()
+        .iter()
+        .map(|d| d.paragraphs.iter().map(|p| builtin().segment(p, SegmentOptions::default())).collect())
+        .collect();
+    let stored = seeds::tokens();
+    assert_eq!(stored.len(), 17);
+    assert_eq!(stored, now);
+    // And the corpus built from them is the corpus built by segmenting.
+    let cached = seeds::presegmented_corpus();
+    let fresh = seeds::corpus(builtin(), SegmentOptions::default());
+    assert_eq!(cached.vocab.len(), fresh.vocab.len());
+    for (a, b) in cached.docs.iter().zip(&fresh.docs) {
+        assert_eq!(a.info, b.info);
+        for (pa, pb) in a.paragraphs.iter().zip(&b.paragraphs) {
+            assert_eq!(pa.text, pb.text);
+            let words = |c: &Corpus, p: &cijing::engine::corpus::Paragraph| p.tokens.iter().map(|t| (c.token_text(t).to_string(), c.vocab.pos(t.pos).to_string(), c.vocab.term(t.term).stopword)).collect::<Vec<_>>();
+            assert_eq!(words(&cached, pa), words(&fresh, pb));
+        }
+    }
+    assert_eq!(cached.canonical.len(), fresh.canonical.len());
+}
+
+#[test]
+fn tokens_that_do_not_fit_their_text_are_refused() {
+    let doc = || vec![CleanDocument::new("t", "2024-01-01".parse().unwrap(), &["CN"], &["合作"])];
+    let tok = |start, end| cijing::engine::segment::Token { start, end, pos: "v".into() };
+    let stop = std::collections::HashSet::new();
+    let ok = Corpus::from_segmented(doc(), vec![vec![vec![tok(0, 6)]]], &stop, SegmentOptions::default()).unwrap();
+    assert_eq!(ok.token_text(&ok.docs[0].paragraphs[0].tokens[0]), "合作");
+    for bad in [vec![], vec![vec![]], vec![vec![vec![tok(0, 7)]]], vec![vec![vec![tok(1, 6)]]]] {
+        assert!(Corpus::from_segmented(doc(), bad.clone(), &stop, SegmentOptions::default()).is_err(), "{bad:?}");
+    }
+}

@@ -4,7 +4,29 @@
 use super::aliases::AliasGroups;
 pub use super::document::{CleanDocument, DocInfo, Document, Paragraph, TermId, TermInfo, Token, Vocabulary};
 use super::index::{Index, ParaRef};
+use super::lexicon::StopwordList;
 use super::segment::{SegmentOptions, Segmenter, TokenKind};
+use super::tokens::DocumentTokens;
+use std::fmt;
+
+/// Tokens that do not fit the documents they were given with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusError {
+    /// Index of the document.
+    pub doc: usize,
+    /// Index of the paragraph in it.
+    pub paragraph: usize,
+    /// What does not fit.
+    pub message: &'static str,
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "document {}, paragraph {}: {}", self.doc + 1, self.paragraph + 1, self.message)
+    }
+}
+
+impl std::error::Error for CorpusError {}
 
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -19,10 +41,10 @@ pub struct Corpus {
 
 impl Corpus {
     /// Sets the alias groups used when merging is on.
-    pub fn set_aliases(&mut self, aliases: AliasGroups, segmenter: &Segmenter) {
+    pub fn set_aliases(&mut self, aliases: AliasGroups, stopwords: &impl StopwordList) {
         let mut canonical: Vec<TermId> = (0..self.vocab.len() as TermId).collect();
         for (head, members) in &aliases.groups {
-            let head_id = self.vocab.intern(head, segmenter);
+            let head_id = self.vocab.intern(head, stopwords.is_stopword(head));
             canonical.resize(self.vocab.len(), 0);
             canonical[head_id as usize] = head_id;
             for m in members {
@@ -46,33 +68,53 @@ impl Corpus {
 
     /// Segments cleaned documents into a corpus.
     pub fn from_documents(docs: Vec<CleanDocument>, segmenter: &Segmenter, options: SegmentOptions) -> Corpus {
+        let tokens: DocumentTokens =
+            docs.iter().map(|d| d.paragraphs.iter().map(|p| segmenter.segment(p, options)).collect()).collect();
+        // A segmenter's tokens always fit the text it cut.
+        Corpus::from_segmented(docs, tokens, segmenter, options).unwrap_or_else(|e| unreachable!("{e}"))
+    }
+
+    /// A corpus from documents and tokens segmented elsewhere (at build
+    /// time, in a worker): `tokens[document][paragraph]` in the order of
+    /// `docs`, made with `options`. Tokens that do not fit their paragraph
+    /// (wrong counts, spans outside the text or inside a character) are an
+    /// error naming the paragraph.
+    pub fn from_segmented(
+        docs: Vec<CleanDocument>,
+        tokens: DocumentTokens,
+        stopwords: &impl StopwordList,
+        options: SegmentOptions,
+    ) -> Result<Corpus, CorpusError> {
+        if tokens.len() != docs.len() {
+            return Err(CorpusError { doc: docs.len().min(tokens.len()), paragraph: 0, message: "the tokens are for another number of documents" });
+        }
         let mut vocab = Vocabulary::default();
-        let docs = docs
-            .into_iter()
-            .map(|d| {
-                let paragraphs = d
-                    .paragraphs
-                    .into_iter()
-                    .map(|text| {
-                        let tokens = segmenter
-                            .segment(&text, options)
-                            .into_iter()
-                            .map(|t| Token {
-                                start: t.start as u32,
-                                end: t.end as u32,
-                                term: vocab.intern(&text[t.start..t.end], segmenter),
-                                pos: vocab.intern_pos(&t.pos),
-                            })
-                            .collect();
-                        Paragraph { text, tokens }
-                    })
-                    .collect();
-                Document { info: d.info, meta: d.meta, paragraphs }
-            })
-            .collect::<Vec<Document>>();
-        let index = Index::build(&docs, &vocab);
+        let mut built = Vec::with_capacity(docs.len());
+        for (d, (doc, doc_tokens)) in docs.into_iter().zip(tokens).enumerate() {
+            if doc_tokens.len() != doc.paragraphs.len() {
+                return Err(CorpusError { doc: d, paragraph: 0, message: "the tokens are for another number of paragraphs" });
+            }
+            let mut paragraphs = Vec::with_capacity(doc.paragraphs.len());
+            for (p, (text, para_tokens)) in doc.paragraphs.into_iter().zip(doc_tokens).enumerate() {
+                let mut interned = Vec::with_capacity(para_tokens.len());
+                for t in para_tokens {
+                    let Some(word) = text.get(t.start..t.end) else {
+                        return Err(CorpusError { doc: d, paragraph: p, message: "a token's span is outside its paragraph or inside a character" });
+                    };
+                    interned.push(Token {
+                        start: t.start as u32,
+                        end: t.end as u32,
+                        term: vocab.intern(word, stopwords.is_stopword(word)),
+                        pos: vocab.intern_pos(&t.pos),
+                    });
+                }
+                paragraphs.push(Paragraph { text, tokens: interned });
+            }
+            built.push(Document { info: doc.info, meta: doc.meta, paragraphs });
+        }
+        let index = Index::build(&built, &vocab);
         let canonical = (0..vocab.len() as TermId).collect();
-        Corpus { docs, vocab, options, index, aliases: AliasGroups::default(), canonical }
+        Ok(Corpus { docs: built, vocab, options, index, aliases: AliasGroups::default(), canonical })
     }
 
     /// Index of the document with this id.

@@ -3,7 +3,7 @@
 //! Sits on top of segmentation; the index and the corpus build on it.
 
 use super::date::Date;
-use super::segment::{Segmenter, TokenKind};
+use super::segment::TokenKind;
 use std::collections::HashMap;
 
 /// Index of a term in the corpus vocabulary.
@@ -27,7 +27,7 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    pub(crate) fn intern(&mut self, text: &str, segmenter: &Segmenter) -> TermId {
+    pub(crate) fn intern(&mut self, text: &str, stopword: bool) -> TermId {
         if let Some(&id) = self.ids.get(text) {
             return id;
         }
@@ -35,7 +35,7 @@ impl Vocabulary {
         self.terms.push(TermInfo {
             text: text.to_string(),
             kind: TokenKind::of(text),
-            stopword: segmenter.is_stopword(text),
+            stopword,
         });
         self.ids.insert(text.to_string(), id);
         id

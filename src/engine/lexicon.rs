@@ -89,3 +89,16 @@ pub fn parse_word_list(text: &str) -> Vec<String> {
     content_lines(text).map(|(_, word)| word.to_string()).collect()
 }
 
+
+/// Tells whether a word is a stopword: a segmenter (its loaded list) or a
+/// plain set of words.
+pub trait StopwordList {
+    /// Is `word` on the list?
+    fn is_stopword(&self, word: &str) -> bool;
+}
+
+impl StopwordList for std::collections::HashSet<String> {
+    fn is_stopword(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+}

@@ -9,7 +9,7 @@
 //!   ↓
 //! segment    segment (jieba-rs) · aliases
 //!   ↓
-//! corpus     document → index → corpus
+//! corpus     document → index → corpus (tokens: a stored segmentation)
 //!   ↓
 //! selection  selection (documents, dates, parties; topics through a trait) · query
 //!   ↓
@@ -44,6 +44,7 @@ pub mod selection;
 pub mod stats;
 pub mod table;
 pub mod topic_file;
+pub mod tokens;
 pub mod topics;
 pub mod trends;
 

@@ -5,7 +5,7 @@
 use jieba_rs::Jieba;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use super::lexicon::{parse_user_dict, DictEntry, LexiconError};
+use super::lexicon::{parse_user_dict, DictEntry, LexiconError, StopwordList};
 
 /// How jieba cuts: `Precise` gives one reading of the text; `Search` also
 /// yields the shorter words inside long ones (overlapping tokens).
@@ -151,6 +151,11 @@ impl Segmenter {
         self.stopwords.contains(word)
     }
 
+    /// The stopwords, one per entry.
+    pub fn stopwords(&self) -> &HashSet<String> {
+        &self.stopwords
+    }
+
     /// Does the dictionary (base, domain or user) know this word?
     pub fn knows(&self, word: &str) -> bool {
         self.jieba.has_word(word) || self.compounds.iter().any(|(w, _)| w == word)
@@ -219,5 +224,11 @@ impl Segmenter {
         tokens.retain(|t| !taken.iter().any(|&(s, e, _)| t.start >= s && t.end <= e));
         tokens.extend(taken.into_iter().map(|(start, end, pos)| Token { start, end, pos: pos.to_string() }));
         tokens.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+    }
+}
+
+impl StopwordList for Segmenter {
+    fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
     }
 }

@@ -5,18 +5,26 @@
 //! faces (page, CLI) and the tests hand them to it. Behind the default
 //! cargo feature `seeds`.
 
+pub mod cut;
 pub mod manifest;
 
 use crate::engine::aliases::AliasGroups;
-use crate::engine::clean::{clean_lines, fix_spacing};
 use crate::engine::corpus::{CleanDocument, Corpus, DocInfo};
 use crate::engine::lexicon::{parse_user_dict, parse_word_list};
 use crate::engine::segment::{SegmentOptions, Segmenter};
+use crate::engine::tokens::{decode, DocumentTokens};
 use crate::engine::topics::Topic;
 use manifest::DocSpec;
+use std::collections::HashSet;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_corpus.rs"));
 include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
+
+/// The shipped documents segmented at build time by `build.rs` with the
+/// shipped dictionaries and the default options (precise mode, HMM on), as
+/// an [`crate::engine::tokens`] stream: the page starts from these without
+/// loading jieba's dictionary.
+pub static TOKENS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seed_tokens.bin"));
 
 /// jieba's base dictionary (`dict.txt`), loaded as plain text.
 pub static JIEBA_DICT: &[u8] = include_bytes!("../../seeds/lexicon/jieba_dict.txt");
@@ -47,22 +55,17 @@ pub fn documents() -> Vec<CleanDocument> {
     builtin_doc_specs().iter().map(clean_document).collect()
 }
 
-fn seed_lines(file: &str) -> Vec<&'static str> {
-    SEED_FILES.iter().find(|(name, _)| *name == file).map_or(Vec::new(), |(_, text)| text.lines().collect())
+fn seed_file(file: &str) -> &'static str {
+    SEED_FILES.iter().find(|(name, _)| *name == file).map_or("", |(_, text)| text)
 }
 
-/// The document a manifest entry describes: its body lines (title and meta
-/// lines taken out) cleaned into paragraphs.
+fn seed_lines(file: &str) -> Vec<&'static str> {
+    seed_file(file).lines().collect()
+}
+
+/// The document a manifest entry describes, cut from its seed file and cleaned.
 fn clean_document(spec: &DocSpec) -> CleanDocument {
-    let lines = seed_lines(&spec.file);
-    let line = |n: usize| lines.get(n - 1).copied().unwrap_or("");
-    let body: Vec<Option<&str>> = (spec.first_line..=spec.last_line)
-        .map(|n| {
-            let held_out = spec.title_lines.contains(&n) || spec.meta_lines.contains(&n);
-            (!held_out).then(|| line(n))
-        })
-        .collect();
-    let meta = spec.meta_lines.iter().map(|&n| fix_spacing(line(n).trim(), true)).collect();
+    let cut = cut::cut(spec, seed_file(&spec.file));
     let info = DocInfo {
         id: spec.id.clone(),
         title: spec.title.clone(),
@@ -72,7 +75,7 @@ fn clean_document(spec: &DocSpec) -> CleanDocument {
         kind: spec.kind.clone(),
         parties: spec.parties.clone(),
     };
-    CleanDocument { info, meta, paragraphs: clean_lines(&body).paragraphs }
+    CleanDocument { info, meta: cut.meta, paragraphs: cut.paragraphs }
 }
 
 /// Each document's id, manifest title and the original text of its title
@@ -104,7 +107,7 @@ pub fn segmenter() -> Segmenter {
     let entries = parse_user_dict(DOMAIN_DICT, "seeds/lexicon/domain_dict.txt")
         .expect("the shipped domain dictionary is checked by the tests");
     segmenter.add_words(&entries);
-    segmenter.set_stopwords(parse_word_list(STOPWORDS));
+    segmenter.set_stopwords(stopwords());
     segmenter
 }
 
@@ -117,5 +120,25 @@ pub fn aliases() -> AliasGroups {
 pub fn corpus(segmenter: &Segmenter, options: SegmentOptions) -> Corpus {
     let mut corpus = Corpus::from_documents(documents(), segmenter, options);
     corpus.set_aliases(aliases(), segmenter);
+    corpus
+}
+
+/// The shipped stopwords as a set.
+pub fn stopwords() -> HashSet<String> {
+    parse_word_list(STOPWORDS).into_iter().collect()
+}
+
+/// The tokens `build.rs` stored in [`TOKENS`].
+pub fn tokens() -> DocumentTokens {
+    decode(TOKENS).expect("build.rs wrote the token stream with the same code")
+}
+
+/// The shipped corpus with the default options, built from the tokens
+/// stored at build time: no segmenter, no dictionary.
+pub fn presegmented_corpus() -> Corpus {
+    let stopwords = stopwords();
+    let mut corpus = Corpus::from_segmented(documents(), tokens(), &stopwords, SegmentOptions::default())
+        .expect("build.rs segmented these same documents");
+    corpus.set_aliases(aliases(), &stopwords);
     corpus
 }
