@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 cargo bench --quiet --bench engine
-trunk build --release >/dev/null 2>&1 || trunk build --release
+bash scripts/build.sh >/dev/null
 node tests/e2e/bench.mjs

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}"
+bash scripts/build.sh
+exec node tests/e2e/server.mjs dist "${PORT:-8080}"

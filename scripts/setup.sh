@@ -21,13 +21,10 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Rust: the wasm target, trunk (0.22 needs a newer rustc than 1.95), and the
-# wasm-bindgen CLI at exactly the version Cargo.lock pins.
+# Rust: the wasm target and the wasm-bindgen CLI at exactly the version
+# Cargo.lock pins (scripts/build.sh drives cargo, wasm-bindgen and wasm-opt
+# itself; no trunk).
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
-  say "cargo install trunk 0.21.14 (about 6 minutes)"
-  cargo install trunk --version 0.21.14 --locked
-fi
 wbg=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
   # --locked fails here: its lockfile pins a webpki-roots the registry lacks.
@@ -42,4 +39,4 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
+say "ready: $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

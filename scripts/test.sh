@@ -9,8 +9,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 echo "== native tests (cargo test)"
 cargo test
 
-echo "== release build of the page (trunk)"
-trunk build --release
+echo "== release build of the page (scripts/build.sh)"
+bash scripts/build.sh
 
 echo "== browser tests (Playwright + /usr/bin/chromium)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs

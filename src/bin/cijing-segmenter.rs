@@ -1,0 +1,78 @@
+//! The segmenter face, built for a Web Worker: jieba-rs with the shipped
+//! dictionaries, kept out of the page's own wasm and loaded only when
+//! something needs segmentation (search mode, HMM off, a user's word or
+//! text). It answers with token streams (`engine::tokens`), which the page
+//! turns into a corpus without a segmenter of its own.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use cijing::engine::lexicon::DictEntry;
+    use cijing::engine::options::Choice;
+    use cijing::engine::segment::{Mode, SegmentOptions, Segmenter};
+    use cijing::engine::tokens::encode;
+    use cijing::seeds;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        static SEGMENTER: RefCell<Option<Segmenter>> = const { RefCell::new(None) };
+    }
+
+    fn with_segmenter<T>(f: impl FnOnce(&Segmenter) -> T) -> T {
+        SEGMENTER.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            f(slot.get_or_insert_with(seeds::segmenter))
+        })
+    }
+
+    fn options(mode: &str, hmm: bool) -> Result<SegmentOptions, JsError> {
+        let mode = Mode::parse(mode).ok_or_else(|| JsError::new(&format!("mode \"{mode}\": use one of {}", Mode::codes())))?;
+        Ok(SegmentOptions { mode, hmm })
+    }
+
+    /// Loads the dictionaries now (the first call of anything else would).
+    #[wasm_bindgen]
+    pub fn load() {
+        with_segmenter(|_| ());
+    }
+
+    /// Adds words (`word`, optional POS) to the dictionary; later
+    /// segmentation uses them. Returns how many were added.
+    #[wasm_bindgen]
+    pub fn add_words(words: Vec<String>, tags: Vec<String>) -> usize {
+        let entries: Vec<DictEntry> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| DictEntry { word: w.clone(), freq: None, pos: tags.get(i).filter(|t| !t.is_empty()).cloned(), line: i + 1 })
+            .collect();
+        SEGMENTER.with(|cell| cell.borrow_mut().get_or_insert_with(seeds::segmenter).add_words(&entries));
+        entries.len()
+    }
+
+    /// The shipped documents segmented with these settings, as a token stream.
+    #[wasm_bindgen]
+    pub fn segment_seeds(mode: &str, hmm: bool) -> Result<Vec<u8>, JsError> {
+        let options = options(mode, hmm)?;
+        let docs = seeds::documents();
+        Ok(with_segmenter(|s| {
+            let tokens: Vec<Vec<_>> = docs.iter().map(|d| d.paragraphs.iter().map(|p| s.segment(p, options)).collect()).collect();
+            encode(&tokens)
+        }))
+    }
+
+    /// Texts (one paragraph each) segmented as one document, as a token stream.
+    #[wasm_bindgen]
+    pub fn segment_texts(texts: Vec<String>, mode: &str, hmm: bool) -> Result<Vec<u8>, JsError> {
+        let options = options(mode, hmm)?;
+        Ok(with_segmenter(|s| encode(&[texts.iter().map(|t| s.segment(t, options)).collect()])))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("cijing-segmenter is the browser's segmenter worker; see scripts/build.sh.");
+    std::process::exit(2);
+}
