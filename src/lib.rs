@@ -2,6 +2,7 @@
 //! `engine` is the analysis core; `ui` is the Leptos web face (wasm only);
 //! the CLI lives in `src/bin/cijing.rs`.
 
+pub mod api;
 pub mod engine;
 #[cfg(feature = "seeds")]
 pub mod seeds;
