@@ -85,7 +85,7 @@ fn starts_item(line: &str) -> bool {
 
 // ------------------------------------------------------------- front matter
 
-fn take_front_matter(lines: &mut Vec<String>) -> FrontMatter {
+fn take_front_matter(lines: &mut [String]) -> FrontMatter {
     let Some(start) = lines.iter().position(|l| !trim(l).is_empty()) else { return Vec::new() };
     if trim(&lines[start]) != "---" {
         return Vec::new();

@@ -179,9 +179,9 @@ impl Lda {
                     self.n_kw[old * v + w] -= 1;
                     self.n_k[old] -= 1;
                     let mut total = 0.0;
-                    for t in 0..k {
+                    for (t, cumulative) in p.iter_mut().enumerate() {
                         total += (self.n_dk[d][t] as f64 + alpha) * (self.n_kw[t * v + w] as f64 + beta) / (self.n_k[t] as f64 + vbeta);
-                        p[t] = total;
+                        *cumulative = total;
                     }
                     let u = self.rng.next_f64() * total;
                     let new = p.iter().position(|&c| u < c).unwrap_or(k - 1);
