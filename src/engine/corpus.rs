@@ -121,11 +121,12 @@ impl Corpus {
     /// let segmenter = cijing::seeds::segmenter();
     /// let corpus = Corpus::from_documents(vec![a, b], &segmenter, SegmentOptions::default());
     ///
-    /// // Segmented (word tokens in brackets; 和 and 年 are stopwords, 2024 a number):
-    /// //   a  ¶1 中国 和 哈萨克斯坦 加强 能源 合作 。               (6)
-    /// //      ¶2 双方 深化 能源 合作 ， 推动 共同 发展 。         (7)
-    /// //   b  ¶1 2024 年 ， 中俄 两国 继续 扩大 合作 。          (6)
-    /// //      ¶2 合作 造福 两国 人民 。                        (4)
+    /// // Segmented, with each paragraph's word tokens (2024 is a number, not a
+    /// // word; 和 and 年 are stopwords, which count as word tokens):
+    /// //   a  ¶1 中国 和 哈萨克斯坦 加强 能源 合作 。      6
+    /// //      ¶2 双方 深化 能源 合作 ， 推动 共同 发展 。  7
+    /// //   b  ¶1 2024 年 ， 中俄 两国 继续 扩大 合作 。    6
+    /// //      ¶2 合作 造福 两国 人民 。                    4
     /// assert_eq!((corpus.docs.len(), corpus.paragraph_count()), (2, 4));
     /// assert_eq!((corpus.word_tokens(0), corpus.word_tokens(1)), (13, 10));
     /// // Global paragraph ids run on across documents: b's first paragraph is 2.

@@ -103,8 +103,9 @@ fn is_known_phrase(word: &str, dictionary: &Segmenter, corpus: &Corpus) -> bool 
 
 /// Candidate new words in the selection, judged against `dictionary`
 /// (whose words are left out), best score first, ties by word. Reads the
-/// paragraphs' text, not their tokens, so segmentation does not matter;
-/// `dictionary` also cuts candidates to spot phrases of known words.
+/// paragraphs' text, not their tokens; `dictionary` also cuts each
+/// candidate (with the corpus's segment options) to spot phrases of known
+/// words.
 pub fn discover(corpus: &Corpus, selection: &Selection, options: &DiscoverOptions, dictionary: &Segmenter) -> Vec<Candidate> {
     let runs: Vec<Vec<char>> = corpus
         .index

@@ -79,7 +79,7 @@ impl Vocabulary {
         self.terms.len()
     }
 
-    /// Has the corpus no token at all?
+    /// Is there no term at all (a corpus without a single token)?
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }

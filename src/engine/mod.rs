@@ -25,7 +25,8 @@
 //! The shipped corpus and resources are data in `cijing::seeds` (the
 //! default `seeds` feature), which the engine never reads: the same
 //! functions run on a corpus given at run time. The crate-level example
-//! builds one from two documents; most examples in this module reuse it.
+//! builds one from two documents; the examples of the statistics reuse
+//! those two documents and work their values out by hand.
 //!
 //! Conventions throughout: text spans are byte offsets into a paragraph's
 //! text; a *global paragraph id* numbers the corpus's paragraphs from 0 in

@@ -13,8 +13,7 @@ use super::lexicon::{parse_user_dict, DictEntry, LexiconError, StopwordList};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
-    /// One reading: the tokens tile the text without overlap. The default,
-    /// and what every count in the engine assumes unless asked otherwise.
+    /// One reading: the tokens tile the text without overlap (the default).
     #[default]
     Precise,
     /// Also the dictionary words inside long tokens (`上海合作组织` gives

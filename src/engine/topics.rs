@@ -78,8 +78,8 @@ impl KeywordMatcher {
 }
 
 /// Scores every paragraph of the corpus for every topic: keyword hits in
-/// its text, as [`KeywordMatcher`] counts them. Whatever the selection:
-/// score once per corpus and topic list.
+/// its text, as [`KeywordMatcher`] counts them. Selections do not change
+/// the scores: score once per corpus and topic list.
 pub fn score_corpus(corpus: &Corpus, topics: &[Topic]) -> TopicScores {
     let matchers: Vec<KeywordMatcher> = topics.iter().map(|t| KeywordMatcher::new(&t.keywords)).collect();
     let scores = corpus
