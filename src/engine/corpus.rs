@@ -11,12 +11,15 @@ use super::segment::{SegmentOptions, Segmenter, TokenKind};
 use super::tokens::DocumentTokens;
 use std::fmt;
 
-/// Tokens that do not fit the documents they were given with.
+/// Tokens that do not fit the documents they were given with
+/// ([`Corpus::from_segmented`]); displayed with the document and paragraph
+/// counted from 1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorpusError {
-    /// Index of the document.
+    /// Index of the document, from 0.
     pub doc: usize,
-    /// Index of the paragraph in it.
+    /// Index of the paragraph in it, from 0 (0 when the document's
+    /// paragraph count is what does not fit).
     pub paragraph: usize,
     /// What does not fit.
     pub message: &'static str,
@@ -31,7 +34,8 @@ impl fmt::Display for CorpusError {
 impl std::error::Error for CorpusError {}
 
 /// Segmented documents with their vocabulary and index. Build one with
-/// [`Corpus::from_documents`]; every statistic takes it with a
+/// [`Corpus::from_documents`] (or [`Corpus::from_segmented`] from tokens
+/// cut elsewhere); every statistic takes it with a
 /// [`Selection`](super::selection::Selection) of its paragraphs.
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -150,7 +154,28 @@ impl Corpus {
     /// time, in a worker): `tokens[document][paragraph]` in the order of
     /// `docs`, made with `options`. Tokens that do not fit their paragraph
     /// (wrong counts, spans outside the text or inside a character) are an
-    /// error naming the paragraph.
+    /// error naming the paragraph. `stopwords` marks the vocabulary's
+    /// stopwords; no alias groups are set.
+    ///
+    /// ```
+    /// use cijing::engine::corpus::{CleanDocument, Corpus};
+    /// use cijing::engine::segment::Token;
+    /// use std::collections::HashSet;
+    ///
+    /// let doc = CleanDocument::new("a", "2023-05-18".parse()?, &["CN"], &["能源合作。"]);
+    /// let token = |start, end, pos: &str| Token { start, end, pos: pos.into() };
+    /// // 能源 合作 。: three bytes a glyph.
+    /// let tokens = vec![vec![vec![token(0, 6, "n"), token(6, 12, "vn"), token(12, 15, "x")]]];
+    /// let no_stopwords = HashSet::<String>::new();
+    /// let corpus = Corpus::from_segmented(vec![doc.clone()], tokens, &no_stopwords, Default::default())?;
+    /// assert_eq!(corpus.word_tokens(0), 2);
+    ///
+    /// // A span that ends inside 源 is refused, naming the paragraph.
+    /// let broken = vec![vec![vec![token(0, 4, "n")]]];
+    /// let error = Corpus::from_segmented(vec![doc], broken, &no_stopwords, Default::default()).unwrap_err();
+    /// assert_eq!(error.to_string(), "document 1, paragraph 1: a token's span is outside its paragraph or inside a character");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_segmented(
         docs: Vec<CleanDocument>,
         tokens: DocumentTokens,

@@ -8,15 +8,14 @@
 //! cargo feature `seeds`.
 //!
 //! Everything here is checked at build time or by the tests, so the
-//! functions do not fail; the ones that build a segmenter load jieba's
+//! functions do not fail. The ones that build a segmenter load jieba's
 //! dictionary (about 0.1 s optimised): build one and share it.
+//! [`presegmented_corpus`] needs no dictionary at all.
 //!
 //! ```
-//! use cijing::engine::SegmentOptions;
-//!
-//! let segmenter = cijing::seeds::segmenter();
-//! let corpus = cijing::seeds::corpus(&segmenter, SegmentOptions::default());
+//! let corpus = cijing::seeds::presegmented_corpus();
 //! assert_eq!(corpus.docs.len(), 17);
+//! assert_eq!(corpus.docs[0].info.id, "cn-kg-2023-statement"); // manifest order
 //! assert_eq!(cijing::seeds::party_name("KZ"), "哈萨克斯坦");
 //! ```
 
@@ -147,12 +146,15 @@ pub fn corpus(segmenter: &Segmenter, options: SegmentOptions) -> Corpus {
     corpus
 }
 
-/// The shipped stopwords as a set.
+/// The shipped stopwords ([`STOPWORDS`]) as a set: a
+/// [`StopwordList`](crate::engine::lexicon::StopwordList) for
+/// [`Corpus::from_segmented`].
 pub fn stopwords() -> HashSet<String> {
     parse_word_list(STOPWORDS).into_iter().collect()
 }
 
-/// The tokens `build.rs` stored in [`TOKENS`].
+/// The tokens `build.rs` stored in [`TOKENS`], `[document][paragraph][token]`
+/// in the order of [`documents`].
 pub fn tokens() -> DocumentTokens {
     decode(TOKENS).expect("build.rs wrote the token stream with the same code")
 }
