@@ -4,14 +4,30 @@
 
 use super::lexicon::{content_lines, LexiconError};
 
+/// Alias groups as read from a file; give them to a corpus with
+/// [`Corpus::set_aliases`](super::corpus::Corpus::set_aliases). The
+/// default has no group (nothing is merged).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AliasGroups {
-    /// (canonical, aliases), in file order.
+    /// (canonical, aliases), in file order; no word is in two groups.
     pub groups: Vec<(String, Vec<String>)>,
 }
 
 impl AliasGroups {
-    /// Parses an alias file; every malformed line is reported by number.
+    /// Parses an alias file. Every malformed line is reported with its
+    /// number in `file`, and then nothing is returned: a line without `=`,
+    /// a canonical term that is empty or has a space, no alias after `=`,
+    /// or a word already in an earlier group.
+    ///
+    /// ```
+    /// use cijing::engine::aliases::AliasGroups;
+    ///
+    /// let groups = AliasGroups::parse("# SCO\n上海合作组织 = 上合组织 上合\n", "aliases.txt").unwrap();
+    /// assert_eq!(groups.groups, [("上海合作组织".to_string(), vec!["上合组织".to_string(), "上合".to_string()])]);
+    ///
+    /// let errors = AliasGroups::parse("上海合作组织 = 上合\n上合组织 = 上合\n", "aliases.txt").unwrap_err();
+    /// assert_eq!(errors[0].to_string(), "aliases.txt line 2: \"上合\" is already in the group on line 1");
+    /// ```
     pub fn parse(text: &str, file: &str) -> Result<AliasGroups, Vec<LexiconError>> {
         let mut groups: Vec<(String, Vec<String>)> = Vec::new();
         let mut errors = Vec::new();

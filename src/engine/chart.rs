@@ -43,14 +43,24 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
 }
 
 /// The words written on a chart: a title above, the selection below.
+/// Either may be empty; both are shortened with `…` to fit the width.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChartText {
+    /// What the chart shows, along the top.
     pub title: String,
+    /// What was selected (documents, dates, topics), along the bottom edge.
     pub subtitle: String,
 }
 
 /// Shortens `text` with `…` so that it fits in `max_px` at `font_px`,
-/// counting a CJK glyph as 1 em and anything else as 0.6 em.
+/// counting an ASCII character as 0.6 em and any other as 1 em; text that
+/// fits comes back whole.
+///
+/// ```
+/// use cijing::engine::chart::fit_text;
+/// assert_eq!(fit_text("上海合作组织", 100.0, 20.0), "上海合作…"); // 4 glyphs + … = 100 px
+/// assert_eq!(fit_text("上海合作组织", 120.0, 20.0), "上海合作组织");
+/// ```
 pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
     let width = |c: char| if c.is_ascii() { 0.6 * font_px } else { font_px };
     if text.chars().map(width).sum::<f64>() <= max_px {
@@ -69,7 +79,8 @@ pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
     out
 }
 
-/// Width in pixels of `text` at `font_px` (CJK 1 em, other 0.6 em).
+/// Width in pixels of `text` at `font_px` (ASCII 0.6 em, anything else 1 em),
+/// as [`fit_text`] measures it.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(|c| if c.is_ascii() { 0.6 * font_px } else { font_px }).sum()
 }
@@ -104,7 +115,10 @@ fn caption(text: &ChartText, width: u32) -> String {
     fit_text(&text.title, width.saturating_sub(24) as f64, 21.0 / 1.24)
 }
 
-/// A horizontal bar chart, one bar per `(label, value)`, first at the top.
+/// A horizontal bar chart as an SVG document, one bar per `(label,
+/// value)`, first at the top; `x_label` names the value axis and `width` is
+/// in pixels (the height follows from the number of bars). Values should
+/// be ≥ 0; the axis runs from 0 to a little past the largest (at least 1).
 pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, width: u32) -> Result<String, ChartError> {
     let row_height = 26u32;
     let height = 112 + row_height * bars.len().max(1) as u32;
@@ -167,9 +181,11 @@ pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, wi
     Ok(svg)
 }
 
-/// A line chart: one line per `(name, values)`, the values at points
-/// `0..points.len()`, labelled along the x axis by `points` (only where
-/// the label changes, so documents in date order show their years).
+/// A line chart as an SVG document, `width` × 380 pixels: one line per
+/// `(name, values)` in [`PALETTE`] colours with a legend, the values at
+/// points `0..points.len()`, labelled along the x axis by `points` (only
+/// where the label changes, so documents in date order show their years);
+/// `y_label` names the value axis.
 pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &ChartText, y_label: &str, width: u32) -> Result<String, ChartError> {
     let height = 380u32;
     let n = points.len().max(1);
@@ -231,14 +247,21 @@ pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &C
     Ok(svg)
 }
 
-/// A word placed in a cloud: centre, font size and box.
+/// A word placed in a cloud: centre, font size and box, in pixels from the
+/// cloud area's top left corner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
+    /// The word.
     pub word: String,
+    /// Horizontal centre.
     pub x: f64,
+    /// Vertical centre.
     pub y: f64,
+    /// Font size.
     pub size: f64,
+    /// Width of its box (no other word's box overlaps it).
     pub w: f64,
+    /// Height of its box.
     pub h: f64,
 }
 
@@ -277,7 +300,9 @@ pub fn cloud_layout(words: &[(String, f64)], width: f64, height: f64) -> Vec<Pla
     placed
 }
 
-/// A word cloud as SVG.
+/// A word cloud as an SVG document, `width` pixels wide (height 55 % of
+/// it, 260 to 460): [`cloud_layout`] of the `(word, weight)` pairs, under
+/// the title.
 pub fn word_cloud_svg(words: &[(String, f64)], text: &ChartText, width: u32) -> Result<String, ChartError> {
     let height = (width as f64 * 0.55).clamp(260.0, 460.0) as u32;
     let mut svg = String::new();

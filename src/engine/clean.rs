@@ -11,18 +11,47 @@ pub type FrontMatter = Vec<(String, String)>;
 /// The result of cleaning one text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CleanText {
+    /// The paragraphs in text order, trimmed, none empty; ready for
+    /// [`CleanDocument`](super::corpus::CleanDocument). Empty when the text
+    /// had nothing but markup, furniture or white space.
     pub paragraphs: Vec<String>,
+    /// The front matter, empty when the text has none.
     pub front_matter: FrontMatter,
 }
 
-/// Cleans a whole text (a user's upload, say) into paragraphs.
+/// Cleans a whole text (a user's upload, say) into paragraphs: front
+/// matter taken off, HTML (when the text looks like it) reduced to its
+/// text, markdown links to their text, page numbers and continuation marks
+/// dropped, hard-wrapped lines joined and the spaces PDF extraction puts
+/// between CJK glyphs removed. Never fails. Lines count as hard-wrapped
+/// when most have about the same short width; otherwise each line is a
+/// paragraph, except a long line that stops mid-sentence, which runs on.
+///
+/// ```
+/// use cijing::engine::clean::clean_text;
+///
+/// let raw = "---\ntitle: 中哈合作\n---\n\
+///            中国和哈萨克斯坦加强能源\n\
+///            合作，双方深化能源合作，\n\
+///            推动共同发展。（下转第二版）\n\
+///            \n\
+///            2\n\
+///            两 国 人 民 从 中 受 益 。\n";
+/// let clean = clean_text(raw);
+/// assert_eq!(clean.front_matter, [("title".to_string(), "中哈合作".to_string())]);
+/// // The three wrapped lines are one sentence, so one paragraph; the
+/// // continuation mark and the page number "2" go; the spaced-out glyphs
+/// // close up.
+/// assert_eq!(clean.paragraphs, ["中国和哈萨克斯坦加强能源合作，双方深化能源合作，推动共同发展。", "两国人民从中受益。"]);
+/// ```
 pub fn clean_text(raw: &str) -> CleanText {
     let lines: Vec<Option<&str>> = raw.lines().map(Some).collect();
     clean_lines(&lines)
 }
 
-/// Cleans lines of a text; `None` marks a line that was taken out (a
-/// headline or dateline the manifest claims) and counts as blank.
+/// Cleans lines of a text as [`clean_text`] does; `None` marks a line that
+/// was taken out (a headline or dateline the manifest claims) and counts
+/// as blank, so it ends a paragraph only where a blank line would.
 pub fn clean_lines(lines: &[Option<&str>]) -> CleanText {
     let mut lines: Vec<String> = lines.iter().map(|l| l.unwrap_or("").replace('\u{feff}', "")).collect();
     let front_matter = take_front_matter(&mut lines);
@@ -38,8 +67,9 @@ pub fn clean_lines(lines: &[Option<&str>]) -> CleanText {
 
 // ---------------------------------------------------------------- characters
 
-/// CJK ideographs, CJK and full-width punctuation, kana, hangul: glyphs that
-/// take two columns and never need a space beside them in Chinese text.
+/// Is `c` a CJK glyph: an ideograph, CJK or full-width punctuation, kana,
+/// hangul, or one of `“ ” ‘ ’ … — ·`? Such glyphs take two columns and
+/// never need a space beside them in Chinese text.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F | 0x3190..=0x31FF
@@ -85,7 +115,7 @@ fn starts_item(line: &str) -> bool {
 
 // ------------------------------------------------------------- front matter
 
-fn take_front_matter(lines: &mut Vec<String>) -> FrontMatter {
+fn take_front_matter(lines: &mut [String]) -> FrontMatter {
     let Some(start) = lines.iter().position(|l| !trim(l).is_empty()) else { return Vec::new() };
     if trim(&lines[start]) != "---" {
         return Vec::new();
@@ -120,9 +150,16 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "blockquote", "header", "footer", "hr", "pre",
 ];
 
-/// Reduces HTML to its text: tags and attributes go, block elements become
-/// paragraph breaks, captions/scripts go with their content, entities are
-/// decoded.
+/// Reduces HTML to its text: tags and attributes go, block elements (`p`,
+/// `div`, `br`, headings, list items, …) become blank lines, `script`,
+/// `style`, `figure`, `figcaption` and the like go with their content, and
+/// entities are decoded. A `<` that does not open a tag stays as text.
+///
+/// ```
+/// use cijing::engine::clean::html_to_text;
+/// let text = html_to_text("<p>中国&amp;哈萨克斯坦</p><script>track()</script><p>合作</p>");
+/// assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["中国&哈萨克斯坦", "合作"]);
+/// ```
 pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut skip_depth = 0usize;
@@ -379,10 +416,18 @@ fn join_wrapped(parts: &[&str]) -> String {
 }
 
 /// Removes the spaces PDF extraction puts between CJK glyphs
-/// (`全 国 代 表` → `全国代表`, `于 2023 年` → `于2023年`) and folds other
-/// runs of white space to one space. In a heading (`坚持可持续发展 共创繁荣美好世界`)
-/// a space between two multi-glyph words is kept; only spaced-out single
-/// glyphs are joined.
+/// (`全 国 代 表` → `全国代表`, `于 2023 年` → `于2023年`), folds other
+/// runs of white space (the ideographic space U+3000 included) to one space
+/// and trims both ends. With `heading`, a space between two multi-glyph
+/// words (`坚持可持续发展 共创繁荣美好世界`) is kept; only spaced-out single
+/// glyphs are joined. A space next to a Latin letter is always kept.
+///
+/// ```
+/// use cijing::engine::clean::fix_spacing;
+/// assert_eq!(fix_spacing("全 国 代 表 于 2023 年", false), "全国代表于2023年");
+/// assert_eq!(fix_spacing("坚持可持续发展 共创繁荣美好世界", true), "坚持可持续发展 共创繁荣美好世界");
+/// assert_eq!(fix_spacing("坚持可持续发展 共创繁荣美好世界", false), "坚持可持续发展共创繁荣美好世界");
+/// ```
 pub fn fix_spacing(text: &str, heading: bool) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());

@@ -5,7 +5,9 @@
 //! With N the word tokens of the selection, W the window slots around all
 //! node hits, f the collocate's frequency and O its count in the windows:
 //! E = W f / N; MI = log2(O / E); t = (O − E) / √O; G² from the 2×2 table
-//! [[O, W − O], [f − O, N − W − f + O]].
+//! [[O, W − O], [f − O, N − W − f + O]]. W counts every word slot of the
+//! windows (stopwords included); O only the collocates the term options
+//! admit, never the node's own terms.
 
 use super::corpus::{Corpus, TermId};
 use super::query::Query;
@@ -35,9 +37,10 @@ super::options::choices!(CollocateSort { Ll => "ll", Mi => "mi", T => "t", Obser
 /// The window around the node and which collocates are kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CollocateOptions {
-    /// Word tokens on each side of the node.
+    /// Word tokens on each side of the node (1 to 20; default 5).
     pub span: usize,
-    /// Keep collocates seen at least this often in the windows.
+    /// Keep collocates seen at least this often in the windows (default 3;
+    /// 0 counts as 1).
     pub min_observed: u64,
     /// The order of the rows.
     pub sort: CollocateSort,
@@ -50,7 +53,7 @@ impl Default for CollocateOptions {
 }
 
 impl CollocateOptions {
-    /// Checks the span (1 to 20 words).
+    /// Checks the span (1 to 20 words); [`collocates`] itself takes any span.
     pub fn check(&self) -> Result<(), OptionError> {
         check_range("span", self.span, 1..=20, "the window is 1 to 20 words on each side")
     }
@@ -59,36 +62,48 @@ impl CollocateOptions {
 /// One collocate of the node.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CollocateRow {
-    /// The collocate.
+    /// The collocate (its canonical form when aliases are merged).
     pub term: String,
     /// O: its count in the windows.
     pub observed: u64,
     /// E: the count expected by chance, W f / N.
     pub expected: f64,
-    /// The collocate's frequency in the selection.
+    /// f: the collocate's count in the selection.
     pub frequency: u64,
-    /// log2(O / E).
+    /// Mutual information log2(O / E), in bits: 1 means twice as often
+    /// near the node as chance would have it.
     pub mi: f64,
-    /// G² of the 2×2 table.
+    /// G² of the 2×2 table (see the module doc).
     pub log_likelihood: f64,
-    /// (O − E) / √O.
+    /// t-score (O − E) / √O; about 2 or more suggests a real collocate.
     pub t_score: f64,
 }
 
 /// The collocates of a node over a selection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CollocateTable {
-    /// Hits of the node in the selection.
+    /// Hits of the node in the selection (phrase hits count once).
     pub node_hits: u64,
     /// W: word slots in all the windows.
     pub window_slots: u64,
     /// N: word tokens of the selection.
     pub tokens: u64,
-    /// In the order the options asked for.
+    /// In the order the options asked for, ties by term.
     pub rows: Vec<CollocateRow>,
 }
 
-/// G² of a 2×2 contingency table.
+/// G² of a 2×2 contingency table [[o11, o12], [o21, o22]]:
+/// 2 Σ O ln(O / E), E = row total × column total / n, a zero cell adding
+/// nothing; 0 for an empty table.
+///
+/// Perfect association, [[10, 0], [0, 10]]: every E is 5, so G² =
+/// 2 (10 ln 2 + 10 ln 2) = 40 ln 2 = 27.73. Independence gives 0.
+///
+/// ```
+/// use cijing::engine::collocates::log_likelihood_2x2;
+/// assert!((log_likelihood_2x2(10.0, 0.0, 0.0, 10.0) - 40.0 * 2f64.ln()).abs() < 1e-12);
+/// assert_eq!(log_likelihood_2x2(3.0, 3.0, 3.0, 3.0), 0.0);
+/// ```
 pub fn log_likelihood_2x2(o11: f64, o12: f64, o21: f64, o22: f64) -> f64 {
     let n = o11 + o12 + o21 + o22;
     if n == 0.0 {
@@ -104,7 +119,43 @@ pub fn log_likelihood_2x2(o11: f64, o12: f64, o21: f64, o22: f64) -> f64 {
 
 /// The words within `collocation.span` words of each hit of `node` in the
 /// selection, counted as the module doc says, kept and ordered as
-/// `collocation` asks; `options` say which words count as terms.
+/// `collocation` asks; `options` say which words count as terms. A node
+/// with no hit in the selection gives no rows.
+///
+/// ```
+/// use cijing::engine::collocates::{collocates, CollocateOptions, CollocateSort};
+/// use cijing::engine::query::Query;
+/// use cijing::engine::selection::Selection;
+/// use cijing::engine::stats::TermOptions;
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // `corpus`: the two documents of the crate example (23 word tokens). The
+/// // windows of ±2 words around 合作, within each paragraph:
+/// //   加强 能源 [合作]               2 slots
+/// //   深化 能源 [合作] 推动 共同      4
+/// //   继续 扩大 [合作]               2
+/// //   [合作] 造福 两国               2
+/// let node = Query::parse(&corpus, &segmenter, "合作", false)?;
+/// let options = CollocateOptions { span: 2, min_observed: 2, sort: CollocateSort::Ll };
+/// let table = collocates(&corpus, &Selection::all(&corpus), &node, &options, &TermOptions::default());
+/// assert_eq!((table.node_hits, table.window_slots, table.tokens), (4, 10, 23));
+///
+/// // Only 能源 is seen twice: O = 2, f = 2, so E = 10 × 2 / 23 = 0.87,
+/// // MI = log2(2 / 0.87) = log2 2.3 = 1.20, t = (2 − 0.87) / √2 = 0.80,
+/// // G² of [[2, 8], [0, 13]] = 3.58.
+/// assert_eq!(table.rows.len(), 1);
+/// let row = &table.rows[0];
+/// assert_eq!((row.term.as_str(), row.observed, row.frequency), ("能源", 2, 2));
+/// assert!((row.expected - 20.0 / 23.0).abs() < 1e-12);
+/// assert!((row.mi - 2.3f64.log2()).abs() < 1e-12);
+/// assert!((row.t_score - (2.0 - 20.0 / 23.0) / 2f64.sqrt()).abs() < 1e-12);
+/// assert!((row.log_likelihood - 3.582).abs() < 1e-3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn collocates(
     corpus: &Corpus,
     selection: &Selection,

@@ -1,5 +1,7 @@
 //! The corpus: cleaned, dated, titled documents cut into paragraphs, each
-//! paragraph segmented into tokens whose terms are interned to integer ids.
+//! paragraph segmented into tokens whose terms are interned to integer ids,
+//! with the index every statistic reads. The document types live in
+//! [`document`](super::document) and are re-exported here.
 
 use super::aliases::AliasGroups;
 pub use super::document::{CleanDocument, DocInfo, Document, Paragraph, TermId, TermInfo, Token, Vocabulary};
@@ -9,12 +11,15 @@ use super::segment::{SegmentOptions, Segmenter, TokenKind};
 use super::tokens::DocumentTokens;
 use std::fmt;
 
-/// Tokens that do not fit the documents they were given with.
+/// Tokens that do not fit the documents they were given with
+/// ([`Corpus::from_segmented`]); displayed with the document and paragraph
+/// counted from 1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorpusError {
-    /// Index of the document.
+    /// Index of the document, from 0.
     pub doc: usize,
-    /// Index of the paragraph in it.
+    /// Index of the paragraph in it, from 0 (0 when the document's
+    /// paragraph count is what does not fit).
     pub paragraph: usize,
     /// What does not fit.
     pub message: &'static str,
@@ -28,19 +33,57 @@ impl fmt::Display for CorpusError {
 
 impl std::error::Error for CorpusError {}
 
+/// Segmented documents with their vocabulary and index. Build one with
+/// [`Corpus::from_documents`] (or [`Corpus::from_segmented`] from tokens
+/// cut elsewhere); every statistic takes it with a
+/// [`Selection`](super::selection::Selection) of its paragraphs.
 #[derive(Debug, Clone)]
 pub struct Corpus {
+    /// The documents, in the order given; a *document index* is a position here.
     pub docs: Vec<Document>,
+    /// Every distinct token text, and the POS tags.
     pub vocab: Vocabulary,
+    /// How the documents were segmented; queries are segmented the same way.
     pub options: SegmentOptions,
+    /// Postings and per-paragraph counts.
     pub index: Index,
+    /// The groups set by [`Corpus::set_aliases`]; none at first.
     pub aliases: AliasGroups,
     /// Term → the term it counts as when aliases are merged (itself if none).
     pub canonical: Vec<TermId>,
 }
 
 impl Corpus {
-    /// Sets the alias groups used when merging is on.
+    /// Sets the alias groups used when merging is on (replacing any set
+    /// before): each alias the corpus has counts as its group's canonical
+    /// term. A canonical term the corpus lacks is added to the vocabulary
+    /// (`stopwords` says whether it is a stopword), without postings;
+    /// aliases the corpus lacks are ignored.
+    ///
+    /// ```
+    /// use cijing::engine::aliases::AliasGroups;
+    /// use cijing::engine::selection::Selection;
+    /// use cijing::engine::stats::{term_table, TermOptions};
+    /// # use cijing::engine::corpus::{CleanDocument, Corpus};
+    /// # let segmenter = cijing::seeds::segmenter();
+    /// # let mut corpus = Corpus::from_documents(vec![
+    /// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+    /// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+    /// # ], &segmenter, Default::default());
+    /// // `corpus`: the two documents of the crate example, in which 中国
+    /// // occurs once and 中华人民共和国 never.
+    /// let groups = AliasGroups::parse("中华人民共和国 = 中国 中华", "aliases.txt").expect("one good line");
+    /// corpus.set_aliases(groups, &segmenter);
+    /// let china = corpus.vocab.id("中国").unwrap();
+    /// let prc = corpus.vocab.id("中华人民共和国").unwrap(); // added
+    /// assert_eq!((corpus.count_as(china, true), corpus.count_as(china, false)), (prc, china));
+    ///
+    /// let merged = TermOptions { merge_aliases: true, ..TermOptions::default() };
+    /// let table = term_table(&corpus, &Selection::all(&corpus), &merged);
+    /// assert!(table.rows.iter().any(|r| r.term == "中华人民共和国" && r.count == 1));
+    /// assert!(table.rows.iter().all(|r| r.term != "中国"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_aliases(&mut self, aliases: AliasGroups, stopwords: &impl StopwordList) {
         let mut canonical: Vec<TermId> = (0..self.vocab.len() as TermId).collect();
         for (head, members) in &aliases.groups {
@@ -57,7 +100,8 @@ impl Corpus {
         self.aliases = aliases;
     }
 
-    /// The term `term` counts as: its canonical form when `merge` is on.
+    /// The term `term` counts as: its group's canonical term when `merge`
+    /// is on and it is an alias, else itself.
     pub fn count_as(&self, term: TermId, merge: bool) -> TermId {
         if merge {
             self.canonical.get(term as usize).copied().unwrap_or(term)
@@ -66,7 +110,39 @@ impl Corpus {
         }
     }
 
-    /// Segments cleaned documents into a corpus.
+    /// Segments cleaned documents into a corpus, in the order given, with
+    /// `segmenter` and `options`, and indexes it. Never fails; documents
+    /// or paragraphs may be empty. Stopwords are marked as the segmenter
+    /// has them now. No alias groups are set.
+    ///
+    /// ```
+    /// use cijing::engine::corpus::{CleanDocument, Corpus};
+    /// use cijing::engine::index::ParaRef;
+    /// use cijing::engine::SegmentOptions;
+    ///
+    /// let a = CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]);
+    /// let b = CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]);
+    /// let segmenter = cijing::seeds::segmenter();
+    /// let corpus = Corpus::from_documents(vec![a, b], &segmenter, SegmentOptions::default());
+    ///
+    /// // Segmented, with each paragraph's word tokens (2024 is a number, not a
+    /// // word; 和 and 年 are stopwords, which count as word tokens):
+    /// //   a  ¶1 中国 和 哈萨克斯坦 加强 能源 合作 。      6
+    /// //      ¶2 双方 深化 能源 合作 ， 推动 共同 发展 。  7
+    /// //   b  ¶1 2024 年 ， 中俄 两国 继续 扩大 合作 。    6
+    /// //      ¶2 合作 造福 两国 人民 。                    4
+    /// assert_eq!((corpus.docs.len(), corpus.paragraph_count()), (2, 4));
+    /// assert_eq!((corpus.word_tokens(0), corpus.word_tokens(1)), (13, 10));
+    /// // Global paragraph ids run on across documents: b's first paragraph is 2.
+    /// assert_eq!(corpus.place(2), ParaRef { doc: 1, para: 0 });
+    /// assert_eq!(corpus.doc_paragraphs(1), 2..4);
+    /// let words: Vec<&str> = corpus.paragraph(3).tokens.iter().map(|t| corpus.token_text(t)).collect();
+    /// assert_eq!(words, ["合作", "造福", "两国", "人民", "。"]);
+    /// assert_eq!(corpus.parties(), ["CN", "KZ", "RU"]);
+    /// assert_eq!(corpus.doc_index("b"), Some(1));
+    /// assert!(corpus.vocab.term(corpus.vocab.id("和").unwrap()).stopword);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_documents(docs: Vec<CleanDocument>, segmenter: &Segmenter, options: SegmentOptions) -> Corpus {
         let tokens: DocumentTokens =
             docs.iter().map(|d| d.paragraphs.iter().map(|p| segmenter.segment(p, options)).collect()).collect();
@@ -78,7 +154,28 @@ impl Corpus {
     /// time, in a worker): `tokens[document][paragraph]` in the order of
     /// `docs`, made with `options`. Tokens that do not fit their paragraph
     /// (wrong counts, spans outside the text or inside a character) are an
-    /// error naming the paragraph.
+    /// error naming the paragraph. `stopwords` marks the vocabulary's
+    /// stopwords; no alias groups are set.
+    ///
+    /// ```
+    /// use cijing::engine::corpus::{CleanDocument, Corpus};
+    /// use cijing::engine::segment::Token;
+    /// use std::collections::HashSet;
+    ///
+    /// let doc = CleanDocument::new("a", "2023-05-18".parse()?, &["CN"], &["能源合作。"]);
+    /// let token = |start, end, pos: &str| Token { start, end, pos: pos.into() };
+    /// // 能源 合作 。: three bytes a glyph.
+    /// let tokens = vec![vec![vec![token(0, 6, "n"), token(6, 12, "vn"), token(12, 15, "x")]]];
+    /// let no_stopwords = HashSet::<String>::new();
+    /// let corpus = Corpus::from_segmented(vec![doc.clone()], tokens, &no_stopwords, Default::default())?;
+    /// assert_eq!(corpus.word_tokens(0), 2);
+    ///
+    /// // A span that ends inside 源 is refused, naming the paragraph.
+    /// let broken = vec![vec![vec![token(0, 4, "n")]]];
+    /// let error = Corpus::from_segmented(vec![doc], broken, &no_stopwords, Default::default()).unwrap_err();
+    /// assert_eq!(error.to_string(), "document 1, paragraph 1: a token's span is outside its paragraph or inside a character");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_segmented(
         docs: Vec<CleanDocument>,
         tokens: DocumentTokens,
@@ -117,13 +214,13 @@ impl Corpus {
         Ok(Corpus { docs: built, vocab, options, index, aliases: AliasGroups::default(), canonical })
     }
 
-    /// Index of the document with this id.
+    /// Index of the document with this id (exact match), or `None`.
     pub fn doc_index(&self, id: &str) -> Option<usize> {
         self.docs.iter().position(|d| d.info.id == id)
     }
 
     /// Number of word tokens in a document (stopwords included; punctuation,
-    /// numbers and white space not).
+    /// numbers and white space not). Panics if `doc` is not a document index.
     pub fn word_tokens(&self, doc: usize) -> usize {
         self.docs[doc]
             .paragraphs
@@ -141,28 +238,31 @@ impl Corpus {
         parties
     }
 
-    /// Where the paragraph with this global id is: document and paragraph index.
+    /// Where the paragraph with this global id is: document and paragraph
+    /// index. Panics if `global` is not below [`Corpus::paragraph_count`].
     pub fn place(&self, global: usize) -> ParaRef {
         self.index.paragraphs[global]
     }
 
-    /// The paragraph with this global id.
+    /// The paragraph with this global id. Panics if `global` is not below
+    /// [`Corpus::paragraph_count`].
     pub fn paragraph(&self, global: usize) -> &Paragraph {
         let place = self.index.paragraphs[global];
         &self.docs[place.doc as usize].paragraphs[place.para as usize]
     }
 
-    /// The global ids of a document's paragraphs.
+    /// The global ids of a document's paragraphs. Panics if `doc` is not a
+    /// document index.
     pub fn doc_paragraphs(&self, doc: usize) -> std::ops::Range<usize> {
         self.index.doc_paragraphs(doc)
     }
 
-    /// Number of paragraphs in the corpus.
+    /// Number of paragraphs in the corpus: global ids are `0..paragraph_count()`.
     pub fn paragraph_count(&self) -> usize {
         self.index.paragraphs.len()
     }
 
-    /// The text of a token.
+    /// The text of a token of this corpus (its term's text).
     pub fn token_text(&self, t: &Token) -> &str {
         &self.vocab.term(t.term).text
     }

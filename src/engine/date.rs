@@ -6,7 +6,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-/// A calendar date (proleptic Gregorian), ordered by time.
+/// A calendar date (proleptic Gregorian, years 0 to 9999), ordered by
+/// time. Parse one from `YYYY-MM-DD` with [`str::parse`]; it is written
+/// (and serialized) the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     year: u16,
@@ -32,7 +34,7 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 fn days_in_month(year: u16, month: u8) -> u8 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -48,7 +50,9 @@ fn digits(text: &str, n: usize) -> Option<u16> {
 }
 
 impl Date {
-    /// A date from its parts, if it exists on the calendar.
+    /// A date from its parts, or `None` when it does not exist on the
+    /// calendar (month outside 1 to 12, day past the month's end, year past
+    /// 9999).
     ///
     /// ```
     /// use cijing::engine::date::Date;
@@ -59,7 +63,7 @@ impl Date {
         (year <= 9999 && (1..=days_in_month(year, month)).contains(&day)).then_some(Date { year, month, day })
     }
 
-    /// The year.
+    /// The year, 0 to 9999.
     pub fn year(self) -> u16 {
         self.year
     }
@@ -69,7 +73,7 @@ impl Date {
         self.month
     }
 
-    /// The day of the month, from 1.
+    /// The day of the month, 1 to 31.
     pub fn day(self) -> u8 {
         self.day
     }
@@ -78,7 +82,8 @@ impl Date {
 impl FromStr for Date {
     type Err = DateError;
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`: exactly four, two and two ASCII digits, and a
+    /// day that exists (`2023-02-29` is an error).
     fn from_str(text: &str) -> Result<Date, DateError> {
         let error = || DateError { text: text.to_string(), expected: "YYYY-MM-DD" };
         let mut parts = text.split('-');
@@ -125,7 +130,8 @@ pub enum DateBound {
 }
 
 impl DateBound {
-    /// Is `date` on or after this bound?
+    /// Is `date` on or after this bound? (`2023-05` admits `2023-05-01`
+    /// and later.)
     pub fn admits_from(self, date: Date) -> bool {
         match self {
             DateBound::Year(y) => date.year >= y,
@@ -134,7 +140,8 @@ impl DateBound {
         }
     }
 
-    /// Is `date` on or before this bound?
+    /// Is `date` on or before this bound? (`2023-05` admits up to
+    /// `2023-05-31`.)
     pub fn admits_to(self, date: Date) -> bool {
         match self {
             DateBound::Year(y) => date.year <= y,

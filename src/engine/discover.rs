@@ -25,15 +25,15 @@ use std::collections::HashMap;
 /// Which strings are candidates.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct DiscoverOptions {
-    /// Shortest candidate, in characters.
+    /// Shortest candidate, in characters (2 to `max_len`; default 2).
     pub min_len: usize,
-    /// Longest candidate, in characters (2 to 8).
+    /// Longest candidate, in characters (2 to 8; default 6).
     pub max_len: usize,
-    /// Keep strings seen at least this often.
+    /// Keep strings seen at least this often (default 3).
     pub min_count: u32,
-    /// Minimum cohesion (bits).
+    /// Minimum cohesion, in bits (default 4).
     pub min_pmi: f64,
-    /// Minimum of left and right entropy (bits).
+    /// Minimum of left and right entropy, in bits (default 1.5).
     pub min_entropy: f64,
 }
 
@@ -44,7 +44,8 @@ impl Default for DiscoverOptions {
 }
 
 impl DiscoverOptions {
-    /// Checks the candidate lengths (2 to 8 characters, shortest first).
+    /// Checks the candidate lengths (2 to 8 characters, `min_len` ≤
+    /// `max_len`); [`discover`] itself takes any lengths.
     pub fn check(&self) -> Result<(), OptionError> {
         check_range("max-len", self.max_len, 2..=8, "candidates are 2 to 8 characters")?;
         check_range("min-len", self.min_len, 2..=self.max_len, "candidates are at least 2 characters and min-len is at most max-len")
@@ -56,7 +57,7 @@ impl DiscoverOptions {
 pub struct Candidate {
     /// The string.
     pub word: String,
-    /// Its occurrences.
+    /// Its occurrences in the selection's text.
     pub count: u32,
     /// Cohesion: the smallest PMI over its binary splits (bits).
     pub pmi: f64,
@@ -100,7 +101,11 @@ fn is_known_phrase(word: &str, dictionary: &Segmenter, corpus: &Corpus) -> bool 
         })
 }
 
-/// Candidate new words in the selection, judged against `dictionary`.
+/// Candidate new words in the selection, judged against `dictionary`
+/// (whose words are left out), best score first, ties by word. Reads the
+/// paragraphs' text, not their tokens; `dictionary` also cuts each
+/// candidate (with the corpus's segment options) to spot phrases of known
+/// words.
 pub fn discover(corpus: &Corpus, selection: &Selection, options: &DiscoverOptions, dictionary: &Segmenter) -> Vec<Candidate> {
     let runs: Vec<Vec<char>> = corpus
         .index

@@ -55,7 +55,8 @@ impl std::fmt::Display for Direction {
 pub struct KeynessOptions {
     /// The rest of the corpus or the whole corpus.
     pub reference: Reference,
-    /// Keep terms with G² at least this (3.84: p<0.05 … 15.13: p<0.0001).
+    /// Keep terms with G² at least this (3.84: p<0.05 … 15.13: p<0.0001);
+    /// 0 keeps every term that occurs on either side. Default 3.84.
     pub min_g2: f64,
 }
 
@@ -65,10 +66,19 @@ impl Default for KeynessOptions {
     }
 }
 
-/// Critical values of χ² with one degree of freedom.
+/// Critical values of χ² with one degree of freedom and their labels,
+/// largest first.
 pub const CUTOFFS: [(f64, &str); 4] = [(15.13, "p<0.0001"), (10.83, "p<0.001"), (6.63, "p<0.01"), (3.84, "p<0.05")];
 
-/// The significance band of a G² value.
+/// The significance band of a G² value: the label of the largest cut-off
+/// in [`CUTOFFS`] it reaches, or `ns` below 3.84.
+///
+/// ```
+/// use cijing::engine::keyness::significance;
+/// assert_eq!(significance(13.86), "p<0.001");
+/// assert_eq!(significance(3.84), "p<0.05");
+/// assert_eq!(significance(3.0), "ns");
+/// ```
 pub fn significance(g2: f64) -> &'static str {
     CUTOFFS.iter().find(|(c, _)| g2 >= *c).map_or("ns", |(_, label)| label)
 }
@@ -86,13 +96,16 @@ pub struct KeynessRow {
     pub target_per_10k: f64,
     /// b per 10,000 word tokens of the reference.
     pub reference_per_10k: f64,
-    /// Log-likelihood G².
+    /// Log-likelihood G² (≥ 0; 0 when the rates are equal).
     pub g2: f64,
-    /// Hardie's log ratio (binary log of the ratio of relative frequencies).
+    /// Hardie's log ratio (binary log of the ratio of relative frequencies,
+    /// a zero count taken as 0.5): +1 twice as frequent in the target, −1
+    /// half as frequent.
     pub log_ratio: f64,
     /// `p<0.0001` … `p<0.05`, or `ns`.
     pub significance: &'static str,
-    /// Used more or less in the target.
+    /// Used more or less in the target: `Over` when its rate per 10k in the
+    /// target is at least that in the reference.
     pub direction: Direction,
 }
 
@@ -111,7 +124,20 @@ pub struct KeynessTable {
     pub rows: Vec<KeynessRow>,
 }
 
-/// G² for counts a (target) and b (reference) of c and d tokens.
+/// G² for counts a (target) and b (reference) of c and d tokens, as the
+/// module doc says; 0 when there are no tokens at all.
+///
+/// A term seen 10 times in 100 target tokens and never in 100 reference
+/// tokens: E_target = 100 × 10 / 200 = 5, E_reference = 5, and the
+/// reference's zero count adds nothing, so G² = 2 × 10 ln(10 / 5) =
+/// 20 ln 2 = 13.86 (p < 0.001). Equal rates give 0.
+///
+/// ```
+/// use cijing::engine::keyness::log_likelihood;
+/// assert!((log_likelihood(10, 0, 100, 100) - 20.0 * 2f64.ln()).abs() < 1e-12);
+/// assert_eq!(log_likelihood(5, 5, 100, 100), 0.0);
+/// assert_eq!(log_likelihood(3, 1, 0, 0), 0.0);
+/// ```
 pub fn log_likelihood(a: u64, b: u64, c: u64, d: u64) -> f64 {
     let (a, b, c, d) = (a as f64, b as f64, c as f64, d as f64);
     if c + d == 0.0 {
@@ -123,7 +149,20 @@ pub fn log_likelihood(a: u64, b: u64, c: u64, d: u64) -> f64 {
     2.0 * (part(a, e1) + part(b, e2))
 }
 
-/// Hardie's log ratio, zero counts taken as 0.5.
+/// Hardie's log ratio log2((a / c) / (b / d)), a zero count taken as 0.5;
+/// 0 when either side has no tokens.
+///
+/// 10 in 100 against 5 in 100 is twice the rate: log2(0.1 / 0.05) = 1.
+/// 10 in 100 against 0 in 100 is taken as against 0.5: log2(0.1 / 0.005) =
+/// log2 20 = 4.32.
+///
+/// ```
+/// use cijing::engine::keyness::log_ratio;
+/// assert_eq!(log_ratio(10, 5, 100, 100), 1.0);
+/// assert!((log_ratio(10, 0, 100, 100) - 20f64.log2()).abs() < 1e-12);
+/// assert_eq!(log_ratio(5, 10, 100, 100), -1.0);
+/// assert_eq!(log_ratio(5, 10, 100, 0), 0.0);
+/// ```
 pub fn log_ratio(a: u64, b: u64, c: u64, d: u64) -> f64 {
     if c == 0 || d == 0 {
         return 0.0;
@@ -157,6 +196,43 @@ impl std::error::Error for KeynessError {}
 
 /// The terms whose frequency in `target` differs from the reference by at
 /// least `keyness.min_g2`; `options` say which words count as terms.
+/// Over-used terms come first, then under-used ones, each by G² (largest
+/// first), ties by term. An empty target, or a target that is the whole
+/// corpus when the reference is the rest, is an error.
+///
+/// ```
+/// use cijing::engine::keyness::{keyness, Direction, KeynessError, KeynessOptions, Reference};
+/// use cijing::engine::selection::Selection;
+/// use cijing::engine::stats::TermOptions;
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // `corpus`: the two documents of the crate example. Target a (13 word
+/// // tokens: 能源 2, 两国 0), reference the rest, b (10: 能源 0, 两国 2).
+/// let target = Selection::of_docs(&corpus, &[0]);
+/// let options = KeynessOptions { reference: Reference::Rest, min_g2: 2.0 };
+/// let table = keyness(&corpus, &target, &options, &TermOptions::default())?;
+/// assert_eq!((table.target_tokens, table.reference_tokens), (13, 10));
+/// let rows: Vec<(&str, Direction)> = table.rows.iter().map(|r| (r.term.as_str(), r.direction)).collect();
+/// // Over-used first, though 两国's G² is the larger.
+/// assert_eq!(rows, [("能源", Direction::Over), ("两国", Direction::Under)]);
+///
+/// // 能源: E_target = 13 × 2 / 23, so G² = 2 × 2 ln(2 / (26/23)) = 4 ln(23/13) = 2.28;
+/// // log ratio = log2((2/13) / (0.5/10)) = log2(40/13) = 1.62.
+/// assert!((table.rows[0].g2 - 4.0 * (23.0f64 / 13.0).ln()).abs() < 1e-12);
+/// assert!((table.rows[0].log_ratio - (40.0f64 / 13.0).log2()).abs() < 1e-12);
+/// // 两国: E_reference = 10 × 2 / 23, so G² = 4 ln(23/10) = 3.33, short of p < 0.05.
+/// assert!((table.rows[1].g2 - 4.0 * 2.3f64.ln()).abs() < 1e-12);
+/// assert_eq!(table.rows[1].significance, "ns");
+///
+/// // The whole corpus has no rest to compare with.
+/// let whole = Selection::all(&corpus);
+/// assert_eq!(keyness(&corpus, &whole, &options, &TermOptions::default()), Err(KeynessError::NoRest));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn keyness(corpus: &Corpus, target: &Selection, keyness: &KeynessOptions, options: &TermOptions) -> Result<KeynessTable, KeynessError> {
     let (reference, min_g2) = (keyness.reference, keyness.min_g2);
     if target.is_empty() {

@@ -7,7 +7,9 @@ use super::segment::TokenKind;
 use super::selection::Selection;
 use serde::{Deserialize, Serialize};
 
-/// How concordance lines are ordered.
+/// How concordance lines are ordered. The word sorts compare the words'
+/// text (a line with no word on that side first) and then the document
+/// id; lines that still tie keep corpus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum KwicSort {
@@ -16,9 +18,11 @@ pub enum KwicSort {
     Position,
     /// By the first word to the left, then the second.
     L1,
+    /// By the second word to the left, then the first.
     L2,
     /// By the first word to the right, then the second.
     R1,
+    /// By the second word to the right, then the first.
     R2,
 }
 
@@ -27,9 +31,10 @@ super::options::choices!(KwicSort { Position => "position", L1 => "l1", L2 => "l
 /// How a concordance is made: context on each side, and the order of lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KwicOptions {
-    /// Word tokens listed on each side (`left_tokens`, `right_tokens`).
+    /// Word tokens listed on each side (`left_tokens`, `right_tokens`);
+    /// default 5.
     pub context_words: usize,
-    /// Characters of text shown on each side (`left`, `right`).
+    /// Characters of text shown on each side (`left`, `right`); default 20.
     pub context_chars: usize,
     /// The order of the lines.
     pub sort: KwicSort,
@@ -50,25 +55,61 @@ pub struct KwicLine {
     pub date: String,
     /// Paragraph number within the document, from 1.
     pub paragraph: usize,
-    /// Token index of the hit in the paragraph.
+    /// Index of the hit's first token in the paragraph's tokens (all
+    /// tokens, punctuation included), from 0.
     pub position: usize,
-    /// Byte span of the hit in the paragraph text.
+    /// Byte offset of the hit's start in the paragraph text.
     pub start: usize,
+    /// Byte offset one past the hit's end: the hit is `text[start..end]`.
     pub end: usize,
-    /// Up to `chars` characters of context on each side.
+    /// Up to `context_chars` characters of the paragraph before the hit
+    /// (never across paragraphs; shorter at a paragraph's start).
     pub left: String,
-    /// The hit as it stands in the text.
+    /// The hit as it stands in the text (a phrase with what lies between
+    /// its words).
     pub node: String,
-    /// Up to `chars` characters of context after the hit.
+    /// Up to `context_chars` characters of the paragraph after the hit.
     pub right: String,
-    /// Up to `tokens` word tokens before the hit, nearest first.
+    /// Up to `context_words` word tokens before the hit in its paragraph,
+    /// nearest first (punctuation and numbers skipped).
     pub left_tokens: Vec<String>,
-    /// Up to `tokens` word tokens after the hit, nearest first.
+    /// Up to `context_words` word tokens after the hit, nearest first.
     pub right_tokens: Vec<String>,
 }
 
 /// Every hit of `query` in `selection`, with context and in the order
-/// `options` ask for.
+/// `options` ask for; empty when there is none.
+///
+/// ```
+/// use cijing::engine::kwic::{kwic, KwicOptions, KwicSort};
+/// use cijing::engine::query::Query;
+/// use cijing::engine::selection::Selection;
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // `corpus`: the two documents of the crate example, where 合作 occurs once
+/// // in each of the four paragraphs.
+/// let query = Query::parse(&corpus, &segmenter, "合作", false)?;
+/// let options = KwicOptions { context_words: 2, context_chars: 4, sort: KwicSort::Position };
+/// let lines = kwic(&corpus, &Selection::all(&corpus), &query, &options);
+/// let shown: Vec<String> = lines.iter().map(|l| format!("{} ¶{} {}[{}]{}", l.doc, l.paragraph, l.left, l.node, l.right)).collect();
+/// assert_eq!(shown, ["a ¶1 加强能源[合作]。", "a ¶2 深化能源[合作]，推动共", "b ¶1 继续扩大[合作]。", "b ¶2 [合作]造福两国"]);
+///
+/// // 双方 深化 能源 合作 ， 推动 共同 发展 。: token 3, after six glyphs of three bytes.
+/// assert_eq!((lines[1].position, lines[1].start, lines[1].end), (3, 18, 24));
+/// assert_eq!(lines[1].left_tokens, ["能源", "深化"]); // nearest first
+/// assert_eq!(lines[1].right_tokens, ["推动", "共同"]); // the comma is skipped
+///
+/// // By the first word to the right: the two lines with none first, then 推动 before 造福.
+/// let options = KwicOptions { sort: KwicSort::R1, ..options };
+/// let lines = kwic(&corpus, &Selection::all(&corpus), &query, &options);
+/// let order: Vec<(&str, usize)> = lines.iter().map(|l| (l.doc.as_str(), l.paragraph)).collect();
+/// assert_eq!(order, [("a", 1), ("b", 1), ("a", 2), ("b", 2)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn kwic(corpus: &Corpus, selection: &Selection, query: &Query, options: &KwicOptions) -> Vec<KwicLine> {
     let (tokens, chars) = (options.context_words, options.context_chars);
     let mut lines = Vec::new();

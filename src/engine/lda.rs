@@ -16,20 +16,22 @@ use serde::{Deserialize, Serialize};
 /// The model's settings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LdaOptions {
-    /// Number of topics (2 to 50).
+    /// Number of topics (2 to 50; [`Lda::new`] clamps it there). Default 8.
     pub k: usize,
-    /// Dirichlet prior on each paragraph's topics.
+    /// Dirichlet prior on each paragraph's topics (default 0.1; smaller:
+    /// fewer topics per paragraph).
     pub alpha: f64,
-    /// Dirichlet prior on each topic's words.
+    /// Dirichlet prior on each topic's words (default 0.01; smaller: fewer
+    /// words per topic).
     pub beta: f64,
     /// Seed of the generator: the same seed gives the same topics.
     pub seed: u64,
-    /// Shortest term, in characters.
+    /// Shortest term, in characters (default 2).
     pub min_len: usize,
-    /// Leave out terms in fewer paragraphs than this.
+    /// Leave out terms in fewer selected paragraphs than this (default 3).
     pub min_paragraphs: u32,
-    /// Terms in more than this share of the paragraphs (合作, 双方) say
-    /// little about any one topic and are left out.
+    /// Terms in more than this share of the selected paragraphs (合作,
+    /// 双方) say little about any one topic and are left out (default 0.1).
     pub max_share: f64,
 }
 
@@ -68,11 +70,17 @@ impl Rng {
 /// A topic found: its most probable terms and its most typical paragraphs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LdaTopic {
+    /// Terms with their probability in the topic (φ, 0 to 1), most
+    /// probable first, ties by first occurrence.
     pub terms: Vec<(String, f64)>,
-    /// Global paragraph ids with their share of this topic.
+    /// Global paragraph ids with the topic's share of the paragraph (θ, 0
+    /// to 1), largest first; only paragraphs of five or more model words.
     pub paragraphs: Vec<(usize, f64)>,
 }
 
+/// A topic model being fitted: make it with [`Lda::new`], run
+/// [`Lda::sweep`] as often as wanted, read [`Lda::topics`] at any point.
+/// Paragraphs with fewer than three model words are left out.
 #[derive(Debug, Clone)]
 pub struct Lda {
     options: LdaOptions,
@@ -154,11 +162,14 @@ impl Lda {
         lda
     }
 
+    /// Gibbs sweeps run so far.
     pub fn sweeps(&self) -> usize {
         self.sweeps
     }
 
-    /// Paragraphs and distinct words the model covers.
+    /// Paragraphs and distinct words the model covers. With no paragraph
+    /// (too little text selected) sweeps do nothing and topics have no
+    /// paragraphs.
     pub fn size(&self) -> (usize, usize) {
         (self.docs.len(), self.words.len())
     }
@@ -179,9 +190,9 @@ impl Lda {
                     self.n_kw[old * v + w] -= 1;
                     self.n_k[old] -= 1;
                     let mut total = 0.0;
-                    for t in 0..k {
+                    for (t, cumulative) in p.iter_mut().enumerate() {
                         total += (self.n_dk[d][t] as f64 + alpha) * (self.n_kw[t * v + w] as f64 + beta) / (self.n_k[t] as f64 + vbeta);
-                        p[t] = total;
+                        *cumulative = total;
                     }
                     let u = self.rng.next_f64() * total;
                     let new = p.iter().position(|&c| u < c).unwrap_or(k - 1);
@@ -195,8 +206,9 @@ impl Lda {
         }
     }
 
-    /// The topics: `terms` most probable terms and `paragraphs` most typical
-    /// paragraphs each.
+    /// The topics, `k` of them: `terms` most probable terms and
+    /// `paragraphs` most typical paragraphs each (fewer when there are
+    /// fewer). `corpus` must be the one the model was made from.
     pub fn topics(&self, corpus: &Corpus, terms: usize, paragraphs: usize) -> Vec<LdaTopic> {
         let k = self.options.k;
         let v = self.words.len();

@@ -7,17 +7,30 @@ use std::fmt;
 /// A line of a dictionary file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DictEntry {
+    /// The word, without spaces.
     pub word: String,
+    /// jieba's frequency for the word; `None` lets jieba pick one high
+    /// enough for the word to be cut whole.
     pub freq: Option<usize>,
+    /// Its part-of-speech tag in jieba's tag set (`n`, `nr`, `ns`, `nt`,
+    /// `nz`, `v`, …; see [`PosClass::of_tag`](super::pos::PosClass::of_tag)).
+    /// `None`: a word jieba's dictionary has keeps its tag there; a new word
+    /// gets an empty tag (class [`PosClass::Other`](super::pos::PosClass::Other)).
     pub pos: Option<String>,
+    /// The 1-based line it was read from.
     pub line: usize,
 }
 
-/// A problem in a dictionary or word-list file, with its 1-based line.
+/// A problem in a dictionary or word-list file, with its 1-based line;
+/// displayed as `file line N: message`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexiconError {
+    /// The file, as the caller named it to [`parse_user_dict`] or
+    /// [`AliasGroups::parse`](super::aliases::AliasGroups::parse).
     pub file: String,
+    /// The 1-based line the problem is on.
     pub line: usize,
+    /// What is wrong with the line, for a person to fix it.
     pub message: String,
 }
 
@@ -36,9 +49,28 @@ pub fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, content)| !content.is_empty())
 }
 
-/// Parses a jieba user dictionary: one `word [freq] [pos]` per line; blank
-/// lines and lines starting with `#` are skipped. Every malformed line is
-/// reported with its number; nothing is half-loaded.
+/// Parses a jieba user dictionary: one `word [freq] [pos]` per line, the
+/// frequency a whole number and the tag up to five ASCII letters; blank
+/// lines and `#` comments are skipped. Entries come back in file order.
+/// Every malformed line is reported with its number (as
+/// [`LexiconError`]s in line order, several per line possible); nothing is
+/// half-loaded. `file` names the text in those errors.
+///
+/// ```
+/// use cijing::engine::lexicon::parse_user_dict;
+///
+/// let ok = "# domain words\n上合组织 100 nt\n中亚峰会 nz\n\n数字丝路\n";
+/// let entries = parse_user_dict(ok, "my_words.txt").unwrap();
+/// let read: Vec<_> = entries.iter().map(|e| (e.word.as_str(), e.freq, e.pos.as_deref(), e.line)).collect();
+/// assert_eq!(read, [("上合组织", Some(100), Some("nt"), 2), ("中亚峰会", None, Some("nz"), 3), ("数字丝路", None, None, 5)]);
+///
+/// // Line 2 has a space inside the word, so four fields: the whole file is refused.
+/// let bad = "上合组织 100 nt\n人类命运 共同体 5 n\n";
+/// let errors = parse_user_dict(bad, "my_words.txt").unwrap_err();
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!(errors[0].line, 2);
+/// assert!(errors[0].to_string().starts_with("my_words.txt line 2: expected `word [freq] [pos]`, found 4 fields"));
+/// ```
 pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<LexiconError>> {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
@@ -84,7 +116,13 @@ pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<Lex
     }
 }
 
-/// Parses a word list: one word per line, `#` starts a comment.
+/// Parses a word list (stopwords): one word per line, trimmed, in file
+/// order; blank lines and `#` comments are skipped. Never fails.
+///
+/// ```
+/// use cijing::engine::lexicon::parse_word_list;
+/// assert_eq!(parse_word_list("的\n# particles\n了  # aspect\n\n和\n"), ["的", "了", "和"]);
+/// ```
 pub fn parse_word_list(text: &str) -> Vec<String> {
     content_lines(text).map(|(_, word)| word.to_string()).collect()
 }

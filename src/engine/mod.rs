@@ -1,8 +1,11 @@
+#![warn(missing_docs)]
+
 //! The analysis engine: plain Rust, no web imports; compiled natively (CLI,
 //! tests) and to wasm (the page). Pure functions over a [`Corpus`].
 //!
 //! Every module depends only on the ones above it in this list, never on a
-//! module below it (`tests/layers.rs` checks it):
+//! module below it (`tests/layers.rs` checks from the source that the
+//! module graph has no cycle and no web, seed or face import):
 //!
 //! ```text
 //! text       date · clean · lexicon · pos · options
@@ -19,8 +22,18 @@
 //! charts     chart (plotters SVG from plain data)
 //! ```
 //!
-//! The shipped corpus and resources are data in [`crate::seeds`], which the
-//! engine never reads: the same functions run on a corpus given at run time.
+//! The shipped corpus and resources are data in `cijing::seeds` (the
+//! default `seeds` feature), which the engine never reads: the same
+//! functions run on a corpus given at run time. The crate-level example
+//! builds one from two documents; the examples of the statistics reuse
+//! those two documents and work their values out by hand.
+//!
+//! Conventions throughout: text spans are byte offsets into a paragraph's
+//! text; a *global paragraph id* numbers the corpus's paragraphs from 0 in
+//! document order ([`corpus::Corpus::paragraph`]); rates are per 10,000
+//! *word tokens* (tokens with a letter in them, stopwords included;
+//! punctuation, numbers and white space never count); ties in ranked
+//! tables are broken by the term's text, so every table is deterministic.
 
 pub mod aliases;
 pub mod chart;

@@ -12,11 +12,11 @@ use std::collections::HashMap;
 /// Which n-grams are counted and kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NgramOptions {
-    /// Shortest n-gram, in words (2 to 5).
+    /// Shortest n-gram, in words (2 to 5; default 2).
     pub min_n: usize,
-    /// Longest n-gram, in words (2 to 5, at least `min_n`).
+    /// Longest n-gram, in words (2 to 5, at least `min_n`; default 5).
     pub max_n: usize,
-    /// Keep n-grams seen at least this often.
+    /// Keep n-grams seen at least this often (default 2; 0 counts as 1).
     pub min_count: u64,
 }
 
@@ -27,7 +27,8 @@ impl Default for NgramOptions {
 }
 
 impl NgramOptions {
-    /// Checks that n-grams are 2 to 5 words with `min_n` ≤ `max_n`.
+    /// Checks that n-grams are 2 to 5 words with `min_n` ≤ `max_n`;
+    /// [`ngrams`] itself takes any lengths (1 gives single words).
     pub fn check(&self) -> Result<(), OptionError> {
         check_range("min-n", self.min_n, 2..=5, "n-grams are 2 to 5 words")?;
         check_range("max-n", self.max_n, self.min_n..=5, "n-grams are 2 to 5 words, and max-n is at least min-n")
@@ -37,7 +38,8 @@ impl NgramOptions {
 /// One n-gram and how often it occurs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NgramRow {
-    /// The tokens, separated by single spaces.
+    /// The words, separated by single spaces (canonical terms when
+    /// aliases are merged).
     pub ngram: String,
     /// Its length in words.
     pub n: usize,
@@ -47,10 +49,41 @@ pub struct NgramRow {
     pub docs: u32,
 }
 
-/// N-grams of `min_n..=max_n` tokens seen at least `min_count` times, most
-/// frequent first (then longer first, then by text). With
-/// `options.drop_stopwords`, n-grams that start or end with a stopword are
-/// left out; with `options.merge_aliases`, aliases count as their canonical term.
+/// N-grams of `ngram.min_n..=ngram.max_n` word tokens seen at least
+/// `ngram.min_count` times in the selection, most frequent first (then
+/// longer first, then by text). With `options.drop_stopwords`, n-grams that
+/// start or end with a stopword are left out (one inside is kept); with
+/// `options.merge_aliases`, aliases count as their canonical term. The
+/// other term options (length, part of speech) are not applied.
+///
+/// ```
+/// use cijing::engine::ngrams::{ngrams, NgramOptions, NgramRow};
+/// use cijing::engine::selection::Selection;
+/// use cijing::engine::stats::TermOptions;
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // `corpus`: the two documents of the crate example. Its runs of words
+/// // (punctuation, numbers and paragraph ends break them; 和 and 年 are stopwords):
+/// //   中国 和 哈萨克斯坦 加强 能源 合作 | 双方 深化 能源 合作 | 推动 共同 发展
+/// //   年 | 中俄 两国 继续 扩大 合作 | 合作 造福 两国 人民
+/// let all = Selection::all(&corpus);
+/// let twice = NgramOptions { min_n: 2, max_n: 3, min_count: 2 };
+/// let rows = ngrams(&corpus, &all, &twice, &TermOptions::default());
+/// assert_eq!(rows, [NgramRow { ngram: "能源 合作".into(), n: 2, count: 2, docs: 1 }]);
+///
+/// // Seen once or more: 14 two-word and 11 three-word n-grams. A stopword
+/// // may stand inside one, never at its edge.
+/// let once = NgramOptions { min_count: 1, ..twice };
+/// let rows = ngrams(&corpus, &all, &once, &TermOptions::default());
+/// assert_eq!((rows.iter().filter(|r| r.n == 2).count(), rows.iter().filter(|r| r.n == 3).count()), (14, 11));
+/// assert!(rows.iter().any(|r| r.ngram == "中国 和 哈萨克斯坦"));
+/// assert!(rows.iter().all(|r| r.ngram != "中国 和"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn ngrams(corpus: &Corpus, selection: &Selection, ngram: &NgramOptions, options: &TermOptions) -> Vec<NgramRow> {
     let (min_n, max_n, min_count) = (ngram.min_n, ngram.max_n, ngram.min_count);
     let (min_n, max_n) = (min_n.max(1), max_n.max(min_n.max(1)));

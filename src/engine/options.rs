@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-/// An option set to a value outside the range the statistic accepts.
+/// An option set to a value outside the range the statistic accepts;
+/// displayed as `--option value: expected`, e.g. `--k 1: choose 2 to 50
+/// topics`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionError {
     /// The option's name as the CLI spells it (`min-n`, `k`, …).
@@ -36,19 +38,28 @@ where
 
 /// An option with a fixed set of values, each with a short code (as the
 /// CLI, the URL and serde spell it): sort orders, references, modes.
+///
+/// ```
+/// use cijing::engine::keyness::Reference;
+/// use cijing::engine::options::Choice;
+/// assert_eq!(Reference::parse("whole"), Some(Reference::Whole));
+/// assert_eq!(Reference::parse("Whole"), None);
+/// assert_eq!(Reference::codes(), "rest, whole");
+/// ```
 pub trait Choice: Sized + Copy + PartialEq + 'static {
     /// Every value, in the order menus list them.
     const ALL: &'static [Self];
 
-    /// The value's code.
+    /// The value's code: lower-case ASCII, unique within the type.
     fn code(self) -> &'static str;
 
-    /// The value with this code.
+    /// The value with exactly this code, or `None` (codes are
+    /// case-sensitive).
     fn parse(code: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|c| c.code() == code)
     }
 
-    /// Every code, comma-separated, for messages.
+    /// Every code in [`Choice::ALL`] order, joined by `", "`, for messages.
     fn codes() -> String {
         Self::ALL.iter().map(|c| c.code()).collect::<Vec<_>>().join(", ")
     }

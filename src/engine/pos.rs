@@ -1,4 +1,5 @@
-//! Part-of-speech classes a user filters by, from jieba's tags.
+//! Part-of-speech classes a user filters by, from jieba's tags: eleven
+//! classes instead of jieba's fifty-odd tags.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -20,7 +21,7 @@ impl std::error::Error for UnknownPosClass {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PosClass {
-    /// Common nouns (`n`, `ng`, `nl`, …) .
+    /// Common nouns (`n`, `ng`, `nl`, …).
     Noun,
     /// Verbs, verbal nouns included (`v`, `vn`, `vd`, …).
     Verb,
@@ -60,7 +61,15 @@ impl PosClass {
         PosClass::Other,
     ];
 
-    /// The class of a jieba tag.
+    /// The class of a jieba tag. Any tag not listed on a class, the empty
+    /// tag included, is [`PosClass::Other`].
+    ///
+    /// ```
+    /// use cijing::engine::pos::PosClass;
+    /// assert_eq!(PosClass::of_tag("nrfg"), PosClass::Person);
+    /// assert_eq!(PosClass::of_tag("vn"), PosClass::Verb);
+    /// assert_eq!(PosClass::of_tag(""), PosClass::Other);
+    /// ```
     pub fn of_tag(tag: &str) -> PosClass {
         match tag {
             t if t.starts_with("nr") => PosClass::Person,
@@ -77,7 +86,8 @@ impl PosClass {
         }
     }
 
-    /// The class's name (`noun`, `verb`, …).
+    /// The class's name (`noun`, `verb`, …), as the CLI, the URL and serde
+    /// write it.
     pub fn name(self) -> &'static str {
         match self {
             PosClass::Noun => "noun",
@@ -94,7 +104,8 @@ impl PosClass {
         }
     }
 
-    /// Parses a class name as `name()` writes it.
+    /// Parses a class name as [`PosClass::name`] writes it (lower case,
+    /// exactly); any other text is an error listing the names.
     pub fn parse(name: &str) -> Result<PosClass, UnknownPosClass> {
         PosClass::ALL.into_iter().find(|c| c.name() == name).ok_or_else(|| UnknownPosClass(name.to_string()))
     }

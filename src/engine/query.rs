@@ -1,5 +1,6 @@
 //! What a user searches for: a term, an alias group, or a phrase of several
-//! tokens, resolved against the corpus vocabulary.
+//! tokens, resolved against the corpus vocabulary. Concordance, collocates
+//! and trends take a parsed [`Query`].
 
 use super::corpus::{Corpus, TermId};
 use super::segment::{Segmenter, TokenKind};
@@ -9,7 +10,8 @@ use super::segment::{Segmenter, TokenKind};
 pub enum QueryError {
     /// Nothing but white space was typed.
     Empty,
-    /// A word of the query never occurs in the corpus (as segmented now).
+    /// A word of the query (as typed, or as the segmenter cut it) never
+    /// occurs in the corpus.
     NotInCorpus(String),
 }
 
@@ -25,20 +27,50 @@ impl std::fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 /// A sequence of slots; a token matches a slot when its term is one of the
-/// slot's terms.
+/// slot's terms. Made by [`Query::parse`] for one corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     /// The query as typed, trimmed.
     pub text: String,
-    /// For each word of the query, the terms that match it.
+    /// For each word of the query, in order, the terms that match it (one,
+    /// or an alias group's); never empty after [`Query::parse`].
     pub slots: Vec<Vec<TermId>>,
 }
 
 impl Query {
     /// Resolves `text`: words separated by spaces are a phrase; a single word
-    /// the corpus knows is that term; anything else is segmented. With
-    /// `merge_aliases` each word also matches its alias group. A query with
-    /// a word the corpus never uses is an error that names it.
+    /// the corpus knows is that term; anything else is segmented with
+    /// `segmenter` and the corpus's options (white-space tokens dropped)
+    /// and becomes a phrase of its tokens. With `merge_aliases` each word
+    /// also matches every term of its alias group. A query with a word the
+    /// corpus never uses is an error that names it; an empty one is
+    /// [`QueryError::Empty`].
+    ///
+    /// ```
+    /// use cijing::engine::query::{Query, QueryError};
+    /// # use cijing::engine::corpus::{CleanDocument, Corpus};
+    /// # let segmenter = cijing::seeds::segmenter();
+    /// # let corpus = Corpus::from_documents(vec![
+    /// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+    /// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+    /// # ], &segmenter, Default::default());
+    /// // `corpus`: the two documents of the crate example; its first paragraph
+    /// // is 中国 和 哈萨克斯坦 加强 能源 合作 。
+    /// let phrase = Query::parse(&corpus, &segmenter, "能源 合作", false)?;
+    /// assert_eq!(phrase.slots.len(), 2);
+    /// // 能源合作 is no term of the corpus, so it is segmented: the same phrase.
+    /// let joined = Query::parse(&corpus, &segmenter, "能源合作", false)?;
+    /// assert_eq!((joined.text.as_str(), &joined.slots), ("能源合作", &phrase.slots));
+    ///
+    /// // Where it can match (能源 occurs in paragraphs 0 and 1), and where it does.
+    /// assert_eq!(joined.candidate_paragraphs(&corpus), [0, 1]);
+    /// let terms: Vec<_> = corpus.paragraph(0).tokens.iter().map(|t| t.term).collect();
+    /// assert_eq!(joined.matches(&corpus, &terms), [(4, 6)]);
+    ///
+    /// assert_eq!(Query::parse(&corpus, &segmenter, "太空", false), Err(QueryError::NotInCorpus("太空".into())));
+    /// assert_eq!(Query::parse(&corpus, &segmenter, "  ", false), Err(QueryError::Empty));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn parse(corpus: &Corpus, segmenter: &Segmenter, text: &str, merge_aliases: bool) -> Result<Query, QueryError> {
         let text = text.trim();
         if text.is_empty() {
@@ -70,9 +102,10 @@ impl Query {
         Ok(Query { text: text.to_string(), slots })
     }
 
-    /// Token positions in `tokens` (term ids of one paragraph) where the
-    /// query matches, skipping white-space tokens inside a phrase. Each
-    /// match is (first token, one past the last token).
+    /// Where the query matches in `terms` (the term ids of one paragraph's
+    /// tokens, in order), skipping white-space tokens inside a phrase. Each
+    /// match is (first token index, one past the last), in text order;
+    /// matches of a phrase that repeats a word may overlap.
     pub fn matches(&self, corpus: &Corpus, terms: &[TermId]) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let Some(first) = self.slots.first() else { return found };
@@ -100,8 +133,9 @@ impl Query {
         found
     }
 
-    /// Global paragraph ids that may hold a match: those where the first
-    /// slot's terms occur (from the postings).
+    /// Global paragraph ids that may hold a match, ascending, each once:
+    /// those where the first slot's terms occur (from the postings).
+    /// Check them with [`Query::matches`].
     pub fn candidate_paragraphs(&self, corpus: &Corpus) -> Vec<usize> {
         let mut paras: Vec<usize> = self.slots.first().into_iter().flatten()
             .flat_map(|&t| corpus.index.postings(t).iter().map(|p| p.para as usize))

@@ -1,6 +1,7 @@
-//! Word segmentation: jieba-rs with its base dictionary, the shipped domain
-//! dictionary and any user additions, plus stopwords. Yields tokens with
-//! their byte span in the input and a part-of-speech tag.
+//! Word segmentation: jieba-rs over a dictionary given at run time (the
+//! shipped one is `cijing::seeds::JIEBA_DICT`), plus domain and user words
+//! and stopwords. Yields tokens with their byte span in the input and a
+//! part-of-speech tag.
 
 use jieba_rs::Jieba;
 use std::collections::{HashMap, HashSet};
@@ -12,8 +13,12 @@ use super::lexicon::{parse_user_dict, DictEntry, LexiconError, StopwordList};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
+    /// One reading: the tokens tile the text without overlap (the default).
     #[default]
     Precise,
+    /// Also the dictionary words inside long tokens (`上海合作组织` gives
+    /// `上海`, `合作`, `组织` and the whole), so tokens overlap and a text
+    /// yields more of them.
     Search,
 }
 
@@ -22,9 +27,10 @@ super::options::choices!(Mode { Precise => "precise", Search => "search" });
 /// How text is segmented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SegmentOptions {
-    /// Precise or search mode.
+    /// Precise or search mode (default precise).
     pub mode: Mode,
-    /// Let jieba's HMM join characters into words its dictionaries lack.
+    /// Let jieba's HMM join characters into words its dictionaries lack
+    /// (default on); off, such characters come out one token each.
     pub hmm: bool,
 }
 
@@ -40,13 +46,27 @@ impl Default for SegmentOptions {
 pub enum TokenKind {
     /// Contains a letter (Han characters included): a candidate term.
     Word,
-    /// Digits, possibly with `.`, `%`, `,`.
+    /// No letter but a digit (ASCII or other numerals), possibly with `.`,
+    /// `%`, `,`: `2024`, `3.5%`.
     Number,
+    /// Neither letter, digit nor white space: `。`, `，`, `—`.
     Punct,
+    /// Only white space (the ideographic space U+3000 included).
     Space,
 }
 
 impl TokenKind {
+    /// The kind of a token's text; the first that fits of `Space` (all
+    /// white space, or empty), `Word`, `Number`, `Punct`.
+    ///
+    /// ```
+    /// use cijing::engine::segment::TokenKind;
+    /// assert_eq!(TokenKind::of("合作"), TokenKind::Word);
+    /// assert_eq!(TokenKind::of("G20"), TokenKind::Word);
+    /// assert_eq!(TokenKind::of("3.5%"), TokenKind::Number);
+    /// assert_eq!(TokenKind::of("。"), TokenKind::Punct);
+    /// assert_eq!(TokenKind::of("\u{3000}"), TokenKind::Space);
+    /// ```
     pub fn of(text: &str) -> TokenKind {
         if text.chars().all(|c| c.is_whitespace() || c == '\u{3000}') {
             TokenKind::Space
@@ -65,8 +85,12 @@ impl TokenKind {
 /// proper noun, `v` verb, …; empty when unknown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
+    /// Byte offset of the token's first byte in the segmented text.
     pub start: usize,
+    /// Byte offset one past its last byte: the token is `text[start..end]`.
     pub end: usize,
+    /// Its part-of-speech tag; a domain or user dictionary's tag wins over
+    /// jieba's.
     pub pos: String,
 }
 
@@ -78,7 +102,8 @@ fn jieba_keeps_together(c: char) -> bool {
         || "+#&._%-".contains(c)
 }
 
-/// A jieba dictionary that could not be read.
+/// A jieba dictionary that could not be read; holds jieba's own message
+/// (a line that is not `word freq [pos]`, say).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SegmenterError(pub String);
 
@@ -90,7 +115,10 @@ impl fmt::Display for SegmenterError {
 
 impl std::error::Error for SegmenterError {}
 
-/// jieba-rs plus the project's dictionaries and stopwords.
+/// jieba-rs plus the project's dictionaries and stopwords. Build one with
+/// [`Segmenter::from_dictionary`] (or `cijing::seeds::segmenter()` for the
+/// shipped one, ~0.1 s optimised): it is meant to be built once and shared.
+/// Cloning copies the whole dictionary.
 #[derive(Clone)]
 pub struct Segmenter {
     jieba: Jieba,
@@ -111,15 +139,21 @@ impl fmt::Debug for Segmenter {
 }
 
 impl Segmenter {
-    /// A segmenter over a jieba dictionary (jieba's `dict.txt` format: `word
-    /// freq [pos]` a line), with no domain words and no stopwords. The
-    /// dictionary the project ships is `cijing::seeds::base_segmenter()`.
+    /// A segmenter over a jieba dictionary (jieba's `dict.txt` format, UTF-8:
+    /// `word freq [pos]` a line), with no domain words and no stopwords; an
+    /// error when a line cannot be read. The segmenter over the dictionary
+    /// the project ships is `cijing::seeds::base_segmenter()`.
     pub fn from_dictionary(dictionary: &[u8]) -> Result<Segmenter, SegmenterError> {
         let jieba = Jieba::with_dict(&mut std::io::BufReader::new(dictionary)).map_err(|e| SegmenterError(e.to_string()))?;
         Ok(Segmenter { jieba, compounds: Vec::new(), tags: HashMap::new(), stopwords: HashSet::new() })
     }
 
-    /// Adds dictionary entries (the domain dictionary, or a user's).
+    /// Adds dictionary entries (the domain dictionary, or a user's), so
+    /// later [`segment`](Segmenter::segment) calls cut them whole and tag
+    /// them with their `pos`. A word with a character jieba never keeps
+    /// inside a token (`·`, `－`) is joined from jieba's tokens after
+    /// cutting, where its ends fall on token boundaries. Adding a word
+    /// again updates its frequency, and its tag when the new entry has one.
     pub fn add_words(&mut self, entries: &[DictEntry]) {
         for e in entries {
             if let Some(pos) = &e.pos {
@@ -135,34 +169,59 @@ impl Segmenter {
         self.compounds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     }
 
-    /// Parses and adds a user dictionary; on any malformed line nothing is
-    /// added and every problem is returned.
+    /// Parses and adds a user dictionary (see
+    /// [`parse_user_dict`]); returns how many
+    /// entries were added. On any malformed line nothing is added and every
+    /// problem is returned, each with its line number in `file`.
     pub fn add_user_dict(&mut self, text: &str, file: &str) -> Result<usize, Vec<LexiconError>> {
         let entries = parse_user_dict(text, file)?;
         self.add_words(&entries);
         Ok(entries.len())
     }
 
+    /// Replaces the stopwords (exact token texts). Stopwords are still
+    /// tokens and count as word tokens; term tables, keyness, collocates
+    /// and n-grams leave them out when
+    /// [`TermOptions::drop_stopwords`](super::stats::TermOptions::drop_stopwords)
+    /// is on. A corpus reads them when it is built: set them first.
     pub fn set_stopwords<I: IntoIterator<Item = String>>(&mut self, words: I) {
         self.stopwords = words.into_iter().collect();
     }
 
+    /// Is `word` exactly one of the stopwords?
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(word)
     }
 
-    /// The stopwords, one per entry.
+    /// The stopwords as set by [`Segmenter::set_stopwords`] (empty at
+    /// first); a [`StopwordList`] for
+    /// [`Corpus::from_segmented`](super::corpus::Corpus::from_segmented).
     pub fn stopwords(&self) -> &HashSet<String> {
         &self.stopwords
     }
 
-    /// Does the dictionary (base, domain or user) know this word?
+    /// Does the dictionary (base, domain or user) have this exact word?
     pub fn knows(&self, word: &str) -> bool {
         self.jieba.has_word(word) || self.compounds.iter().any(|(w, _)| w == word)
     }
 
-    /// Cuts `text` into tokens covering it (in search mode, extra shorter
-    /// tokens overlap the long ones).
+    /// Cuts `text` into tokens covering it, in text order (white space and
+    /// punctuation are tokens too). In search mode extra shorter tokens
+    /// overlap the long ones, listed before the long token that holds them.
+    /// Stopwords are not removed here.
+    ///
+    /// ```
+    /// use cijing::engine::SegmentOptions;
+    ///
+    /// let segmenter = cijing::seeds::segmenter();
+    /// let text = "中国和哈萨克斯坦加强能源合作。";
+    /// let tokens = segmenter.segment(text, SegmentOptions::default());
+    /// let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+    /// assert_eq!(words, ["中国", "和", "哈萨克斯坦", "加强", "能源", "合作", "。"]);
+    /// // 哈萨克斯坦 is a place name (jieba's tag `ns`), bytes 9..24.
+    /// assert_eq!((tokens[2].start, tokens[2].end, tokens[2].pos.as_str()), (9, 24, "ns"));
+    /// assert!(segmenter.is_stopword("和"));
+    /// ```
     pub fn segment(&self, text: &str, options: SegmentOptions) -> Vec<Token> {
         let mut tokens: Vec<Token> = match options.mode {
             Mode::Precise => self

@@ -30,7 +30,8 @@ pub struct TopicFilter {
     pub matching: TopicMatch,
     /// Topic ids a paragraph must not belong to.
     pub exclude: Vec<String>,
-    /// A paragraph belongs to a topic with at least this many keyword hits.
+    /// A paragraph belongs to a topic with at least this many keyword hits
+    /// (default 1; 0 counts as 1).
     pub threshold: u32,
 }
 
@@ -47,16 +48,20 @@ impl TopicFilter {
     }
 }
 
-/// What the user asked for. Empty lists and `None` mean "no restriction".
+/// What the user asked for. Empty lists and `None` mean "no restriction";
+/// the conditions combine with "and" (a paragraph is selected when its
+/// document passes every one and the paragraph passes the topic filter).
+/// The default selects everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filter {
-    /// Document ids (any of them).
+    /// Document ids (any of them); each must be in the corpus.
     pub docs: Vec<String>,
     /// Earliest date, inclusive.
     pub from: Option<DateBound>,
     /// Latest date, inclusive (`2023` runs to the year's end).
     pub to: Option<DateBound>,
-    /// Party codes (any of them).
+    /// Party codes (a document with any of them); each must be a party of
+    /// some document of the corpus.
     pub parties: Vec<String>,
     /// Topics paragraphs must (not) belong to.
     #[serde(default)]
@@ -94,7 +99,9 @@ pub enum SelectError {
         /// The ids of the topics in use.
         known: Vec<String>,
     },
-    /// A date bound that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// A date bound that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. The
+    /// select functions never return it (a [`Filter`] holds parsed bounds);
+    /// it lets code that parses a filter from text use `?` on a [`DateError`].
     BadDate(DateError),
 }
 
@@ -128,7 +135,8 @@ pub trait TopicMembership {
     fn paragraphs(&self, filter: &TopicFilter) -> Result<Selection, SelectError>;
 }
 
-/// A set of paragraphs of one corpus.
+/// A set of paragraphs of one corpus, by global paragraph id. Made for one
+/// corpus; with another its answers mean nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
     /// Global paragraph id → selected?
@@ -146,7 +154,7 @@ impl Selection {
         Selection { paragraphs: vec![false; corpus.index.paragraphs.len()] }
     }
 
-    /// Whole documents, by index.
+    /// Whole documents, by index. Panics if an index is not a document's.
     pub fn of_docs(corpus: &Corpus, docs: &[usize]) -> Selection {
         let mut s = Selection::none(corpus);
         for &d in docs {
@@ -162,7 +170,8 @@ impl Selection {
         Selection { paragraphs: self.paragraphs.iter().map(|s| !s).collect() }
     }
 
-    /// Is the paragraph with this global id selected?
+    /// Is the paragraph with this global id selected? `false` for ids past
+    /// the corpus's paragraphs.
     pub fn contains(&self, para: usize) -> bool {
         self.paragraphs.get(para).copied().unwrap_or(false)
     }
@@ -182,7 +191,7 @@ impl Selection {
         self.paragraphs.iter().enumerate().filter(|(_, s)| **s).map(|(g, _)| g)
     }
 
-    /// Indexes of documents with at least one selected paragraph.
+    /// Indexes of documents with at least one selected paragraph, ascending.
     pub fn docs(&self, corpus: &Corpus) -> Vec<usize> {
         (0..corpus.docs.len()).filter(|&d| corpus.index.doc_paragraphs(d).any(|p| self.contains(p))).collect()
     }
@@ -194,7 +203,7 @@ impl Selection {
         docs
     }
 
-    /// Keeps only paragraphs also in `other`.
+    /// Keeps only paragraphs also in `other` (both of the same corpus).
     pub fn intersect(&mut self, other: &Selection) {
         for (a, b) in self.paragraphs.iter_mut().zip(&other.paragraphs) {
             *a = *a && *b;
@@ -202,9 +211,44 @@ impl Selection {
     }
 }
 
-/// The paragraphs a filter selects, judging topics by `topics`. Unknown
-/// document ids, party codes or topics are errors that say what is wrong
-/// and what there is instead.
+/// The paragraphs a filter selects, judging topics by `topics` (only asked
+/// when the filter names a topic). Unknown document ids, party codes or
+/// topics are errors that say what is wrong and what there is instead; a
+/// filter that names only known things but matches nothing gives an empty
+/// selection, not an error.
+///
+/// ```
+/// use cijing::engine::selection::{select, Filter, TopicFilter};
+/// use cijing::engine::topics::{score_corpus, Topic};
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // `corpus`: the two documents of the crate example. 能源 is in both of
+/// // a's paragraphs (global ids 0 and 1) and in neither of b's (2 and 3).
+/// let energy = Topic {
+///     id: "energy".into(), zh: "能源".into(), en: "Energy".into(), color: "#1e7b4f".into(),
+///     keywords: vec!["能源".into(), "石油".into()], user: false,
+/// };
+/// let scores = score_corpus(&corpus, &[energy]);
+///
+/// let about_energy = Filter { topics: TopicFilter { include: vec!["energy".into()], ..TopicFilter::default() }, ..Filter::default() };
+/// assert_eq!(select(&corpus, &about_energy, &scores)?.iter().collect::<Vec<_>>(), [0, 1]);
+///
+/// let not_energy = Filter { topics: TopicFilter { exclude: vec!["energy".into()], ..TopicFilter::default() }, ..Filter::default() };
+/// assert_eq!(select(&corpus, &not_energy, &scores)?.iter().collect::<Vec<_>>(), [2, 3]);
+///
+/// // Topic and date conditions combine: energy paragraphs from 2024 on — none.
+/// let both = Filter { from: Some("2024".parse()?), ..about_energy };
+/// assert!(select(&corpus, &both, &scores)?.is_empty());
+///
+/// let unknown = Filter { topics: TopicFilter { include: vec!["trade".into()], ..TopicFilter::default() }, ..Filter::default() };
+/// let error = select(&corpus, &unknown, &scores).unwrap_err();
+/// assert_eq!(error.to_string(), "unknown topic \"trade\"; the topics are: energy");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn select(corpus: &Corpus, filter: &Filter, topics: &impl TopicMembership) -> Result<Selection, SelectError> {
     let mut selection = select_documents(corpus, filter)?;
     if filter.topics.is_active() {
@@ -214,7 +258,41 @@ pub fn select(corpus: &Corpus, filter: &Filter, topics: &impl TopicMembership) -
 }
 
 /// The paragraphs a filter selects by documents, dates and parties alone
-/// (its topics are not looked at; [`select`] applies them).
+/// (its topics are not looked at; [`select`] applies them): every
+/// paragraph of each document that passes. Errors as for [`select`].
+///
+/// ```
+/// use cijing::engine::selection::{select_documents, Filter, SelectError};
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // `corpus`: the two documents of the crate example, a (2023-05-18;
+/// // parties CN, KZ; paragraphs 0 and 1) and b (2024-07-04; CN, RU; 2 and 3).
+/// let from_2024 = Filter { from: Some("2024".parse()?), ..Filter::default() };
+/// let selection = select_documents(&corpus, &from_2024)?;
+/// assert_eq!(selection.iter().collect::<Vec<_>>(), [2, 3]);
+/// assert_eq!(selection.docs(&corpus), [1]);
+///
+/// // A bound covers its whole period: up to 2023-05 takes in 2023-05-18.
+/// let to_may = Filter { to: Some("2023-05".parse()?), ..Filter::default() };
+/// assert_eq!(select_documents(&corpus, &to_may)?.docs(&corpus), [0]);
+///
+/// let kazakhstan = Filter { parties: vec!["KZ".into()], ..Filter::default() };
+/// assert_eq!(select_documents(&corpus, &kazakhstan)?.docs(&corpus), [0]);
+///
+/// // Conditions combine with "and": RU's document is not from 2023.
+/// let none = Filter { parties: vec!["RU".into()], to: Some("2023".parse()?), ..Filter::default() };
+/// assert!(select_documents(&corpus, &none)?.is_empty());
+///
+/// let unknown = Filter { parties: vec!["US".into()], ..Filter::default() };
+/// let error = select_documents(&corpus, &unknown).unwrap_err();
+/// assert!(matches!(error, SelectError::UnknownParty { .. }));
+/// assert_eq!(error.to_string(), "unknown party \"US\"; the parties are: CN, KZ, RU");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn select_documents(corpus: &Corpus, filter: &Filter) -> Result<Selection, SelectError> {
     let mut doc_ok = vec![filter.docs.is_empty(); corpus.docs.len()];
     for id in &filter.docs {

@@ -1,5 +1,9 @@
 //! Term frequencies over a selection: count, rate per 10,000 word tokens,
 //! document frequency and TF-IDF, with the filters a user sets.
+//!
+//! per_10k = count × 10,000 / word tokens of the selection;
+//! TF-IDF = count × ln(N / df), N the corpus's documents and df those of
+//! them that contain the term (the whole corpus, whatever the selection).
 
 use super::corpus::{Corpus, TermId};
 use super::pos::PosClass;
@@ -7,16 +11,19 @@ use super::segment::TokenKind;
 use super::selection::Selection;
 use serde::{Deserialize, Serialize};
 
-/// Which terms count, and how.
+/// Which terms count, and how. These choose the table's rows; they never
+/// change the word-token totals rates are computed over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermOptions {
-    /// Minimum length in characters.
+    /// Minimum length in characters (default 1: every word).
     pub min_len: usize,
     /// Only these part-of-speech classes (all when empty).
     pub pos: Vec<PosClass>,
-    /// Leave stopwords out of the tables (they always count as tokens).
+    /// Leave stopwords out of the tables (they always count as tokens);
+    /// default on.
     pub drop_stopwords: bool,
-    /// Count every alias under its canonical term.
+    /// Count every alias under its canonical term (default off); needs
+    /// [`Corpus::set_aliases`](super::corpus::Corpus::set_aliases).
     pub merge_aliases: bool,
 }
 
@@ -27,7 +34,8 @@ impl Default for TermOptions {
 }
 
 impl TermOptions {
-    /// Does a token of this term, tagged `pos`, count as a term?
+    /// Does a token of this term, tagged `pos` (a jieba tag), count as a
+    /// term? Only word tokens ever do.
     pub fn admits(&self, corpus: &Corpus, term: TermId, pos: &str) -> bool {
         let info = corpus.vocab.term(term);
         info.kind == TokenKind::Word
@@ -66,7 +74,8 @@ pub struct TermRow {
     pub tfidf: f64,
 }
 
-/// Term frequencies for a selection.
+/// Term frequencies for a selection; [`table::terms`](super::table::terms)
+/// formats it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TermTable {
     /// Word tokens in the selection (stopwords included; punctuation,
@@ -81,7 +90,8 @@ pub struct TermTable {
 }
 
 impl TermTable {
-    /// Orders the rows, largest first, ties by term.
+    /// Orders the rows, largest first, ties by term ([`term_table`] returns
+    /// them by count).
     pub fn sort(&mut self, by: TermSort) {
         match by {
             TermSort::Count => self.rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term))),
@@ -135,7 +145,47 @@ pub(crate) fn corpus_doc_freq(corpus: &Corpus, merge: bool) -> Vec<u32> {
     count_terms(corpus, &all, &options).doc_freq
 }
 
-/// The term table of a selection.
+/// The term table of a selection: every term `options` admit that occurs
+/// in it, by count (ties by term). An empty selection gives no rows and
+/// zero tokens.
+///
+/// ```
+/// use cijing::engine::pos::PosClass;
+/// use cijing::engine::selection::Selection;
+/// use cijing::engine::stats::{term_table, TermOptions, TermSort};
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // `corpus`: the two documents of the crate example, segmented as
+/// //   a  中国 和 哈萨克斯坦 加强 能源 合作 。 | 双方 深化 能源 合作 ， 推动 共同 发展 。
+/// //   b  2024 年 ， 中俄 两国 继续 扩大 合作 。 | 合作 造福 两国 人民 。
+/// // 23 word tokens; 和 and 年 are stopwords: tokens, never terms.
+/// let table = term_table(&corpus, &Selection::all(&corpus), &TermOptions::default());
+/// assert_eq!((table.tokens, table.documents, table.paragraphs), (23, 2, 4));
+/// assert_eq!(table.rows.len(), 16);
+/// let top: Vec<(&str, u64, u32)> = table.rows.iter().take(3).map(|r| (r.term.as_str(), r.count, r.docs)).collect();
+/// assert_eq!(top, [("合作", 4, 2), ("两国", 2, 1), ("能源", 2, 1)]); // a tie of 2 goes by term
+/// // 合作: 4 × 10,000 / 23 = 1739.13 per 10k; in both documents, so TF-IDF 4 × ln(2/2) = 0.
+/// assert!((table.rows[0].per_10k - 40_000.0 / 23.0).abs() < 1e-9);
+/// assert_eq!(table.rows[0].tfidf, 0.0);
+///
+/// // 两国 and 能源 are each in one document of two: TF-IDF 2 × ln 2 = 1.386, the highest.
+/// let mut by_tfidf = table.clone();
+/// by_tfidf.sort(TermSort::Tfidf);
+/// assert_eq!((by_tfidf.rows[0].term.as_str(), by_tfidf.rows[1].term.as_str()), ("两国", "能源"));
+/// assert!((by_tfidf.rows[0].tfidf - 2.0 * 2f64.ln()).abs() < 1e-12);
+///
+/// // Nouns only (jieba tags 合作 `vn`, a verb): the rows change, the 23 tokens do not.
+/// let nouns = TermOptions { pos: vec![PosClass::Noun], ..TermOptions::default() };
+/// let table = term_table(&corpus, &Selection::all(&corpus), &nouns);
+/// let rows: Vec<(&str, u64)> = table.rows.iter().map(|r| (r.term.as_str(), r.count)).collect();
+/// assert_eq!(rows, [("两国", 2), ("能源", 2), ("人民", 1), ("双方", 1)]);
+/// assert_eq!(table.tokens, 23);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions) -> TermTable {
     let counts = count_terms(corpus, selection, options);
     let df = corpus_doc_freq(corpus, options.merge_aliases);
@@ -158,12 +208,18 @@ pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions)
     table
 }
 
-/// Term frequencies over whole documents with the default options.
+/// Term frequencies over whole documents (by index) with the default
+/// options: [`term_table`] of [`Selection::of_docs`].
 pub fn term_frequencies(corpus: &Corpus, docs: &[usize]) -> TermTable {
     term_table(corpus, &Selection::of_docs(corpus, docs), &TermOptions::default())
 }
 
 /// `count` per 10,000 of `tokens` (0 when there are no tokens).
+///
+/// ```
+/// assert_eq!(cijing::engine::stats::per_10k(4, 23), 40_000.0 / 23.0);
+/// assert_eq!(cijing::engine::stats::per_10k(3, 0), 0.0);
+/// ```
 pub fn per_10k(count: u64, tokens: u64) -> f64 {
     if tokens == 0 {
         0.0

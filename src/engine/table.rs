@@ -1,7 +1,10 @@
 //! Each statistic's table, defined once: its columns (an id that the CLI
 //! and every export use as the header, and names in Chinese and English for
 //! the page) and its rows as formatted text. The CLI, the page's exports and
-//! its tables all build from here, so they cannot drift apart.
+//! its tables all build from here, so they cannot drift apart. Numbers
+//! are written with a fixed number of decimals, so output is stable: two
+//! for rates, G² and discovery scores; three for TF-IDF, expected counts,
+//! MI, t, log ratio, PMI, entropies and shares.
 
 use super::collocates::CollocateTable;
 use super::corpus::Corpus;
@@ -30,7 +33,8 @@ const fn col(id: &'static str, zh: &'static str, en: &'static str) -> Column {
     Column { id, zh, en }
 }
 
-/// A statistic's rows, formatted, under its columns.
+/// A statistic's rows, formatted, under its columns. Made by this module's
+/// functions, or by hand from `static` columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// The columns, in order.
@@ -48,7 +52,8 @@ pub enum Delimited {
     Csv,
 }
 
-/// Delimited text could not be written.
+/// Delimited text could not be written: the writer's I/O error (a closed
+/// pipe, a full disk).
 #[derive(Debug)]
 pub struct WriteError(pub std::io::Error);
 
@@ -75,12 +80,29 @@ impl Table {
         self.columns.iter().map(|c| c.id).collect()
     }
 
-    /// The column index of a column id.
+    /// The index of the column with this id, or `None`.
     pub fn column(&self, id: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.id == id)
     }
 
-    /// Writes the header and the rows as TSV or CSV (lines end in `\n`).
+    /// Writes the header and the rows as TSV or CSV (lines end in `\n`, no
+    /// byte-order mark; see [`Table::to_csv`] for spreadsheets). Fails only
+    /// when `out` does.
+    ///
+    /// ```
+    /// use cijing::engine::table::{Column, Delimited, Table};
+    /// static COLUMNS: [Column; 2] = [Column { id: "term", zh: "词", en: "Term" }, Column { id: "note", zh: "注", en: "Note" }];
+    /// let table = Table { columns: &COLUMNS, rows: vec![vec!["合作".into(), "a\tb, \"c\"".into()]] };
+    ///
+    /// let mut tsv = Vec::new();
+    /// table.write_delimited(&mut tsv, Delimited::Tsv)?;
+    /// assert_eq!(String::from_utf8(tsv)?, "term\tnote\n合作\ta b, \"c\"\n"); // the tab became a space
+    ///
+    /// let mut csv = Vec::new();
+    /// table.write_delimited(&mut csv, Delimited::Csv)?;
+    /// assert_eq!(String::from_utf8(csv)?, "term,note\n合作,\"a\tb, \"\"c\"\"\"\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn write_delimited<W: std::io::Write>(&self, out: W, format: Delimited) -> Result<(), WriteError> {
         let tsv = format == Delimited::Tsv;
         let mut w = csv::WriterBuilder::new()
@@ -159,7 +181,33 @@ pub fn documents(corpus: &Corpus) -> Table {
     Table { columns: &COLUMNS, rows }
 }
 
-/// A term table: term, count, per 10k, documents, TF-IDF.
+/// A term table: term, count, per 10k, documents, TF-IDF, rows in the
+/// table's order.
+///
+/// ```
+/// use cijing::engine::selection::Selection;
+/// use cijing::engine::stats::{term_table, TermOptions};
+/// use cijing::engine::table::{self, Delimited};
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // `corpus`: the two documents of the crate example. Document b has 10
+/// // word tokens: 2024 年 ， 中俄 两国 继续 扩大 合作 。 | 合作 造福 两国 人民 。
+/// let mut terms = term_table(&corpus, &Selection::of_docs(&corpus, &[1]), &TermOptions::default());
+/// terms.rows.truncate(2);
+/// let formatted = table::terms(&terms);
+/// assert_eq!(formatted.header(), ["term", "count", "per_10k", "docs", "tfidf"]);
+///
+/// // 两国 and 合作: 2 each, 2 × 10,000 / 10 = 2000 per 10k; TF-IDF over the
+/// // corpus's 2 documents: 2 × ln(2/1) = 1.386 for 两国 (only in b), 2 × ln(2/2) = 0 for 合作.
+/// let mut out = Vec::new();
+/// formatted.write_delimited(&mut out, Delimited::Tsv)?;
+/// assert_eq!(String::from_utf8(out)?, "term\tcount\tper_10k\tdocs\ttfidf\n两国\t2\t2000.00\t1\t1.386\n合作\t2\t2000.00\t1\t0.000\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn terms(table: &TermTable) -> Table {
     static COLUMNS: [Column; 5] = [
         col("term", "词语", "Term"),

@@ -23,22 +23,32 @@ impl std::fmt::Display for TopicFileError {
 /// A theme: its names, a colour and the keywords that signal it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Topic {
+    /// A short id, unique among the topics in use: lower-case ASCII
+    /// letters, digits and `-` in a topic file; `u-` and eight hex digits
+    /// for a user's. Filters name topics by it.
     pub id: String,
+    /// The name shown in Chinese.
     pub zh: String,
+    /// The name shown in English.
     pub en: String,
     /// `#rrggbb`.
     pub color: String,
+    /// The strings whose occurrences in a paragraph's text score it for
+    /// the topic (see [`KeywordMatcher`](super::topics::KeywordMatcher));
+    /// no spaces, each once.
     pub keywords: Vec<String>,
     /// Made by the user in the page (not shipped).
     #[serde(default)]
     pub user: bool,
 }
 
+/// Is `c` a colour written `#rrggbb` (hex digits of either case)?
 pub fn is_color(c: &str) -> bool {
     c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit())
 }
 
-/// Problems with a topic's own fields (not its id's uniqueness).
+/// Problems with a topic's own fields (not its id's uniqueness), one
+/// message each, for a person to act on; empty when there is none.
 pub fn topic_problems(t: &Topic) -> Vec<String> {
     let mut problems = Vec::new();
     if t.id.is_empty() || !t.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
@@ -92,7 +102,11 @@ mod read {
         text[..offset.min(text.len())].matches('\n').count() + 1
     }
 
-    /// Reads a topic file; every problem is reported with its line.
+    /// Reads a topic file (TOML: one `[[topic]]` table each with `id`,
+    /// `zh`, `en`, `color` and `keywords`, nothing else), in file order;
+    /// `file` names it in errors. Every problem is reported with the line
+    /// of the topic it is in (or of the TOML error), and then no topic is
+    /// returned. Native builds only.
     pub fn parse_topics(file: &str, text: &str) -> Result<Vec<Topic>, Vec<TopicFileError>> {
         let at = |line: usize, message: String| TopicFileError { file: file.to_string(), line, message };
         let raw: RawFile = toml::from_str(text).map_err(|e| {

@@ -1,7 +1,8 @@
-//! Topics over paragraphs: each paragraph's score per topic (keyword hits,
-//! longest keyword first), the include (any / all) and exclude filters that
-//! every statistic's selection obeys, and each topic's share of each
-//! document for the overview.
+//! Topics over paragraphs: each paragraph's score per topic (keyword hits in
+//! its text, longest keyword first), the include (any / all) and exclude
+//! filters that every statistic's selection obeys (through
+//! [`TopicMembership`]), each topic's share of each document for the
+//! overview, and checks on topics a user makes.
 
 use super::corpus::Corpus;
 use super::selection::{SelectError, Selection, TopicFilter, TopicMatch, TopicMembership};
@@ -10,20 +11,33 @@ pub use super::topic_file::Topic;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Keyword hits of each topic in each paragraph.
+/// Keyword hits of each topic in each paragraph, from [`score_corpus`];
+/// the [`TopicMembership`] that [`select`](super::selection::select) asks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicScores {
+    /// The topics scored, in the order given; a *topic index* is a position here.
     pub topics: Vec<Topic>,
     /// `scores[paragraph][topic]`, global paragraph ids.
     pub scores: Vec<Vec<u32>>,
 }
 
-/// Finds keywords in text, longest first at each position.
+/// Finds keywords in text, longest first at each position. Matches the
+/// raw text, not tokens: a keyword is found inside a longer word too.
+///
+/// ```
+/// use cijing::engine::topics::KeywordMatcher;
+/// let keywords = ["合作".to_string(), "上海合作组织".to_string(), "上合组织".to_string()];
+/// let matcher = KeywordMatcher::new(&keywords);
+/// // 上海合作组织 wins over the 合作 inside it; 上合组织 starts at byte 21.
+/// assert_eq!(matcher.hits("上海合作组织和上合组织"), [(0, "上海合作组织"), (21, "上合组织")]);
+/// assert_eq!(matcher.count("经贸合作"), 1);
+/// ```
 pub struct KeywordMatcher {
     by_first: HashMap<char, Vec<String>>,
 }
 
 impl KeywordMatcher {
+    /// A matcher for these keywords (duplicates and empty strings ignored).
     pub fn new(keywords: &[String]) -> KeywordMatcher {
         let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
         for k in keywords {
@@ -57,12 +71,15 @@ impl KeywordMatcher {
         out
     }
 
+    /// The number of [`hits`](KeywordMatcher::hits) in `text`.
     pub fn count(&self, text: &str) -> u32 {
         self.hits(text).len() as u32
     }
 }
 
-/// Scores every paragraph of the corpus for every topic.
+/// Scores every paragraph of the corpus for every topic: keyword hits in
+/// its text, as [`KeywordMatcher`] counts them. Selections do not change
+/// the scores: score once per corpus and topic list.
 pub fn score_corpus(corpus: &Corpus, topics: &[Topic]) -> TopicScores {
     let matchers: Vec<KeywordMatcher> = topics.iter().map(|t| KeywordMatcher::new(&t.keywords)).collect();
     let scores = corpus
@@ -78,16 +95,21 @@ pub fn score_corpus(corpus: &Corpus, topics: &[Topic]) -> TopicScores {
 }
 
 impl TopicScores {
+    /// The index of the topic with this id, or `None`.
     pub fn topic_index(&self, id: &str) -> Option<usize> {
         self.topics.iter().position(|t| t.id == id)
     }
 
-    /// Topics a paragraph belongs to at `threshold`.
+    /// Indexes of the topics the paragraph with this global id belongs to
+    /// (at least `threshold` hits; 0 counts as 1), ascending; empty for an
+    /// id past the corpus.
     pub fn topics_of(&self, para: usize, threshold: u32) -> Vec<usize> {
         self.scores.get(para).map_or(Vec::new(), |s| (0..s.len()).filter(|&t| s[t] >= threshold.max(1)).collect())
     }
 
-    /// The paragraphs a topic filter keeps. Unknown topic ids are errors.
+    /// The paragraphs a topic filter keeps: with no topic included, all
+    /// but the excluded ones. Unknown topic ids are
+    /// [`SelectError::UnknownTopic`] errors.
     pub fn filter(&self, f: &TopicFilter) -> Result<Selection, SelectError> {
         let resolve = |ids: &[String]| -> Result<Vec<usize>, SelectError> {
             ids.iter()
@@ -127,18 +149,24 @@ impl TopicMembership for TopicScores {
 /// One cell of the overview: a topic's share of a document's selected paragraphs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TopicShare {
+    /// The document's id.
     pub doc: String,
+    /// The document's date, `YYYY-MM-DD`.
     pub date: String,
+    /// The topic's id.
     pub topic: String,
     /// Selected paragraphs of the document that belong to the topic.
     pub paragraphs: usize,
     /// Selected paragraphs of the document.
     pub of: usize,
+    /// `paragraphs / of`, 0 to 1.
     pub share: f64,
 }
 
 /// Each topic's share of each document of the selection, documents in
-/// date order, topics in their order.
+/// date order, topics in their order: one cell per document and topic. A
+/// paragraph belongs to a topic with at least `threshold` hits (0 counts
+/// as 1). `scores` must be of this corpus.
 pub fn topic_shares(corpus: &Corpus, scores: &TopicScores, selection: &Selection, threshold: u32) -> Vec<TopicShare> {
     let docs = selection.docs_by_date(corpus);
     let mut out = Vec::new();
@@ -159,7 +187,8 @@ pub fn topic_shares(corpus: &Corpus, scores: &TopicScores, selection: &Selection
     out
 }
 
-/// Keywords of a topic that never occur in the corpus text.
+/// Keywords of a topic that never occur in the corpus's paragraph text
+/// (meta lines not searched), in the topic's order: likely typos.
 pub fn missing_keywords(corpus: &Corpus, topic: &Topic) -> Vec<String> {
     topic
         .keywords
@@ -172,11 +201,11 @@ pub fn missing_keywords(corpus: &Corpus, topic: &Topic) -> Vec<String> {
 /// Why a topic a user made was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TopicError {
-    /// The name is empty.
+    /// The name is empty (or only white space).
     NoName,
     /// The name has a character the link format reserves (`~ ; |`).
     ReservedCharacter,
-    /// Another topic has this name.
+    /// Another topic has this name, in Chinese or English.
     DuplicateName(String),
     /// No keyword was given.
     NoKeywords,
@@ -196,9 +225,21 @@ impl fmt::Display for TopicError {
 impl std::error::Error for TopicError {}
 
 /// Checks a topic a user made against the others: a name, keywords, and a
-/// name no other topic has. Returns the topic with its id (`u-` + a number
-/// from the name) or what is wrong. `editing` is the id of the topic being
-/// edited, which may keep its own name.
+/// name no other topic has. Returns the topic with its id (`u-` + eight hex
+/// digits hashed from the name) or what is wrong. `editing` is the id of
+/// the topic being edited, which may keep its own name and keeps its id.
+/// Keywords are split at white space, commas (`,` `，`), `、`, `|`, `;`
+/// and `~`, and each kept once. The name serves as both `zh` and `en`.
+///
+/// ```
+/// use cijing::engine::topics::{user_topic, TopicError};
+/// let energy = user_topic(" 能源 ", "能源，石油 天然气、石油", &[], None).unwrap();
+/// assert_eq!((energy.zh.as_str(), energy.keywords.clone()), ("能源", vec!["能源".to_string(), "石油".into(), "天然气".into()]));
+/// assert!(energy.id.starts_with("u-") && energy.user);
+/// let others = [energy];
+/// assert_eq!(user_topic("能源", "煤炭", &others, None), Err(TopicError::DuplicateName("能源".into())));
+/// assert_eq!(user_topic("能源", "煤炭", &others, Some(&others[0].id)).unwrap().id, others[0].id);
+/// ```
 pub fn user_topic(name: &str, keywords: &str, others: &[Topic], editing: Option<&str>) -> Result<Topic, TopicError> {
     let name = name.trim();
     if name.is_empty() {

@@ -1,5 +1,6 @@
 //! Trends: relative frequency of terms per document in date order, and per
-//! year, over a selection.
+//! year, over a selection: hits per 10,000 word tokens of the selected
+//! paragraphs of each document (or year).
 
 use super::corpus::Corpus;
 use super::query::Query;
@@ -24,21 +25,52 @@ super::options::choices!(TrendBy { Doc => "doc", Year => "year" });
 /// One point of a trend line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrendPoint {
-    /// The query, as typed.
+    /// The query's text ([`Query::text`]).
     pub term: String,
     /// A document id, or a year when grouped by year.
     pub key: String,
     /// The document's date, or the year.
     pub date: String,
-    /// Hits of the query.
+    /// Hits of the query in the selected paragraphs.
     pub count: u64,
     /// Word tokens of the selected paragraphs of that document or year.
     pub tokens: u64,
-    /// Hits per 10,000 word tokens.
+    /// Hits per 10,000 word tokens (0 when there are no tokens).
     pub per_10k: f64,
 }
 
-/// The trend of each query over the selection, per document or per year.
+/// The trend of each query over the selection, per document or per year:
+/// the points of the first query, then those of the next, each in date
+/// order. Only documents (years) with a selected paragraph have a point;
+/// one with no hit has a point with count 0.
+///
+/// ```
+/// use cijing::engine::query::Query;
+/// use cijing::engine::selection::Selection;
+/// use cijing::engine::trends::{trends, TrendBy};
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // `corpus`: the two documents of the crate example; 合作 occurs twice in
+/// // each, a (2023-05-18) having 13 word tokens and b (2024-07-04) 10.
+/// let queries = [Query::parse(&corpus, &segmenter, "合作", false)?];
+/// let points = trends(&corpus, &Selection::all(&corpus), &queries, TrendBy::Doc);
+/// let shown: Vec<(&str, &str, u64, u64)> = points.iter().map(|p| (p.key.as_str(), p.date.as_str(), p.count, p.tokens)).collect();
+/// assert_eq!(shown, [("a", "2023-05-18", 2, 13), ("b", "2024-07-04", 2, 10)]);
+/// // The same two hits are a higher rate in b's fewer tokens: 2 × 10,000 / 13 = 1538.46 and 2000.
+/// assert!((points[0].per_10k - 20_000.0 / 13.0).abs() < 1e-9);
+/// assert_eq!(points[1].per_10k, 2000.0);
+///
+/// // By year, over b's last paragraph alone (合作 造福 两国 人民): 1 hit in 4 tokens.
+/// let last = Selection { paragraphs: vec![false, false, false, true] };
+/// let by_year = trends(&corpus, &last, &queries, TrendBy::Year);
+/// assert_eq!(by_year.len(), 1);
+/// assert_eq!((by_year[0].key.as_str(), by_year[0].count, by_year[0].tokens, by_year[0].per_10k), ("2024", 1, 4, 2500.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn trends(corpus: &Corpus, selection: &Selection, queries: &[Query], by: TrendBy) -> Vec<TrendPoint> {
     match by {
         TrendBy::Doc => trends_by_doc(corpus, selection, queries),
@@ -46,7 +78,8 @@ pub fn trends(corpus: &Corpus, selection: &Selection, queries: &[Query], by: Tre
     }
 }
 
-/// Per document (date order), for each query: count and rate.
+/// Per document (date order, ties in corpus order), for each query: count
+/// and rate; [`trends`] with [`TrendBy::Doc`]. Keys are document ids.
 pub fn trends_by_doc(corpus: &Corpus, selection: &Selection, queries: &[Query]) -> Vec<TrendPoint> {
     let docs = selection.docs_by_date(corpus);
     let mut points = Vec::new();
@@ -67,7 +100,8 @@ pub fn trends_by_doc(corpus: &Corpus, selection: &Selection, queries: &[Query]) 
     points
 }
 
-/// Per year, for each query: summed counts over summed tokens.
+/// Per year, for each query: summed counts over summed tokens; [`trends`]
+/// with [`TrendBy::Year`]. Keys and dates are the year (`2024`).
 pub fn trends_by_year(corpus: &Corpus, selection: &Selection, queries: &[Query]) -> Vec<TrendPoint> {
     let docs = selection.docs_by_date(corpus);
     let mut points = Vec::new();

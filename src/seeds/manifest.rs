@@ -9,8 +9,8 @@ use std::fmt;
 #[cfg(not(target_arch = "wasm32"))]
 pub use validate::parse_and_validate;
 
-/// Party codes the manifest may use: ISO 3166 alpha-2 for countries, plus
-/// multilateral bodies.
+/// Party codes the manifest may use, each with its Chinese name: ISO 3166
+/// alpha-2 for countries, plus multilateral bodies (`SCO`, `CICA`).
 pub const KNOWN_PARTIES: &[(&str, &str)] = &[
     ("CN", "中国"),
     ("RU", "俄罗斯"),
@@ -26,28 +26,44 @@ pub const KNOWN_PARTIES: &[(&str, &str)] = &[
 /// One document as the manifest describes it, after validation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocSpec {
+    /// The document's id: lower-case ASCII letters, digits and `-`, unique.
     pub id: String,
+    /// The seed file it is cut from, by name in `seeds/` (`000_….txt`).
     pub file: String,
-    /// First and last line of the span, 1-based and inclusive.
+    /// First line of the span, 1-based and inclusive.
     pub first_line: usize,
+    /// Last line of the span, 1-based and inclusive.
     pub last_line: usize,
+    /// The title, as the article itself gives it.
     pub title: String,
+    /// The headline lines (1-based, inside the span, sorted, each once):
+    /// kept out of the body text.
     pub title_lines: Vec<usize>,
+    /// Datelines, bylines and signature lines (1-based, inside the span,
+    /// sorted, each once): the document's meta lines, out of the body.
     pub meta_lines: Vec<usize>,
+    /// What kind of text it is (`joint statement`, `speech`, …); not empty.
     pub kind: String,
-    /// ISO date, `YYYY-MM-DD`.
+    /// ISO date, `YYYY-MM-DD`, a real calendar date.
     pub date: String,
+    /// Who published it (`新华社`, …); not empty.
     pub source: String,
+    /// Where it was signed or given; not empty.
     pub place: String,
+    /// Party codes, each one of [`KNOWN_PARTIES`]; at least one.
     pub parties: Vec<String>,
 }
 
 /// A problem in the manifest, located in a file (the manifest itself or a
-/// seed file) at a 1-based line.
+/// seed file) at a 1-based line; displayed as `file:line: message`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ManifestError {
+    /// The file the problem is in, as named to the reader (`seeds/…` for a
+    /// seed file).
     pub file: String,
+    /// The 1-based line.
     pub line: usize,
+    /// What is wrong, for a person to fix it.
     pub message: String,
 }
 
@@ -58,6 +74,12 @@ impl fmt::Display for ManifestError {
 }
 
 /// Is `date` a real calendar date written `YYYY-MM-DD`?
+///
+/// ```
+/// use cijing::seeds::manifest::is_iso_date;
+/// assert!(is_iso_date("2024-02-29"));
+/// assert!(!is_iso_date("2023-02-29") && !is_iso_date("2023-5-18"));
+/// ```
 pub fn is_iso_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {

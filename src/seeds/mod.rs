@@ -1,9 +1,23 @@
+#![warn(missing_docs)]
+
 //! The shipped corpus and resources, as data behind one module: the five
 //! seed files cut into 17 documents by `seeds/corpus.toml` (checked by
 //! `build.rs`), jieba's dictionary, the domain dictionary, stopwords, alias
 //! groups and topic lexicons. The engine never reads these itself; the
 //! faces (page, CLI) and the tests hand them to it. Behind the default
 //! cargo feature `seeds`.
+//!
+//! Everything here is checked at build time or by the tests, so the
+//! functions do not fail. The ones that build a segmenter load jieba's
+//! dictionary (about 0.1 s optimised): build one and share it.
+//! [`presegmented_corpus`] needs no dictionary at all.
+//!
+//! ```
+//! let corpus = cijing::seeds::presegmented_corpus();
+//! assert_eq!(corpus.docs.len(), 17);
+//! assert_eq!(corpus.docs[0].info.id, "cn-kg-2023-statement"); // manifest order
+//! assert_eq!(cijing::seeds::party_name("KZ"), "哈萨克斯坦");
+//! ```
 
 pub mod cut;
 pub mod manifest;
@@ -45,12 +59,15 @@ pub fn party_name(code: &str) -> &str {
     PARTIES.iter().find(|(c, _)| *c == code).map_or(code, |(_, name)| name)
 }
 
-/// The names and contents of the embedded seed files.
+/// The names (`000_….txt`, as in `seeds/`) and contents of the embedded
+/// seed files, verbatim, sorted by name.
 pub fn files() -> &'static [(&'static str, &'static str)] {
     SEED_FILES
 }
 
-/// The shipped documents, cut from the seed files by the manifest and cleaned.
+/// The shipped documents in manifest order, cut from the seed files by the
+/// manifest and cleaned (title and meta lines out of the body, meta lines
+/// kept in [`CleanDocument::meta`]).
 pub fn documents() -> Vec<CleanDocument> {
     builtin_doc_specs().iter().map(clean_document).collect()
 }
@@ -78,8 +95,9 @@ fn clean_document(spec: &DocSpec) -> CleanDocument {
     CleanDocument { info, meta: cut.meta, paragraphs: cut.paragraphs }
 }
 
-/// Each document's id, manifest title and the original text of its title
-/// lines, for checking that titles come from the articles themselves.
+/// Each document's (id, manifest title, the original text of its title
+/// lines), in manifest order, for checking that titles come from the
+/// articles themselves.
 pub fn title_lines() -> Vec<(String, String, Vec<String>)> {
     builtin_doc_specs()
         .iter()
@@ -91,17 +109,21 @@ pub fn title_lines() -> Vec<(String, String, Vec<String>)> {
         .collect()
 }
 
-/// The shipped topics (`seeds/topics.toml`, checked at build time).
+/// The shipped topics (`seeds/topics.toml`, checked at build time), in
+/// file order; score them with
+/// [`score_corpus`](crate::engine::topics::score_corpus).
 pub fn topics() -> Vec<Topic> {
     builtin_topic_list()
 }
 
-/// jieba's base dictionary only: no domain words, no stopwords.
+/// A segmenter over jieba's base dictionary only: no domain words, no
+/// stopwords (for judging what jieba alone knows, as term discovery can).
 pub fn base_segmenter() -> Segmenter {
     Segmenter::from_dictionary(JIEBA_DICT).expect("the shipped jieba dictionary is checked by the tests")
 }
 
-/// jieba's base dictionary with the domain dictionary and the stopwords.
+/// The segmenter the faces use: jieba's base dictionary with the domain
+/// dictionary and the stopwords.
 pub fn segmenter() -> Segmenter {
     let mut segmenter = base_segmenter();
     let entries = parse_user_dict(DOMAIN_DICT, "seeds/lexicon/domain_dict.txt")
@@ -111,24 +133,28 @@ pub fn segmenter() -> Segmenter {
     segmenter
 }
 
-/// The shipped alias groups.
+/// The shipped alias groups ([`ALIASES`]).
 pub fn aliases() -> AliasGroups {
     AliasGroups::parse(ALIASES, "seeds/lexicon/aliases.txt").expect("the shipped alias file is checked by the tests")
 }
 
-/// The shipped corpus, segmented with `segmenter`, with the shipped alias groups.
+/// The shipped corpus (the 17 [`documents`]), segmented with `segmenter`
+/// and `options`, with the shipped alias groups set.
 pub fn corpus(segmenter: &Segmenter, options: SegmentOptions) -> Corpus {
     let mut corpus = Corpus::from_documents(documents(), segmenter, options);
     corpus.set_aliases(aliases(), segmenter);
     corpus
 }
 
-/// The shipped stopwords as a set.
+/// The shipped stopwords ([`STOPWORDS`]) as a set: a
+/// [`StopwordList`](crate::engine::lexicon::StopwordList) for
+/// [`Corpus::from_segmented`].
 pub fn stopwords() -> HashSet<String> {
     parse_word_list(STOPWORDS).into_iter().collect()
 }
 
-/// The tokens `build.rs` stored in [`TOKENS`].
+/// The tokens `build.rs` stored in [`TOKENS`], `[document][paragraph][token]`
+/// in the order of [`documents`].
 pub fn tokens() -> DocumentTokens {
     decode(TOKENS).expect("build.rs wrote the token stream with the same code")
 }
