@@ -9,9 +9,10 @@ say() { printf '[setup] %s\n' "$*"; }
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 # System packages: a C linker for Rust, Debian's Chromium for the browser
-# tests, CJK fonts so Chinese renders in screenshots.
+# tests, CJK fonts so Chinese renders in screenshots, nginx to test dist/
+# behind a real web server with a strict CSP.
 missing=()
-for pkg in gcc chromium fonts-noto-cjk; do
+for pkg in gcc chromium fonts-noto-cjk nginx-light; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if ((${#missing[@]})); then

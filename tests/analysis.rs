@@ -168,6 +168,27 @@ fn kwic_contexts_and_sorting_by_hand() {
 }
 
 #[test]
+fn kwic_sorts_word_by_word_outwards_then_keeps_corpus_order() {
+    // Document "b" comes first in the corpus; all three hits have 加强 to
+    // their left. L1 ties, so L2 decides: (none) < 发展 (U+53D1) < 深化
+    // (U+6DF1), whatever the documents are called.
+    let c = corpus(vec![
+        doc("b", "2020-01-01", &["CN"], &["深化，加强，合作。"]),
+        doc("a", "2020-01-01", &["CN"], &["发展，加强，合作。", "加强，合作。"]),
+    ]);
+    let q = Query::parse(&c, seg(), "合作", false).unwrap();
+    let order = |sort| -> Vec<(String, usize)> {
+        kwic(&c, &Selection::all(&c), &q, &KwicOptions { context_words: 3, context_chars: 3, sort }).iter().map(|l| (l.doc.clone(), l.paragraph)).collect()
+    };
+    let s = |d: &str, p: usize| (d.to_string(), p);
+    assert_eq!(order(KwicSort::L1), [s("a", 2), s("a", 1), s("b", 1)]);
+    // L2 first: (none) for a ¶2, then 发展, then 深化.
+    assert_eq!(order(KwicSort::L2), [s("a", 2), s("a", 1), s("b", 1)]);
+    // R1: every right side is empty, so corpus order stays.
+    assert_eq!(order(KwicSort::R1), [s("b", 1), s("a", 1), s("a", 2)]);
+}
+
+#[test]
 fn kwic_phrases_alias_groups_and_unknown_words() {
     let c = corpus(vec![doc("a", "2020-01-01", &["CN"], &["深化合作，加强合作。", "上海合作组织，上合组织，上合。"])]);
     assert_eq!(tokens(&c)[0], ["深化", "合作", "，", "加强", "合作", "。"]);

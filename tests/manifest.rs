@@ -87,6 +87,15 @@ fn unknown_keys_are_refused_rather_than_ignored() {
 }
 
 #[test]
+fn iso_dates_are_digits_only_and_real() {
+    use cijing::seeds::manifest::is_iso_date;
+    assert!(is_iso_date("2024-02-29"));
+    for bad in ["2023-02-29", "+202-05-18", "2023-+5-18", "2023-05-+8", "2023-5-18", "2023-05-18 "] {
+        assert!(!is_iso_date(bad), "{bad}");
+    }
+}
+
+#[test]
 fn the_shipped_manifest_cuts_seventeen_dated_articles() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/corpus.toml")).unwrap();
     let files: Vec<(String, String)> = seeds::files().iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();

@@ -60,6 +60,31 @@ mod worker {
         }))
     }
 
+    #[derive(serde::Serialize)]
+    struct Word<'a> {
+        word: &'a str,
+        pos: &'a str,
+        start: usize,
+        end: usize,
+    }
+
+    /// One text's words (white space left out) with POS tags and spans in
+    /// UTF-16 code units, so `text.slice(start, end)` in JS is the word.
+    #[wasm_bindgen]
+    pub fn segment_words(text: &str, mode: &str, hmm: bool) -> Result<JsValue, JsError> {
+        let options = options(mode, hmm)?;
+        let tokens = with_segmenter(|s| s.segment(text, options));
+        let words: Vec<Word> = tokens
+            .iter()
+            .filter(|t| !text[t.start..t.end].trim().is_empty())
+            .map(|t| {
+                let utf16 = |byte: usize| text[..byte].encode_utf16().count();
+                Word { word: &text[t.start..t.end], pos: &t.pos, start: utf16(t.start), end: utf16(t.end) }
+            })
+            .collect();
+        serde::Serialize::serialize(&words, &serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// Texts (one paragraph each) segmented as one document, as a token stream.
     #[wasm_bindgen]
     pub fn segment_texts(texts: Vec<String>, mode: &str, hmm: bool) -> Result<Vec<u8>, JsError> {

@@ -143,13 +143,21 @@ pub fn kwic(corpus: &Corpus, selection: &Selection, query: &Query, options: &Kwi
             });
         }
     }
-    let key = |l: &KwicLine, side: &[String], n: usize| side.get(n).cloned().unwrap_or_default() + &l.doc;
+    // Sorting on a side starts at the chosen word (L2: the second to the
+    // left), then reads the other words of that side outwards from the
+    // node (L1, L2, L3, …); lines equal on every word stay in corpus order.
+    // A missing word sorts before any word.
+    let key = |side: &[String], first: usize| -> Vec<String> {
+        let mut key = vec![side.get(first).cloned().unwrap_or_default()];
+        key.extend(side.iter().enumerate().filter(|(i, _)| *i != first).map(|(_, w)| w.clone()));
+        key
+    };
     match options.sort {
         KwicSort::Position => {}
-        KwicSort::L1 => lines.sort_by_cached_key(|l| (key(l, &l.left_tokens, 0), key(l, &l.left_tokens, 1))),
-        KwicSort::L2 => lines.sort_by_cached_key(|l| (key(l, &l.left_tokens, 1), key(l, &l.left_tokens, 0))),
-        KwicSort::R1 => lines.sort_by_cached_key(|l| (key(l, &l.right_tokens, 0), key(l, &l.right_tokens, 1))),
-        KwicSort::R2 => lines.sort_by_cached_key(|l| (key(l, &l.right_tokens, 1), key(l, &l.right_tokens, 0))),
+        KwicSort::L1 => lines.sort_by_cached_key(|l| key(&l.left_tokens, 0)),
+        KwicSort::L2 => lines.sort_by_cached_key(|l| key(&l.left_tokens, 1)),
+        KwicSort::R1 => lines.sort_by_cached_key(|l| key(&l.right_tokens, 0)),
+        KwicSort::R2 => lines.sort_by_cached_key(|l| key(&l.right_tokens, 1)),
     }
     lines
 }

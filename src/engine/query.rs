@@ -72,6 +72,68 @@ impl Query {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(corpus: &Corpus, segmenter: &Segmenter, text: &str, merge_aliases: bool) -> Result<Query, QueryError> {
+        Query::resolve(corpus, text, merge_aliases, |text| {
+            segmenter
+                .segment(text, corpus.options)
+                .iter()
+                .map(|t| text[t.start..t.end].to_string())
+                .filter(|w| TokenKind::of(w) != TokenKind::Space)
+                .collect()
+        })
+    }
+
+    /// Resolves `text` like [`Query::parse`] but without a segmenter (the
+    /// page before jieba's dictionary is loaded): text with no spaces that
+    /// is no term of the corpus is cut into the longest corpus terms, left
+    /// to right (at most 16 characters a term).
+    ///
+    /// ```
+    /// use cijing::engine::query::{Query, QueryError};
+    /// # use cijing::engine::corpus::{CleanDocument, Corpus};
+    /// # let segmenter = cijing::seeds::segmenter();
+    /// # let corpus = Corpus::from_documents(vec![
+    /// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN"], &["中国和哈萨克斯坦加强能源合作。"]),
+    /// # ], &segmenter, Default::default());
+    /// // The corpus's terms include 能源 and 合作, not 能源合作.
+    /// let q = Query::parse_known(&corpus, "能源合作", false)?;
+    /// assert_eq!(q.slots, Query::parse(&corpus, &segmenter, "能源 合作", false)?.slots);
+    /// assert_eq!(Query::parse_known(&corpus, "能源太空", false), Err(QueryError::NotInCorpus("太".into())));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_known(corpus: &Corpus, text: &str, merge_aliases: bool) -> Result<Query, QueryError> {
+        let mut unknown = None;
+        let query = Query::resolve(corpus, text, merge_aliases, |text| {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut words = Vec::new();
+            let mut i = 0;
+            while i < chars.len() {
+                let start = chars[i].0;
+                let found = (i + 1..=chars.len().min(i + 16)).rev().find(|&j| {
+                    let end = chars.get(j).map_or(text.len(), |c| c.0);
+                    corpus.vocab.id(&text[start..end]).is_some()
+                });
+                match found {
+                    Some(j) => {
+                        words.push(text[start..chars.get(j).map_or(text.len(), |c| c.0)].to_string());
+                        i = j;
+                    }
+                    None => {
+                        unknown = Some(chars[i].1.to_string());
+                        return Vec::new();
+                    }
+                }
+            }
+            words
+        });
+        match unknown {
+            Some(word) => Err(QueryError::NotInCorpus(word)),
+            None => query,
+        }
+    }
+
+    /// The shared part of parsing: spaces make a phrase, a known term is
+    /// itself, anything else goes through `split`.
+    fn resolve(corpus: &Corpus, text: &str, merge_aliases: bool, split: impl FnOnce(&str) -> Vec<String>) -> Result<Query, QueryError> {
         let text = text.trim();
         if text.is_empty() {
             return Err(QueryError::Empty);
@@ -81,13 +143,11 @@ impl Query {
         } else if corpus.vocab.id(text).is_some() {
             vec![text.to_string()]
         } else {
-            segmenter
-                .segment(text, corpus.options)
-                .iter()
-                .map(|t| text[t.start..t.end].to_string())
-                .filter(|w| TokenKind::of(w) != TokenKind::Space)
-                .collect()
+            split(text)
         };
+        if words.is_empty() {
+            return Err(QueryError::NotInCorpus(text.to_string()));
+        }
         let mut slots = Vec::new();
         for w in &words {
             let id = corpus.vocab.id(w).ok_or_else(|| QueryError::NotInCorpus(w.clone()))?;

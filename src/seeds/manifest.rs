@@ -85,6 +85,10 @@ pub fn is_iso_date(date: &str) -> bool {
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
         return false;
     }
+    // Only digits: `u32::from_str` would also take a leading `+`.
+    if !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
     let (Ok(y), Ok(m), Ok(d)) = (
         parts[0].parse::<u32>(),
         parts[1].parse::<u32>(),

@@ -1,7 +1,8 @@
 // The segmenter worker: jieba and its dictionary in their own wasm, loaded
 // on first use. Messages: { id, op: 'seeds', mode, hmm } or
-// { id, op: 'texts', texts, mode, hmm } or { id, op: 'words', words, tags };
-// answers { id, tokens } (a token stream, transferred) or { id, error }.
+// { id, op: 'texts', texts, mode, hmm } → { id, tokens } (a token stream,
+// transferred); { id, op: 'words', text, mode, hmm } → { id, words };
+// { id, op: 'add', words, tags } → { id, added }; failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
 const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) }).then(() => segmenter.load());
@@ -13,7 +14,8 @@ self.onmessage = async ({ data }) => {
     let tokens;
     if (op === 'seeds') tokens = segmenter.segment_seeds(data.mode, data.hmm);
     else if (op === 'texts') tokens = segmenter.segment_texts(data.texts, data.mode, data.hmm);
-    else if (op === 'words') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
+    else if (op === 'words') { self.postMessage({ id, words: segmenter.segment_words(data.text, data.mode, data.hmm) }); return; }
+    else if (op === 'add') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
     else throw new Error(`unknown request "${op}"`);
     self.postMessage({ id, tokens }, [tokens.buffer]);
   } catch (error) {

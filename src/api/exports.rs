@@ -1,0 +1,193 @@
+//! The JS API's functions (wasm only), on the shipped corpus that the page
+//! and every embed share: one corpus per wasm instance, built on first use
+//! from the tokens stored at build time. Results are the engine's own types
+//! as plain JS objects (serde-wasm-bindgen); bad options reject with an
+//! `Error` whose message says what is wrong.
+
+use super::request::Request;
+use crate::engine::collocates::collocates;
+use crate::engine::corpus::Corpus;
+use crate::engine::keyness::keyness;
+use crate::engine::kwic::kwic;
+use crate::engine::ngrams::ngrams;
+use crate::engine::query::Query;
+use crate::engine::selection::{select, Selection};
+use crate::engine::stats::term_table;
+use crate::engine::topics::{score_corpus, topic_shares, TopicScores};
+use crate::engine::trends::trends;
+use crate::seeds;
+use serde::Serialize;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// The shipped corpus with the default segmentation, and its topic scores.
+pub struct Shipped {
+    /// The corpus, built from the stored tokens.
+    pub corpus: Rc<Corpus>,
+    /// Every paragraph's score for every shipped topic.
+    pub topics: Rc<TopicScores>,
+}
+
+thread_local! {
+    static SHIPPED: std::cell::OnceCell<Rc<Shipped>> = const { std::cell::OnceCell::new() };
+}
+
+/// The shared shipped corpus (built on the first call).
+pub fn shipped() -> Rc<Shipped> {
+    SHIPPED.with(|cell| {
+        cell.get_or_init(|| {
+            let corpus = seeds::presegmented_corpus();
+            let topics = score_corpus(&corpus, &seeds::topics());
+            Rc::new(Shipped { corpus: Rc::new(corpus), topics: Rc::new(topics) })
+        })
+        .clone()
+    })
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn request(options: JsValue) -> Result<Request, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Request::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))
+}
+
+fn selection(shipped: &Shipped, request: &Request) -> Result<Selection, JsError> {
+    let filter = request.filter().map_err(|e| JsError::new(&e))?;
+    let selection = select(&shipped.corpus, &filter, shipped.topics.as_ref()).map_err(|e| JsError::new(&e.to_string()))?;
+    if selection.is_empty() {
+        return Err(JsError::new("the selection is empty: no document matches these options"));
+    }
+    Ok(selection)
+}
+
+fn err(message: String) -> JsError {
+    JsError::new(&message)
+}
+
+fn truncate<T>(rows: &mut Vec<T>, top: Option<usize>) {
+    if let Some(n) = top {
+        rows.truncate(n);
+    }
+}
+
+#[derive(Serialize)]
+struct DocumentInfo<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: String,
+    source: &'a str,
+    place: &'a str,
+    parties: &'a [String],
+    paragraphs: usize,
+    tokens: usize,
+}
+
+/// The documents: id, title, date, source, place, parties, paragraphs, word tokens.
+#[wasm_bindgen(js_name = apiDocuments)]
+pub fn api_documents() -> Result<JsValue, JsError> {
+    let shipped = shipped();
+    let c = &shipped.corpus;
+    let docs: Vec<DocumentInfo> = c
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| DocumentInfo {
+            id: &d.info.id,
+            title: &d.info.title,
+            date: d.info.date.to_string(),
+            source: &d.info.source,
+            place: &d.info.place,
+            parties: &d.info.parties,
+            paragraphs: d.paragraphs.len(),
+            tokens: c.word_tokens(i),
+        })
+        .collect();
+    to_js(&docs)
+}
+
+/// The term table of a selection (`top` rows when given).
+#[wasm_bindgen(js_name = apiTerms)]
+pub fn api_terms(options: JsValue) -> Result<JsValue, JsError> {
+    let shipped = shipped();
+    let r = request(options)?;
+    let selection = selection(&shipped, &r)?;
+    let mut table = term_table(&shipped.corpus, &selection, &r.term_options().map_err(err)?);
+    table.sort(r.term_sort().map_err(err)?);
+    truncate(&mut table.rows, r.top);
+    to_js(&table)
+}
+
+/// Keyness of a selection against the rest or the whole corpus.
+#[wasm_bindgen(js_name = apiKeyness)]
+pub fn api_keyness(options: JsValue) -> Result<JsValue, JsError> {
+    let shipped = shipped();
+    let r = request(options)?;
+    let selection = selection(&shipped, &r)?;
+    let mut table = keyness(&shipped.corpus, &selection, &r.keyness().map_err(err)?, &r.term_options().map_err(err)?)
+        .map_err(|e| err(e.to_string()))?;
+    truncate(&mut table.rows, r.top);
+    to_js(&table)
+}
+
+fn query(shipped: &Shipped, term: &str, merge: bool) -> Result<Query, JsError> {
+    Query::parse_known(&shipped.corpus, term, merge).map_err(|e| err(e.to_string()))
+}
+
+/// The concordance of a term or phrase (`top` lines when given).
+#[wasm_bindgen(js_name = apiKwic)]
+pub fn api_kwic(term: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let shipped = shipped();
+    let r = request(options)?;
+    let selection = selection(&shipped, &r)?;
+    let q = query(&shipped, term, r.aliases)?;
+    let mut lines = kwic(&shipped.corpus, &selection, &q, &r.kwic().map_err(err)?);
+    truncate(&mut lines, r.top);
+    to_js(&lines)
+}
+
+/// The collocates of a term or phrase.
+#[wasm_bindgen(js_name = apiCollocates)]
+pub fn api_collocates(term: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let shipped = shipped();
+    let r = request(options)?;
+    let selection = selection(&shipped, &r)?;
+    let q = query(&shipped, term, r.aliases)?;
+    let mut table = collocates(&shipped.corpus, &selection, &q, &r.collocates().map_err(err)?, &r.term_options().map_err(err)?);
+    truncate(&mut table.rows, r.top);
+    to_js(&table)
+}
+
+/// N-grams of a selection.
+#[wasm_bindgen(js_name = apiNgrams)]
+pub fn api_ngrams(options: JsValue) -> Result<JsValue, JsError> {
+    let shipped = shipped();
+    let r = request(options)?;
+    let selection = selection(&shipped, &r)?;
+    let mut rows = ngrams(&shipped.corpus, &selection, &r.ngrams().map_err(err)?, &r.term_options().map_err(err)?);
+    truncate(&mut rows, r.top);
+    to_js(&rows)
+}
+
+/// Trends of terms per document or per year.
+#[wasm_bindgen(js_name = apiTrends)]
+pub fn api_trends(terms: Vec<String>, options: JsValue) -> Result<JsValue, JsError> {
+    let shipped = shipped();
+    let r = request(options)?;
+    let selection = selection(&shipped, &r)?;
+    let queries = terms.iter().map(|t| query(&shipped, t, r.aliases)).collect::<Result<Vec<_>, _>>()?;
+    to_js(&trends(&shipped.corpus, &selection, &queries, r.trend_by().map_err(err)?))
+}
+
+/// Each topic's share of each document of a selection.
+#[wasm_bindgen(js_name = apiTopics)]
+pub fn api_topics(options: JsValue) -> Result<JsValue, JsError> {
+    let shipped = shipped();
+    let r = request(options)?;
+    let selection = selection(&shipped, &r)?;
+    let threshold = r.threshold.unwrap_or(1).max(1);
+    to_js(&topic_shares(&shipped.corpus, &shipped.topics, &selection, threshold))
+}

@@ -1,0 +1,104 @@
+// cijing as a widget: `<script type="module" src="…/cijing-embed.js">` then
+// `<cijing-view panels="terms" view="party=KG&term=合作" lang="zh">`.
+// Every element on a page shares one wasm instance and one corpus; each has
+// its own view, drawn inside its shadow root with cijing's own stylesheet, so
+// host CSS cannot reach in and cijing's cannot leak out. Also the JS API:
+// `const cj = await ready(); cj.terms({ party: ['KG'], top: 20 })`.
+import init, * as wasm from './cijing.js';
+
+const base = new URL('.', import.meta.url);
+let loading;
+
+/** Loads the wasm once for the page. */
+function load() {
+  loading ??= init({ module_or_path: new URL('cijing_bg.wasm', base) }).then(() => {
+    wasm.setBase(base.href);
+    return wasm;
+  });
+  return loading;
+}
+
+let worker;
+let nextId = 1;
+const pending = new Map();
+
+function segmenter() {
+  if (!worker) {
+    worker = new Worker(new URL('cijing-segmenter-worker.js', base), { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      const done = pending.get(data.id);
+      pending.delete(data.id);
+      if (done) data.error ? done.reject(new Error(data.error)) : done.resolve(data);
+    };
+  }
+  return worker;
+}
+
+function ask(message) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    segmenter().postMessage({ id, ...message });
+  });
+}
+
+const list = (x) => (Array.isArray(x) ? x : [x]);
+
+/** The JS API, once the wasm is loaded. */
+export async function ready() {
+  const w = await load();
+  return Object.freeze({
+    documents: () => w.apiDocuments(),
+    terms: (options) => w.apiTerms(options),
+    keyness: (options) => w.apiKeyness(options),
+    kwic: (term, options) => w.apiKwic(term, options),
+    collocates: (term, options) => w.apiCollocates(term, options),
+    ngrams: (options) => w.apiNgrams(options),
+    trends: (terms, options) => w.apiTrends(list(terms), options),
+    topics: (options) => w.apiTopics(options),
+    async segment(text, { mode = 'precise', hmm = true } = {}) {
+      if (typeof text !== 'string') throw new TypeError('segment(text): text must be a string');
+      const { words } = await ask({ op: 'words', text, mode, hmm });
+      return words;
+    },
+  });
+}
+
+class CijingView extends HTMLElement {
+  static observedAttributes = ['view', 'panels', 'lang', 'chrome'];
+
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    const sheet = document.createElement('link');
+    sheet.rel = 'stylesheet';
+    sheet.href = new URL('style/main.css', base).href;
+    const mount = document.createElement('div');
+    mount.className = 'cijing-embed';
+    mount.setAttribute('part', 'root');
+    root.append(sheet, mount);
+    load().then((w) => {
+      if (!this.isConnected || this.handle) return;
+      this.handle = w.mountView(mount, {
+        view: this.getAttribute('view') ?? '',
+        panels: this.getAttribute('panels') ?? 'terms',
+        lang: this.getAttribute('lang') ?? document.documentElement.lang ?? '',
+        chrome: this.getAttribute('chrome') ?? '',
+      }, (term, view) => {
+        this.dispatchEvent(new CustomEvent('cijing-select', { detail: { term, view }, bubbles: true, composed: true }));
+      });
+    }).catch((error) => { mount.textContent = `cijing could not start: ${error}`; });
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (this.handle && old !== value) this.handle.set(name, value ?? '');
+  }
+
+  disconnectedCallback() {
+    this.handle?.unmount();
+    this.handle = undefined;
+    this.shadowRoot?.lastChild?.replaceChildren();
+  }
+}
+
+if (!customElements.get('cijing-view')) customElements.define('cijing-view', CijingView);
