@@ -4,6 +4,7 @@
 //! titles) is escaped by plotters' SVG backend: data cannot inject markup.
 
 use plotters::prelude::*;
+use svg::Svg;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Font stack for chart text: system CJK fonts first.
@@ -85,7 +86,84 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(|c| if c.is_ascii() { 0.6 * font_px } else { font_px }).sum()
 }
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+/// The SVG backend the charts draw on.
+mod svg {
+    use super::text_width;
+    use plotters::prelude::*;
+    use plotters::style::FontTransform;
+    use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+
+    /// plotters' SVG backend, measuring text with [`text_width`] instead of a
+    /// font backend. On wasm32 plotters' own measuring adds a `<span>` to the
+    /// page and reads its size (a forced layout per label, and a panic in a
+    /// Web Worker or natively without fonts); this gives the same layout
+    /// everywhere, with no DOM.
+    pub(super) struct Svg<'a>(SVGBackend<'a>);
+
+    impl<'a> Svg<'a> {
+        pub(super) fn with_string(buffer: &'a mut String, size: (u32, u32)) -> Svg<'a> {
+            Svg(SVGBackend::with_string(buffer, size))
+        }
+    }
+
+    type SvgError = <SVGBackend<'static> as DrawingBackend>::ErrorType;
+
+    impl DrawingBackend for Svg<'_> {
+        type ErrorType = SvgError;
+
+        fn get_size(&self) -> (u32, u32) {
+            self.0.get_size()
+        }
+
+        fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<SvgError>> {
+            self.0.ensure_prepared()
+        }
+
+        fn present(&mut self) -> Result<(), DrawingErrorKind<SvgError>> {
+            self.0.present()
+        }
+
+        fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<SvgError>> {
+            self.0.draw_pixel(point, color)
+        }
+
+        fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<SvgError>> {
+            self.0.draw_line(from, to, style)
+        }
+
+        fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<SvgError>> {
+            self.0.draw_rect(upper_left, bottom_right, style, fill)
+        }
+
+        fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<SvgError>> {
+            self.0.draw_path(path, style)
+        }
+
+        fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<SvgError>> {
+            self.0.draw_circle(center, radius, style, fill)
+        }
+
+        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<SvgError>> {
+            self.0.fill_polygon(vert, style)
+        }
+
+        fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<SvgError>> {
+            self.0.draw_text(text, style, pos)
+        }
+
+        fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<SvgError>> {
+            // The SVG backend writes font-size as the style's size / 1.24.
+            let px = style.size() / 1.24;
+            let (w, h) = (text_width(text, px).ceil() as u32, (px * 1.2).ceil() as u32);
+            Ok(match style.transform() {
+                FontTransform::Rotate90 | FontTransform::Rotate270 => (h, w),
+                _ => (w, h),
+            })
+        }
+    }
+}
+
+type Area<'a> = DrawingArea<Svg<'a>, plotters::coord::Shift>;
 
 /// Draws the subtitle along the bottom edge and returns the area above it.
 fn with_subtitle<'a>(root: &Area<'a>, text: &ChartText, width: u32, height: u32) -> Result<Area<'a>, ChartError> {
@@ -132,7 +210,7 @@ pub fn bar_chart_svg(bars: &[(String, f64)], text: &ChartText, x_label: &str, wi
 
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
         let n = bars.len().max(1) as u32;
         let mut chart = ChartBuilder::on(&area)
@@ -192,7 +270,7 @@ pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &C
     let max = series.iter().flat_map(|(_, v)| v.iter().copied()).fold(0.0f64, f64::max).max(1.0) * 1.1;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
         let mut chart = ChartBuilder::on(&area)
             .caption(caption(text, width), (CHART_FONT, 21).into_font().color(&AXIS_COLOR))
@@ -307,7 +385,7 @@ pub fn word_cloud_svg(words: &[(String, f64)], text: &ChartText, width: u32) -> 
     let height = (width as f64 * 0.55).clamp(260.0, 460.0) as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
         draw_title(&area, text, width)?;
         let cloud = area.margin(40, 0, 0, 0);
@@ -340,7 +418,7 @@ pub fn heatmap_svg(rows: &[(String, String)], columns: &[String], values: &[Vec<
     let height = top + row_h * rows.len().max(1) as u32 + 60;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
         draw_title(&area, text, width)?;
         let n = columns.len().max(1);
