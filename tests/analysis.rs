@@ -1,7 +1,7 @@
 //! The statistics of the analysis engine, with values worked out by hand on
 //! tiny texts (the working is in the comments), plus sanity checks on the seeds.
 use cijing::seeds;
-use cijing::engine::collocates::{collocates, log_likelihood_2x2, CollocateOptions};
+use cijing::engine::collocates::{collocates, log_likelihood_2x2, Association, CollocateOptions};
 use cijing::engine::corpus::{CleanDocument, Corpus};
 use cijing::engine::discover::{discover, DiscoverOptions};
 use cijing::engine::keyness::{keyness, log_likelihood, log_ratio, significance, Direction, KeynessOptions, Reference};
@@ -227,11 +227,19 @@ fn collocates_by_hand() {
     // E = 0.6; MI = log2(1/0.6) = 0.736966; t = 0.4; G² over [[1, 2], [0, 2]] = 1.184940.
     assert_eq!((aq.term.as_str(), aq.observed), ("安全", 1));
     assert!(close(aq.expected, 0.6) && close(aq.t_score, 0.4) && close(aq.log_likelihood, 1.184940), "{aq:?}");
-    // Windows stop at the paragraph: with span 5 both hits see the first
-    // paragraph's 安全 (O = 2); the 安全 of the second paragraph would make 3.
-    let wide = collocates(&c, &Selection::all(&c), &q, &CollocateOptions { span: 5, min_observed: 1, ..CollocateOptions::default() }, &TermOptions::default());
-    assert_eq!(wide.rows.iter().find(|r| r.term == "安全").unwrap().observed, 2);
-    assert_eq!(wide.tokens, 6);
+    // Windows stop at the paragraph, and a token in two windows counts once:
+    // with span 5 both hits see the first paragraph's 安全, which counts 1
+    // (not 2), and W is the 3 distinct tokens 发展 安全 发展 around the hits.
+    // Over both paragraphs N = 6 and f(安全) = 2, so E = 3·2/6 = 1 = O: not
+    // attracted, so only listed when repulsion is asked for.
+    let wide_options = CollocateOptions { span: 5, min_observed: 1, ..CollocateOptions::default() };
+    let wide = collocates(&c, &Selection::all(&c), &q, &wide_options, &TermOptions::default());
+    assert_eq!((wide.window_slots, wide.tokens), (3, 6));
+    assert!(wide.rows.iter().all(|r| r.term != "安全" && r.association == Association::Attraction));
+    let with_repulsion = collocates(&c, &Selection::all(&c), &q, &CollocateOptions { repulsion: true, ..wide_options }, &TermOptions::default());
+    let aq = with_repulsion.rows.iter().find(|r| r.term == "安全").unwrap();
+    assert_eq!((aq.observed, aq.frequency, aq.association), (1, 2, Association::Repulsion));
+    assert!(with_repulsion.rows.iter().all(|r| r.observed <= r.frequency));
     // Minimum observed filters.
     assert_eq!(collocates(&c, &only_first, &q, &CollocateOptions { span: 1, min_observed: 2, ..CollocateOptions::default() }, &TermOptions::default()).rows.len(), 1);
     assert!(close(log_likelihood_2x2(0.0, 0.0, 0.0, 0.0), 0.0));

@@ -137,7 +137,8 @@ fn keyness_kwic_collocates_ngrams_trends_discover_answer_on_the_seeds() {
     assert!(aliased.len() > plain.len());
 
     let coll = tsv_rows(&["collocates", "合作", "--top", "5", "--pos", "noun,verb"]);
-    assert_eq!(coll[0], ["term", "observed", "expected", "frequency", "mi", "ll", "t"]);
+    assert_eq!(coll[0], ["term", "observed", "expected", "frequency", "mi", "ll", "t", "association"]);
+    assert!(coll[1..].iter().all(|r| r[7] == "attraction" && r[1].parse::<u64>().unwrap() <= r[3].parse::<u64>().unwrap()));
     assert_eq!(coll.len(), 6);
 
     let grams = tsv_rows(&["ngrams", "--min-n", "3", "--max-n", "3", "--top", "3"]);

@@ -83,6 +83,8 @@ pub struct Request {
     pub span: Option<usize>,
     /// Minimum observed collocations.
     pub min: Option<u64>,
+    /// Also list repelled collocates.
+    pub repulsion: bool,
     /// N-gram lengths and minimum count.
     pub min_n: Option<usize>,
     /// Longest n-gram.
@@ -160,6 +162,7 @@ impl Request {
             span: self.span.unwrap_or(d.span),
             min_observed: self.min.unwrap_or(d.min_observed),
             sort: choice("sort", &self.sort, CollocateSort::Ll)?,
+            repulsion: self.repulsion,
         };
         options.check().map_err(|e| e.to_string())?;
         Ok(options)

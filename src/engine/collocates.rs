@@ -2,12 +2,18 @@
 //! paragraph boundary, with observed and expected counts, MI,
 //! log-likelihood and t-score.
 //!
-//! With N the word tokens of the selection, W the window slots around all
-//! node hits, f the collocate's frequency and O its count in the windows:
-//! E = W f / N; MI = log2(O / E); t = (O − E) / √O; G² from the 2×2 table
-//! [[O, W − O], [f − O, N − W − f + O]]. W counts every word slot of the
-//! windows (stopwords included); O only the collocates the term options
-//! admit, never the node's own terms.
+//! Windows: around each hit of the node, `span` word tokens to the left and
+//! to the right, within its paragraph. Where the windows of two close hits
+//! overlap, a token in both is counted once: W is the number of distinct
+//! word tokens lying in any window (stopwords included, the node's own hits
+//! left out), and O counts each collocate token once. So O ≤ f always.
+//!
+//! With N the word tokens of the selection, f the collocate's frequency and
+//! O its count in the windows: E = W f / N; MI = log2(O / E);
+//! t = (O − E) / √O; G² from the 2×2 table [[O, W − O], [f − O, N − W − f + O]].
+//! O only counts the collocates the term options admit, never the node's
+//! own terms. A collocate is attracted when O > E and repelled when O ≤ E
+//! (MI ≤ 0); only attracted ones are listed unless repulsion is asked for.
 
 use super::corpus::{Corpus, TermId};
 use super::query::Query;
@@ -44,11 +50,27 @@ pub struct CollocateOptions {
     pub min_observed: u64,
     /// The order of the rows.
     pub sort: CollocateSort,
+    /// Also list repelled words (O < E), marked as such.
+    #[serde(default)]
+    pub repulsion: bool,
 }
+
+/// Whether a collocate occurs near the node more or less than chance predicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Association {
+    /// O > E: a collocate in the usual sense.
+    Attraction,
+    /// O ≤ E: no more often near the node than chance predicts (listed only
+    /// when asked for).
+    Repulsion,
+}
+
+super::options::choices!(Association { Attraction => "attraction", Repulsion => "repulsion" });
 
 impl Default for CollocateOptions {
     fn default() -> Self {
-        CollocateOptions { span: 5, min_observed: 3, sort: CollocateSort::Ll }
+        CollocateOptions { span: 5, min_observed: 3, sort: CollocateSort::Ll, repulsion: false }
     }
 }
 
@@ -77,6 +99,8 @@ pub struct CollocateRow {
     pub log_likelihood: f64,
     /// t-score (O − E) / √O; about 2 or more suggests a real collocate.
     pub t_score: f64,
+    /// Attracted (O > E) or repelled (O < E).
+    pub association: Association,
 }
 
 /// The collocates of a node over a selection.
@@ -140,7 +164,7 @@ pub fn log_likelihood_2x2(o11: f64, o12: f64, o21: f64, o22: f64) -> f64 {
 /// //   继续 扩大 [合作]               2
 /// //   [合作] 造福 两国               2
 /// let node = Query::parse(&corpus, &segmenter, "合作", false)?;
-/// let options = CollocateOptions { span: 2, min_observed: 2, sort: CollocateSort::Ll };
+/// let options = CollocateOptions { span: 2, min_observed: 2, sort: CollocateSort::Ll, repulsion: false };
 /// let table = collocates(&corpus, &Selection::all(&corpus), &node, &options, &TermOptions::default());
 /// assert_eq!((table.node_hits, table.window_slots, table.tokens), (4, 10, 23));
 ///
@@ -182,16 +206,23 @@ pub fn collocates(
             .map(|t| (t.term, corpus.vocab.pos(t.pos)))
             .collect();
         let terms: Vec<TermId> = words.iter().map(|w| w.0).collect();
+        // Each word token of the paragraph: in some window? part of a hit?
+        let mut in_window = vec![false; words.len()];
+        let mut in_hit = vec![false; words.len()];
         for (first, last) in node.matches(corpus, &terms) {
             hits += 1;
-            let window = first.saturating_sub(span)..first;
+            in_hit[first..last].iter_mut().for_each(|h| *h = true);
+            let before = first.saturating_sub(span)..first;
             let after = last..(last + span).min(words.len());
-            for i in window.chain(after) {
-                slots += 1;
-                let (term, pos) = words[i];
-                if options.admits(corpus, term, pos) && !node_terms.contains(&term) {
-                    observed[corpus.count_as(term, options.merge_aliases) as usize] += 1;
-                }
+            before.chain(after).for_each(|i| in_window[i] = true);
+        }
+        for (i, &(term, pos)) in words.iter().enumerate() {
+            if !in_window[i] || in_hit[i] {
+                continue;
+            }
+            slots += 1;
+            if options.admits(corpus, term, pos) && !node_terms.contains(&term) {
+                observed[corpus.count_as(term, options.merge_aliases) as usize] += 1;
             }
         }
     }
@@ -200,11 +231,15 @@ pub fn collocates(
     let w = slots as f64;
     let mut rows: Vec<CollocateRow> = (0..n_terms)
         .filter(|&i| observed[i] >= min_observed.max(1))
-        .map(|i| {
+        .filter_map(|i| {
             let o = observed[i] as f64;
             let f = counts.by_term[i] as f64;
             let e = if n > 0.0 { w * f / n } else { 0.0 };
-            CollocateRow {
+            let association = if o > e { Association::Attraction } else { Association::Repulsion };
+            if association == Association::Repulsion && !collocation.repulsion {
+                return None;
+            }
+            Some(CollocateRow {
                 term: corpus.vocab.term(i as TermId).text.clone(),
                 observed: observed[i],
                 expected: e,
@@ -212,7 +247,8 @@ pub fn collocates(
                 mi: (o / e).log2(),
                 log_likelihood: log_likelihood_2x2(o, w - o, f - o, n - w - f + o),
                 t_score: (o - e) / o.sqrt(),
-            }
+                association,
+            })
         })
         .collect();
     match collocation.sort {

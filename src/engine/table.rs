@@ -287,9 +287,9 @@ pub fn kwic(lines: &[KwicLine]) -> Table {
     Table { columns: &COLUMNS, rows }
 }
 
-/// Collocates: term, O, E, frequency, MI, G², t.
+/// Collocates: term, O, E, frequency, MI, G², t, attraction or repulsion.
 pub fn collocates(table: &CollocateTable) -> Table {
-    static COLUMNS: [Column; 7] = [
+    static COLUMNS: [Column; 8] = [
         col("term", "搭配词", "Collocate"),
         col("observed", "共现 O", "Observed"),
         col("expected", "期望 E", "Expected"),
@@ -297,11 +297,23 @@ pub fn collocates(table: &CollocateTable) -> Table {
         col("mi", "MI", "MI"),
         col("ll", "G²", "G²"),
         col("t", "t 值", "t"),
+        col("association", "关联", "Association"),
     ];
     let rows = table
         .rows
         .iter()
-        .map(|r| vec![r.term.clone(), r.observed.to_string(), f3(r.expected), r.frequency.to_string(), f3(r.mi), f2(r.log_likelihood), f3(r.t_score)])
+        .map(|r| {
+            vec![
+                r.term.clone(),
+                r.observed.to_string(),
+                f3(r.expected),
+                r.frequency.to_string(),
+                f3(r.mi),
+                f2(r.log_likelihood),
+                f3(r.t_score),
+                super::options::Choice::code(r.association).to_string(),
+            ]
+        })
         .collect();
     Table { columns: &COLUMNS, rows }
 }

@@ -134,6 +134,9 @@ pub enum Command {
         /// Order of the rows.
         #[arg(long, value_parser = choice::<CollocateSort>(), default_value = CollocateOptions::default().sort.code())]
         sort: CollocateSort,
+        /// Also list repelled words (observed below expected), marked "repulsion".
+        #[arg(long)]
+        repulsion: bool,
         /// How many rows (all when omitted).
         #[arg(long)]
         top: Option<usize>,

@@ -210,8 +210,8 @@ mod cli {
                 truncate(&mut lines, limit);
                 emit(select.format, table::kwic(&lines), &lines)
             }
-            Command::Collocates { term, select, terms, span, min, sort, top } => {
-                let collocation = CollocateOptions { span, min_observed: min, sort };
+            Command::Collocates { term, select, terms, span, min, sort, repulsion, top } => {
+                let collocation = CollocateOptions { span, min_observed: min, sort, repulsion };
                 collocation.check()?;
                 let (loaded, selection) = load_selection(&select)?;
                 let options = terms.options();
