@@ -1,7 +1,7 @@
 //! Term frequencies, worked out by hand on tiny documents.
 use cijing::seeds;
 use cijing::engine::corpus::{CleanDocument, Corpus};
-use cijing::engine::segment::{SegmentOptions, Segmenter};
+use cijing::engine::segment::SegmentOptions;
 use cijing::engine::stats::term_frequencies;
 
 fn tiny_corpus() -> Corpus {
@@ -27,6 +27,24 @@ fn whole_corpus_counts_rates_and_document_frequency() {
     assert_eq!(rows, [("合作", 4, 2), ("发展", 2, 2)]);
     assert!((table.rows[0].per_10k - 5000.0).abs() < 1e-9); // 4 / 8 * 10,000
     assert!((table.rows[1].per_10k - 2500.0).abs() < 1e-9); // 2 / 8 * 10,000
+}
+
+#[test]
+fn dispersion_over_the_selected_documents_by_hand() {
+    let corpus = tiny_corpus();
+    let table = term_frequencies(&corpus, &[0, 1]);
+    // Parts: a has 5 word tokens, b 3 (s = 5/8, 3/8).
+    // 合作: 3 in a, 1 in b → DP = ½(|3/4 − 5/8| + |1/4 − 3/8|) = ½(1/8 + 1/8) = 0.125;
+    //   rates 3/5 = 0.6 and 1/3, mean 7/15, σ = 2/15, D = 1 − (2/15)/(7/15) = 5/7.
+    // 发展: 1 and 1 → DP = ½(|1/2 − 5/8| + |1/2 − 3/8|) = 0.125;
+    //   rates 0.2 and 1/3, mean 4/15, σ = 1/15, D = 1 − 1/4 = 0.75.
+    let hz = &table.rows[0];
+    assert!((hz.dp - 0.125).abs() < 1e-12 && (hz.juilland_d.unwrap() - 5.0 / 7.0).abs() < 1e-12, "{hz:?}");
+    let fz = &table.rows[1];
+    assert!((fz.dp - 0.125).abs() < 1e-12 && (fz.juilland_d.unwrap() - 0.75).abs() < 1e-12, "{fz:?}");
+    // One document: DP is 0 (all of it where all the text is), D undefined.
+    let one = term_frequencies(&corpus, &[0]);
+    assert!(one.rows.iter().all(|r| r.dp == 0.0 && r.juilland_d.is_none()));
 }
 
 #[test]

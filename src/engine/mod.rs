@@ -8,7 +8,7 @@
 //! module graph has no cycle and no web, seed or face import):
 //!
 //! ```text
-//! text       date · clean · lexicon · pos · options
+//! text       date · clean · lexicon · pos · options · dispersion
 //!   ↓
 //! segment    segment (jieba-rs) · aliases
 //!   ↓
@@ -42,6 +42,7 @@ pub mod collocates;
 pub mod corpus;
 pub mod date;
 pub mod discover;
+pub mod dispersion;
 pub mod document;
 pub mod index;
 pub mod keyness;

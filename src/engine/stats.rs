@@ -72,6 +72,12 @@ pub struct TermRow {
     /// count × ln(N / df), N the corpus's documents and df those of them
     /// containing the term.
     pub tfidf: f64,
+    /// Gries' DP over the selection's documents (0 even … 1 bunched); see
+    /// [`super::dispersion`]. `docs` is the range.
+    pub dp: f64,
+    /// Juilland's D over the selection's documents (1 even … 0 in one
+    /// document); `None` with fewer than two documents.
+    pub juilland_d: Option<f64>,
 }
 
 /// Term frequencies for a selection; [`table::terms`](super::table::terms)
@@ -190,17 +196,44 @@ pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions)
     let counts = count_terms(corpus, selection, options);
     let df = corpus_doc_freq(corpus, options.merge_aliases);
     let n_docs = corpus.docs.len() as f64;
+    // Dispersion over the selection's documents: each document's selected
+    // word tokens, and each term's count per document (sparse, in doc order).
+    let parts = selection.docs(corpus);
+    let part_of: std::collections::HashMap<u32, usize> = parts.iter().enumerate().map(|(i, &d)| (d as u32, i)).collect();
+    let mut sizes = vec![0u64; parts.len()];
+    let mut per_part: Vec<Vec<(usize, u64)>> = vec![Vec::new(); counts.by_term.len()];
+    for g in selection.iter() {
+        let part = part_of[&corpus.place(g).doc];
+        sizes[part] += corpus.index.word_tokens[g] as u64;
+        for t in &corpus.paragraph(g).tokens {
+            if options.admits(corpus, t.term, corpus.vocab.pos(t.pos)) {
+                let list = &mut per_part[corpus.count_as(t.term, options.merge_aliases) as usize];
+                match list.last_mut() {
+                    Some((p, c)) if *p == part => *c += 1,
+                    _ => list.push((part, 1)),
+                }
+            }
+        }
+    }
+    let spread = |i: usize| {
+        let mut v = vec![0u64; parts.len()];
+        per_part[i].iter().for_each(|&(p, c)| v[p] += c);
+        (super::dispersion::gries_dp(&v, &sizes), super::dispersion::juilland_d(&v, &sizes))
+    };
     let rows: Vec<TermRow> = counts
         .by_term
         .iter()
         .enumerate()
         .filter(|(_, c)| **c > 0)
-        .map(|(i, &count)| TermRow {
+        .map(|(i, &count)| (i, count, spread(i)))
+        .map(|(i, count, (dp, juilland_d))| TermRow {
             term: corpus.vocab.term(i as TermId).text.clone(),
             count,
             per_10k: per_10k(count, counts.tokens),
             docs: counts.doc_freq[i],
             tfidf: count as f64 * (n_docs / df[i].max(1) as f64).ln(),
+            dp,
+            juilland_d,
         })
         .collect();
     let mut table = TermTable { tokens: counts.tokens, documents: selection.docs(corpus).len(), paragraphs: selection.len(), rows };

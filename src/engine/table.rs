@@ -199,24 +199,44 @@ pub fn documents(corpus: &Corpus) -> Table {
 /// let mut terms = term_table(&corpus, &Selection::of_docs(&corpus, &[1]), &TermOptions::default());
 /// terms.rows.truncate(2);
 /// let formatted = table::terms(&terms);
-/// assert_eq!(formatted.header(), ["term", "count", "per_10k", "docs", "tfidf"]);
+/// assert_eq!(formatted.header(), ["term", "count", "per_10k", "docs", "tfidf", "dp", "juilland_d"]);
 ///
 /// // 两国 and 合作: 2 each, 2 × 10,000 / 10 = 2000 per 10k; TF-IDF over the
 /// // corpus's 2 documents: 2 × ln(2/1) = 1.386 for 两国 (only in b), 2 × ln(2/2) = 0 for 合作.
+/// // One document selected: DP 0, Juilland's D undefined (left empty).
 /// let mut out = Vec::new();
 /// formatted.write_delimited(&mut out, Delimited::Tsv)?;
-/// assert_eq!(String::from_utf8(out)?, "term\tcount\tper_10k\tdocs\ttfidf\n两国\t2\t2000.00\t1\t1.386\n合作\t2\t2000.00\t1\t0.000\n");
+/// assert_eq!(
+///     String::from_utf8(out)?,
+///     "term\tcount\tper_10k\tdocs\ttfidf\tdp\tjuilland_d\n两国\t2\t2000.00\t1\t1.386\t0.000\t\n合作\t2\t2000.00\t1\t0.000\t0.000\t\n"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn terms(table: &TermTable) -> Table {
-    static COLUMNS: [Column; 5] = [
+    static COLUMNS: [Column; 7] = [
         col("term", "词语", "Term"),
         col("count", "频次", "Count"),
         col("per_10k", "每万词", "Per 10k"),
         col("docs", "文献数", "Docs"),
         col("tfidf", "TF-IDF", "TF-IDF"),
+        col("dp", "DP 离散度", "DP"),
+        col("juilland_d", "Juilland D", "Juilland's D"),
     ];
-    let rows = table.rows.iter().map(|r| vec![r.term.clone(), r.count.to_string(), f2(r.per_10k), r.docs.to_string(), f3(r.tfidf)]).collect();
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.term.clone(),
+                r.count.to_string(),
+                f2(r.per_10k),
+                r.docs.to_string(),
+                f3(r.tfidf),
+                f3(r.dp),
+                r.juilland_d.map(f3).unwrap_or_default(),
+            ]
+        })
+        .collect();
     Table { columns: &COLUMNS, rows }
 }
 
