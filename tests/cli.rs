@@ -57,15 +57,16 @@ fn segment_reads_stdin_line_by_line() {
 fn terms_in_three_formats() {
     let tsv = stdout(&cijing(&["terms", "--top", "3"], ""));
     let lines: Vec<&str> = tsv.lines().collect();
-    assert_eq!(lines[0], "term\tcount\tper_10k\tdocs\ttfidf");
+    assert_eq!(lines[0], "term\tcount\tper_10k\tdocs\ttfidf\tdp\tjuilland_d");
     assert_eq!(lines.len(), 4);
     assert!(lines[1].starts_with("合作\t"));
-    assert!(lines[1].ends_with("\t17\t0.000"), "合作 is in all 17 documents, so its TF-IDF is 0: {}", lines[1]);
+    assert!(lines[1].contains("\t17\t0.000\t"), "合作 is in all 17 documents, so its TF-IDF is 0: {}", lines[1]);
 
     let csv = stdout(&cijing(&["terms", "--top", "2", "--format", "csv", "--doc", "cn-ru-2019-strategic-stability"], ""));
     // 1,215 word tokens: 26 × 10,000 / 1,215 = 213.99. TF-IDF: 双方 is in 15 of
     // 17 documents, 国际 in 14: 26 ln(17/15) = 3.254, 24 ln(17/14) = 4.660.
-    assert_eq!(csv, "term,count,per_10k,docs,tfidf\n双方,26,213.99,1,3.254\n国际,24,197.53,1,4.660\n");
+    // One document: DP 0, Juilland's D undefined.
+    assert_eq!(csv, "term,count,per_10k,docs,tfidf,dp,juilland_d\n双方,26,213.99,1,3.254,0.000,\n国际,24,197.53,1,4.660,0.000,\n");
 
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&cijing(&["terms", "--top", "5", "--format", "json"], ""))).unwrap();
