@@ -1,0 +1,115 @@
+//! The page's handle on the segmenter worker (`cijing-segmenter-worker.js`):
+//! started on first use, it loads jieba and its dictionary in its own wasm
+//! and answers with token streams, so the page stays responsive and never
+//! ships the dictionary unless a setting needs it.
+
+use crate::engine::corpus::Corpus;
+use crate::engine::options::Choice;
+use crate::engine::segment::SegmentOptions;
+use crate::engine::tokens::decode;
+use crate::seeds;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+type Reply = Box<dyn FnOnce(Result<JsValue, String>)>;
+
+struct Client {
+    worker: web_sys::Worker,
+    next: u32,
+    pending: HashMap<u32, Reply>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Rc<RefCell<Client>>>> = const { RefCell::new(None) };
+    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Where cijing's files are (the directory of the loader or embed script).
+pub fn set_base(url: &str) {
+    BASE.with(|b| *b.borrow_mut() = url.to_string());
+}
+
+/// The URL of one of cijing's own files.
+pub fn asset_url(name: &str) -> String {
+    let base = BASE.with(|b| b.borrow().clone());
+    if base.is_empty() {
+        name.to_string()
+    } else {
+        format!("{}/{name}", base.trim_end_matches('/'))
+    }
+}
+
+fn client() -> Result<Rc<RefCell<Client>>, String> {
+    if let Some(c) = CLIENT.with(|c| c.borrow().clone()) {
+        return Ok(c);
+    }
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(&asset_url("cijing-segmenter-worker.js"), &options)
+        .map_err(|e| format!("cannot start the segmenter: {e:?}"))?;
+    let client = Rc::new(RefCell::new(Client { worker: worker.clone(), next: 1, pending: HashMap::new(), _on_message: Closure::new(|_| {}) }));
+    let weak = Rc::downgrade(&client);
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let data = event.data();
+        let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+        let Some(client) = weak.upgrade() else { return };
+        let reply = client.borrow_mut().pending.remove(&id);
+        if let Some(reply) = reply {
+            let error = js_sys::Reflect::get(&data, &"error".into()).ok().and_then(|e| e.as_string());
+            reply(match error {
+                Some(e) => Err(e),
+                None => Ok(data),
+            });
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    client.borrow_mut()._on_message = on_message;
+    CLIENT.with(|c| *c.borrow_mut() = Some(client.clone()));
+    Ok(client)
+}
+
+fn ask(message: &js_sys::Object, reply: Reply) {
+    let client = match client() {
+        Ok(c) => c,
+        Err(e) => return reply(Err(e)),
+    };
+    let mut c = client.borrow_mut();
+    let id = c.next;
+    c.next += 1;
+    let _ = js_sys::Reflect::set(message, &"id".into(), &id.into());
+    c.pending.insert(id, reply);
+    if let Err(e) = c.worker.post_message(message) {
+        if let Some(reply) = c.pending.remove(&id) {
+            drop(c);
+            reply(Err(format!("cannot reach the segmenter: {e:?}")));
+        }
+    }
+}
+
+/// Segments the shipped documents with `options` in the worker and builds
+/// the corpus from the answer; `done` gets it, or what went wrong.
+pub fn shipped_corpus(options: SegmentOptions, done: impl FnOnce(Result<Corpus, String>) + 'static) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"op".into(), &"seeds".into());
+    let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
+    let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
+    ask(
+        &message,
+        Box::new(move |answer| {
+            let result = answer.and_then(|data| {
+                let tokens = js_sys::Reflect::get(&data, &"tokens".into()).map_err(|_| "no tokens in the answer".to_string())?;
+                let bytes = js_sys::Uint8Array::new(&tokens).to_vec();
+                let tokens = decode(&bytes).map_err(|e| e.to_string())?;
+                let stopwords = seeds::stopwords();
+                let mut corpus = Corpus::from_segmented(seeds::documents(), tokens, &stopwords, options).map_err(|e| e.to_string())?;
+                corpus.set_aliases(seeds::aliases(), &stopwords);
+                Ok(corpus)
+            });
+            done(result);
+        }),
+    );
+}
