@@ -1,7 +1,7 @@
 //! Collocates panel: words near the selected term (±5 words, within a
 //! paragraph), by log-likelihood, each clickable.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::collocates::collocates;
@@ -34,7 +34,7 @@ pub fn CollocatesPanel() -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Collocates file_parts=file_parts csv=csv>
             {move || match table.get() {
-                None => view! { <p class="muted">{move || t(lang(), "pick_term")}</p> }.into_any(),
+                None => view! { <p class="muted">{move || t(lang(), "term.pick")}</p> }.into_any(),
                 Some(table) => view! {
                     <p class="muted">
                         <strong>{view.with(|v| v.term.clone()).unwrap_or_default()}</strong>

@@ -2,7 +2,7 @@
 //! what it selects, and it says how much that is. Built to take more kinds
 //! of filter (topics come next) as more groups in the same bar.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::Analysis;
 use crate::engine::manifest::KNOWN_PARTIES;
 use crate::view_state::Lang;
@@ -149,8 +149,8 @@ pub fn FilterBar() -> impl IntoView {
     };
 
     view! {
-        <section class="bar filter-bar" aria-label=move || t(lang(), "filters")>
-            <h2 class="bar-title">{move || t(lang(), "filters")}</h2>
+        <section class="bar filter-bar" aria-label=move || t(lang(), "filters.title")>
+            <h2 class="bar-title">{move || t(lang(), "filters.title")}</h2>
             <details class="dropdown docs-filter">
                 <summary>{move || t(lang(), "filters.docs")} ": " {docs_summary}</summary>
                 <ul class="dropdown-list">{doc_items}</ul>
@@ -174,8 +174,8 @@ pub fn FilterBar() -> impl IntoView {
             <span class="field" role="group" aria-label=move || t(lang(), "filters.parties")>
                 {move || t(lang(), "filters.parties")} {party_buttons}
             </span>
-            <div class="topic-filter" role="group" aria-label=move || t(lang(), "topics")>
-                <span class="bar-label">{move || t(lang(), "topics")}</span>
+            <div class="topic-filter" role="group" aria-label=move || t(lang(), "topics.title")>
+                <span class="bar-label">{move || t(lang(), "topics.title")}</span>
                 {topic_chips}
                 <label class="field">
                     {move || t(lang(), "topics.match")}

@@ -7,7 +7,6 @@ mod collocates;
 mod contexts;
 mod download;
 mod filter_bar;
-pub mod i18n;
 mod keyness;
 mod panel;
 mod phrases;
@@ -25,8 +24,9 @@ use crate::engine::topics::{builtin_topics, score_corpus, TopicScores};
 use crate::engine::keyness::{keyness, KeynessTable, Reference};
 use crate::engine::stats::{term_table, TermOptions, TermTable};
 use crate::engine::{Corpus, SegmentOptions, Segmenter};
+use crate::ui_logic::DocLabel;
 use crate::view_state::{Panel, ViewState};
-use i18n::t;
+use crate::i18n::t;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -287,68 +287,22 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
     }
 }
 
-/// A short description of the selection, for captions and file names:
-/// "全部文献 (17)" or "3 篇文献 · KG · 2023–2025".
+/// A short description of the selection, for chart captions:
+/// "全部文献 (17) · 2019–2025" or "3 篇文献 · KG · 2023–2025".
 pub fn describe_selection(analysis: &Analysis) -> String {
     let lang = analysis.lang();
     let (filter, merge) = analysis.view.with(|v| (v.filter.clone(), v.merge_aliases));
     let corpus = analysis.corpus.get();
     let docs = analysis.selection.with(|s| s.docs(&corpus));
-    let mut parts = Vec::new();
-    if filter.docs.is_empty() && filter.from.is_none() && filter.to.is_none() && filter.parties.is_empty() && !filter.topics.is_active() {
-        parts.push(format!("{} ({})", t(lang, "filters.all_docs"), docs.len()));
-    } else if docs.len() == 1 {
-        parts.push(corpus.docs[docs[0]].info.title.clone());
-    } else if lang == crate::view_state::Lang::Zh {
-        parts.push(format!("{} 篇文献", docs.len()));
-    } else {
-        parts.push(format!("{} documents", docs.len()));
-    }
-    if !filter.parties.is_empty() {
-        parts.push(filter.parties.join("/"));
-    }
-    let dates: Vec<&str> = docs.iter().map(|&d| corpus.docs[d].info.date.as_str()).collect();
-    if let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) {
-        let (a, b) = (&first[..4], &last[..4]);
-        parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
-    }
+    let labels: Vec<DocLabel> = docs.iter().map(|&d| DocLabel { title: &corpus.docs[d].info.title, date: &corpus.docs[d].info.date }).collect();
     if filter.topics.is_active() {
-        let scores = analysis.topic_scores.get();
-        let name = |id: &String| {
-            scores.topics.iter().find(|t| &t.id == id).map(|t| if lang == crate::view_state::Lang::Zh { t.zh.clone() } else { t.en.clone() }).unwrap_or_else(|| id.clone())
-        };
-        let joiner = if filter.topics.all { " & " } else { " / " };
-        let mut text = filter.topics.include.iter().map(name).collect::<Vec<_>>().join(joiner);
-        if !filter.topics.exclude.is_empty() {
-            text.push_str(&format!(" −{}", filter.topics.exclude.iter().map(name).collect::<Vec<_>>().join(" −")));
-        }
-        parts.push(text.trim().to_string());
+        analysis.topic_scores.with(|s| crate::ui_logic::describe_selection(lang, &filter, merge, &labels, &s.topics))
+    } else {
+        crate::ui_logic::describe_selection(lang, &filter, merge, &labels, &[])
     }
-    if merge {
-        parts.push(if lang == crate::view_state::Lang::Zh { "合并别名".into() } else { "aliases merged".into() });
-    }
-    parts.join(" · ")
 }
 
 /// Short parts for export file names: the documents or filters chosen.
 pub fn selection_slug(analysis: &Analysis) -> String {
-    let filter = analysis.view.with(|v| v.filter.clone());
-    let mut parts = Vec::new();
-    if filter.docs.is_empty() {
-        parts.push("all".to_string());
-    } else if filter.docs.len() <= 2 {
-        parts.push(filter.docs.join("+"));
-    } else {
-        parts.push(format!("{}docs", filter.docs.len()));
-    }
-    if !filter.parties.is_empty() {
-        parts.push(filter.parties.join("-"));
-    }
-    if filter.from.is_some() || filter.to.is_some() {
-        parts.push(format!("{}-{}", filter.from.unwrap_or_default(), filter.to.unwrap_or_default()));
-    }
-    if !filter.topics.include.is_empty() {
-        parts.push(filter.topics.include.join("-"));
-    }
-    parts.join("_")
+    analysis.view.with(|v| crate::ui_logic::selection_slug(&v.filter))
 }

@@ -1,7 +1,7 @@
 //! Phrases panel: frequent 2–5-word n-grams of the selection; clicking one
 //! selects it as a phrase everywhere.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame};
 use super::{selection_slug, Analysis};
 use crate::engine::ngrams::ngrams;

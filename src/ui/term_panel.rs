@@ -2,7 +2,7 @@
 //! with count, per 10k, documents and TF-IDF. Clicking a bar, a label or a
 //! term selects that term everywhere.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{bar_chart_svg, ChartText};

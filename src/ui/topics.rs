@@ -3,7 +3,7 @@
 //! edit, delete), and topics discovered by LDA in the browser, run in small
 //! batches so the page stays responsive.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::chart::{heatmap_svg, ChartText};
@@ -19,7 +19,7 @@ const LDA_BATCH: usize = 10;
 const LDA_SWEEPS: usize = 200;
 
 fn topic_name(lang: Lang, topic: &Topic) -> String {
-    if lang == Lang::Zh { topic.zh.clone() } else { topic.en.clone() }
+    crate::ui_logic::topic_name(lang, topic).to_string()
 }
 
 #[component]

@@ -2,7 +2,7 @@
 //! date order (years on the axis); without a selected term, the top three
 //! terms of the selection. The table under it is the chart's text.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{line_chart_svg, ChartText};
@@ -67,7 +67,7 @@ pub fn TrendsPanel() -> impl IntoView {
     };
     view! {
         <PanelFrame panel=Panel::Trends file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get())>
-            <p class="muted">{move || if analysis.query.with(|q| q.is_some()) { String::new() } else { t(lang(), "pick_term").to_string() }}</p>
+            <p class="muted">{move || if analysis.query.with(|q| q.is_some()) { String::new() } else { t(lang(), "term.pick").to_string() }}</p>
             <div id="trends-chart" class="chart" role="img" aria-label=move || t(lang(), "trends.title") inner_html=move || svg.get()></div>
             <details class="chart-data">
                 <summary>{move || t(lang(), "table.show_chart_data")}</summary>

@@ -1,7 +1,7 @@
 //! Cloud panel: a word cloud of the selection, weights from the term table,
 //! laid out deterministically; clicking a word selects it.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{chart_click_target, CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{word_cloud_svg, ChartText};
