@@ -80,6 +80,8 @@ pub mod engine;
 #[cfg(feature = "seeds")]
 pub mod seeds;
 pub mod export;
+pub mod i18n;
+pub mod ui_logic;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]

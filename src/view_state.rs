@@ -421,50 +421,78 @@ impl ViewState {
     }
 }
 
-fn parse_query(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
+/// The key–value pairs of a query string, percent-decoded (`+` is a
+/// space); invalid UTF-8 becomes U+FFFD rather than an error.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
 }
+
+/// Does the query string have this key (exactly, not as part of another)?
+pub fn query_has_key(query: &str, key: &str) -> bool {
+    parse_query(query).iter().any(|(k, _)| k == key)
+}
+
+/// Characters written as they are in a link: letters, digits and `-_.~,`.
+const LINK_SAFE: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',');
 
 fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(s, LINK_SAFE).to_string()
 }
 
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
-            .then(|| Some(hex(bytes[i + 1])? * 16 + hex(bytes[i + 2])?))
-            .flatten();
-        match (bytes[i], escaped) {
-            (_, Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b'+', None) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (b, None) => {
-                out.push(b);
-                i += 1;
+/// An iframe embed's request in a page URL: `embed=terms,trends` (the panels
+/// to show; `embed=1` keeps the view's own `panels`) and `chrome=filters`
+/// (show the filter bar). `rest` is the query without these keys.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EmbedRequest {
+    /// The panels to show, when the URL asks for an embed.
+    pub panels: Option<Vec<Panel>>,
+    /// Show the filter bar.
+    pub filters: bool,
+    /// The rest of the query, for [`ViewState::from_query`].
+    pub rest: String,
+    /// What was not understood.
+    pub notes: Vec<String>,
+}
+
+impl EmbedRequest {
+    /// Reads `embed` and `chrome` out of a query string.
+    pub fn from_query(query: &str) -> EmbedRequest {
+        let mut request = EmbedRequest::default();
+        let mut rest = Vec::new();
+        let mut view_panels = None;
+        for (key, value) in parse_query(query) {
+            match key.as_str() {
+                "embed" => {
+                    let mut panels = Vec::new();
+                    for code in value.split(',').map(str::trim).filter(|c| !c.is_empty() && *c != "1") {
+                        match Panel::parse(code) {
+                            Some(p) if !panels.contains(&p) => panels.push(p),
+                            Some(_) => {}
+                            None => request.notes.push(format!("unknown panel \"{code}\" ignored")),
+                        }
+                    }
+                    request.panels = Some(panels);
+                }
+                "chrome" => request.filters = value.split(',').any(|c| c.trim() == "filters"),
+                _ => {
+                    if key == "panels" {
+                        view_panels = Some(value.clone());
+                    }
+                    rest.push(format!("{}={}", encode(&key), encode(&value)));
+                }
             }
         }
+        if let Some(panels) = &mut request.panels {
+            if panels.is_empty() {
+                // `embed=1`: the view's own panels, or the term chart.
+                let own: Vec<Panel> = view_panels.iter().flat_map(|v| v.split(',')).filter_map(|c| Panel::parse(c.trim())).collect();
+                *panels = if own.is_empty() { vec![Panel::Terms] } else { own };
+            }
+            panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
+            panels.dedup();
+        }
+        request.rest = rest.join("&");
+        request
     }
-    String::from_utf8_lossy(&out).into_owned()
 }

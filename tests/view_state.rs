@@ -103,3 +103,29 @@ fn broken_percent_escapes_do_not_panic() {
     assert_eq!(parse("?top=%31%30").0.top, 10);
     assert_eq!(parse("?panels=").0.panels, Vec::<Panel>::new());
 }
+
+#[test]
+fn only_an_exact_key_counts_as_a_links_topics() {
+    use cijing::view_state::query_has_key;
+    // These once wiped saved topics: "ut=" inside another key or value.
+    assert!(!query_has_key("?input=1", "ut"));
+    assert!(!query_has_key("?shut=1", "ut"));
+    assert!(!query_has_key("?term=ut%3D", "ut"));
+    assert!(query_has_key("?ut=", "ut"));
+    assert!(query_has_key("?lang=en&ut=a~b", "ut"));
+}
+
+#[test]
+fn an_embed_request_names_its_panels_and_chrome() {
+    use cijing::view_state::EmbedRequest;
+    let e = EmbedRequest::from_query("?embed=trends,terms,maps&chrome=filters&party=KG&term=%E5%90%88%E4%BD%9C");
+    assert_eq!(e.panels, Some(vec![Panel::Terms, Panel::Trends]));
+    assert!(e.filters);
+    assert_eq!(e.notes, ["unknown panel \"maps\" ignored"]);
+    assert_eq!(e.rest, "party=KG&term=%E5%90%88%E4%BD%9C");
+    assert_eq!(parse(&e.rest).0.term.as_deref(), Some("合作"));
+    let own = EmbedRequest::from_query("?embed=1&panels=contexts");
+    assert_eq!(own.panels, Some(vec![Panel::Contexts]));
+    assert_eq!(EmbedRequest::from_query("?embed=").panels, Some(vec![Panel::Terms]));
+    assert_eq!(EmbedRequest::from_query("?party=KG").panels, None);
+}

@@ -18,12 +18,13 @@ use crate::engine::trends::trends;
 use crate::seeds;
 use serde::Serialize;
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 /// The shipped corpus with the default segmentation, and its topic scores.
 pub struct Shipped {
     /// The corpus, built from the stored tokens.
-    pub corpus: Rc<Corpus>,
+    pub corpus: Arc<Corpus>,
     /// Every paragraph's score for every shipped topic.
     pub topics: Rc<TopicScores>,
 }
@@ -38,7 +39,7 @@ pub fn shipped() -> Rc<Shipped> {
         cell.get_or_init(|| {
             let corpus = seeds::presegmented_corpus();
             let topics = score_corpus(&corpus, &seeds::topics());
-            Rc::new(Shipped { corpus: Rc::new(corpus), topics: Rc::new(topics) })
+            Rc::new(Shipped { corpus: Arc::new(corpus), topics: Rc::new(topics) })
         })
         .clone()
     })

@@ -10,7 +10,7 @@ use super::lexicon::{parse_user_dict, DictEntry, LexiconError, StopwordList};
 
 /// How jieba cuts: `Precise` gives one reading of the text; `Search` also
 /// yields the shorter words inside long ones (overlapping tokens).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// One reading: the tokens tile the text without overlap (the default).
@@ -25,7 +25,7 @@ pub enum Mode {
 super::options::choices!(Mode { Precise => "precise", Search => "search" });
 
 /// How text is segmented.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct SegmentOptions {
     /// Precise or search mode (default precise).
     pub mode: Mode,

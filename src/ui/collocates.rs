@@ -1,10 +1,10 @@
 //! Collocates panel: words near the selected term (±5 words, within a
 //! paragraph), by log-likelihood, each clickable.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
-use crate::engine::collocates::collocates;
+use crate::engine::collocates::{collocates, CollocateOptions};
 use crate::view_state::Panel;
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn CollocatesPanel() -> impl IntoView {
         let query = analysis.query.get()?;
         let top = view.with(|v| v.top);
         Some(analysis.selection.with(|s| {
-            let mut t = collocates(&corpus, s, &query, 5, 2, &options);
+            let mut t = collocates(&corpus, s, &query, &CollocateOptions::default(), &options);
             t.rows.truncate(top);
             t
         }))
@@ -34,7 +34,7 @@ pub fn CollocatesPanel() -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Collocates file_parts=file_parts csv=csv>
             {move || match table.get() {
-                None => view! { <p class="muted">{move || t(lang(), "pick_term")}</p> }.into_any(),
+                None => view! { <p class="muted">{move || t(lang(), "term.pick")}</p> }.into_any(),
                 Some(table) => view! {
                     <p class="muted">
                         <strong>{view.with(|v| v.term.clone()).unwrap_or_default()}</strong>

@@ -1,10 +1,10 @@
 //! Contexts panel: the concordance of the selected term, sortable by left
 //! or right context; each line opens its place in the reader.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame};
 use super::{selection_slug, Analysis};
-use crate::engine::kwic::{kwic, KwicSort};
+use crate::engine::kwic::{kwic, KwicOptions, KwicSort};
 use crate::view_state::Panel;
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn ContextsPanel() -> impl IntoView {
         let corpus = analysis.corpus.get();
         let sort = view.with(|v| v.kwic_sort);
         let Some(query) = analysis.query.get() else { return Vec::new() };
-        analysis.selection.with(|s| kwic(&corpus, s, &query, 5, 24, sort))
+        analysis.selection.with(|s| kwic(&corpus, s, &query, &KwicOptions { sort, ..KwicOptions::default() }))
     });
     let open = move |doc: String, paragraph: usize| {
         view.update(|v| {
@@ -68,7 +68,7 @@ pub fn ContextsPanel() -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Contexts file_parts=file_parts csv=csv wide=true tools=move || sort_select()>
             {move || match view.with(|v| v.term.clone()) {
-                None => view! { <p class="muted">{move || t(lang(), "pick_term")}</p> }.into_any(),
+                None => view! { <p class="muted">{move || t(lang(), "term.pick")}</p> }.into_any(),
                 Some(term) => {
                     let n = lines.with(|l| l.len());
                     view! {

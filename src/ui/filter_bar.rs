@@ -2,9 +2,10 @@
 //! what it selects, and it says how much that is. Built to take more kinds
 //! of filter (topics come next) as more groups in the same bar.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::Analysis;
-use crate::engine::manifest::KNOWN_PARTIES;
+use crate::engine::selection::TopicMatch;
+use crate::seeds::party_name;
 use crate::view_state::Lang;
 use leptos::prelude::*;
 
@@ -16,16 +17,12 @@ pub fn FilterBar() -> impl IntoView {
     let corpus = analysis.corpus.get_untracked();
 
     let years: Vec<String> = {
-        let mut y: Vec<String> = corpus.docs.iter().map(|d| d.info.date[..4].to_string()).collect();
+        let mut y: Vec<String> = corpus.docs.iter().map(|d| d.info.date.year().to_string()).collect();
         y.sort();
         y.dedup();
         y
     };
-    let parties: Vec<&'static str> = KNOWN_PARTIES
-        .iter()
-        .map(|(code, _)| *code)
-        .filter(|code| corpus.docs.iter().any(|d| d.info.parties.iter().any(|p| p == code)))
-        .collect();
+    let parties: Vec<String> = corpus.parties();
 
     let doc_items = corpus
         .docs
@@ -45,7 +42,7 @@ pub fn FilterBar() -> impl IntoView {
                                     if on { v.filter.docs.push(id_change.clone()); }
                                 });
                             } />
-                        <span class="doc-date">{d.info.date.clone()}</span>
+                        <span class="doc-date">{d.info.date.to_string()}</span>
                         <span class="doc-title">{d.info.title.clone()}</span>
                     </label>
                 </li>
@@ -59,19 +56,21 @@ pub fn FilterBar() -> impl IntoView {
     let party_buttons = parties
         .into_iter()
         .map(|code| {
-            let on = move || view.with(|v| v.filter.parties.iter().any(|p| p == code));
-            let name = KNOWN_PARTIES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n).unwrap_or(code);
+            let code = StoredValue::new(code);
+            let on = move || view.with(|v| code.with_value(|code| v.filter.parties.contains(code)));
+            let name = code.with_value(|c| party_name(c).to_string());
             view! {
-                <button class="toggle" data-party=code aria-pressed=move || on().to_string() class:on=on
+                <button class="toggle" data-party=code.get_value() aria-pressed=move || on().to_string() class:on=on
                     title=name
                     on:click=move |_| view.update(|v| {
-                        if v.filter.parties.iter().any(|p| p == code) {
-                            v.filter.parties.retain(|p| p != code);
+                        let code = code.get_value();
+                        if v.filter.parties.contains(&code) {
+                            v.filter.parties.retain(|p| *p != code);
                         } else {
-                            v.filter.parties.push(code.to_string());
+                            v.filter.parties.push(code);
                         }
                     })>
-                    {code}
+                    {code.get_value()}
                 </button>
             }
         })
@@ -149,24 +148,24 @@ pub fn FilterBar() -> impl IntoView {
     };
 
     view! {
-        <section class="bar filter-bar" aria-label=move || t(lang(), "filters")>
-            <h2 class="bar-title">{move || t(lang(), "filters")}</h2>
+        <section class="bar filter-bar" aria-label=move || t(lang(), "filters.title")>
+            <h2 class="bar-title">{move || t(lang(), "filters.title")}</h2>
             <details class="dropdown docs-filter">
                 <summary>{move || t(lang(), "filters.docs")} ": " {docs_summary}</summary>
                 <ul class="dropdown-list">{doc_items}</ul>
             </details>
             <label class="field">
                 {move || t(lang(), "filters.from")}
-                <select id="filter-from" prop:value=move || view.with(|v| v.filter.from.clone().unwrap_or_default())
-                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.from = (!y.is_empty()).then_some(y)); }>
+                <select id="filter-from" prop:value=move || view.with(|v| v.filter.from.map(|b| b.to_string()).unwrap_or_default())
+                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.from = y.parse().ok()); }>
                     <option value="">{move || t(lang(), "filters.any")}</option>
                     {year_options(years.clone())}
                 </select>
             </label>
             <label class="field">
                 {move || t(lang(), "filters.to")}
-                <select id="filter-to" prop:value=move || view.with(|v| v.filter.to.clone().unwrap_or_default())
-                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.to = (!y.is_empty()).then_some(y)); }>
+                <select id="filter-to" prop:value=move || view.with(|v| v.filter.to.map(|b| b.to_string()).unwrap_or_default())
+                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.to = y.parse().ok()); }>
                     <option value="">{move || t(lang(), "filters.any")}</option>
                     {year_options(years.clone())}
                 </select>
@@ -174,13 +173,13 @@ pub fn FilterBar() -> impl IntoView {
             <span class="field" role="group" aria-label=move || t(lang(), "filters.parties")>
                 {move || t(lang(), "filters.parties")} {party_buttons}
             </span>
-            <div class="topic-filter" role="group" aria-label=move || t(lang(), "topics")>
-                <span class="bar-label">{move || t(lang(), "topics")}</span>
+            <div class="topic-filter" role="group" aria-label=move || t(lang(), "topics.title")>
+                <span class="bar-label">{move || t(lang(), "topics.title")}</span>
                 {topic_chips}
                 <label class="field">
                     {move || t(lang(), "topics.match")}
-                    <select id="topic-match" prop:value=move || view.with(|v| if v.filter.topics.all { "all" } else { "any" })
-                        on:change=move |ev| { let all = event_target_value(&ev) == "all"; view.update(|v| v.filter.topics.all = all); }>
+                    <select id="topic-match" prop:value=move || view.with(|v| if v.filter.topics.matching == TopicMatch::All { "all" } else { "any" })
+                        on:change=move |ev| { let all = event_target_value(&ev) == "all"; view.update(|v| v.filter.topics.matching = if all { TopicMatch::All } else { TopicMatch::Any }); }>
                         <option value="any">{move || t(lang(), "topics.match.any")}</option>
                         <option value="all">{move || t(lang(), "topics.match.all")}</option>
                     </select>

@@ -1,11 +1,13 @@
 //! Keyness panel: terms over- and under-used in the selection against the
 //! rest of the corpus (G², log ratio), each clickable.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::keyness::KeynessTable;
+use crate::ui_logic::keyness_split;
 use crate::view_state::Panel;
+use crate::engine::keyness::Direction;
 use leptos::prelude::*;
 
 #[component]
@@ -17,9 +19,7 @@ pub fn KeynessPanel() -> impl IntoView {
         let top = view.with(|v| v.top);
         analysis.keyness.with(|k| {
             let mut table = k.clone()?;
-            let over: Vec<_> = table.rows.iter().filter(|r| r.direction == "over").take(top).cloned().collect();
-            let under: Vec<_> = table.rows.iter().filter(|r| r.direction == "under").take(top / 2).cloned().collect();
-            table.rows = over.into_iter().chain(under).collect();
+            table.rows = keyness_split(&table.rows, top);
             Some(table)
         })
     });
@@ -47,7 +47,7 @@ pub fn KeynessPanel() -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {table.rows.into_iter().map(|r| {
-                                let over = r.direction == "over";
+                                let over = r.direction == Direction::Over;
                                 view! {
                                     <tr class:under=!over>
                                         <td><TermButton term=r.term.clone() /></td>

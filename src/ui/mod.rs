@@ -1,17 +1,19 @@
-//! The web face (wasm only): mounts the Leptos app, owns the shared view
-//! state, keeps it mirrored in the URL, and derives what every panel reads
+//! The web face (wasm only): mounts the Leptos app (the full page, an iframe
+//! embed or a `<cijing-view>` element), owns each one's view state, keeps
+//! the page's mirrored in the URL, and derives what every panel reads
 //! (corpus, selection, term options, selected term). Panels live one per
 //! file and only read this and write the view state.
 
 mod collocates;
 mod contexts;
 mod download;
+mod embed;
 mod filter_bar;
-pub mod i18n;
 mod keyness;
 mod panel;
 mod phrases;
 mod reader;
+mod segmenter;
 mod settings;
 mod summary;
 mod term_panel;
@@ -19,14 +21,18 @@ mod topics;
 mod trends;
 mod word_cloud;
 
+use crate::engine::keyness::{keyness, KeynessOptions, KeynessTable};
 use crate::engine::query::Query;
-use crate::engine::selection::{select_with_topics, Selection};
-use crate::engine::topics::{builtin_topics, score_corpus, TopicScores};
-use crate::engine::keyness::{keyness, KeynessTable, Reference};
+use crate::engine::selection::{select, Selection};
 use crate::engine::stats::{term_table, TermOptions, TermTable};
-use crate::engine::{Corpus, SegmentOptions, Segmenter};
+use crate::engine::topics::{score_corpus, TopicScores};
+use crate::engine::{Corpus, SegmentOptions};
+use crate::seeds;
+use crate::view_state::Lang;
+use std::collections::HashMap;
+use crate::ui_logic::DocLabel;
 use crate::view_state::{Panel, ViewState};
-use i18n::t;
+use crate::i18n::t;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -55,6 +61,8 @@ impl std::ops::Deref for SharedCorpus {
 #[derive(Clone, Copy)]
 pub struct Analysis {
     pub view: RwSignal<ViewState>,
+    /// The interface language (its own memo: labels re-render only when it changes).
+    pub lang: Memo<Lang>,
     /// Segmented with the view's mode and HMM setting.
     pub corpus: Memo<SharedCorpus>,
     pub selection: Memo<Selection>,
@@ -69,14 +77,13 @@ pub struct Analysis {
     /// The selected term, resolved against the corpus (None when none is
     /// selected or it does not occur with the current segmentation).
     pub query: Memo<Option<Query>>,
-    pub segmenter: StoredValue<Arc<Segmenter>>,
     /// Width in pixels for charts in a half-width panel and a full-width one.
     pub chart_width: RwSignal<(u32, u32)>,
 }
 
 impl Analysis {
-    pub fn lang(&self) -> crate::view_state::Lang {
-        self.view.with(|v| v.lang)
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
     }
 
     /// Selects a term everywhere: trends plot it, contexts list it, the
@@ -102,44 +109,96 @@ fn chart_widths() -> (u32, u32) {
     (half.clamp(300.0, 760.0) as u32, full as u32)
 }
 
-/// Builds the corpus, mounts the app and records start-up timings on the
-/// root element (`data-dict-ms`, `data-corpus-ms`, `data-ready-ms`).
-pub fn start() {
+/// Starts the full page in `#app` (called by `cijing-loader.js` with the
+/// URL of cijing's files) and records start-up timings on it:
+/// `data-corpus-ms` (the corpus from the tokens stored at build time) and
+/// `data-ready-ms` (navigation to the first render).
+#[wasm_bindgen(js_name = startPage)]
+pub fn start_page(base_url: String) {
     console_error_panic_hook::set_once();
+    segmenter::set_base(&base_url);
     let t0 = now_ms();
-    let segmenter = Arc::new(Segmenter::builtin());
+    let corpus = crate::api::exports::shipped().corpus.clone();
     let t1 = now_ms();
-    let corpus = Arc::new(Corpus::builtin(&segmenter, SegmentOptions::default()));
-    let t2 = now_ms();
-    let document = web_sys::window().and_then(|w| w.document()).expect("a page has a document");
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(loading) = document.get_element_by_id("loading") {
         loading.remove();
     }
-    let root = document.get_element_by_id("app").expect("index.html has <div id=app>");
+    let Some(root) = document.get_element_by_id("app") else { return };
     let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root.clone(), move || view! { <App segmenter=segmenter.clone() corpus=corpus.clone() /> })
+    let page = Page::from_location(&corpus);
+    leptos::mount::mount_to(root.clone(), move || view! { <App corpus=corpus.clone() face=page.face.clone() initial=page.initial.clone() notes=page.notes.clone() base=page.base.clone() /> })
         .forget();
-    let _ = root.set_attribute("data-dict-ms", &format!("{:.1}", t1 - t0));
-    let _ = root.set_attribute("data-corpus-ms", &format!("{:.1}", t2 - t1));
+    let _ = root.set_attribute("data-corpus-ms", &format!("{:.1}", t1 - t0));
     let _ = root.set_attribute("data-ready-ms", &format!("{:.1}", now_ms()));
 }
 
-/// Segments the whole built-in corpus `rounds` times and returns JSON
-/// timings; used by the in-browser benchmark.
-#[wasm_bindgen]
-pub fn bench_segment_corpus(rounds: u32) -> String {
-    let segmenter = Segmenter::builtin();
-    let docs = crate::engine::corpus::builtin_documents();
-    let chars: usize = docs.iter().flat_map(|d| &d.paragraphs).map(|p| p.chars().count()).sum();
-    let mut times = Vec::new();
-    for _ in 0..rounds.max(1) {
-        let t = now_ms();
-        let corpus = Corpus::from_documents(docs.clone(), &segmenter, SegmentOptions::default());
-        std::hint::black_box(&corpus);
-        times.push(now_ms() - t);
+/// Tells cijing where its files are (the embed module calls this).
+#[wasm_bindgen(js_name = setBase)]
+pub fn set_base(base_url: String) {
+    console_error_panic_hook::set_once();
+    segmenter::set_base(&base_url);
+}
+
+/// How an app is shown.
+#[derive(Clone, Default)]
+pub struct Face {
+    /// An embed (iframe `?embed=` or `<cijing-view>`): only the panels, no
+    /// header, no settings, a link to the full view.
+    pub embed: bool,
+    /// Show the filter bar in an embed (`chrome=filters`).
+    pub filters: bool,
+    /// Keep the page's URL in step with the view (the full page and iframe embeds).
+    pub mirror_url: bool,
+    /// Keep user topics in the browser (the full page only).
+    pub keep_topics: bool,
+    /// Tell the host page the embed's height (iframe embeds).
+    pub report_height: bool,
+    /// Called with (term, view query) when a term is chosen (`<cijing-view>`).
+    pub on_select: Option<Callback<(String, String)>>,
+    /// Where the app puts its view signal, for a host that changes the view
+    /// from outside (`<cijing-view>` attributes).
+    pub view_out: Option<std::rc::Rc<std::cell::Cell<Option<RwSignal<ViewState>>>>>,
+}
+
+/// The full page or an iframe embed, read from the page's URL.
+struct Page {
+    face: Face,
+    initial: ViewState,
+    notes: Vec<String>,
+    base: ViewState,
+}
+
+impl Page {
+    fn from_location(corpus: &Corpus) -> Page {
+        let query = current_query();
+        let base = browser_default();
+        let embed = crate::view_state::EmbedRequest::from_query(&query);
+        let (mut initial, mut notes) = ViewState::from_query(&embed.rest, corpus, &seeds::topics(), base.clone());
+        if let Some(panels) = &embed.panels {
+            initial.panels = panels.clone();
+            notes.extend(embed.notes.iter().cloned());
+        }
+        let is_embed = embed.panels.is_some();
+        let face = Face {
+            embed: is_embed,
+            filters: embed.filters,
+            mirror_url: true,
+            keep_topics: !is_embed,
+            report_height: is_embed,
+            on_select: None,
+            view_out: None,
+        };
+        if face.keep_topics && !crate::view_state::query_has_key(&query, "ut") {
+            let saved = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(USER_TOPICS_KEY).ok().flatten());
+            if let Some(saved) = saved {
+                let (topics, problems) = crate::view_state::decode_user_topics(&saved, &seeds::topics());
+                initial.user_topics = topics;
+                notes.extend(problems);
+            }
+        }
+        Page { face, initial, notes, base }
     }
-    times.sort_by(|a, b| a.total_cmp(b));
-    format!("{{\"chars\":{chars},\"median_ms\":{:.2},\"min_ms\":{:.2}}}", times[times.len() / 2], times[0])
 }
 
 fn current_query() -> String {
@@ -152,39 +211,80 @@ fn browser_default() -> ViewState {
     ViewState::for_browser(&tag)
 }
 
+/// One app: the full page, an iframe embed or a `<cijing-view>`, each with
+/// its own view state over the shared shipped corpus.
 #[component]
-pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
-    let base = browser_default();
-    let (mut initial, mut notes) = ViewState::from_query(&current_query(), &corpus, base.clone());
-    if !current_query().contains("ut=") {
-        let saved = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(USER_TOPICS_KEY).ok().flatten());
-        if let Some(saved) = saved {
-            let (topics, problems) = crate::view_state::decode_user_topics(&saved);
-            initial.user_topics = topics;
-            notes.extend(problems);
+pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<String>, base: ViewState) -> impl IntoView {
+    // A link's own topics are used for this view, but only kept in the
+    // browser when the user says so; saved topics are never replaced.
+    let mut initial = initial;
+    let mut offered_ids: Vec<String> = Vec::new();
+    if face.keep_topics {
+        let saved = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(USER_TOPICS_KEY).ok().flatten())
+            .map(|text| crate::view_state::decode_user_topics(&text, &seeds::topics()).0)
+            .unwrap_or_default();
+        let from_link = std::mem::replace(&mut initial.user_topics, saved);
+        for topic in from_link {
+            if !initial.user_topics.iter().any(|t| t.zh == topic.zh && t.keywords == topic.keywords) {
+                offered_ids.push(topic.id.clone());
+                initial.user_topics.retain(|t| t.zh != topic.zh);
+                initial.user_topics.push(topic);
+            }
         }
     }
+    let offered = RwSignal::new(offered_ids);
     let view = RwSignal::new(initial);
-    let segmenter = StoredValue::new(segmenter);
-    let first_corpus = StoredValue::new(Some(corpus));
+    if let Some(out) = &face.view_out {
+        out.set(Some(view));
+    }
+    let lang = Memo::new(move |_| view.with(|v| v.lang));
 
-    // Re-segment when the segmentation settings change (the start-up corpus
-    // is reused for the default settings).
-    let corpus = Memo::new(move |_| {
-        let options = view.with(|v| SegmentOptions { mode: v.mode, hmm: v.hmm });
-        if let Some(c) = first_corpus.with_value(|c| c.clone()).filter(|c| c.options == options) {
-            return SharedCorpus(c);
+    // The corpus for the view's segmentation settings: the shipped tokens for
+    // the defaults, otherwise segmented by the worker (the current corpus
+    // stays on screen until the new one is ready).
+    let options = Memo::new(move |_| view.with(|v| SegmentOptions { mode: v.mode, hmm: v.hmm }));
+    let corpora: RwSignal<HashMap<SegmentOptions, SharedCorpus>> =
+        RwSignal::new(HashMap::from([(corpus.options, SharedCorpus(corpus.clone()))]));
+    let segmenting = RwSignal::new(None::<Result<SegmentOptions, String>>);
+    let shown = StoredValue::new(SharedCorpus(corpus.clone()));
+    Effect::new(move |_| {
+        let wanted = options.get();
+        if corpora.with_untracked(|c| c.contains_key(&wanted)) || segmenting.get_untracked() == Some(Ok(wanted)) {
+            return;
         }
-        let seg = segmenter.get_value();
-        SharedCorpus(Arc::new(Corpus::builtin(&seg, options)))
+        segmenting.set(Some(Ok(wanted)));
+        segmenter::shipped_corpus(wanted, move |result| match result {
+            Ok(corpus) => {
+                corpora.update(|c| {
+                    c.insert(wanted, SharedCorpus(Arc::new(corpus)));
+                });
+                segmenting.set(None);
+            }
+            Err(e) => segmenting.set(Some(Err(e))),
+        });
     });
+    let corpus = Memo::new(move |_| {
+        let wanted = options.get();
+        let found = corpora.with(|c| c.get(&wanted).cloned());
+        match found {
+            Some(c) => {
+                shown.set_value(c.clone());
+                c
+            }
+            None => shown.get_value(),
+        }
+    });
+    let user_topics = Memo::new(move |_| view.with(|v| v.user_topics.clone()));
     let topic_scores = Memo::new(move |_| {
-        let topics: Vec<_> = builtin_topics().into_iter().chain(view.with(|v| v.user_topics.clone())).collect();
+        let topics: Vec<_> = seeds::topics().into_iter().chain(user_topics.get()).collect();
         corpus.with(|c| score_corpus(c, &topics))
     });
+    let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
     let selection = Memo::new(move |_| {
-        let filter = view.with(|v| v.filter.clone());
-        corpus.with(|c| topic_scores.with(|scores| select_with_topics(c, &filter, scores).unwrap_or_else(|_| Selection::all(c))))
+        let filter = filter.get();
+        corpus.with(|c| topic_scores.with(|scores| select(c, &filter, scores).unwrap_or_else(|_| Selection::all(c))))
     });
     let term_options = Memo::new(move |_| {
         view.with(|v| TermOptions {
@@ -200,42 +300,77 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
     });
     let key_terms = Memo::new(move |_| {
         let options = term_options.get();
-        corpus.with(|c| {
-            selection.with(|s| (!s.is_empty() && !s.complement().is_empty()).then(|| keyness(c, s, Reference::Rest, &options, 3.84)))
-        })
+        corpus.with(|c| selection.with(|s| keyness(c, s, &KeynessOptions::default(), &options).ok()))
     });
+    let chosen = Memo::new(move |_| view.with(|v| (v.term.clone(), v.merge_aliases)));
     let query = Memo::new(move |_| {
-        let (term, merge) = view.with(|v| (v.term.clone(), v.merge_aliases));
+        let (term, merge) = chosen.get();
         let term = term?;
-        corpus.with(|c| segmenter.with_value(|s| Query::parse(c, s, &term, merge).ok()))
+        corpus.with(|c| Query::parse_known(c, &term, merge).ok())
     });
     let chart_width = RwSignal::new(chart_widths());
-    let analysis = Analysis { view, corpus, selection, topic_scores, term_options, terms, keyness: key_terms, query, segmenter, chart_width };
-    // User topics are also kept in the browser, for visits without a link.
-    Effect::new(move |_| {
-        let saved = view.with(|v| crate::view_state::encode_user_topics(&v.user_topics));
-        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let _ = storage.set_item(USER_TOPICS_KEY, &saved);
-        }
-    });
+    let analysis = Analysis { view, lang, corpus, selection, topic_scores, term_options, terms, keyness: key_terms, query, chart_width };
     provide_context(analysis);
 
-    // Mirror the view in the URL as the user works (replaceState: no history spam),
-    // and keep <html lang> in step with the interface language.
-    Effect::new(move |_| {
-        let (query, lang) = view.with(|s| (s.to_query(&base), s.lang));
-        if let Some(window) = web_sys::window() {
-            if let Some(html) = window.document().and_then(|d| d.document_element()) {
-                let _ = html.set_attribute("lang", if lang == crate::view_state::Lang::Zh { "zh-Hans" } else { "en" });
-            }
-            let path = window.location().pathname().unwrap_or_default();
-            if current_query() != query {
-                if let Ok(history) = window.history() {
-                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+    // User topics the user made or kept are saved in the browser (never on
+    // the first run: what was loaded is already there).
+    if face.keep_topics {
+        Effect::new(move |first: Option<()>| {
+            let kept: Vec<_> = view.with(|v| {
+                offered.with(|o| v.user_topics.iter().filter(|t| !o.contains(&t.id)).cloned().collect())
+            });
+            if first.is_some() {
+                if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                    let _ = storage.set_item(USER_TOPICS_KEY, &crate::view_state::encode_user_topics(&kept));
                 }
             }
+        });
+    }
+
+    // The page's URL is the view (replaceState: no history spam); <html
+    // lang> follows the interface language, set only when it changes.
+    if face.mirror_url {
+        let embed_query = face.embed.then(|| embed_query_part(&face));
+        Effect::new(move |_| {
+            let mut query = view.with(|s| s.to_query(&base));
+            if let Some(extra) = &embed_query {
+                query = if query.is_empty() { format!("?{extra}") } else { format!("{query}&{extra}") };
+            }
+            if let Some(window) = web_sys::window() {
+                let path = window.location().pathname().unwrap_or_default();
+                if current_query() != query {
+                    if let Ok(history) = window.history() {
+                        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+                    }
+                }
+            }
+        });
+        if !face.embed {
+            Effect::new(move |_| {
+                let code = if lang.get() == Lang::Zh { "zh-Hans" } else { "en" };
+                if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                    if html.get_attribute("lang").as_deref() != Some(code) {
+                        let _ = html.set_attribute("lang", code);
+                    }
+                }
+            });
         }
-    });
+    }
+    // A <cijing-view> tells its host which term was chosen.
+    if let Some(on_select) = face.on_select {
+        Effect::new(move |first: Option<()>| {
+            let term = chosen.with(|c| c.0.clone());
+            if first.is_some() {
+                if let Some(term) = term {
+                    on_select.run((term, view.with_untracked(|v| v.to_query(&ViewState::default()).trim_start_matches('?').to_string())));
+                }
+            }
+        });
+    }
+    // An iframe embed tells its host page its height.
+    if face.report_height {
+        report_height();
+    }
     // Charts follow the window size (re-drawn once the resizing settles).
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         let widths = chart_widths();
@@ -246,33 +381,68 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
     on_cleanup(move || resize.remove());
 
     let (notes, set_notes) = signal(notes);
-    let lang = move || view.with(|v| v.lang);
-    let toggle_lang = move |_| {
+    let toggle_lang = move |_| view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
+    let panels = Memo::new(move |_| view.with(|v| v.panels.clone()));
+    let is_open = move |p: Panel| panels.with(|ps| ps.contains(&p));
+    let embed = face.embed;
+    let show_filters = !face.embed || face.filters;
+    let full_view = move || {
+        let query = view.with(|v| v.to_query(&ViewState::default()));
+        format!("{}{query}", segmenter::asset_url(""))
+    };
+    let keep_offered = move |_| offered.set(Vec::new());
+    let drop_offered = move |_| {
+        let ids = offered.get_untracked();
         view.update(|v| {
-            v.lang = if v.lang == crate::view_state::Lang::Zh { crate::view_state::Lang::En } else { crate::view_state::Lang::Zh }
+            v.user_topics.retain(|t| !ids.contains(&t.id));
+            v.filter.topics.include.retain(|id| !ids.contains(id));
+            v.filter.topics.exclude.retain(|id| !ids.contains(id));
+        });
+        offered.set(Vec::new());
+    };
+    let segmenting_note = move || {
+        segmenting.get().map(|state| match state {
+            Ok(_) => view! { <p class="notice working" role="status">{move || t(lang.get(), "segmenter.loading")}</p> }.into_any(),
+            Err(e) => view! { <p class="notice" role="alert">{move || t(lang.get(), "segmenter.failed")} " " {e.clone()}</p> }.into_any(),
         })
     };
-    let is_open = move |p: Panel| view.with(|v| v.is_open(p));
 
     view! {
-        <a class="skip" href="#panels">{move || t(lang(), "app.skip")}</a>
-        <header class="app-head">
-            <h1><span class="logo">"词镜"</span>" cijing"</h1>
-            <p class="tagline">{move || t(lang(), "app.tagline")}</p>
-            <button id="lang-toggle" class="lang" on:click=toggle_lang aria-label=move || t(lang(), "app.lang.label")>
-                {move || t(lang(), "app.lang")}
-            </button>
-        </header>
+        <Show when=move || !embed>
+            <a class="skip" href="#panels">{move || t(lang.get(), "app.skip")}</a>
+            <header class="app-head">
+                <h1><span class="logo">"词镜"</span>" cijing"</h1>
+                <p class="tagline">{move || t(lang.get(), "app.tagline")}</p>
+                <button id="lang-toggle" class="lang" on:click=toggle_lang aria-label=move || t(lang.get(), "app.lang.label")>
+                    {move || t(lang.get(), "app.lang")}
+                </button>
+            </header>
+        </Show>
+        <Show when=move || embed>
+            <p class="embed-head"><a class="open-full" href=full_view target="_blank" rel="noopener">{move || t(lang.get(), "embed.open")}</a></p>
+        </Show>
         <Show when=move || notes.with(|n| !n.is_empty())>
             <div class="notice" role="status">
-                <p>{move || t(lang(), "notice.title")}</p>
-                <ul>{move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                <button on:click=move |_| set_notes.set(Vec::new())>{move || t(lang(), "notice.ok")}</button>
+                <p>{move || t(lang.get(), "notice.title")}</p>
+                <ul>
+                    <For each=move || notes.get().into_iter().enumerate() key=|(i, _)| *i let:((_, note))>
+                        <li>{note}</li>
+                    </For>
+                </ul>
+                <button on:click=move |_| set_notes.set(Vec::new())>{move || t(lang.get(), "notice.ok")}</button>
             </div>
         </Show>
-        <filter_bar::FilterBar />
-        <settings::SettingsBar />
-        <main id="panels" class="panels" tabindex="-1">
+        <Show when=move || offered.with(|o| !o.is_empty())>
+            <div class="notice offered" role="status">
+                <p>{move || format!("{} {}", t(lang.get(), "topics.offered"), offered.with(|o| o.len()))}</p>
+                <button id="keep-offered" on:click=keep_offered>{move || t(lang.get(), "topics.offered.keep")}</button>
+                <button id="drop-offered" on:click=drop_offered>{move || t(lang.get(), "topics.offered.drop")}</button>
+            </div>
+        </Show>
+        {segmenting_note}
+        <Show when=move || show_filters><filter_bar::FilterBar /></Show>
+        <Show when=move || !embed><settings::SettingsBar /></Show>
+        <main id="panels" class="panels" class:embedded=embed tabindex="-1">
             <Show when=move || is_open(Panel::Summary)><summary::SummaryPanel /></Show>
             <Show when=move || is_open(Panel::Topics)><topics::TopicsPanel /></Show>
             <Show when=move || is_open(Panel::Terms)><term_panel::TermPanel /></Show>
@@ -287,68 +457,55 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
     }
 }
 
-/// A short description of the selection, for captions and file names:
-/// "全部文献 (17)" or "3 篇文献 · KG · 2023–2025".
+/// The `embed=…&chrome=…` part an iframe embed keeps in its URL.
+fn embed_query_part(face: &Face) -> String {
+    let mut part = String::from("embed=1");
+    if face.filters {
+        part.push_str("&chrome=filters");
+    }
+    part
+}
+
+/// Posts `{ type: 'cijing-height', height }` to the parent window whenever
+/// the embed's height changes, so a one-line host script can size the frame.
+fn report_height() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    let post = move || {
+        let Some(window) = web_sys::window() else { return };
+        let height = window.document().and_then(|d| d.document_element()).map_or(0, |e| e.scroll_height());
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"cijing-height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        if let Ok(Some(parent)) = window.parent() {
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    let callback = Closure::<dyn FnMut()>::new(post);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        callback.forget();
+        std::mem::forget(observer);
+    }
+}
+
+/// A short description of the selection, for chart captions:
+/// "全部文献 (17) · 2019–2025" or "3 篇文献 · KG · 2023–2025".
 pub fn describe_selection(analysis: &Analysis) -> String {
     let lang = analysis.lang();
     let (filter, merge) = analysis.view.with(|v| (v.filter.clone(), v.merge_aliases));
     let corpus = analysis.corpus.get();
     let docs = analysis.selection.with(|s| s.docs(&corpus));
-    let mut parts = Vec::new();
-    if filter.docs.is_empty() && filter.from.is_none() && filter.to.is_none() && filter.parties.is_empty() && !filter.topics.is_active() {
-        parts.push(format!("{} ({})", t(lang, "filters.all_docs"), docs.len()));
-    } else if docs.len() == 1 {
-        parts.push(corpus.docs[docs[0]].info.title.clone());
-    } else if lang == crate::view_state::Lang::Zh {
-        parts.push(format!("{} 篇文献", docs.len()));
-    } else {
-        parts.push(format!("{} documents", docs.len()));
-    }
-    if !filter.parties.is_empty() {
-        parts.push(filter.parties.join("/"));
-    }
-    let dates: Vec<&str> = docs.iter().map(|&d| corpus.docs[d].info.date.as_str()).collect();
-    if let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) {
-        let (a, b) = (&first[..4], &last[..4]);
-        parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
-    }
+    let dates: Vec<String> = docs.iter().map(|&d| corpus.docs[d].info.date.to_string()).collect();
+    let labels: Vec<DocLabel> = docs.iter().zip(&dates).map(|(&d, date)| DocLabel { title: &corpus.docs[d].info.title, date }).collect();
     if filter.topics.is_active() {
-        let scores = analysis.topic_scores.get();
-        let name = |id: &String| {
-            scores.topics.iter().find(|t| &t.id == id).map(|t| if lang == crate::view_state::Lang::Zh { t.zh.clone() } else { t.en.clone() }).unwrap_or_else(|| id.clone())
-        };
-        let joiner = if filter.topics.all { " & " } else { " / " };
-        let mut text = filter.topics.include.iter().map(name).collect::<Vec<_>>().join(joiner);
-        if !filter.topics.exclude.is_empty() {
-            text.push_str(&format!(" −{}", filter.topics.exclude.iter().map(name).collect::<Vec<_>>().join(" −")));
-        }
-        parts.push(text.trim().to_string());
+        analysis.topic_scores.with(|s| crate::ui_logic::describe_selection(lang, &filter, merge, &labels, &s.topics))
+    } else {
+        crate::ui_logic::describe_selection(lang, &filter, merge, &labels, &[])
     }
-    if merge {
-        parts.push(if lang == crate::view_state::Lang::Zh { "合并别名".into() } else { "aliases merged".into() });
-    }
-    parts.join(" · ")
 }
 
 /// Short parts for export file names: the documents or filters chosen.
 pub fn selection_slug(analysis: &Analysis) -> String {
-    let filter = analysis.view.with(|v| v.filter.clone());
-    let mut parts = Vec::new();
-    if filter.docs.is_empty() {
-        parts.push("all".to_string());
-    } else if filter.docs.len() <= 2 {
-        parts.push(filter.docs.join("+"));
-    } else {
-        parts.push(format!("{}docs", filter.docs.len()));
-    }
-    if !filter.parties.is_empty() {
-        parts.push(filter.parties.join("-"));
-    }
-    if filter.from.is_some() || filter.to.is_some() {
-        parts.push(format!("{}-{}", filter.from.unwrap_or_default(), filter.to.unwrap_or_default()));
-    }
-    if !filter.topics.include.is_empty() {
-        parts.push(filter.topics.include.join("-"));
-    }
-    parts.join("_")
+    analysis.view.with(|v| crate::ui_logic::selection_slug(&v.filter))
 }

@@ -2,7 +2,7 @@
 //! buttons, a clickable term, and what a click in a chart landed on.
 
 use super::download::{save_png, save_text};
-use super::i18n::{panel_name, t};
+use crate::i18n::{panel_name, t};
 use super::Analysis;
 use crate::view_state::Panel;
 use leptos::prelude::*;

@@ -1,10 +1,10 @@
 //! Phrases panel: frequent 2–5-word n-grams of the selection; clicking one
 //! selects it as a phrase everywhere.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame};
 use super::{selection_slug, Analysis};
-use crate::engine::ngrams::ngrams;
+use crate::engine::ngrams::{ngrams, NgramOptions};
 use crate::view_state::Panel;
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn PhrasesPanel() -> impl IntoView {
         let options = analysis.term_options.get();
         let top = view.with(|v| v.top);
         analysis.selection.with(|s| {
-            let mut rows = ngrams(&corpus, s, 2, 5, 2, &options);
+            let mut rows = ngrams(&corpus, s, &NgramOptions::default(), &options);
             rows.truncate(top);
             rows
         })

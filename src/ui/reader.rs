@@ -2,7 +2,7 @@
 //! highlighted, word boundaries on demand, and a minimap of where the term
 //! occurs; a concordance line opens its paragraph here.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame};
 use super::Analysis;
 use crate::engine::corpus::TermId;

@@ -37,7 +37,7 @@ pub fn set_base(url: &str) {
 pub fn asset_url(name: &str) -> String {
     let base = BASE.with(|b| b.borrow().clone());
     if base.is_empty() {
-        name.to_string()
+        format!("./{name}")
     } else {
         format!("{}/{name}", base.trim_end_matches('/'))
     }

@@ -1,7 +1,7 @@
 //! The settings bar: top-N, minimum length, parts of speech, stopwords,
 //! alias merging, segmentation mode and HMM, and which panels are open.
 
-use super::i18n::{panel_name, pos_name, t};
+use crate::i18n::{panel_name, pos_name, t};
 use super::Analysis;
 use crate::engine::pos::PosClass;
 use crate::engine::segment::Mode;
@@ -75,8 +75,8 @@ pub fn SettingsBar() -> impl IntoView {
     };
 
     view! {
-        <section class="bar settings-bar" aria-label=move || t(lang(), "settings")>
-            <h2 class="bar-title">{move || t(lang(), "settings")}</h2>
+        <section class="bar settings-bar" aria-label=move || t(lang(), "settings.title")>
+            <h2 class="bar-title">{move || t(lang(), "settings.title")}</h2>
             <label class="field">
                 {move || t(lang(), "settings.top")}
                 <select id="top-n" prop:value=move || view.with(|v| v.top.to_string())

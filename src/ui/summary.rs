@@ -1,9 +1,10 @@
 //! Summary panel: size of the selection, vocabulary density, date span,
 //! longest documents, and its most distinctive terms (keyness).
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
+use crate::ui_logic::distinctive_terms;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 
@@ -25,12 +26,10 @@ pub fn SummaryPanel() -> impl IntoView {
     let summary = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
         let (tokens, types) = analysis.terms.with(|t| (t.tokens, t.rows.len()));
-        let distinctive = analysis.keyness.with(|k| {
-            k.as_ref().map(|k| k.rows.iter().filter(|r| r.direction == "over" && r.g2 >= 10.83).take(12).map(|r| (r.term.clone(), r.g2)).collect())
-        });
+        let distinctive = analysis.keyness.with(|k| k.as_ref().map(|k| distinctive_terms(&k.rows, 12, 10.83)));
         analysis.selection.with(|selection| {
             let docs = selection.docs(&corpus);
-            let mut dates: Vec<&str> = docs.iter().map(|&d| corpus.docs[d].info.date.as_str()).collect();
+            let mut dates: Vec<String> = docs.iter().map(|&d| corpus.docs[d].info.date.to_string()).collect();
             dates.sort();
             let span = match (dates.first(), dates.last()) {
                 (Some(a), Some(b)) if a == b => a.to_string(),
@@ -41,7 +40,7 @@ pub fn SummaryPanel() -> impl IntoView {
                 .iter()
                 .map(|&d| {
                     let tokens: u64 = corpus.index.doc_paragraphs(d).filter(|&p| selection.contains(p)).map(|p| corpus.index.word_tokens[p] as u64).sum();
-                    (corpus.docs[d].info.title.clone(), corpus.docs[d].info.date.clone(), tokens)
+                    (corpus.docs[d].info.title.clone(), corpus.docs[d].info.date.to_string(), tokens)
                 })
                 .collect();
             longest.sort_by(|a, b| b.2.cmp(&a.2));

@@ -2,7 +2,7 @@
 //! with count, per 10k, documents and TF-IDF. Clicking a bar, a label or a
 //! term selects that term everywhere.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{bar_chart_svg, ChartText};
@@ -51,7 +51,7 @@ pub fn TermPanel() -> impl IntoView {
         let text = ChartText { title: t(lang(), "terms.chart").to_string(), subtitle: describe_selection(&analysis) };
         let width = analysis.chart_width.with(|w| w.0);
         chart_rows.with(|bars| bar_chart_svg(bars, &text, t(lang(), "terms.axis"), width))
-            .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.replace('<', "&lt;")))
+            .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;")))
     });
     let on_chart_click = move |ev: leptos::ev::MouseEvent| {
         let term = match chart_click_target(&ev, "#2B6CB0") {

@@ -3,7 +3,7 @@
 //! edit, delete), and topics discovered by LDA in the browser, run in small
 //! batches so the page stays responsive.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::chart::{heatmap_svg, ChartText};
@@ -19,7 +19,7 @@ const LDA_BATCH: usize = 10;
 const LDA_SWEEPS: usize = 200;
 
 fn topic_name(lang: Lang, topic: &Topic) -> String {
-    if lang == Lang::Zh { topic.zh.clone() } else { topic.en.clone() }
+    crate::ui_logic::topic_name(lang, topic).to_string()
 }
 
 #[component]
@@ -35,7 +35,7 @@ pub fn TopicsPanel() -> impl IntoView {
         // The overview ignores the topic filter itself, so every topic's
         // share stays visible while one is selected.
         let filter = view.with(|v| crate::engine::selection::Filter { topics: Default::default(), ..v.filter.clone() });
-        let selection = crate::engine::selection::select(&corpus, &filter).unwrap_or_else(|_| crate::engine::selection::Selection::all(&corpus));
+        let selection = crate::engine::selection::select_documents(&corpus, &filter).unwrap_or_else(|_| crate::engine::selection::Selection::all(&corpus));
         analysis.topic_scores.with(|scores| topic_shares(&corpus, scores, &selection, threshold))
     });
     let columns = Memo::new(move |_| {
@@ -73,7 +73,7 @@ pub fn TopicsPanel() -> impl IntoView {
         }
         let text = ChartText { title: t(lang(), "topics.overview").to_string(), subtitle };
         heatmap_svg(&rows, &labels, &values, &text, analysis.chart_width.with(|w| w.1.min(900)))
-            .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.replace('<', "&lt;")))
+            .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;")))
     });
     let on_cell = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
@@ -120,7 +120,7 @@ pub fn TopicsPanel() -> impl IntoView {
         let others: Vec<Topic> = analysis.topic_scores.with_untracked(|s| s.topics.clone());
         let edit = editing.get_untracked();
         match user_topic(&name.get_untracked(), &keywords.get_untracked(), &others, edit.as_deref()) {
-            Err(e) => set_problem.set(Some(e)),
+            Err(e) => set_problem.set(Some(e.to_string())),
             Ok(topic) => {
                 view.update(|v| match v.user_topics.iter_mut().find(|t| Some(&t.id) == edit.as_ref()) {
                     Some(existing) => *existing = topic,

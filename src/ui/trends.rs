@@ -2,7 +2,7 @@
 //! date order (years on the axis); without a selected term, the top three
 //! terms of the selection. The table under it is the chart's text.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{line_chart_svg, ChartText};
@@ -24,7 +24,7 @@ pub fn TrendsPanel() -> impl IntoView {
                 Some(q) => vec![q],
                 None => {
                     let top: Vec<String> = analysis.terms.with(|t| t.rows.iter().take(3).map(|r| r.term.clone()).collect());
-                    analysis.segmenter.with_value(|seg| top.iter().filter_map(|term| Query::parse(&corpus, seg, term, merge).ok()).collect())
+                    top.iter().filter_map(|term| Query::parse_known(&corpus, term, merge).ok()).collect()
                 }
             };
             trends_by_doc(&corpus, selection, &queries)
@@ -48,7 +48,7 @@ pub fn TrendsPanel() -> impl IntoView {
             let text = ChartText { title: t(lang(), "trends.title").to_string(), subtitle: describe_selection(&analysis) };
             let width = analysis.chart_width.with(|w| w.0);
             line_chart_svg(&series, &labels, &text, t(lang(), "trends.axis"), width)
-                .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.replace('<', "&lt;")))
+                .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;")))
         })
     });
     let csv: CsvSource = Callback::new(move |_| {
@@ -67,7 +67,7 @@ pub fn TrendsPanel() -> impl IntoView {
     };
     view! {
         <PanelFrame panel=Panel::Trends file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get())>
-            <p class="muted">{move || if analysis.query.with(|q| q.is_some()) { String::new() } else { t(lang(), "pick_term").to_string() }}</p>
+            <p class="muted">{move || if analysis.query.with(|q| q.is_some()) { String::new() } else { t(lang(), "term.pick").to_string() }}</p>
             <div id="trends-chart" class="chart" role="img" aria-label=move || t(lang(), "trends.title") inner_html=move || svg.get()></div>
             <details class="chart-data">
                 <summary>{move || t(lang(), "table.show_chart_data")}</summary>

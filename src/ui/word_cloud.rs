@@ -1,7 +1,7 @@
 //! Cloud panel: a word cloud of the selection, weights from the term table,
 //! laid out deterministically; clicking a word selects it.
 
-use super::i18n::t;
+use crate::i18n::t;
 use super::panel::{chart_click_target, CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{word_cloud_svg, ChartText};
@@ -20,7 +20,7 @@ pub fn CloudPanel() -> impl IntoView {
     let svg = Memo::new(move |_| {
         let text = ChartText { title: t(lang(), "cloud.title").to_string(), subtitle: describe_selection(&analysis) };
         let width = analysis.chart_width.with(|w| w.0);
-        words.with(|w| word_cloud_svg(w, &text, width)).unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.replace('<', "&lt;")))
+        words.with(|w| word_cloud_svg(w, &text, width)).unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;")))
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(Ok(label)) = chart_click_target(&ev, "") {

@@ -1,16 +1,21 @@
-//! Interface strings in Chinese and English: `t(lang, key)`.
+//! The interface string table: (key, 中文, English). Every key is
+//! lowercase words joined by dots; `cargo test` checks that each key used in
+//! `src/ui/` is here and each key here is used (see `tests.rs`).
 
-use crate::view_state::Lang;
-
-/// (key, 中文, English)
-const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("app.tagline", "用数字阅读中文语料——在浏览器中运行，无需安装", "Read a Chinese corpus with numbers — in your browser, nothing to install"),
     ("app.skip", "跳到分析面板", "Skip to the panels"),
     ("app.lang", "English", "中文"),
     ("app.lang.label", "Switch the interface to English", "切换为中文界面"),
     ("notice.title", "链接中有些设置无法识别，已打开最接近的有效视图：", "Some settings in this link were not understood; the nearest valid view is shown:"),
     ("notice.ok", "知道了", "OK"),
-    ("filters", "筛选", "Filters"),
+    ("segmenter.loading", "正在载入 jieba 词典并重新分词（约 1.5 MB，首次需要几秒）……", "Loading jieba's dictionary and re-segmenting (about 1.5 MB, a few seconds the first time)…"),
+    ("segmenter.failed", "无法重新分词，仍显示默认分词的结果：", "Could not re-segment; the default segmentation is shown:"),
+    ("embed.open", "在词镜中打开 ↗", "Open in cijing ↗"),
+    ("topics.offered", "此链接带有未保存的自定义主题，数量：", "This link brings topics you have not saved:"),
+    ("topics.offered.keep", "保存这些主题", "Keep them"),
+    ("topics.offered.drop", "不要", "Dismiss"),
+    ("filters.title", "筛选", "Filters"),
     ("filters.docs", "文献", "Documents"),
     ("filters.all_docs", "全部文献", "All documents"),
     ("filters.n_docs", "篇文献", "documents"),
@@ -19,11 +24,9 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("filters.any", "不限", "any"),
     ("filters.parties", "相关方", "Parties"),
     ("filters.clear", "清除筛选", "Clear filters"),
-    ("filters.selected", "已选", "Selected"),
     ("filters.paragraphs", "段", "paragraphs"),
-    ("filters.of", "/", "of"),
     ("filters.empty", "没有符合筛选条件的文献。", "No document matches these filters."),
-    ("settings", "设置", "Settings"),
+    ("settings.title", "设置", "Settings"),
     ("settings.top", "显示条数", "Top"),
     ("settings.min_len", "最短词长", "Min. length"),
     ("settings.pos", "词性", "Parts of speech"),
@@ -80,12 +83,9 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("cloud.title", "词云", "Word cloud"),
     ("trends.title", "相对频率（每万词）", "Relative frequency (per 10k words)"),
     ("trends.axis", "每万词", "per 10k"),
-    ("trends.by_doc", "按文献（时间顺序）", "By document (date order)"),
     ("trends.document", "文献", "Document"),
     ("trends.date", "日期", "Date"),
-    ("pick_term", "点击任何一个词来选中它。", "Click any term to select it."),
-    ("selected_term", "选中的词", "Selected term"),
-    ("clear_term", "取消选择", "Clear"),
+    ("term.pick", "点击任何一个词来选中它。", "Click any term to select it."),
     ("contexts.sort", "排序", "Sort"),
     ("contexts.sort.position", "出现顺序", "position"),
     ("contexts.sort.l1", "左一词", "L1"),
@@ -122,7 +122,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("keyness.under", "少用", "under"),
     ("keyness.note", "对照为其余语料；G² ≥ 3.84 即 p < 0.05（单个词）。同时检验许多词时，请以 15.13（p < 0.0001）为准。", "Against the rest of the corpus; G² ≥ 3.84 is p < 0.05 for one term. With many terms tested, rely on 15.13 (p < 0.0001)."),
     ("keyness.whole", "已选全部语料，没有可对照的其余部分；请缩小选择。", "The whole corpus is selected, so there is no rest to compare with; narrow the selection."),
-    ("topics", "话题", "Topics"),
+    ("topics.title", "话题", "Topics"),
     ("panel.topics", "话题", "Topics"),
     ("topics.state.include", "包含", "included"),
     ("topics.state.exclude", "排除", "excluded"),
@@ -150,53 +150,4 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("topics.running", "正在计算话题模型", "Fitting the topic model"),
     ("topics.lda.help", "对所选段落进行吉布斯采样（200 轮）；相同语料、设置和种子得到相同结果。", "Gibbs sampling over the selected paragraphs (200 sweeps); the same corpus, settings and seed give the same topics."),
     ("topics.keep", "保存为我的话题", "Keep as my topic"),
-    ("loading.segmenting", "正在重新分词…", "Segmenting again…"),
 ];
-
-/// The string for `key` in `lang`; the key itself when it is missing.
-pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    STRINGS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, zh, en)| if lang == Lang::Zh { *zh } else { *en })
-        .unwrap_or(key)
-}
-
-/// A part-of-speech class's name.
-pub fn pos_name(lang: Lang, class: crate::engine::pos::PosClass) -> &'static str {
-    use crate::engine::pos::PosClass::*;
-    let key = match class {
-        Noun => "pos.noun",
-        Verb => "pos.verb",
-        Adj => "pos.adj",
-        Adv => "pos.adv",
-        Person => "pos.person",
-        Place => "pos.place",
-        Org => "pos.org",
-        Proper => "pos.proper",
-        Idiom => "pos.idiom",
-        Abbr => "pos.abbr",
-        Other => "pos.other",
-    };
-    t(lang, key)
-}
-
-/// A panel's name.
-pub fn panel_name(lang: Lang, panel: crate::view_state::Panel) -> &'static str {
-    use crate::view_state::Panel::*;
-    t(
-        lang,
-        match panel {
-            Summary => "panel.summary",
-            Topics => "panel.topics",
-            Terms => "panel.terms",
-            Cloud => "panel.cloud",
-            Trends => "panel.trends",
-            Contexts => "panel.contexts",
-            Reader => "panel.reader",
-            Collocates => "panel.collocates",
-            Phrases => "panel.phrases",
-            Keyness => "panel.keyness",
-        },
-    )
-}

@@ -1,0 +1,216 @@
+//! What the web face writes and picks, as plain functions of plain data
+//! (filters, documents, topics, rows, the language): captions, file-name
+//! parts and the keyness split. Outside the wasm-only `ui` module so it is
+//! tested natively; the `ui` wrappers gather the data and call these.
+
+use crate::engine::keyness::{Direction, KeynessRow};
+use crate::engine::selection::{Filter, TopicMatch};
+use crate::engine::topics::Topic;
+use crate::i18n::t;
+use crate::view_state::Lang;
+
+/// A selected document as captions name it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DocLabel<'a> {
+    pub title: &'a str,
+    /// ISO date, `YYYY-MM-DD`.
+    pub date: &'a str,
+}
+
+/// A topic's name in the interface language.
+pub fn topic_name(lang: Lang, topic: &Topic) -> &str {
+    if lang == Lang::Zh {
+        &topic.zh
+    } else {
+        &topic.en
+    }
+}
+
+fn year(date: &str) -> &str {
+    date.get(..4).unwrap_or(date)
+}
+
+/// A short description of a selection, for chart captions: "全部文献 (17) ·
+/// 2019–2025" or "3 documents · KG · 2023–2025 · Security −Finance".
+/// `docs` are the selected documents, `topics` every known topic (for the
+/// names of the topic filter's ids).
+pub fn describe_selection(lang: Lang, filter: &Filter, merge_aliases: bool, docs: &[DocLabel], topics: &[Topic]) -> String {
+    let mut parts = Vec::new();
+    let unfiltered = filter.docs.is_empty() && filter.from.is_none() && filter.to.is_none() && filter.parties.is_empty() && !filter.topics.is_active();
+    if unfiltered {
+        parts.push(format!("{} ({})", t(lang, "filters.all_docs"), docs.len()));
+    } else if docs.len() == 1 {
+        parts.push(docs[0].title.to_string());
+    } else if lang == Lang::Zh {
+        parts.push(format!("{} 篇文献", docs.len()));
+    } else {
+        parts.push(format!("{} documents", docs.len()));
+    }
+    if !filter.parties.is_empty() {
+        parts.push(filter.parties.join("/"));
+    }
+    if let (Some(first), Some(last)) = (docs.iter().map(|d| d.date).min(), docs.iter().map(|d| d.date).max()) {
+        let (a, b) = (year(first), year(last));
+        parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
+    }
+    if filter.topics.is_active() {
+        let name = |id: &String| topics.iter().find(|tp| &tp.id == id).map_or(id.as_str(), |tp| topic_name(lang, tp)).to_string();
+        let joiner = if filter.topics.matching == TopicMatch::All { " & " } else { " / " };
+        let mut text = filter.topics.include.iter().map(name).collect::<Vec<_>>().join(joiner);
+        if !filter.topics.exclude.is_empty() {
+            text.push_str(&format!(" −{}", filter.topics.exclude.iter().map(name).collect::<Vec<_>>().join(" −")));
+        }
+        parts.push(text.trim().to_string());
+    }
+    if merge_aliases {
+        parts.push(if lang == Lang::Zh { "合并别名".into() } else { "aliases merged".into() });
+    }
+    parts.join(" · ")
+}
+
+/// Short parts for export file names, joined by `_`: the documents (or
+/// `all`), parties, date range and included topics chosen.
+pub fn selection_slug(filter: &Filter) -> String {
+    let mut parts = Vec::new();
+    if filter.docs.is_empty() {
+        parts.push("all".to_string());
+    } else if filter.docs.len() <= 2 {
+        parts.push(filter.docs.join("+"));
+    } else {
+        parts.push(format!("{}docs", filter.docs.len()));
+    }
+    if !filter.parties.is_empty() {
+        parts.push(filter.parties.join("-"));
+    }
+    if filter.from.is_some() || filter.to.is_some() {
+        parts.push(format!("{}-{}", filter.from.map(|b| b.to_string()).unwrap_or_default(), filter.to.map(|b| b.to_string()).unwrap_or_default()));
+    }
+    if !filter.topics.include.is_empty() {
+        parts.push(filter.topics.include.join("-"));
+    }
+    parts.join("_")
+}
+
+/// The keyness panel's rows: the first `top` over-used terms, then the
+/// first `top / 2` under-used ones, each in the table's order.
+pub fn keyness_split(rows: &[KeynessRow], top: usize) -> Vec<KeynessRow> {
+    let over = rows.iter().filter(|r| r.direction == Direction::Over).take(top);
+    let under = rows.iter().filter(|r| r.direction == Direction::Under).take(top / 2);
+    over.chain(under).cloned().collect()
+}
+
+/// The summary's distinctive terms: up to `n` over-used terms with G² of at
+/// least `min_g2`, in the table's order, with their G².
+pub fn distinctive_terms(rows: &[KeynessRow], n: usize, min_g2: f64) -> Vec<(String, f64)> {
+    rows.iter().filter(|r| r.direction == Direction::Over && r.g2 >= min_g2).take(n).map(|r| (r.term.clone(), r.g2)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::selection::TopicFilter;
+
+    fn docs() -> Vec<DocLabel<'static>> {
+        vec![
+            DocLabel { title: "中吉联合声明", date: "2023-05-18" },
+            DocLabel { title: "Media article", date: "2019-06-12" },
+            DocLabel { title: "Treaty", date: "2025-06-17" },
+        ]
+    }
+
+    fn topic(id: &str, zh: &str, en: &str) -> Topic {
+        Topic { id: id.into(), zh: zh.into(), en: en.into(), color: "#000000".into(), keywords: vec!["合作".into()], user: false }
+    }
+
+    fn row(term: &str, direction: &str, g2: f64) -> KeynessRow {
+        let direction = if direction == "over" { Direction::Over } else { Direction::Under };
+        KeynessRow {
+            term: term.into(),
+            target_count: 1,
+            reference_count: 1,
+            target_per_10k: 1.0,
+            reference_per_10k: 1.0,
+            g2,
+            log_ratio: 0.0,
+            significance: "ns",
+            direction,
+        }
+    }
+
+    #[test]
+    fn the_whole_corpus_is_called_all_documents_with_its_years() {
+        let f = Filter::default();
+        assert_eq!(describe_selection(Lang::Zh, &f, false, &docs(), &[]), "全部文献 (3) · 2019–2025");
+        assert_eq!(describe_selection(Lang::En, &f, false, &docs(), &[]), "All documents (3) · 2019–2025");
+        assert_eq!(describe_selection(Lang::En, &f, true, &docs(), &[]), "All documents (3) · 2019–2025 · aliases merged");
+        assert_eq!(describe_selection(Lang::Zh, &f, true, &docs(), &[]), "全部文献 (3) · 2019–2025 · 合并别名");
+    }
+
+    #[test]
+    fn one_document_is_named_by_its_title_and_several_are_counted() {
+        let one = Filter { docs: vec!["cn-kg-2023".into()], ..Filter::default() };
+        assert_eq!(describe_selection(Lang::En, &one, false, &docs()[..1], &[]), "中吉联合声明 · 2023");
+        let parties = Filter { parties: vec!["KG".into(), "TJ".into()], ..Filter::default() };
+        assert_eq!(describe_selection(Lang::Zh, &parties, false, &docs()[..2], &[]), "2 篇文献 · KG/TJ · 2019–2023");
+        assert_eq!(describe_selection(Lang::En, &parties, false, &docs()[..2], &[]), "2 documents · KG/TJ · 2019–2023");
+        // A filter that selects nothing: no years.
+        let years = Filter { from: "2030".parse().ok(), ..Filter::default() };
+        assert_eq!(describe_selection(Lang::En, &years, false, &[], &[]), "0 documents");
+    }
+
+    #[test]
+    fn topic_filters_are_named_in_the_interface_language() {
+        let topics = [topic("security", "安全执法", "Security"), topic("finance", "金融", "Finance"), topic("u-1", "我的", "我的")];
+        let any = Filter {
+            topics: TopicFilter { include: vec!["security".into(), "u-1".into()], matching: TopicMatch::Any, exclude: vec!["finance".into()], threshold: 1 },
+            ..Filter::default()
+        };
+        assert_eq!(describe_selection(Lang::En, &any, false, &docs(), &topics), "3 documents · 2019–2025 · Security / 我的 −Finance");
+        assert_eq!(describe_selection(Lang::Zh, &any, false, &docs(), &topics), "3 篇文献 · 2019–2025 · 安全执法 / 我的 −金融");
+        let all = Filter { topics: TopicFilter { include: vec!["security".into(), "gone".into()], matching: TopicMatch::All, ..TopicFilter::default() }, ..Filter::default() };
+        // An id no topic has shows as itself.
+        assert_eq!(describe_selection(Lang::En, &all, false, &docs()[2..], &topics), "Treaty · 2025 · Security & gone");
+        let only_excluded = Filter { topics: TopicFilter { exclude: vec!["finance".into()], ..TopicFilter::default() }, ..Filter::default() };
+        assert_eq!(describe_selection(Lang::En, &only_excluded, false, &docs(), &topics), "3 documents · 2019–2025 · −Finance");
+    }
+
+    #[test]
+    fn file_name_parts_say_what_was_selected() {
+        assert_eq!(selection_slug(&Filter::default()), "all");
+        let two = Filter { docs: vec!["a".into(), "b".into()], ..Filter::default() };
+        assert_eq!(selection_slug(&two), "a+b");
+        let three = Filter { docs: vec!["a".into(), "b".into(), "c".into()], ..Filter::default() };
+        assert_eq!(selection_slug(&three), "3docs");
+        let from = Filter { from: "2019".parse().ok(), ..Filter::default() };
+        assert_eq!(selection_slug(&from), "all_2019-");
+        let to = Filter { to: "2023-06".parse().ok(), ..Filter::default() };
+        assert_eq!(selection_slug(&to), "all_-2023-06");
+        let everything = Filter {
+            docs: vec!["cn-kg-2023".into()],
+            from: "2019".parse().ok(),
+            to: "2023".parse().ok(),
+            parties: vec!["KG".into(), "TJ".into()],
+            topics: TopicFilter { include: vec!["security".into(), "finance".into()], exclude: vec!["trade".into()], ..TopicFilter::default() },
+        };
+        // Excluded topics are not in the name.
+        assert_eq!(selection_slug(&everything), "cn-kg-2023_KG-TJ_2019-2023_security-finance");
+    }
+
+    #[test]
+    fn keyness_shows_top_over_used_then_half_as_many_under_used() {
+        let rows = [row("a", "over", 90.0), row("x", "under", 80.0), row("b", "over", 70.0), row("y", "under", 60.0), row("c", "over", 50.0), row("z", "under", 40.0), row("d", "over", 30.0)];
+        let terms = |rows: Vec<KeynessRow>| rows.into_iter().map(|r| r.term).collect::<Vec<_>>();
+        assert_eq!(terms(keyness_split(&rows, 3)), ["a", "b", "c", "x"]);
+        assert_eq!(terms(keyness_split(&rows, 4)), ["a", "b", "c", "d", "x", "y"]);
+        assert_eq!(terms(keyness_split(&rows, 1)), ["a"]);
+        assert_eq!(terms(keyness_split(&rows, 10)), ["a", "b", "c", "d", "x", "y", "z"]);
+        assert!(keyness_split(&[], 10).is_empty());
+    }
+
+    #[test]
+    fn distinctive_terms_are_over_used_and_strong_enough() {
+        let rows = [row("a", "over", 90.0), row("x", "under", 80.0), row("b", "over", 10.83), row("c", "over", 10.82), row("d", "over", 12.0)];
+        assert_eq!(distinctive_terms(&rows, 12, 10.83), vec![("a".to_string(), 90.0), ("b".to_string(), 10.83), ("d".to_string(), 12.0)]);
+        assert_eq!(distinctive_terms(&rows, 1, 10.83), vec![("a".to_string(), 90.0)]);
+    }
+}
