@@ -7,6 +7,7 @@ mod collocates;
 mod contexts;
 mod download;
 mod filter_bar;
+
 mod keyness;
 mod panel;
 mod phrases;
@@ -25,8 +26,11 @@ use crate::engine::keyness::{keyness, KeynessTable, Reference};
 use crate::engine::stats::{term_table, TermOptions, TermTable};
 use crate::engine::{Corpus, SegmentOptions, Segmenter};
 use crate::ui_logic::DocLabel;
-use crate::view_state::{Panel, ViewState};
+use crate::engine::kwic::KwicSort;
+use crate::engine::selection::Filter;
+use crate::engine::topics::Topic;
 use crate::i18n::t;
+use crate::view_state::{Lang, Panel, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -52,15 +56,46 @@ impl std::ops::Deref for SharedCorpus {
 }
 
 /// What every panel reads. All fields are cheap copies of reactive handles.
+///
+/// Panels read the view through the per-field memos below (a memo only
+/// notifies when its own field changes, so a term click does not re-run
+/// what reads the language or the filter), and write it with `view.update`.
+///
+/// One trap of the reactive graph: a render closure (or effect) that reads
+/// a memo `m` and a memo derived from `m` may not re-run when `m` changes
+/// but the derived one does not (checking the derived one refreshes `m`
+/// on the closure's behalf). Such a closure reads one memo that combines
+/// both, or reads `m` first.
 #[derive(Clone, Copy)]
 pub struct Analysis {
+    /// The whole view: write through this; read it only to mirror it whole.
     pub view: RwSignal<ViewState>,
+    pub lang: Memo<Lang>,
+    pub term: Memo<Option<String>>,
+    pub top: Memo<usize>,
+    pub filter: Memo<Filter>,
+    /// The topic threshold (`filter.topics.threshold`) alone.
+    pub threshold: Memo<u32>,
+    pub kwic_sort: Memo<KwicSort>,
+    pub read: Memo<Option<String>>,
+    pub para: Memo<Option<usize>>,
+    pub show_segments: Memo<bool>,
+    pub panels: Memo<Vec<Panel>>,
+    pub user_topics: Memo<Vec<Topic>>,
+    /// The shipped topics, then the user's.
+    pub topics: Memo<Vec<Topic>>,
+    /// Segmentation mode and HMM.
+    pub segment_options: Memo<SegmentOptions>,
+    pub merge_aliases: Memo<bool>,
+    /// Minimum length, parts of speech, stopwords and alias merging.
+    pub term_options: Memo<TermOptions>,
+    /// Which term is selected, notifying only the buttons whose state changes.
+    selected_term: StoredValue<Selector<Option<String>>>,
     /// Segmented with the view's mode and HMM setting.
     pub corpus: Memo<SharedCorpus>,
     pub selection: Memo<Selection>,
     /// Every paragraph's score for every topic (shipped and the user's).
     pub topic_scores: Memo<TopicScores>,
-    pub term_options: Memo<TermOptions>,
     /// The selection's term table (every term; panels take their top N).
     pub terms: Memo<TermTable>,
     /// Keyness of the selection against the rest (G² ≥ 3.84), or None when
@@ -75,8 +110,14 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    pub fn lang(&self) -> crate::view_state::Lang {
-        self.view.with(|v| v.lang)
+    /// The interface language (tracked: re-runs only when it changes).
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// Whether `term` is the selected term (tracked per term).
+    pub fn is_selected_term(&self, term: &str) -> bool {
+        self.selected_term.with_value(|s| s.selected(&Some(term.to_string())))
     }
 
     /// Selects a term everywhere: trends plot it, contexts list it, the
@@ -88,6 +129,11 @@ impl Analysis {
             v.para = None;
         });
     }
+}
+
+/// A memo of one part of the view.
+fn slice<T: Clone + PartialEq + Send + Sync + 'static>(view: RwSignal<ViewState>, part: fn(&ViewState) -> T) -> Memo<T> {
+    Memo::new(move |_| view.with(part))
 }
 
 fn now_ms() -> f64 {
@@ -168,71 +214,111 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
     let segmenter = StoredValue::new(segmenter);
     let first_corpus = StoredValue::new(Some(corpus));
 
+    let lang = slice(view, |v| v.lang);
+    let term = slice(view, |v| v.term.clone());
+    let top = slice(view, |v| v.top);
+    let filter = slice(view, |v| v.filter.clone());
+    let threshold = slice(view, |v| v.filter.topics.threshold);
+    let kwic_sort = slice(view, |v| v.kwic_sort);
+    let read = slice(view, |v| v.read.clone());
+    let para = slice(view, |v| v.para);
+    let show_segments = slice(view, |v| v.show_segments);
+    let panels = slice(view, |v| v.panels.clone());
+    let user_topics = slice(view, |v| v.user_topics.clone());
+    let segment_options = slice(view, |v| SegmentOptions { mode: v.mode, hmm: v.hmm });
+    let merge_aliases = slice(view, |v| v.merge_aliases);
+    let term_options = slice(view, |v| TermOptions {
+        min_len: v.min_len,
+        pos: v.pos.clone(),
+        drop_stopwords: v.drop_stopwords,
+        merge_aliases: v.merge_aliases,
+    });
+    let topics = Memo::new(move |_| builtin_topics().into_iter().chain(user_topics.get()).collect::<Vec<_>>());
+    let selected_term = StoredValue::new(Selector::new(move || term.get()));
+
     // Re-segment when the segmentation settings change (the start-up corpus
     // is reused for the default settings).
     let corpus = Memo::new(move |_| {
-        let options = view.with(|v| SegmentOptions { mode: v.mode, hmm: v.hmm });
+        let options = segment_options.get();
         if let Some(c) = first_corpus.with_value(|c| c.clone()).filter(|c| c.options == options) {
             return SharedCorpus(c);
         }
         let seg = segmenter.get_value();
         SharedCorpus(Arc::new(Corpus::builtin(&seg, options)))
     });
-    let topic_scores = Memo::new(move |_| {
-        let topics: Vec<_> = builtin_topics().into_iter().chain(view.with(|v| v.user_topics.clone())).collect();
-        corpus.with(|c| score_corpus(c, &topics))
-    });
+    let topic_scores = Memo::new(move |_| topics.with(|topics| corpus.with(|c| score_corpus(c, topics))));
     let selection = Memo::new(move |_| {
-        let filter = view.with(|v| v.filter.clone());
-        corpus.with(|c| topic_scores.with(|scores| select_with_topics(c, &filter, scores).unwrap_or_else(|_| Selection::all(c))))
-    });
-    let term_options = Memo::new(move |_| {
-        view.with(|v| TermOptions {
-            min_len: v.min_len,
-            pos: v.pos.clone(),
-            drop_stopwords: v.drop_stopwords,
-            merge_aliases: v.merge_aliases,
+        filter.with(|filter| {
+            corpus.with(|c| topic_scores.with(|scores| select_with_topics(c, filter, scores).unwrap_or_else(|_| Selection::all(c))))
         })
     });
-    let terms = Memo::new(move |_| {
-        let options = term_options.get();
-        corpus.with(|c| selection.with(|s| term_table(c, s, &options)))
-    });
+    let terms = Memo::new(move |_| term_options.with(|options| corpus.with(|c| selection.with(|s| term_table(c, s, options)))));
     let key_terms = Memo::new(move |_| {
-        let options = term_options.get();
-        corpus.with(|c| {
-            selection.with(|s| (!s.is_empty() && !s.complement().is_empty()).then(|| keyness(c, s, Reference::Rest, &options, 3.84)))
+        term_options.with(|options| {
+            corpus.with(|c| selection.with(|s| (!s.is_empty() && !s.complement().is_empty()).then(|| keyness(c, s, Reference::Rest, options, 3.84))))
         })
     });
     let query = Memo::new(move |_| {
-        let (term, merge) = view.with(|v| (v.term.clone(), v.merge_aliases));
-        let term = term?;
+        let term = term.get()?;
+        let merge = merge_aliases.get();
         corpus.with(|c| segmenter.with_value(|s| Query::parse(c, s, &term, merge).ok()))
     });
     let chart_width = RwSignal::new(chart_widths());
-    let analysis = Analysis { view, corpus, selection, topic_scores, term_options, terms, keyness: key_terms, query, segmenter, chart_width };
+    let analysis = Analysis {
+        view,
+        lang,
+        term,
+        top,
+        filter,
+        threshold,
+        kwic_sort,
+        read,
+        para,
+        show_segments,
+        panels,
+        user_topics,
+        topics,
+        segment_options,
+        merge_aliases,
+        term_options,
+        selected_term,
+        corpus,
+        selection,
+        topic_scores,
+        terms,
+        keyness: key_terms,
+        query,
+        segmenter,
+        chart_width,
+    };
     // User topics are also kept in the browser, for visits without a link.
     Effect::new(move |_| {
-        let saved = view.with(|v| crate::view_state::encode_user_topics(&v.user_topics));
+        let saved = user_topics.with(|topics| crate::view_state::encode_user_topics(topics));
         if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = storage.set_item(USER_TOPICS_KEY, &saved);
         }
     });
     provide_context(analysis);
 
-    // Mirror the view in the URL as the user works (replaceState: no history spam),
-    // and keep <html lang> in step with the interface language.
+    // Mirror the view in the URL as the user works (replaceState: no history spam).
     Effect::new(move |_| {
-        let (query, lang) = view.with(|s| (s.to_query(&base), s.lang));
+        let query = view.with(|s| s.to_query(&base));
         if let Some(window) = web_sys::window() {
-            if let Some(html) = window.document().and_then(|d| d.document_element()) {
-                let _ = html.set_attribute("lang", if lang == crate::view_state::Lang::Zh { "zh-Hans" } else { "en" });
-            }
             let path = window.location().pathname().unwrap_or_default();
             if current_query() != query {
                 if let Ok(history) = window.history() {
                     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
                 }
+            }
+        }
+    });
+    // Keep <html lang> in step with the interface language (only when it
+    // changes: setting it restyles the whole document).
+    Effect::new(move |_| {
+        let code = if lang.get() == Lang::Zh { "zh-Hans" } else { "en" };
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            if html.get_attribute("lang").as_deref() != Some(code) {
+                let _ = html.set_attribute("lang", code);
             }
         }
     });
@@ -245,14 +331,10 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
     });
     on_cleanup(move || resize.remove());
 
-    let (notes, set_notes) = signal(notes);
-    let lang = move || view.with(|v| v.lang);
-    let toggle_lang = move |_| {
-        view.update(|v| {
-            v.lang = if v.lang == crate::view_state::Lang::Zh { crate::view_state::Lang::En } else { crate::view_state::Lang::Zh }
-        })
-    };
-    let is_open = move |p: Panel| view.with(|v| v.is_open(p));
+    let (notes, set_notes) = signal(notes.into_iter().enumerate().collect::<Vec<_>>());
+    let lang = move || analysis.lang();
+    let toggle_lang = move |_| view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
+    let is_open = move |p: Panel| panels.with(|open| open.contains(&p));
 
     view! {
         <a class="skip" href="#panels">{move || t(lang(), "app.skip")}</a>
@@ -266,7 +348,9 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
         <Show when=move || notes.with(|n| !n.is_empty())>
             <div class="notice" role="status">
                 <p>{move || t(lang(), "notice.title")}</p>
-                <ul>{move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <ul>
+                    <For each=move || notes.get() key=|note| note.clone() children=|(_, note)| view! { <li>{note}</li> } />
+                </ul>
                 <button on:click=move |_| set_notes.set(Vec::new())>{move || t(lang(), "notice.ok")}</button>
             </div>
         </Show>
@@ -290,19 +374,21 @@ pub fn App(segmenter: Arc<Segmenter>, corpus: Arc<Corpus>) -> impl IntoView {
 /// A short description of the selection, for chart captions:
 /// "全部文献 (17) · 2019–2025" or "3 篇文献 · KG · 2023–2025".
 pub fn describe_selection(analysis: &Analysis) -> String {
-    let lang = analysis.lang();
-    let (filter, merge) = analysis.view.with(|v| (v.filter.clone(), v.merge_aliases));
     let corpus = analysis.corpus.get();
     let docs = analysis.selection.with(|s| s.docs(&corpus));
     let labels: Vec<DocLabel> = docs.iter().map(|&d| DocLabel { title: &corpus.docs[d].info.title, date: &corpus.docs[d].info.date }).collect();
-    if filter.topics.is_active() {
-        analysis.topic_scores.with(|s| crate::ui_logic::describe_selection(lang, &filter, merge, &labels, &s.topics))
-    } else {
-        crate::ui_logic::describe_selection(lang, &filter, merge, &labels, &[])
-    }
+    analysis.filter.with(|filter| {
+        let merge = analysis.merge_aliases.get();
+        let lang = analysis.lang();
+        if filter.topics.is_active() {
+            analysis.topics.with(|topics| crate::ui_logic::describe_selection(lang, filter, merge, &labels, topics))
+        } else {
+            crate::ui_logic::describe_selection(lang, filter, merge, &labels, &[])
+        }
+    })
 }
 
 /// Short parts for export file names: the documents or filters chosen.
 pub fn selection_slug(analysis: &Analysis) -> String {
-    analysis.view.with(|v| crate::ui_logic::selection_slug(&v.filter))
+    analysis.filter.with(crate::ui_logic::selection_slug)
 }
