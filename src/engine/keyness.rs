@@ -33,7 +33,7 @@ pub enum Reference {
 super::options::choices!(Reference { Rest => "rest", Whole => "whole" });
 
 /// Is a key term used more or less in the target than in the reference?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// More often in the target (a positive key term).

@@ -2,7 +2,8 @@
 //! paragraph), by log-likelihood, each clickable.
 
 use crate::i18n::t;
-use super::panel::{CsvSource, PanelFrame, TermButton};
+use super::panel::{content_key, CsvSource, PanelFrame, TermButton};
+use crate::engine::collocates::CollocateRow;
 use super::{selection_slug, Analysis};
 use crate::engine::collocates::{collocates, CollocateOptions};
 use crate::view_state::Panel;
@@ -11,13 +12,12 @@ use leptos::prelude::*;
 #[component]
 pub fn CollocatesPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
-    let view = analysis.view;
     let lang = move || analysis.lang();
     let table = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
         let options = analysis.term_options.get();
         let query = analysis.query.get()?;
-        let top = view.with(|v| v.top);
+        let top = analysis.top.get();
         Some(analysis.selection.with(|s| {
             let mut t = collocates(&corpus, s, &query, &CollocateOptions::default(), &options);
             t.rows.truncate(top);
@@ -30,14 +30,12 @@ pub fn CollocatesPanel() -> impl IntoView {
         }).collect();
         (vec!["term", "observed", "expected", "frequency", "mi", "ll", "t"], rows)
     });
-    let file_parts = Signal::derive(move || format!("{}_{}", view.with(|v| v.term.clone()).unwrap_or_default(), selection_slug(&analysis)));
+    let file_parts = Signal::derive(move || format!("{}_{}", analysis.term.get().unwrap_or_default(), selection_slug(&analysis)));
     view! {
         <PanelFrame panel=Panel::Collocates file_parts=file_parts csv=csv>
-            {move || match table.get() {
-                None => view! { <p class="muted">{move || t(lang(), "term.pick")}</p> }.into_any(),
-                Some(table) => view! {
+            <Show when=move || table.with(|t| t.is_some()) fallback=move || view! { <p class="muted">{move || t(lang(), "term.pick")}</p> }>
                     <p class="muted">
-                        <strong>{view.with(|v| v.term.clone()).unwrap_or_default()}</strong>
+                        <strong>{move || analysis.term.get().unwrap_or_default()}</strong>
                         {move || format!(" · {}", t(lang(), "collocates.window"))}
                     </p>
                     <table id="collocates-table" class="data">
@@ -50,20 +48,21 @@ pub fn CollocatesPanel() -> impl IntoView {
                             <th scope="col">{move || t(lang(), "collocates.t")}</th>
                         </tr></thead>
                         <tbody>
-                            {table.rows.into_iter().map(|r| view! {
-                                <tr>
-                                    <td><TermButton term=r.term.clone() /></td>
-                                    <td class="num">{r.observed}</td>
-                                    <td class="num">{format!("{:.2}", r.expected)}</td>
-                                    <td class="num">{format!("{:.2}", r.mi)}</td>
-                                    <td class="num">{format!("{:.1}", r.log_likelihood)}</td>
-                                    <td class="num">{format!("{:.2}", r.t_score)}</td>
-                                </tr>
-                            }).collect_view()}
+                            <For each=move || table.with(|t| t.as_ref().map(|t| t.rows.clone()).unwrap_or_default())
+                                key=|r: &CollocateRow| content_key((&r.term, r.observed, r.expected.to_bits(), r.mi.to_bits(), r.log_likelihood.to_bits(), r.t_score.to_bits()))
+                                children=|r| view! {
+                                    <tr>
+                                        <td><TermButton term=r.term.clone() /></td>
+                                        <td class="num">{r.observed}</td>
+                                        <td class="num">{format!("{:.2}", r.expected)}</td>
+                                        <td class="num">{format!("{:.2}", r.mi)}</td>
+                                        <td class="num">{format!("{:.1}", r.log_likelihood)}</td>
+                                        <td class="num">{format!("{:.2}", r.t_score)}</td>
+                                    </tr>
+                                } />
                         </tbody>
                     </table>
-                }.into_any(),
-            }}
+            </Show>
         </PanelFrame>
     }
 }

@@ -2,9 +2,10 @@
 //! or right context; each line opens its place in the reader.
 
 use crate::i18n::t;
-use super::panel::{CsvSource, PanelFrame};
+use super::panel::{content_key, CsvSource, PanelFrame};
 use super::{selection_slug, Analysis};
-use crate::engine::kwic::{kwic, KwicOptions, KwicSort};
+use crate::engine::kwic::{kwic, KwicLine, KwicOptions, KwicSort};
+use crate::ui_logic::topic_name;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 
@@ -23,7 +24,7 @@ pub fn ContextsPanel() -> impl IntoView {
     let lang = move || analysis.lang();
     let lines = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
-        let sort = view.with(|v| v.kwic_sort);
+        let sort = analysis.kwic_sort.get();
         let Some(query) = analysis.query.get() else { return Vec::new() };
         analysis.selection.with(|s| kwic(&corpus, s, &query, &KwicOptions { sort, ..KwicOptions::default() }))
     });
@@ -47,12 +48,12 @@ pub fn ContextsPanel() -> impl IntoView {
         (vec!["doc", "date", "paragraph", "left", "node", "right"], rows)
     });
     let file_parts = Signal::derive(move || {
-        format!("{}_{}", view.with(|v| v.term.clone()).unwrap_or_default(), selection_slug(&analysis))
+        format!("{}_{}", analysis.term.get().unwrap_or_default(), selection_slug(&analysis))
     });
     let sort_select = move || view! {
         <label class="field">
             {move || t(lang(), "contexts.sort")}
-            <select id="kwic-sort" prop:value=move || view.with(|v| SORTS.iter().find(|s| s.0 == v.kwic_sort).map_or("position", |s| s.1))
+            <select id="kwic-sort" prop:value=move || { let sort = analysis.kwic_sort.get(); SORTS.iter().find(|s| s.0 == sort).map_or("position", |s| s.1) }
                 on:change=move |ev| {
                     let code = event_target_value(&ev);
                     if let Some(s) = SORTS.iter().find(|s| s.1 == code) { view.update(|v| v.kwic_sort = s.0) }
@@ -62,12 +63,44 @@ pub fn ContextsPanel() -> impl IntoView {
         </label>
     };
     let titles = move |id: &str| {
-        let corpus = analysis.corpus.get();
+        let corpus = analysis.corpus.get_untracked();
         corpus.doc_index(id).map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default()
+    };
+    // A line's paragraph topics (names in the interface language), tracked.
+    let marks = move |doc: &str, paragraph: usize| -> Vec<(String, String)> {
+        let corpus = analysis.corpus.get();
+        let Some(global) = corpus.doc_index(doc).map(|d| corpus.index.doc_paragraphs(d).start + paragraph - 1) else { return Vec::new() };
+        let (threshold, lang) = (analysis.threshold.get(), analysis.lang());
+        analysis.topic_scores.with(|scores| {
+            scores.topics_of(global, threshold).into_iter().map(|t| (topic_name(lang, &scores.topics[t]).to_string(), scores.topics[t].color.clone())).collect()
+        })
+    };
+    let line = move |l: KwicLine| {
+        let (doc, para) = (l.doc.clone(), l.paragraph);
+        let marks_doc = l.doc.clone();
+        view! {
+            <tr>
+                <td class="left">{l.left.clone()}</td>
+                <td class="node"><mark>{l.node.clone()}</mark></td>
+                <td class="right">{l.right.clone()}</td>
+                <td class="where">
+                    <button class="link" title=move || t(lang(), "contexts.open") data-doc=l.doc.clone() data-para=para
+                        on:click=move |_| open(doc.clone(), para)>
+                        {format!("{} ¶{}", l.date, para)}
+                    </button>
+                    <span class="sr-only">{titles(&l.doc)}</span>
+                    <span class="topic-marks">
+                        {move || marks(&marks_doc, para).into_iter().map(|(name, color)| view! {
+                            <span class="topic-dot" style=format!("--topic: {color}") title=name.clone() role="img" aria-label=name></span>
+                        }).collect_view()}
+                    </span>
+                </td>
+            </tr>
+        }
     };
     view! {
         <PanelFrame panel=Panel::Contexts file_parts=file_parts csv=csv wide=true tools=move || sort_select()>
-            {move || match view.with(|v| v.term.clone()) {
+            {move || match analysis.term.get() {
                 None => view! { <p class="muted">{move || t(lang(), "term.pick")}</p> }.into_any(),
                 Some(term) => {
                     let n = lines.with(|l| l.len());
@@ -89,36 +122,10 @@ pub fn ContextsPanel() -> impl IntoView {
                         <th scope="col">{move || t(lang(), "contexts.where")}</th>
                     </tr></thead>
                     <tbody>
-                        {move || {
-                        let corpus = analysis.corpus.get();
-                        let (threshold, zh) = view.with(|v| (v.filter.topics.threshold, v.lang == crate::view_state::Lang::Zh));
-                        lines.get().into_iter().take(500).map(|l| {
-                            let (doc, para) = (l.doc.clone(), l.paragraph);
-                            let title = titles(&l.doc);
-                            let global = corpus.doc_index(&l.doc).map(|d| corpus.index.doc_paragraphs(d).start + l.paragraph - 1);
-                            let marks: Vec<(String, String)> = global.map(|g| analysis.topic_scores.with(|scores| scores.topics_of(g, threshold).into_iter()
-                                .map(|t| (if zh { scores.topics[t].zh.clone() } else { scores.topics[t].en.clone() }, scores.topics[t].color.clone())).collect())).unwrap_or_default();
-                            view! {
-                                <tr>
-                                    <td class="left">{l.left.clone()}</td>
-                                    <td class="node"><mark>{l.node.clone()}</mark></td>
-                                    <td class="right">{l.right.clone()}</td>
-                                    <td class="where">
-                                        <button class="link" title=move || t(lang(), "contexts.open") data-doc=l.doc.clone() data-para=para
-                                            on:click=move |_| open(doc.clone(), para)>
-                                            {format!("{} ¶{}", l.date, para)}
-                                        </button>
-                                        <span class="sr-only">{title}</span>
-                                        <span class="topic-marks">
-                                            {marks.into_iter().map(|(name, color)| view! {
-                                                <span class="topic-dot" style=format!("--topic: {color}") title=name.clone() role="img" aria-label=name></span>
-                                            }).collect_view()}
-                                        </span>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()
-                        }}
+                        // Keyed by the line's place and text: a re-sort moves rows.
+                        <For each=move || lines.with(|l| l.iter().take(500).cloned().collect::<Vec<_>>())
+                            key=|l| content_key((&l.doc, l.paragraph, l.position, &l.left, &l.node, &l.right, &l.date))
+                            children=line />
                     </tbody>
                 </table>
             </div>

@@ -5,7 +5,9 @@
 use crate::i18n::t;
 use super::Analysis;
 use crate::engine::selection::TopicMatch;
+use crate::engine::topics::Topic;
 use crate::seeds::party_name;
+use crate::ui_logic::topic_name;
 use crate::view_state::Lang;
 use leptos::prelude::*;
 
@@ -13,6 +15,7 @@ use leptos::prelude::*;
 pub fn FilterBar() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let view = analysis.view;
+    let filter = analysis.filter;
     let lang = move || analysis.lang();
     let corpus = analysis.corpus.get_untracked();
 
@@ -30,7 +33,7 @@ pub fn FilterBar() -> impl IntoView {
         .map(|d| {
             let id = d.info.id.clone();
             let id_change = id.clone();
-            let checked = move || view.with(|v| v.filter.docs.contains(&id));
+            let checked = move || filter.with(|f| f.docs.contains(&id));
             view! {
                 <li>
                     <label class="check">
@@ -57,7 +60,7 @@ pub fn FilterBar() -> impl IntoView {
         .into_iter()
         .map(|code| {
             let code = StoredValue::new(code);
-            let on = move || view.with(|v| code.with_value(|code| v.filter.parties.contains(code)));
+            let on = move || filter.with(|f| code.with_value(|code| f.parties.contains(code)));
             let name = code.with_value(|c| party_name(c).to_string());
             view! {
                 <button class="toggle" data-party=code.get_value() aria-pressed=move || on().to_string() class:on=on
@@ -90,61 +93,55 @@ pub fn FilterBar() -> impl IntoView {
         }
     };
     let docs_summary = move || {
-        let n = view.with(|v| v.filter.docs.len());
+        let n = filter.with(|f| f.docs.len());
         if n == 0 { t(lang(), "filters.all_docs").to_string() } else { format!("{n} {}", t(lang(), "filters.n_docs")) }
     };
-    let filtered = move || view.with(|v| v.filter != Default::default());
+    let filtered = move || filter.with(|f| *f != Default::default());
 
-    // Topics: each chip cycles off → include → exclude → off.
-    let topic_chips = move || {
-        let topics = analysis.topic_scores.with(|s| s.topics.clone());
-        topics
-            .into_iter()
-            .map(|topic| {
-                let id = topic.id.clone();
-                let id_state = id.clone();
-                let state = Signal::derive(move || {
-                    view.with(|v| {
-                        if v.filter.topics.include.contains(&id_state) {
-                            "include"
-                        } else if v.filter.topics.exclude.contains(&id_state) {
-                            "exclude"
-                        } else {
-                            "off"
-                        }
-                    })
-                });
-                let name = if lang() == Lang::Zh { topic.zh.clone() } else { topic.en.clone() };
-                let label_name = name.clone();
-                let label = move || {
-                    let how = match state.get() {
-                        "include" => t(lang(), "topics.state.include"),
-                        "exclude" => t(lang(), "topics.state.exclude"),
-                        _ => t(lang(), "topics.state.off"),
-                    };
-                    format!("{label_name}: {how}")
-                };
-                view! {
-                    <button class="topic-chip" data-topic=id.clone() data-state=state aria-label=label.clone() title=label
-                        style=format!("--topic: {}", topic.color)
-                        on:click=move |_| view.update(|v| {
-                            let f = &mut v.filter.topics;
-                            if f.include.contains(&id) {
-                                f.include.retain(|x| *x != id);
-                                f.exclude.push(id.clone());
-                            } else if f.exclude.contains(&id) {
-                                f.exclude.retain(|x| *x != id);
-                            } else {
-                                f.include.push(id.clone());
-                            }
-                        })>
-                        <span class="swatch" aria-hidden="true"></span>
-                        <span class="sign" aria-hidden="true">{move || match state.get() { "include" => "＋", "exclude" => "−", _ => "" }}</span>
-                        {name}
-                    </button>
+    // Topics: each chip cycles off → include → exclude → off. Keyed by
+    // what a chip shows, so a new user topic adds one chip.
+    let topic_chip = move |topic: Topic| {
+        let id = topic.id.clone();
+        let id_state = id.clone();
+        let state = Memo::new(move |_| {
+            filter.with(|f| {
+                if f.topics.include.contains(&id_state) {
+                    "include"
+                } else if f.topics.exclude.contains(&id_state) {
+                    "exclude"
+                } else {
+                    "off"
                 }
             })
-            .collect_view()
+        });
+        let (name_topic, label_topic) = (topic.clone(), topic.clone());
+        let label = move || {
+            let how = match state.get() {
+                "include" => t(lang(), "topics.state.include"),
+                "exclude" => t(lang(), "topics.state.exclude"),
+                _ => t(lang(), "topics.state.off"),
+            };
+            format!("{}: {how}", topic_name(lang(), &label_topic))
+        };
+        view! {
+            <button class="topic-chip" data-topic=id.clone() data-state=state aria-label=label.clone() title=label
+                style=format!("--topic: {}", topic.color)
+                on:click=move |_| view.update(|v| {
+                    let f = &mut v.filter.topics;
+                    if f.include.contains(&id) {
+                        f.include.retain(|x| *x != id);
+                        f.exclude.push(id.clone());
+                    } else if f.exclude.contains(&id) {
+                        f.exclude.retain(|x| *x != id);
+                    } else {
+                        f.include.push(id.clone());
+                    }
+                })>
+                <span class="swatch" aria-hidden="true"></span>
+                <span class="sign" aria-hidden="true">{move || match state.get() { "include" => "＋", "exclude" => "−", _ => "" }}</span>
+                {move || topic_name(lang(), &name_topic).to_string()}
+            </button>
+        }
     };
 
     view! {
@@ -156,7 +153,7 @@ pub fn FilterBar() -> impl IntoView {
             </details>
             <label class="field">
                 {move || t(lang(), "filters.from")}
-                <select id="filter-from" prop:value=move || view.with(|v| v.filter.from.map(|b| b.to_string()).unwrap_or_default())
+                <select id="filter-from" prop:value=move || filter.with(|f| f.from.map(|b| b.to_string()).unwrap_or_default())
                     on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.from = y.parse().ok()); }>
                     <option value="">{move || t(lang(), "filters.any")}</option>
                     {year_options(years.clone())}
@@ -164,7 +161,7 @@ pub fn FilterBar() -> impl IntoView {
             </label>
             <label class="field">
                 {move || t(lang(), "filters.to")}
-                <select id="filter-to" prop:value=move || view.with(|v| v.filter.to.map(|b| b.to_string()).unwrap_or_default())
+                <select id="filter-to" prop:value=move || filter.with(|f| f.to.map(|b| b.to_string()).unwrap_or_default())
                     on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.to = y.parse().ok()); }>
                     <option value="">{move || t(lang(), "filters.any")}</option>
                     {year_options(years.clone())}
@@ -175,10 +172,10 @@ pub fn FilterBar() -> impl IntoView {
             </span>
             <div class="topic-filter" role="group" aria-label=move || t(lang(), "topics.title")>
                 <span class="bar-label">{move || t(lang(), "topics.title")}</span>
-                {topic_chips}
+                <For each=move || analysis.topics.get() key=|tp| (tp.id.clone(), tp.zh.clone(), tp.en.clone(), tp.color.clone()) children=topic_chip />
                 <label class="field">
                     {move || t(lang(), "topics.match")}
-                    <select id="topic-match" prop:value=move || view.with(|v| if v.filter.topics.matching == TopicMatch::All { "all" } else { "any" })
+                    <select id="topic-match" prop:value=move || filter.with(|f| if f.topics.matching == TopicMatch::All { "all" } else { "any" })
                         on:change=move |ev| { let all = event_target_value(&ev) == "all"; view.update(|v| v.filter.topics.matching = if all { TopicMatch::All } else { TopicMatch::Any }); }>
                         <option value="any">{move || t(lang(), "topics.match.any")}</option>
                         <option value="all">{move || t(lang(), "topics.match.all")}</option>
@@ -186,7 +183,7 @@ pub fn FilterBar() -> impl IntoView {
                 </label>
                 <label class="field">
                     {move || t(lang(), "topics.threshold")}
-                    <select id="topic-threshold" prop:value=move || view.with(|v| v.filter.topics.threshold.to_string())
+                    <select id="topic-threshold" prop:value=move || analysis.threshold.get().to_string()
                         on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<u32>() { view.update(|v| v.filter.topics.threshold = n) } }>
                         {[1u32, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string()>{format!("≥ {n}")}</option> }).collect_view()}
                     </select>

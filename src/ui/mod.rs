@@ -31,6 +31,9 @@ use crate::seeds;
 use crate::view_state::Lang;
 use std::collections::HashMap;
 use crate::ui_logic::DocLabel;
+use crate::engine::kwic::KwicSort;
+use crate::engine::selection::Filter;
+use crate::engine::topics::Topic;
 use crate::view_state::{Panel, ViewState};
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -58,21 +61,49 @@ impl std::ops::Deref for SharedCorpus {
 }
 
 /// What every panel reads. All fields are cheap copies of reactive handles.
+/// Panels read the view through the per-field memos below (a memo only
+/// notifies when its own field changes, so a term click does not re-run
+/// what reads the language or the filter), and write it with `view.update`.
+///
+/// One trap of the reactive graph: a render closure (or effect) that reads
+/// a memo `m` and a memo derived from `m` may not re-run when `m` changes
+/// but the derived one does not (checking the derived one refreshes `m`
+/// on the closure's behalf). Such a closure reads one memo that combines
+/// both, or reads `m` first.
 #[derive(Clone, Copy)]
 pub struct Analysis {
+    /// The whole view: write through this; read it only to mirror it whole.
     pub view: RwSignal<ViewState>,
-    /// The interface language (its own memo: labels re-render only when it changes).
     pub lang: Memo<Lang>,
+    pub term: Memo<Option<String>>,
+    pub top: Memo<usize>,
+    pub filter: Memo<Filter>,
+    /// The topic threshold (`filter.topics.threshold`) alone.
+    pub threshold: Memo<u32>,
+    pub kwic_sort: Memo<KwicSort>,
+    pub read: Memo<Option<String>>,
+    pub para: Memo<Option<usize>>,
+    pub show_segments: Memo<bool>,
+    pub panels: Memo<Vec<Panel>>,
+    pub user_topics: Memo<Vec<Topic>>,
+    /// The shipped topics, then the user's.
+    pub topics: Memo<Vec<Topic>>,
+    /// Segmentation mode and HMM.
+    pub segment_options: Memo<SegmentOptions>,
+    pub merge_aliases: Memo<bool>,
+    /// Minimum length, parts of speech, stopwords and alias merging.
+    pub term_options: Memo<TermOptions>,
+    /// Which term is selected, notifying only the buttons whose state changes.
+    selected_term: StoredValue<Selector<Option<String>>>,
     /// Segmented with the view's mode and HMM setting.
     pub corpus: Memo<SharedCorpus>,
     pub selection: Memo<Selection>,
     /// Every paragraph's score for every topic (shipped and the user's).
     pub topic_scores: Memo<TopicScores>,
-    pub term_options: Memo<TermOptions>,
     /// The selection's term table (every term; panels take their top N).
     pub terms: Memo<TermTable>,
-    /// Keyness of the selection against the rest (G² ≥ 3.84), or None when
-    /// the selection is the whole corpus or empty.
+    /// Keyness of the selection against the rest (the default options), or
+    /// None when the selection is the whole corpus or empty.
     pub keyness: Memo<Option<KeynessTable>>,
     /// The selected term, resolved against the corpus (None when none is
     /// selected or it does not occur with the current segmentation).
@@ -82,8 +113,14 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The interface language (tracked: re-runs only when it changes).
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// Whether `term` is the selected term (tracked per term).
+    pub fn is_selected_term(&self, term: &str) -> bool {
+        self.selected_term.with_value(|s| s.selected(&Some(term.to_string())))
     }
 
     /// Selects a term everywhere: trends plot it, contexts list it, the
@@ -95,6 +132,11 @@ impl Analysis {
             v.para = None;
         });
     }
+}
+
+/// A memo of one part of the view.
+fn slice<T: Clone + PartialEq + Send + Sync + 'static>(view: RwSignal<ViewState>, part: fn(&ViewState) -> T) -> Memo<T> {
+    Memo::new(move |_| view.with(part))
 }
 
 fn now_ms() -> f64 {
@@ -239,12 +281,32 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     if let Some(out) = &face.view_out {
         out.set(Some(view));
     }
-    let lang = Memo::new(move |_| view.with(|v| v.lang));
+    let lang = slice(view, |v| v.lang);
+    let term = slice(view, |v| v.term.clone());
+    let top = slice(view, |v| v.top);
+    let filter = slice(view, |v| v.filter.clone());
+    let threshold = slice(view, |v| v.filter.topics.threshold);
+    let kwic_sort = slice(view, |v| v.kwic_sort);
+    let read = slice(view, |v| v.read.clone());
+    let para = slice(view, |v| v.para);
+    let show_segments = slice(view, |v| v.show_segments);
+    let panels = slice(view, |v| v.panels.clone());
+    let user_topics = slice(view, |v| v.user_topics.clone());
+    let segment_options = slice(view, |v| SegmentOptions { mode: v.mode, hmm: v.hmm });
+    let merge_aliases = slice(view, |v| v.merge_aliases);
+    let term_options = slice(view, |v| TermOptions {
+        min_len: v.min_len,
+        pos: v.pos.clone(),
+        drop_stopwords: v.drop_stopwords,
+        merge_aliases: v.merge_aliases,
+    });
+    let topics = Memo::new(move |_| seeds::topics().into_iter().chain(user_topics.get()).collect::<Vec<_>>());
+    let selected_term = StoredValue::new(Selector::new(move || term.get()));
 
     // The corpus for the view's segmentation settings: the shipped tokens for
     // the defaults, otherwise segmented by the worker (the current corpus
     // stays on screen until the new one is ready).
-    let options = Memo::new(move |_| view.with(|v| SegmentOptions { mode: v.mode, hmm: v.hmm }));
+    let options = segment_options;
     let corpora: RwSignal<HashMap<SegmentOptions, SharedCorpus>> =
         RwSignal::new(HashMap::from([(corpus.options, SharedCorpus(corpus.clone()))]));
     let segmenting = RwSignal::new(None::<Result<SegmentOptions, String>>);
@@ -276,23 +338,9 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             None => shown.get_value(),
         }
     });
-    let user_topics = Memo::new(move |_| view.with(|v| v.user_topics.clone()));
-    let topic_scores = Memo::new(move |_| {
-        let topics: Vec<_> = seeds::topics().into_iter().chain(user_topics.get()).collect();
-        corpus.with(|c| score_corpus(c, &topics))
-    });
-    let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
+    let topic_scores = Memo::new(move |_| topics.with(|topics| corpus.with(|c| score_corpus(c, topics))));
     let selection = Memo::new(move |_| {
-        let filter = filter.get();
-        corpus.with(|c| topic_scores.with(|scores| select(c, &filter, scores).unwrap_or_else(|_| Selection::all(c))))
-    });
-    let term_options = Memo::new(move |_| {
-        view.with(|v| TermOptions {
-            min_len: v.min_len,
-            pos: v.pos.clone(),
-            drop_stopwords: v.drop_stopwords,
-            merge_aliases: v.merge_aliases,
-        })
+        filter.with(|filter| corpus.with(|c| topic_scores.with(|scores| select(c, filter, scores).unwrap_or_else(|_| Selection::all(c)))))
     });
     let terms = Memo::new(move |_| {
         let options = term_options.get();
@@ -302,14 +350,38 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         let options = term_options.get();
         corpus.with(|c| selection.with(|s| keyness(c, s, &KeynessOptions::default(), &options).ok()))
     });
-    let chosen = Memo::new(move |_| view.with(|v| (v.term.clone(), v.merge_aliases)));
     let query = Memo::new(move |_| {
-        let (term, merge) = chosen.get();
-        let term = term?;
+        let term = term.get()?;
+        let merge = merge_aliases.get();
         corpus.with(|c| Query::parse_known(c, &term, merge).ok())
     });
     let chart_width = RwSignal::new(chart_widths());
-    let analysis = Analysis { view, lang, corpus, selection, topic_scores, term_options, terms, keyness: key_terms, query, chart_width };
+    let analysis = Analysis {
+        view,
+        lang,
+        term,
+        top,
+        filter,
+        threshold,
+        kwic_sort,
+        read,
+        para,
+        show_segments,
+        panels,
+        user_topics,
+        topics,
+        segment_options,
+        merge_aliases,
+        term_options,
+        selected_term,
+        corpus,
+        selection,
+        topic_scores,
+        terms,
+        keyness: key_terms,
+        query,
+        chart_width,
+    };
     provide_context(analysis);
 
     // User topics the user made or kept are saved in the browser (never on
@@ -359,7 +431,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     // A <cijing-view> tells its host which term was chosen.
     if let Some(on_select) = face.on_select {
         Effect::new(move |first: Option<()>| {
-            let term = chosen.with(|c| c.0.clone());
+            let term = term.get();
             if first.is_some() {
                 if let Some(term) = term {
                     on_select.run((term, view.with_untracked(|v| v.to_query(&ViewState::default()).trim_start_matches('?').to_string())));
@@ -382,7 +454,6 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
 
     let (notes, set_notes) = signal(notes);
     let toggle_lang = move |_| view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
-    let panels = Memo::new(move |_| view.with(|v| v.panels.clone()));
     let is_open = move |p: Panel| panels.with(|ps| ps.contains(&p));
     let embed = face.embed;
     let show_filters = !face.embed || face.filters;
@@ -492,20 +563,22 @@ fn report_height() {
 /// A short description of the selection, for chart captions:
 /// "全部文献 (17) · 2019–2025" or "3 篇文献 · KG · 2023–2025".
 pub fn describe_selection(analysis: &Analysis) -> String {
-    let lang = analysis.lang();
-    let (filter, merge) = analysis.view.with(|v| (v.filter.clone(), v.merge_aliases));
     let corpus = analysis.corpus.get();
     let docs = analysis.selection.with(|s| s.docs(&corpus));
     let dates: Vec<String> = docs.iter().map(|&d| corpus.docs[d].info.date.to_string()).collect();
     let labels: Vec<DocLabel> = docs.iter().zip(&dates).map(|(&d, date)| DocLabel { title: &corpus.docs[d].info.title, date }).collect();
-    if filter.topics.is_active() {
-        analysis.topic_scores.with(|s| crate::ui_logic::describe_selection(lang, &filter, merge, &labels, &s.topics))
-    } else {
-        crate::ui_logic::describe_selection(lang, &filter, merge, &labels, &[])
-    }
+    analysis.filter.with(|filter| {
+        let merge = analysis.merge_aliases.get();
+        let lang = analysis.lang();
+        if filter.topics.is_active() {
+            analysis.topics.with(|topics| crate::ui_logic::describe_selection(lang, filter, merge, &labels, topics))
+        } else {
+            crate::ui_logic::describe_selection(lang, filter, merge, &labels, &[])
+        }
+    })
 }
 
 /// Short parts for export file names: the documents or filters chosen.
 pub fn selection_slug(analysis: &Analysis) -> String {
-    analysis.view.with(|v| crate::ui_logic::selection_slug(&v.filter))
+    analysis.filter.with(crate::ui_logic::selection_slug)
 }

@@ -81,13 +81,20 @@ pub fn TermButton(#[prop(into)] term: String) -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let for_click = term.clone();
     let for_check = term.clone();
-    let selected = move || analysis.view.with(|v| v.term.as_deref() == Some(for_check.as_str()));
+    let selected = move || analysis.is_selected_term(&for_check);
     view! {
         <button class="term" class:selected=selected.clone() aria-pressed=move || selected().to_string()
             data-term=term.clone() on:click=move |_| analysis.choose_term(&for_click)>
             {term.clone()}
         </button>
     }
+}
+
+/// A key for a keyed list row made from everything the row shows, so a
+/// row is rebuilt exactly when its content changes.
+pub fn content_key(parts: impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(parts)
 }
 
 /// What a click in a chart lands on: the text of a label, or the index of a

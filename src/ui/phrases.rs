@@ -11,12 +11,11 @@ use leptos::prelude::*;
 #[component]
 pub fn PhrasesPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
-    let view = analysis.view;
     let lang = move || analysis.lang();
     let rows = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
         let options = analysis.term_options.get();
-        let top = view.with(|v| v.top);
+        let top = analysis.top.get();
         analysis.selection.with(|s| {
             let mut rows = ngrams(&corpus, s, &NgramOptions::default(), &options);
             rows.truncate(top);
@@ -37,11 +36,11 @@ pub fn PhrasesPanel() -> impl IntoView {
                     <th scope="col">{move || t(lang(), "table.docs")}</th>
                 </tr></thead>
                 <tbody>
-                    {move || rows.get().into_iter().map(|r| {
+                    <For each=move || rows.get() key=|r| (r.ngram.clone(), r.count, r.docs) children=move |r| {
                         let phrase = r.ngram.clone();
                         let selected = {
                             let phrase = phrase.clone();
-                            move || view.with(|v| v.term.as_deref() == Some(phrase.as_str()))
+                            move || analysis.is_selected_term(&phrase)
                         };
                         view! {
                             <tr>
@@ -55,7 +54,7 @@ pub fn PhrasesPanel() -> impl IntoView {
                                 <td class="num">{r.docs}</td>
                             </tr>
                         }
-                    }).collect_view()}
+                    } />
                 </tbody>
             </table>
         </PanelFrame>

@@ -3,20 +3,22 @@
 //! occurs; a concordance line opens its paragraph here.
 
 use crate::i18n::t;
-use super::panel::{CsvSource, PanelFrame};
+use super::panel::{content_key, CsvSource, PanelFrame};
 use super::Analysis;
 use crate::engine::corpus::TermId;
 use crate::engine::segment::TokenKind;
+use crate::ui_logic::topic_name;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 
 /// One paragraph ready to show: pieces of text, each marked as a hit or
 /// not, and whether it is a word (for boundaries).
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Hash)]
 struct ParaView {
+    doc: usize,
     number: usize,
-    /// (topic name, colour) of the topics the paragraph belongs to.
-    topics: Vec<(String, String)>,
+    /// (index in the topic list, colour) of the topics the paragraph belongs to.
+    topics: Vec<(usize, String)>,
     pieces: Vec<(String, bool, bool)>,
     hits: usize,
 }
@@ -30,7 +32,7 @@ pub fn ReaderPanel() -> impl IntoView {
     // document with the term, else its first document.
     let doc = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
-        if let Some(d) = view.with(|v| v.read.clone()).and_then(|id| corpus.doc_index(&id)) {
+        if let Some(d) = analysis.read.get().and_then(|id| corpus.doc_index(&id)) {
             return Some(d);
         }
         let docs = analysis.selection.with(|s| s.docs(&corpus));
@@ -46,8 +48,7 @@ pub fn ReaderPanel() -> impl IntoView {
         let corpus = analysis.corpus.get();
         let Some(d) = doc.get() else { return Vec::new() };
         let query = analysis.query.get();
-        let threshold = view.with(|v| v.filter.topics.threshold);
-        let zh = analysis.lang() == crate::view_state::Lang::Zh;
+        let threshold = analysis.threshold.get();
         let start = corpus.index.doc_paragraphs(d).start;
         corpus.docs[d]
             .paragraphs
@@ -67,19 +68,19 @@ pub fn ReaderPanel() -> impl IntoView {
                     })
                     .collect();
                 let topics = analysis.topic_scores.with(|scores| {
-                    scores
-                        .topics_of(start + i, threshold)
-                        .into_iter()
-                        .map(|t| (if zh { scores.topics[t].zh.clone() } else { scores.topics[t].en.clone() }, scores.topics[t].color.clone()))
-                        .collect()
+                    scores.topics_of(start + i, threshold).into_iter().map(|t| (t, scores.topics[t].color.clone())).collect()
                 });
-                ParaView { number: i + 1, topics, pieces, hits: hits.len() }
+                ParaView { doc: d, number: i + 1, topics, pieces, hits: hits.len() }
             })
             .collect::<Vec<_>>()
     });
+    let doc_id = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        doc.get().map(|d| corpus.docs[d].info.id.clone()).unwrap_or_default()
+    });
     // Scroll to the paragraph a concordance line asked for.
     Effect::new(move |_| {
-        let para = view.with(|v| v.para);
+        let para = analysis.para.get();
         paragraphs.track();
         if let Some(n) = para {
             request_animation_frame(move || {
@@ -91,22 +92,22 @@ pub fn ReaderPanel() -> impl IntoView {
             });
         }
     });
-    let doc_select = move || {
+    let doc_options = move || {
         let corpus = analysis.corpus.get();
         let docs = analysis.selection.with(|s| s.docs(&corpus));
+        docs.into_iter().map(|d| (d, corpus.docs[d].info.id.clone(), format!("{} {}", corpus.docs[d].info.date, corpus.docs[d].info.title))).collect::<Vec<_>>()
+    };
+    let doc_select = move || {
         view! {
             <label class="field">
                 {move || t(lang(), "reader.document")}
-                <select id="reader-doc" prop:value=move || doc.get().map(|d| analysis.corpus.with(|c| c.docs[d].info.id.clone())).unwrap_or_default()
+                <select id="reader-doc" prop:value=move || doc_id.get()
                     on:change=move |ev| { let id = event_target_value(&ev); view.update(|v| { v.read = Some(id); v.para = None; }) }>
-                    {docs.into_iter().map(|d| {
-                        let info = &corpus.docs[d].info;
-                        view! { <option value=info.id.clone()>{format!("{} {}", info.date, info.title)}</option> }
-                    }).collect_view()}
+                    <For each=doc_options key=|(d, _, _)| *d children=|(_, id, label)| view! { <option value=id>{label}</option> } />
                 </select>
             </label>
             <label class="check field">
-                <input type="checkbox" id="show-segments" prop:checked=move || view.with(|v| v.show_segments)
+                <input type="checkbox" id="show-segments" prop:checked=analysis.show_segments
                     on:change=move |ev| { let on = event_target_checked(&ev); view.update(|v| v.show_segments = on) } />
                 {move || t(lang(), "reader.segments")}
             </label>
@@ -119,53 +120,58 @@ pub fn ReaderPanel() -> impl IntoView {
         (vec!["paragraph", "hits", "text"], rows)
     });
     let file_parts = Signal::derive(move || {
-        let id = doc.get().map(|d| analysis.corpus.with(|c| c.docs[d].info.id.clone())).unwrap_or_default();
-        format!("{id}_{}", view.with(|v| v.term.clone()).unwrap_or_default())
+        format!("{}_{}", doc_id.get(), analysis.term.get().unwrap_or_default())
     });
-    let total = move || paragraphs.with(|p| p.len().max(1));
+    // (doc, paragraph, hits, paragraphs in all) of each paragraph with hits.
+    // One memo: a render effect that read both `paragraphs` and a memo
+    // derived from it could miss a change (see `Analysis`).
+    let ticks = Memo::new(move |_| {
+        paragraphs.with(|ps| {
+            let n = ps.len().max(1);
+            ps.iter().filter(|p| p.hits > 0).map(|p| (p.doc, p.number, p.hits, n)).collect::<Vec<_>>()
+        })
+    });
+    let tick = move |(_, number, hits, n): (usize, usize, usize, usize)| {
+        let top = format!("top: {:.1}%", (number as f64 - 1.0) * 100.0 / n as f64);
+        view! {
+            <button class="tick" style=top data-para=number
+                aria-label=move || format!("{} {number} · {hits} {}", t(lang(), "reader.para"), t(lang(), "reader.hits"))
+                on:click=move |_| view.update(|v| v.para = Some(number))></button>
+        }
+    };
+    let paragraph = move |p: ParaView| {
+        let number = p.number;
+        view! {
+            <p id=format!("reader-p{number}") class:focused=move || analysis.para.get() == Some(number) class:has-hits={p.hits > 0}>
+                <span class="para-no" aria-hidden="true">{number}</span>
+                <span class="topic-marks">
+                    {p.topics.into_iter().map(|(topic, color)| {
+                        let name = move || analysis.topics.with(|all| all.get(topic).map(|tp| topic_name(lang(), tp).to_string()).unwrap_or_default());
+                        view! { <span class="topic-dot" style=format!("--topic: {color}") title=name role="img" aria-label=name></span> }
+                    }).collect_view()}
+                </span>
+                {p.pieces.into_iter().map(|(text, hit, word)| {
+                    if hit {
+                        view! { <mark class="tok">{text}</mark> }.into_any()
+                    } else if word {
+                        view! { <span class="tok">{text}</span> }.into_any()
+                    } else {
+                        view! { <span class="punct">{text}</span> }.into_any()
+                    }
+                }).collect_view()}
+            </p>
+        }
+    };
     view! {
         <PanelFrame panel=Panel::Reader file_parts=file_parts csv=csv wide=true tools=move || doc_select()>
-            <div class="reader" class:segments=move || view.with(|v| v.show_segments)>
+            <div class="reader" class:segments=analysis.show_segments>
                 <nav class="minimap" aria-label=move || t(lang(), "reader.minimap")>
-                    {move || {
-                        let n = total();
-                        paragraphs.get().into_iter().filter(|p| p.hits > 0).map(|p| {
-                            let number = p.number;
-                            let top = format!("top: {:.1}%", (number as f64 - 1.0) * 100.0 / n as f64);
-                            view! {
-                                <button class="tick" style=top data-para=number
-                                    aria-label=move || format!("{} {number} · {} {}", t(lang(), "reader.para"), p.hits, t(lang(), "reader.hits"))
-                                    on:click=move |_| view.update(|v| v.para = Some(number))></button>
-                            }
-                        }).collect_view()
-                    }}
+                    <For each=move || ticks.get() key=|tick| *tick children=tick />
                 </nav>
                 <div class="reader-text" id="reader-text">
-                    {move || {
-                        let current = view.with(|v| v.para);
-                        paragraphs.get().into_iter().map(|p| {
-                            let focused = current == Some(p.number);
-                            view! {
-                                <p id=format!("reader-p{}", p.number) class:focused=focused class:has-hits={p.hits > 0}>
-                                    <span class="para-no" aria-hidden="true">{p.number}</span>
-                                    <span class="topic-marks">
-                                        {p.topics.iter().map(|(name, color)| view! {
-                                            <span class="topic-dot" style=format!("--topic: {color}") title=name.clone() role="img" aria-label=name.clone()></span>
-                                        }).collect_view()}
-                                    </span>
-                                    {p.pieces.into_iter().map(|(text, hit, word)| {
-                                        if hit {
-                                            view! { <mark class="tok">{text}</mark> }.into_any()
-                                        } else if word {
-                                            view! { <span class="tok">{text}</span> }.into_any()
-                                        } else {
-                                            view! { <span class="punct">{text}</span> }.into_any()
-                                        }
-                                    }).collect_view()}
-                                </p>
-                            }
-                        }).collect_view()
-                    }}
+                    // Keyed by content: a new term rebuilds only the paragraphs
+                    // whose highlights change.
+                    <For each=move || paragraphs.get() key=|p| content_key(p) children=paragraph />
                 </div>
             </div>
         </PanelFrame>

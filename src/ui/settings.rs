@@ -12,12 +12,13 @@ use leptos::prelude::*;
 pub fn SettingsBar() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let view = analysis.view;
+    let options = analysis.term_options;
     let lang = move || analysis.lang();
 
     let pos_items = PosClass::ALL
         .into_iter()
         .map(|class| {
-            let checked = move || view.with(|v| v.pos.contains(&class));
+            let checked = move || options.with(|o| o.pos.contains(&class));
             view! {
                 <li><label class="check">
                     <input type="checkbox" data-pos=class.name() prop:checked=checked
@@ -34,18 +35,19 @@ pub fn SettingsBar() -> impl IntoView {
         })
         .collect_view();
     let pos_summary = move || {
-        view.with(|v| {
-            if v.pos.is_empty() {
-                t(v.lang, "settings.pos.all").to_string()
+        let lang = lang();
+        options.with(|o| {
+            if o.pos.is_empty() {
+                t(lang, "settings.pos.all").to_string()
             } else {
-                v.pos.iter().map(|p| pos_name(v.lang, *p)).collect::<Vec<_>>().join(", ")
+                o.pos.iter().map(|p| pos_name(lang, *p)).collect::<Vec<_>>().join(", ")
             }
         })
     };
     let panel_items = Panel::ALL
         .into_iter()
         .map(|panel| {
-            let checked = move || view.with(|v| v.is_open(panel));
+            let checked = move || analysis.panels.with(|open| open.contains(&panel));
             view! {
                 <li><label class="check">
                     <input type="checkbox" data-panel=panel.code() prop:checked=checked
@@ -64,10 +66,10 @@ pub fn SettingsBar() -> impl IntoView {
             }
         })
         .collect_view();
-    let checkbox = move |id: &'static str, key: &'static str, get: fn(&crate::view_state::ViewState) -> bool, set: fn(&mut crate::view_state::ViewState, bool)| {
+    let checkbox = move |id: &'static str, key: &'static str, get: Signal<bool>, set: fn(&mut crate::view_state::ViewState, bool)| {
         view! {
             <label class="check field">
-                <input type="checkbox" id=id prop:checked=move || view.with(get)
+                <input type="checkbox" id=id prop:checked=get
                     on:change=move |ev| { let on = event_target_checked(&ev); view.update(|v| set(v, on)); } />
                 {move || t(lang(), key)}
             </label>
@@ -79,14 +81,14 @@ pub fn SettingsBar() -> impl IntoView {
             <h2 class="bar-title">{move || t(lang(), "settings.title")}</h2>
             <label class="field">
                 {move || t(lang(), "settings.top")}
-                <select id="top-n" prop:value=move || view.with(|v| v.top.to_string())
+                <select id="top-n" prop:value=move || analysis.top.get().to_string()
                     on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<usize>() { view.update(|v| v.top = n) } }>
                     {[10usize, 20, 30, 50, 100].into_iter().map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field">
                 {move || t(lang(), "settings.min_len")}
-                <select id="min-len" prop:value=move || view.with(|v| v.min_len.to_string())
+                <select id="min-len" prop:value=move || options.with(|o| o.min_len.to_string())
                     on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<usize>() { view.update(|v| v.min_len = n) } }>
                     {[1usize, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
                 </select>
@@ -95,17 +97,17 @@ pub fn SettingsBar() -> impl IntoView {
                 <summary>{move || t(lang(), "settings.pos")} ": " {pos_summary}</summary>
                 <ul class="dropdown-list">{pos_items}</ul>
             </details>
-            {checkbox("stopwords", "settings.stopwords", |v| v.drop_stopwords, |v, on| v.drop_stopwords = on)}
-            {checkbox("aliases", "settings.aliases", |v| v.merge_aliases, |v, on| v.merge_aliases = on)}
+            {checkbox("stopwords", "settings.stopwords", Signal::derive(move || options.with(|o| o.drop_stopwords)), |v, on| v.drop_stopwords = on)}
+            {checkbox("aliases", "settings.aliases", analysis.merge_aliases.into(), |v, on| v.merge_aliases = on)}
             <label class="field">
                 {move || t(lang(), "settings.mode")}
-                <select id="seg-mode" prop:value=move || view.with(|v| if v.mode == Mode::Search { "search" } else { "precise" })
+                <select id="seg-mode" prop:value=move || if analysis.segment_options.with(|o| o.mode == Mode::Search) { "search" } else { "precise" }
                     on:change=move |ev| { let search = event_target_value(&ev) == "search"; view.update(|v| v.mode = if search { Mode::Search } else { Mode::Precise }); }>
                     <option value="precise">{move || t(lang(), "settings.mode.precise")}</option>
                     <option value="search">{move || t(lang(), "settings.mode.search")}</option>
                 </select>
             </label>
-            {checkbox("hmm", "settings.hmm", |v| v.hmm, |v, on| v.hmm = on)}
+            {checkbox("hmm", "settings.hmm", Signal::derive(move || analysis.segment_options.with(|o| o.hmm)), |v, on| v.hmm = on)}
             <details class="dropdown">
                 <summary>{move || t(lang(), "settings.panels")}</summary>
                 <ul class="dropdown-list">{panel_items}</ul>

@@ -43,7 +43,7 @@ pub fn SummaryPanel() -> impl IntoView {
                     (corpus.docs[d].info.title.clone(), corpus.docs[d].info.date.to_string(), tokens)
                 })
                 .collect();
-            longest.sort_by(|a, b| b.2.cmp(&a.2));
+            longest.sort_by_key(|l| std::cmp::Reverse(l.2));
             longest.truncate(3);
             Summary {
                 docs: docs.len(),
@@ -76,38 +76,36 @@ pub fn SummaryPanel() -> impl IntoView {
         (header, rows)
     });
     let file_parts = Signal::derive(move || selection_slug(&analysis));
-    let stat = move |key: &'static str, value: String| {
+    // Each figure and list follows its own part of the summary.
+    let stat = move |key: &'static str, value: fn(&Summary) -> String| {
         let wide = key == "summary.span";
-        view! { <div class="stat" class:span2=wide><dt>{move || t(lang(), key)}</dt><dd>{value}</dd></div> }
+        view! { <div class="stat" class:span2=wide><dt>{move || t(lang(), key)}</dt><dd>{move || summary.with(value)}</dd></div> }
     };
+    let longest = move || summary.with(|s| s.longest.clone());
+    let distinctive = move || summary.with(|s| s.distinctive.clone().unwrap_or_default());
     view! {
         <PanelFrame panel=Panel::Summary file_parts=file_parts csv=csv>
-            {move || {
-                let s = summary.get();
-                view! {
-                    <dl class="stats">
-                        {stat("summary.documents", s.docs.to_string())}
-                        {stat("summary.paragraphs", s.paragraphs.to_string())}
-                        {stat("summary.tokens", s.tokens.to_string())}
-                        {stat("summary.types", s.types.to_string())}
-                        {stat("summary.density", format!("{:.3}", density(&s)))}
-                        {stat("summary.span", s.span.clone())}
-                    </dl>
-                    <h3>{move || t(lang(), "summary.longest")}</h3>
-                    <ol class="longest">
-                        {s.longest.iter().map(|(title, date, tokens)| view! {
-                            <li><span class="doc-date">{date.clone()}</span> " " {title.clone()} <span class="muted">{format!(" · {tokens}")}</span></li>
-                        }).collect_view()}
-                    </ol>
-                    <h3>{move || t(lang(), "summary.distinctive")}</h3>
-                    {match s.distinctive.clone() {
-                        None => view! { <p class="muted">{move || t(lang(), "summary.whole")}</p> }.into_any(),
-                        Some(terms) => view! {
-                            <p class="term-list">{terms.into_iter().map(|(term, _)| view! { <TermButton term=term /> }).collect_view()}</p>
-                        }.into_any(),
-                    }}
-                }
-            }}
+            <dl class="stats">
+                {stat("summary.documents", |s| s.docs.to_string())}
+                {stat("summary.paragraphs", |s| s.paragraphs.to_string())}
+                {stat("summary.tokens", |s| s.tokens.to_string())}
+                {stat("summary.types", |s| s.types.to_string())}
+                {stat("summary.density", |s| format!("{:.3}", density(s)))}
+                {stat("summary.span", |s| s.span.clone())}
+            </dl>
+            <h3>{move || t(lang(), "summary.longest")}</h3>
+            <ol class="longest">
+                <For each=longest key=|doc| doc.clone() children=|(title, date, tokens)| view! {
+                    <li><span class="doc-date">{date}</span> " " {title} <span class="muted">{format!(" · {tokens}")}</span></li>
+                } />
+            </ol>
+            <h3>{move || t(lang(), "summary.distinctive")}</h3>
+            <Show when=move || summary.with(|s| s.distinctive.is_some())
+                fallback=move || view! { <p class="muted">{move || t(lang(), "summary.whole")}</p> }>
+                <p class="term-list">
+                    <For each=distinctive key=|(term, _)| term.clone() children=|(term, _)| view! { <TermButton term=term /> } />
+                </p>
+            </Show>
         </PanelFrame>
     }
 }

@@ -22,13 +22,13 @@ enum Column {
 #[component]
 pub fn TermPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
-    let view = analysis.view;
+    let top = analysis.top;
     let lang = move || analysis.lang();
     let (sort, set_sort) = signal((Column::Count, true));
 
     let table = analysis.terms;
     let rows = Memo::new(move |_| {
-        let top = view.with(|v| v.top);
+        let top = top.get();
         let (column, desc) = sort.get();
         let mut rows: Vec<TermRow> = table.with(|t| t.rows.iter().take(top).cloned().collect());
         rows.sort_by(|a, b| {
@@ -44,7 +44,7 @@ pub fn TermPanel() -> impl IntoView {
         rows
     });
     let chart_rows = Memo::new(move |_| {
-        let top = view.with(|v| v.top);
+        let top = top.get();
         table.with(|t| t.rows.iter().take(top).map(|r| (r.term.clone(), r.count as f64)).collect::<Vec<_>>())
     });
     let svg = Memo::new(move |_| {
@@ -69,7 +69,7 @@ pub fn TermPanel() -> impl IntoView {
         }).collect();
         (vec!["term", "count", "per_10k", "docs", "tfidf"], rows)
     });
-    let file_parts = Signal::derive(move || format!("{}_top{}", selection_slug(&analysis), view.with(|v| v.top)));
+    let file_parts = Signal::derive(move || format!("{}_top{}", selection_slug(&analysis), top.get()));
     let header = move |column: Column, key: &'static str| {
         let aria = move || match sort.get() {
             (c, true) if c == column => "descending",
@@ -103,16 +103,20 @@ pub fn TermPanel() -> impl IntoView {
                     {header(Column::Tfidf, "table.tfidf")}
                 </tr></thead>
                 <tbody>
-                    {move || rows.get().into_iter().enumerate().map(|(i, r)| view! {
-                        <tr>
-                            <td class="num">{i + 1}</td>
-                            <td class="term-cell"><TermButton term=r.term.clone() /></td>
-                            <td class="num">{r.count}</td>
-                            <td class="num">{format!("{:.1}", r.per_10k)}</td>
-                            <td class="num">{r.docs}</td>
-                            <td class="num">{format!("{:.2}", r.tfidf)}</td>
-                        </tr>
-                    }).collect_view()}
+                    // Keyed by the row's content: a re-sort moves rows, a
+                    // new selection rebuilds only rows whose figures change.
+                    <ForEnumerate each=move || rows.get()
+                        key=|r| (r.term.clone(), r.count, r.docs, r.per_10k.to_bits(), r.tfidf.to_bits())
+                        children=|i, r| view! {
+                            <tr>
+                                <td class="num">{move || i.get() + 1}</td>
+                                <td class="term-cell"><TermButton term=r.term.clone() /></td>
+                                <td class="num">{r.count}</td>
+                                <td class="num">{format!("{:.1}", r.per_10k)}</td>
+                                <td class="num">{r.docs}</td>
+                                <td class="num">{format!("{:.2}", r.tfidf)}</td>
+                            </tr>
+                        } />
                 </tbody>
             </table>
             </div>

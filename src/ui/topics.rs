@@ -4,7 +4,7 @@
 //! batches so the page stays responsive.
 
 use crate::i18n::t;
-use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
+use super::panel::{chart_click_target, content_key, CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::chart::{heatmap_svg, ChartText};
 use crate::engine::lda::{Lda, LdaOptions, LdaTopic};
@@ -29,12 +29,13 @@ pub fn TopicsPanel() -> impl IntoView {
     let lang = move || analysis.lang();
 
     // ---- overview
+    // The overview ignores the topic filter itself, so every topic's share
+    // stays visible while one is selected.
+    let doc_filter = Memo::new(move |_| analysis.filter.with(|f| crate::engine::selection::Filter { topics: Default::default(), ..f.clone() }));
     let shares = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
-        let threshold = view.with(|v| v.filter.topics.threshold);
-        // The overview ignores the topic filter itself, so every topic's
-        // share stays visible while one is selected.
-        let filter = view.with(|v| crate::engine::selection::Filter { topics: Default::default(), ..v.filter.clone() });
+        let threshold = analysis.threshold.get();
+        let filter = doc_filter.get();
         let selection = crate::engine::selection::select_documents(&corpus, &filter).unwrap_or_else(|_| crate::engine::selection::Selection::all(&corpus));
         analysis.topic_scores.with(|scores| topic_shares(&corpus, scores, &selection, threshold))
     });
@@ -49,8 +50,9 @@ pub fn TopicsPanel() -> impl IntoView {
             docs
         })
     });
+    let filtering_topics = Memo::new(move |_| analysis.filter.with(|f| f.topics.is_active()));
     let svg = Memo::new(move |_| {
-        let topics = analysis.topic_scores.with(|s| s.topics.clone());
+        let topics = analysis.topics.get();
         let rows: Vec<(String, String)> = topics.iter().map(|tp| (topic_name(lang(), tp), tp.color.clone())).collect();
         let cols = columns.get();
         let labels: Vec<String> = cols.iter().map(|(_, date)| date[..4].to_string()).collect();
@@ -68,7 +70,7 @@ pub fn TopicsPanel() -> impl IntoView {
             Lang::En if cols.len() == 1 => format!("1 document · {years}"),
             Lang::En => format!("{} documents · {years}", cols.len()),
         };
-        if view.with(|v| v.filter.topics.is_active()) {
+        if filtering_topics.get() {
             subtitle.push_str(&format!(" · {}", t(lang(), "topics.overview.note")));
         }
         let text = ChartText { title: t(lang(), "topics.overview").to_string(), subtitle };
@@ -77,7 +79,7 @@ pub fn TopicsPanel() -> impl IntoView {
     });
     let on_cell = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        if target.tag_name().to_ascii_lowercase() != "rect" {
+        if !target.tag_name().eq_ignore_ascii_case("rect") {
             // A row label filters to the topic.
             if let Some(Ok(label)) = chart_click_target(&ev, "") {
                 let id = analysis.topic_scores.with(|s| s.topics.iter().find(|tp| topic_name(lang(), tp) == label).map(|tp| tp.id.clone()));
@@ -106,6 +108,21 @@ pub fn TopicsPanel() -> impl IntoView {
             });
         }
     };
+    // The chart's text: each document's main topics.
+    let overview_rows = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let lang = lang();
+        analysis.topics.with(|topics| {
+            columns.get().into_iter().map(|(doc, date)| {
+                let title = corpus.doc_index(&doc).map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default();
+                let mut row: Vec<(String, f64)> = shares.with(|s| s.iter().filter(|x| x.doc == doc && x.share > 0.0)
+                    .map(|x| (topics.iter().find(|tp| tp.id == x.topic).map(|tp| topic_name(lang, tp)).unwrap_or_default(), x.share)).collect());
+                row.sort_by(|a, b| b.1.total_cmp(&a.1));
+                let main = row.iter().take(4).map(|(n, s)| format!("{n} {:.0}%", s * 100.0)).collect::<Vec<_>>().join(" · ");
+                (doc, date, title, main)
+            }).collect::<Vec<_>>()
+        })
+    });
     let csv: CsvSource = Callback::new(move |_| {
         let rows = shares.get_untracked().into_iter().map(|s| vec![s.doc, s.date, s.topic, s.paragraphs.to_string(), s.of.to_string(), format!("{:.3}", s.share)]).collect();
         (vec!["doc", "date", "topic", "paragraphs", "of", "share"], rows)
@@ -133,43 +150,37 @@ pub fn TopicsPanel() -> impl IntoView {
             }
         }
     };
-    let user_list = move || {
-        let corpus = analysis.corpus.get();
-        let topics = view.with(|v| v.user_topics.clone());
-        topics
-            .into_iter()
-            .map(|topic| {
-                let missing = missing_keywords(&corpus, &topic);
-                let (id_edit, id_delete) = (topic.id.clone(), topic.id.clone());
-                let (edit_name, edit_words) = (topic.zh.clone(), topic.keywords.join(" "));
-                let count = analysis.topic_scores.with(|s| {
-                    s.topic_index(&topic.id).map_or(0, |i| s.scores.iter().filter(|p| p[i] >= 1).count())
-                });
-                view! {
-                    <li class="user-topic" data-topic=topic.id.clone()>
-                        <strong>{topic.zh.clone()}</strong>
-                        <span class="muted">{move || format!(" · {count} {}", t(lang(), "filters.paragraphs"))}</span>
-                        <span class="keywords">
-                            {topic.keywords.iter().map(|k| {
-                                let absent = missing.contains(k);
-                                view! { <span class="kw" class:absent=absent title=move || if absent { t(lang(), "topics.absent") } else { "" }>{k.clone()}</span> }
-                            }).collect_view()}
-                        </span>
-                        {(!missing.is_empty()).then(|| view! { <span class="warn">{move || t(lang(), "topics.absent")}</span> })}
-                        <button class="small" on:click=move |_| { set_editing.set(Some(id_edit.clone())); set_name.set(edit_name.clone()); set_keywords.set(edit_words.clone()); set_problem.set(None); }>
-                            {move || t(lang(), "topics.edit")}
-                        </button>
-                        <button class="small" on:click=move |_| view.update(|v| {
-                            v.user_topics.retain(|t| t.id != id_delete);
-                            v.filter.topics.include.retain(|t| *t != id_delete);
-                            v.filter.topics.exclude.retain(|t| *t != id_delete);
-                        })>
-                            {move || t(lang(), "topics.delete")}
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
+    // One row per topic, keyed by what it is (an edit replaces its row).
+    let user_topic_row = move |topic: Topic| {
+        let for_missing = topic.clone();
+        let missing = Memo::new(move |_| analysis.corpus.with(|c| missing_keywords(c, &for_missing)));
+        let (id_edit, id_delete, id_count) = (topic.id.clone(), topic.id.clone(), topic.id.clone());
+        let (edit_name, edit_words) = (topic.zh.clone(), topic.keywords.join(" "));
+        let count = move || analysis.topic_scores.with(|s| s.topic_index(&id_count).map_or(0, |i| s.scores.iter().filter(|p| p[i] >= 1).count()));
+        view! {
+            <li class="user-topic" data-topic=topic.id.clone()>
+                <strong>{topic.zh.clone()}</strong>
+                <span class="muted">{move || format!(" · {} {}", count(), t(lang(), "filters.paragraphs"))}</span>
+                <span class="keywords">
+                    {topic.keywords.iter().map(|k| {
+                        let (k_class, k_title) = (k.clone(), k.clone());
+                        let absent = move || missing.with(|m| m.contains(&k_class));
+                        view! { <span class="kw" class:absent=absent title=move || if missing.with(|m| m.contains(&k_title)) { t(lang(), "topics.absent") } else { "" }>{k.clone()}</span> }
+                    }).collect_view()}
+                </span>
+                <Show when=move || missing.with(|m| !m.is_empty())><span class="warn">{move || t(lang(), "topics.absent")}</span></Show>
+                <button class="small" on:click=move |_| { set_editing.set(Some(id_edit.clone())); set_name.set(edit_name.clone()); set_keywords.set(edit_words.clone()); set_problem.set(None); }>
+                    {move || t(lang(), "topics.edit")}
+                </button>
+                <button class="small" on:click=move |_| view.update(|v| {
+                    v.user_topics.retain(|t| t.id != id_delete);
+                    v.filter.topics.include.retain(|t| *t != id_delete);
+                    v.filter.topics.exclude.retain(|t| *t != id_delete);
+                })>
+                    {move || t(lang(), "topics.delete")}
+                </button>
+            </li>
+        }
     };
 
     // ---- discovered topics
@@ -239,18 +250,7 @@ pub fn TopicsPanel() -> impl IntoView {
                         <th scope="col">{move || t(lang(), "topics.main")}</th>
                     </tr></thead>
                     <tbody>
-                        {move || {
-                            let corpus = analysis.corpus.get();
-                            let topics = analysis.topic_scores.with(|s| s.topics.clone());
-                            columns.get().into_iter().map(|(doc, date)| {
-                                let title = corpus.doc_index(&doc).map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default();
-                                let mut row: Vec<(String, f64)> = shares.with(|s| s.iter().filter(|x| x.doc == doc && x.share > 0.0)
-                                    .map(|x| (topics.iter().find(|tp| tp.id == x.topic).map(|tp| topic_name(lang(), tp)).unwrap_or_default(), x.share)).collect());
-                                row.sort_by(|a, b| b.1.total_cmp(&a.1));
-                                let main = row.iter().take(4).map(|(n, s)| format!("{n} {:.0}%", s * 100.0)).collect::<Vec<_>>().join(" · ");
-                                view! { <tr><td>{date}</td><td>{title}</td><td>{main}</td></tr> }
-                            }).collect_view()
-                        }}
+                        <For each=move || overview_rows.get() key=|row| content_key(row) children=|(_, date, title, main)| view! { <tr><td>{date}</td><td>{title}</td><td>{main}</td></tr> } />
                     </tbody>
                 </table>
             </details>
@@ -269,7 +269,9 @@ pub fn TopicsPanel() -> impl IntoView {
                         <button type="submit" id="user-topic-save">{move || if editing.get().is_some() { t(lang(), "topics.save") } else { t(lang(), "topics.add") }}</button>
                     </form>
                     <p class="error" role="alert">{move || problem.get()}</p>
-                    <ul class="user-topic-list">{user_list}</ul>
+                    <ul class="user-topic-list">
+                        <For each=move || analysis.user_topics.get() key=|tp| (tp.id.clone(), tp.zh.clone(), tp.keywords.clone()) children=user_topic_row />
+                    </ul>
                 </section>
                 <section class="lda" aria-labelledby="lda-heading">
                     <h3 id="lda-heading">{move || t(lang(), "topics.discovered")}</h3>
@@ -291,13 +293,15 @@ pub fn TopicsPanel() -> impl IntoView {
                     </div>
                     <p class="muted small-print">{move || t(lang(), "topics.lda.help")}</p>
                     <ol id="lda-topics" class="lda-topics">
-                        {move || found.get().into_iter().enumerate().map(|(i, topic)| view! {
-                            <li>
-                                <span class="term-list">{topic.terms.iter().map(|(w, _)| view! { <TermButton term=w.clone() /> }).collect_view()}</span>
-                                {topic.paragraphs.first().map(|&(g, _)| view! { <p class="muted example">{paragraph_text(g)}</p> })}
-                                <button class="small keep" on:click=move |_| keep(i)>{move || t(lang(), "topics.keep")}</button>
-                            </li>
-                        }).collect_view()}
+                        <For each=move || found.get().into_iter().enumerate()
+                            key=|(i, topic)| (*i, topic.terms.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>(), topic.paragraphs.first().map(|&(g, _)| g))
+                            children=move |(i, topic)| view! {
+                                <li>
+                                    <span class="term-list">{topic.terms.iter().map(|(w, _)| view! { <TermButton term=w.clone() /> }).collect_view()}</span>
+                                    {topic.paragraphs.first().map(|&(g, _)| view! { <p class="muted example">{paragraph_text(g)}</p> })}
+                                    <button class="small keep" on:click=move |_| keep(i)>{move || t(lang(), "topics.keep")}</button>
+                                </li>
+                            } />
                     </ol>
                 </section>
             </div>

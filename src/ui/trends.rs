@@ -3,7 +3,7 @@
 //! terms of the selection. The table under it is the chart's text.
 
 use crate::i18n::t;
-use super::panel::{CsvSource, PanelFrame};
+use super::panel::{content_key, CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{line_chart_svg, ChartText};
 use crate::engine::query::Query;
@@ -18,7 +18,7 @@ pub fn TrendsPanel() -> impl IntoView {
     let points = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
         let selected = analysis.query.get();
-        let merge = analysis.view.with(|v| v.merge_aliases);
+        let merge = analysis.merge_aliases.get();
         analysis.selection.with(|selection| {
             let queries: Vec<Query> = match selected {
                 Some(q) => vec![q],
@@ -58,11 +58,11 @@ pub fn TrendsPanel() -> impl IntoView {
         (vec!["term", "doc", "date", "count", "tokens", "per_10k"], rows)
     });
     let file_parts = Signal::derive(move || {
-        let term = analysis.view.with(|v| v.term.clone()).unwrap_or_else(|| "top3".into());
+        let term = analysis.term.get().unwrap_or_else(|| "top3".into());
         format!("{term}_{}", selection_slug(&analysis))
     });
     let titles = move |id: &str| {
-        let corpus = analysis.corpus.get();
+        let corpus = analysis.corpus.get_untracked();
         corpus.doc_index(id).map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default()
     };
     view! {
@@ -80,15 +80,17 @@ pub fn TrendsPanel() -> impl IntoView {
                         <th scope="col">{move || t(lang(), "table.per_10k")}</th>
                     </tr></thead>
                     <tbody>
-                        {move || points.get().into_iter().map(|p| view! {
-                            <tr>
-                                <td>{p.term.clone()}</td>
-                                <td>{p.date.clone()}</td>
-                                <td>{titles(&p.key)}</td>
-                                <td class="num">{p.count}</td>
-                                <td class="num">{format!("{:.1}", p.per_10k)}</td>
-                            </tr>
-                        }).collect_view()}
+                        <For each=move || points.get()
+                            key=|p| content_key((&p.term, &p.key, &p.date, p.count, p.tokens, p.per_10k.to_bits()))
+                            children=move |p| view! {
+                                <tr>
+                                    <td>{p.term.clone()}</td>
+                                    <td>{p.date.clone()}</td>
+                                    <td>{titles(&p.key)}</td>
+                                    <td class="num">{p.count}</td>
+                                    <td class="num">{format!("{:.1}", p.per_10k)}</td>
+                                </tr>
+                            } />
                     </tbody>
                 </table>
             </details>

@@ -14,7 +14,7 @@ pub fn CloudPanel() -> impl IntoView {
     let lang = move || analysis.lang();
     let words = Memo::new(move |_| {
         // A cloud reads best with more words than a bar chart: 2.5 × top-N.
-        let n = analysis.view.with(|v| v.top * 5 / 2).max(30);
+        let n = (analysis.top.get() * 5 / 2).max(30);
         analysis.terms.with(|t| t.rows.iter().take(n).map(|r| (r.term.clone(), r.count as f64)).collect::<Vec<_>>())
     });
     let svg = Memo::new(move |_| {
