@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 profile=${PROFILE:-release}
 target=wasm32-unknown-unknown
-out=dist
+out=${OUT:-dist}
 say() { printf '[build] %s\n' "$*"; }
 
 flags=(--target "$target" --bin cijing-web --bin cijing-segmenter)
@@ -30,7 +30,8 @@ for pair in cijing-web:cijing cijing-segmenter:cijing_segmenter; do
   fi
 done
 cp index.html "$out.tmp/index.html"
-cp style/main.css "$out.tmp/style/main.css"
+cp style/main.css style/favicon.svg "$out.tmp/style/"
 cp src/web/*.js "$out.tmp/"
+node scripts/single-file.mjs "$out.tmp"
 rm -rf "$out" && mv "$out.tmp" "$out"
 say "dist/: $(du -sh "$out" | cut -f1)"

@@ -5,21 +5,14 @@
 /// quoted; quotes doubled), with a header row, lines ending in CRLF, and a
 /// UTF-8 byte-order mark so spreadsheet programs read the Chinese right.
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let field = |f: &str| {
-        if f.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", f.replace('"', "\"\""))
-        } else {
-            f.to_string()
-        }
-    };
-    let mut out = String::from("\u{feff}");
-    out.push_str(&header.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
-    out.push_str("\r\n");
+    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+    // Writing to memory cannot fail; a row that did would be left out.
+    let _ = w.write_record(header);
     for row in rows {
-        out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        let _ = w.write_record(row);
     }
-    out
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
 }
 
 /// A file name from parts: `cijing-terms_合作_kg-2023-2025.csv`. Characters

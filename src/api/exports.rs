@@ -53,7 +53,9 @@ fn request(options: JsValue) -> Result<Request, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Request::default());
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))
+    // Through JSON, so that unknown keys are seen (and refused) as natively.
+    let text = js_sys::JSON::stringify(&options).ok().and_then(|t| t.as_string()).ok_or_else(|| JsError::new("bad options: not a plain object"))?;
+    super::request::from_json(&text).map_err(|e| JsError::new(&e))
 }
 
 fn selection(shipped: &Shipped, request: &Request) -> Result<Selection, JsError> {

@@ -85,6 +85,28 @@ mod worker {
         serde::Serialize::serialize(&words, &serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// Segments the shipped documents `rounds` times; JSON with the
+    /// characters and the median and fastest time in ms (for the benchmark).
+    #[wasm_bindgen]
+    pub fn bench_segment_corpus(rounds: u32) -> String {
+        let docs = seeds::documents();
+        let chars: usize = docs.iter().flat_map(|d| &d.paragraphs).map(|p| p.chars().count()).sum();
+        let now = || js_sys::Date::now();
+        let mut times: Vec<f64> = (0..rounds.max(1))
+            .map(|_| {
+                let t = now();
+                with_segmenter(|s| {
+                    for p in docs.iter().flat_map(|d| &d.paragraphs) {
+                        std::hint::black_box(s.segment(p, SegmentOptions::default()));
+                    }
+                });
+                now() - t
+            })
+            .collect();
+        times.sort_by(|a, b| a.total_cmp(b));
+        format!("{{\"chars\":{chars},\"median_ms\":{:.2},\"min_ms\":{:.2}}}", times[times.len() / 2], times[0])
+    }
+
     /// Texts (one paragraph each) segmented as one document, as a token stream.
     #[wasm_bindgen]
     pub fn segment_texts(texts: Vec<String>, mode: &str, hmm: bool) -> Result<Vec<u8>, JsError> {

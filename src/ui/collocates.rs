@@ -24,11 +24,14 @@ pub fn CollocatesPanel() -> impl IntoView {
             t
         }))
     });
+    // The export holds every collocate, not only the rows shown.
     let csv: CsvSource = Callback::new(move |_| {
-        let rows = table.get_untracked().map(|t| t.rows).unwrap_or_default().into_iter().map(|r| {
-            vec![r.term, r.observed.to_string(), format!("{:.3}", r.expected), r.frequency.to_string(), format!("{:.3}", r.mi), format!("{:.2}", r.log_likelihood), format!("{:.3}", r.t_score)]
-        }).collect();
-        (vec!["term", "observed", "expected", "frequency", "mi", "ll", "t"], rows)
+        let corpus = analysis.corpus.get_untracked();
+        let options = analysis.term_options.get_untracked();
+        let Some(query) = analysis.query.get_untracked() else { return Default::default() };
+        let full = analysis.selection.with_untracked(|s| collocates(&corpus, s, &query, &CollocateOptions::default(), &options));
+        let t = crate::engine::table::collocates(&full);
+        (t.header(), t.rows)
     });
     let file_parts = Signal::derive(move || format!("{}_{}", analysis.term.get().unwrap_or_default(), selection_slug(&analysis)));
     view! {

@@ -42,10 +42,8 @@ pub fn ContextsPanel() -> impl IntoView {
         }
     };
     let csv: CsvSource = Callback::new(move |_| {
-        let rows = lines.get_untracked().into_iter().map(|l| {
-            vec![l.doc, l.date, l.paragraph.to_string(), l.left, l.node, l.right]
-        }).collect();
-        (vec!["doc", "date", "paragraph", "left", "node", "right"], rows)
+        let t = lines.with_untracked(|l| crate::engine::table::kwic(l));
+        (t.header(), t.rows)
     });
     let file_parts = Signal::derive(move || {
         format!("{}_{}", analysis.term.get().unwrap_or_default(), selection_slug(&analysis))
@@ -91,7 +89,7 @@ pub fn ContextsPanel() -> impl IntoView {
                     <span class="sr-only">{titles(&l.doc)}</span>
                     <span class="topic-marks">
                         {move || marks(&marks_doc, para).into_iter().map(|(name, color)| view! {
-                            <span class="topic-dot" style=format!("--topic: {color}") title=name.clone() role="img" aria-label=name></span>
+                            <span class="topic-dot" style=("--topic", color) title=name.clone() role="img" aria-label=name></span>
                         }).collect_view()}
                     </span>
                 </td>

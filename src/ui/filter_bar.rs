@@ -125,7 +125,7 @@ pub fn FilterBar() -> impl IntoView {
         };
         view! {
             <button class="topic-chip" data-topic=id.clone() data-state=state aria-label=label.clone() title=label
-                style=format!("--topic: {}", topic.color)
+                style=("--topic", topic.color.clone())
                 on:click=move |_| view.update(|v| {
                     let f = &mut v.filter.topics;
                     if f.include.contains(&id) {

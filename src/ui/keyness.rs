@@ -19,11 +19,10 @@ pub fn KeynessPanel() -> impl IntoView {
         let top = analysis.top.get();
         analysis.keyness.with(|k| k.as_ref().map(|k| keyness_split(&k.rows, top)))
     });
+    // The export holds every key term, not only the rows shown.
     let csv: CsvSource = Callback::new(move |_| {
-        let rows = table.get_untracked().unwrap_or_default().into_iter().map(|r| {
-            vec![r.term, r.direction.to_string(), r.target_count.to_string(), r.reference_count.to_string(), format!("{:.2}", r.g2), format!("{:.3}", r.log_ratio), r.significance.to_string()]
-        }).collect();
-        (vec!["term", "direction", "target", "reference", "g2", "log_ratio", "p"], rows)
+        let t = analysis.keyness.with_untracked(|k| k.as_ref().map(crate::engine::table::keyness));
+        t.map(|t| (t.header(), t.rows)).unwrap_or_default()
     });
     let row = move |r: KeynessRow| {
         let over = r.direction == Direction::Over;

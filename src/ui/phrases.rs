@@ -22,9 +22,13 @@ pub fn PhrasesPanel() -> impl IntoView {
             rows
         })
     });
+    // The export holds every n-gram, not only the rows shown.
     let csv: CsvSource = Callback::new(move |_| {
-        let rows = rows.get_untracked().into_iter().map(|r| vec![r.ngram, r.n.to_string(), r.count.to_string(), r.docs.to_string()]).collect();
-        (vec!["ngram", "n", "count", "docs"], rows)
+        let corpus = analysis.corpus.get_untracked();
+        let options = analysis.term_options.get_untracked();
+        let all = analysis.selection.with_untracked(|s| ngrams(&corpus, s, &NgramOptions::default(), &options));
+        let t = crate::engine::table::ngrams(&all);
+        (t.header(), t.rows)
     });
     view! {
         <PanelFrame panel=Panel::Phrases file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv>

@@ -132,9 +132,10 @@ pub fn ReaderPanel() -> impl IntoView {
         })
     });
     let tick = move |(_, number, hits, n): (usize, usize, usize, usize)| {
-        let top = format!("top: {:.1}%", (number as f64 - 1.0) * 100.0 / n as f64);
+        // Set through the CSSOM (no style attribute), so a strict CSP allows it.
+        let top = format!("{:.1}%", (number as f64 - 1.0) * 100.0 / n as f64);
         view! {
-            <button class="tick" style=top data-para=number
+            <button class="tick" style=("top", top) data-para=number
                 aria-label=move || format!("{} {number} · {hits} {}", t(lang(), "reader.para"), t(lang(), "reader.hits"))
                 on:click=move |_| view.update(|v| v.para = Some(number))></button>
         }
@@ -147,7 +148,7 @@ pub fn ReaderPanel() -> impl IntoView {
                 <span class="topic-marks">
                     {p.topics.into_iter().map(|(topic, color)| {
                         let name = move || analysis.topics.with(|all| all.get(topic).map(|tp| topic_name(lang(), tp).to_string()).unwrap_or_default());
-                        view! { <span class="topic-dot" style=format!("--topic: {color}") title=name role="img" aria-label=name></span> }
+                        view! { <span class="topic-dot" style=("--topic", color) title=name role="img" aria-label=name></span> }
                     }).collect_view()}
                 </span>
                 {p.pieces.into_iter().map(|(text, hit, word)| {

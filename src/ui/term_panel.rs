@@ -63,11 +63,10 @@ pub fn TermPanel() -> impl IntoView {
             analysis.choose_term(&term);
         }
     };
+    // The export holds the whole term table, not only the rows shown.
     let csv: CsvSource = Callback::new(move |_| {
-        let rows = rows.get_untracked().iter().map(|r| {
-            vec![r.term.clone(), r.count.to_string(), format!("{:.2}", r.per_10k), r.docs.to_string(), format!("{:.3}", r.tfidf)]
-        }).collect();
-        (vec!["term", "count", "per_10k", "docs", "tfidf"], rows)
+        let t = analysis.terms.with_untracked(crate::engine::table::terms);
+        (t.header(), t.rows)
     });
     let file_parts = Signal::derive(move || format!("{}_top{}", selection_slug(&analysis), top.get()));
     let header = move |column: Column, key: &'static str| {

@@ -124,8 +124,8 @@ pub fn TopicsPanel() -> impl IntoView {
         })
     });
     let csv: CsvSource = Callback::new(move |_| {
-        let rows = shares.get_untracked().into_iter().map(|s| vec![s.doc, s.date, s.topic, s.paragraphs.to_string(), s.of.to_string(), format!("{:.3}", s.share)]).collect();
-        (vec!["doc", "date", "topic", "paragraphs", "of", "share"], rows)
+        let t = shares.with_untracked(|s| crate::engine::table::topic_shares(s));
+        (t.header(), t.rows)
     });
 
     // ---- the user's topics

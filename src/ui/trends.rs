@@ -52,10 +52,8 @@ pub fn TrendsPanel() -> impl IntoView {
         })
     });
     let csv: CsvSource = Callback::new(move |_| {
-        let rows = points.get_untracked().into_iter().map(|p: TrendPoint| {
-            vec![p.term, p.key, p.date, p.count.to_string(), p.tokens.to_string(), format!("{:.2}", p.per_10k)]
-        }).collect();
-        (vec!["term", "doc", "date", "count", "tokens", "per_10k"], rows)
+        let t = points.with_untracked(|p: &Vec<TrendPoint>| crate::engine::table::trends(p, crate::engine::trends::TrendBy::Doc));
+        (t.header(), t.rows)
     });
     let file_parts = Signal::derive(move || {
         let term = analysis.term.get().unwrap_or_else(|| "top3".into());

@@ -3,10 +3,11 @@
 import init, * as bindings from './cijing.js';
 
 const base = new URL('.', import.meta.url).href;
-init({ module_or_path: new URL('./cijing_bg.wasm', import.meta.url) }).then(() => {
+init({ module_or_path: new URL('./cijing_bg.wasm', import.meta.url) }).then((exports) => {
   bindings.startPage(base);
-  // The benchmark reads timings through these.
+  // The benchmark reads memory and timings through these.
   window.cijingBindings = bindings;
+  window.cijingMemory = exports.memory;
 }).catch((error) => {
   const note = document.getElementById('loading');
   if (note) note.textContent = `cijing could not start: ${error}`;

@@ -40,7 +40,7 @@ export class CijingPage {
   query() { return new URL(this.page.url()).searchParams; }
   /** Text of each panel, to see which ones changed. */
   panelTexts() {
-    return this.page.$$eval('section.panel', (ps) => Object.fromEntries(ps.map((p) => [p.id, p.innerText])));
+    return this.page.$$eval('section.panel', (ps) => Object.fromEntries(ps.map((p) => [p.id, p.textContent])));
   }
   async clickBar(index) {
     const bar = this.page.locator(`#term-chart svg rect[fill="${BAR_FILL}"]`).nth(index);

@@ -1,0 +1,40 @@
+// Writes dist/cijing.html: the whole page in one file (stylesheet, wasm-bindgen
+// glue and the wasm as base64, inlined), which opens by double-click from
+// file:// and works offline. Segmentation settings other than the default
+// need the worker files next to it, which file:// cannot load; the page says
+// so and keeps the default segmentation. Inline by design: this one file is
+// not for a strict-CSP server (serve dist/ there).
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const dist = process.argv[2] ?? 'dist';
+const glue = readFileSync(`${dist}/cijing.js`, 'utf8')
+  .replace(/^export \{[^}]*\};?\s*$/gm, '')
+  .replace(/^export default [^;]+;?\s*$/gm, '')
+  .replace(/^export (function|class|const|let) /gm, '$1 ');
+const wasm = readFileSync(`${dist}/cijing_bg.wasm`).toString('base64');
+const css = readFileSync(`${dist}/style/main.css`, 'utf8');
+if (glue.includes('</script') || css.includes('</style')) throw new Error('cannot inline: a closing tag inside the script or the stylesheet');
+
+const html = `<!doctype html>
+<html lang="zh-Hans">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>词镜 cijing — Chinese corpus analysis in one file</title>
+<style>
+${css}
+</style>
+</head>
+<body>
+<div id="loading" class="loading" role="status">正在加载… Loading…</div>
+<div id="app"></div>
+<script type="module">
+${glue}
+const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
+__wbg_init({ module_or_path: bytes }).then(() => startPage(new URL('.', location.href).href));
+</script>
+</body>
+</html>
+`;
+writeFileSync(`${dist}/cijing.html`, html);
+console.log(`[build] ${dist}/cijing.html: ${(html.length / 1024).toFixed(0)} KiB`);
