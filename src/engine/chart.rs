@@ -303,22 +303,32 @@ pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &C
             let color = PALETTE[k % PALETTE.len()];
             chart
                 .draw_series(LineSeries::new(values.iter().enumerate().map(|(i, v)| (i as f64, *v)), color.stroke_width(2)))
-                .map_err(ChartError::from)?
-                .label(name.clone())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3)));
+                .map_err(ChartError::from)?;
             chart
                 .draw_series(values.iter().enumerate().map(|(i, v)| Circle::new((i as f64, *v), 4, color.filled())))
                 .map_err(ChartError::from)?;
         }
+        // The legend, drawn here rather than by plotters' series labels,
+        // which measure their text with a font backend (the DOM on wasm32).
         if !series.is_empty() {
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperLeft)
-                .background_style(WHITE.mix(0.85))
-                .border_style(GRID_COLOR)
-                .label_font((CHART_FONT, 16).into_font().color(&AXIS_COLOR))
-                .draw()
+            let plot = chart.plotting_area().strip_coord_spec();
+            let legend_px = 16.0;
+            let widest = series.iter().map(|(name, _)| text_width(name, legend_px)).fold(0.0, f64::max);
+            let (x0, y0) = (10i32, 8i32);
+            let (w, h) = ((widest + 40.0).ceil() as i32, series.len() as i32 * 22 + 8);
+            plot.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], WHITE.mix(0.85).filled())).map_err(ChartError::from)?;
+            plot.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], GRID_COLOR)).map_err(ChartError::from)?;
+            for (k, (name, _)) in series.iter().enumerate() {
+                let color = PALETTE[k % PALETTE.len()];
+                let y = y0 + 15 + k as i32 * 22;
+                plot.draw(&PathElement::new(vec![(x0 + 8, y), (x0 + 26, y)], color.stroke_width(3))).map_err(ChartError::from)?;
+                plot.draw(&Text::new(
+                    name.clone(),
+                    (x0 + 32, y),
+                    (CHART_FONT, legend_px * 1.24).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Left, VPos::Center)),
+                ))
                 .map_err(ChartError::from)?;
+            }
         }
         root.present().map_err(ChartError::from)?;
     }
