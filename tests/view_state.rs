@@ -3,7 +3,7 @@ use cijing::seeds;
 use cijing::engine::kwic::KwicSort;
 use cijing::engine::pos::PosClass;
 use cijing::engine::selection::Filter;
-use cijing::engine::{Corpus, Mode, SegmentOptions, Segmenter};
+use cijing::engine::{Corpus, Mode, SegmentOptions};
 use cijing::view_state::{Lang, Panel, ViewState, DEFAULT_TOP};
 use std::sync::OnceLock;
 

@@ -299,7 +299,7 @@ pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &C
             .x_label_formatter(&label_at)
             .draw()
             .map_err(ChartError::from)?;
-        for (k, (name, values)) in series.iter().enumerate() {
+        for (k, (_, values)) in series.iter().enumerate() {
             let color = PALETTE[k % PALETTE.len()];
             chart
                 .draw_series(LineSeries::new(values.iter().enumerate().map(|(i, v)| (i as f64, *v)), color.stroke_width(2)))

@@ -453,6 +453,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     on_cleanup(move || resize.remove());
 
     let (notes, set_notes) = signal(notes);
+    let sharing = RwSignal::new(false);
     let toggle_lang = move |_| view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
     let is_open = move |p: Panel| panels.with(|ps| ps.contains(&p));
     let embed = face.embed;
@@ -487,7 +488,11 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
                 <button id="lang-toggle" class="lang" on:click=toggle_lang aria-label=move || t(lang.get(), "app.lang.label")>
                     {move || t(lang.get(), "app.lang")}
                 </button>
+                <button id="share-toggle" class="lang" aria-expanded=move || sharing.get().to_string() on:click=move |_| sharing.update(|s| *s = !*s)>
+                    {move || t(lang.get(), "share.button")}
+                </button>
             </header>
+            <Show when=move || sharing.get()><ShareBox /></Show>
         </Show>
         <Show when=move || embed>
             <p class="embed-head"><a class="open-full" href=full_view target="_blank" rel="noopener">{move || t(lang.get(), "embed.open")}</a></p>
@@ -525,6 +530,70 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             <Show when=move || is_open(Panel::Phrases)><phrases::PhrasesPanel /></Show>
             <Show when=move || is_open(Panel::Keyness)><keyness::KeynessPanel /></Show>
         </main>
+    }
+}
+
+/// The view's link and the two ways to embed it, ready to copy.
+#[component]
+fn ShareBox() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let lang = analysis.lang;
+    let query = move || analysis.view.with(|v| v.to_query(&ViewState::default()));
+    let base = move || {
+        let location = web_sys::window().map(|w| w.location());
+        let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
+        let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+        let dir = path.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/"));
+        format!("{origin}{dir}")
+    };
+    let link = move || format!("{}{}", base(), query());
+    let panels = move || analysis.panels.with(|ps| ps.iter().map(|p| p.code()).collect::<Vec<_>>().join(","));
+    let view_part = move || query().trim_start_matches('?').to_string();
+    let iframe = move || {
+        let q = view_part();
+        let sep = if q.is_empty() { "" } else { "&" };
+        format!("<iframe src=\"{}?embed={}{sep}{}\" width=\"600\" height=\"450\" title=\"cijing\" loading=\"lazy\"></iframe>", base(), panels(), q.replace('&', "&amp;"))
+    };
+    let element = move || {
+        format!(
+            "<script type=\"module\" src=\"{}cijing-embed.js\"></script>\n<cijing-view panels=\"{}\" view=\"{}\" lang=\"{}\"></cijing-view>",
+            base(),
+            panels(),
+            view_part().replace('&', "&amp;"),
+            lang.get().code()
+        )
+    };
+    let (copied, set_copied) = signal(false);
+    let copy = move |_| {
+        let text = link();
+        let clipboard = web_sys::window().and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok());
+        if let Some(clipboard) = clipboard.filter(|c| !c.is_undefined()) {
+            if let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) {
+                if let Some(write) = write.dyn_ref::<js_sys::Function>() {
+                    let _ = write.call1(&clipboard, &text.into());
+                    set_copied.set(true);
+                }
+            }
+        }
+    };
+    view! {
+        <section class="share" aria-label=move || t(lang.get(), "share.button")>
+            <label class="share-row">
+                <span>{move || t(lang.get(), "share.link")}</span>
+                <input id="share-link" readonly prop:value=link />
+            </label>
+            <button id="copy-link" on:click=copy>
+                {move || if copied.get() { t(lang.get(), "share.copied") } else { t(lang.get(), "share.copy") }}
+            </button>
+            <label class="share-row">
+                <span>{move || t(lang.get(), "share.iframe")}</span>
+                <textarea id="share-iframe" readonly rows="3" prop:value=iframe></textarea>
+            </label>
+            <label class="share-row">
+                <span>{move || t(lang.get(), "share.element")}</span>
+                <textarea id="share-element" readonly rows="3" prop:value=element></textarea>
+            </label>
+        </section>
     }
 }
 
