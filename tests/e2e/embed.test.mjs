@@ -188,10 +188,11 @@ test('the full app offers its link and both embed snippets for the current view'
   await p.waitForSelector('#term-chart svg rect');
   await p.click('#share-toggle');
   const link = await p.inputValue('#share-link');
-  assert.equal(link, `${server.url}?party=KG&term=%E5%90%88%E4%BD%9C`);
+  // The link carries the interface language too (the default is Chinese).
+  assert.equal(link, `${server.url}?lang=en&party=KG&term=%E5%90%88%E4%BD%9C`);
   const iframe = await p.inputValue('#share-iframe');
-  assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=summary,topics,terms,[a-z,]+&amp;party=KG&amp;term=%E5%90%88%E4%BD%9C" width="600" height="450"/);
+  assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=summary,topics,terms,[a-z,]+&amp;lang=en&amp;party=KG&amp;term=%E5%90%88%E4%BD%9C" width="600" height="450"/);
   const element = await p.inputValue('#share-element');
-  assert.ok(element.includes('cijing-embed.js') && element.includes('<cijing-view panels="summary,') && element.includes('view="party=KG&amp;term='), element);
+  assert.ok(element.includes('cijing-embed.js') && element.includes('<cijing-view panels="summary,') && element.includes('view="lang=en&amp;party=KG&amp;term='), element);
   await context.close();
 });
