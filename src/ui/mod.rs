@@ -551,7 +551,7 @@ fn ShareBox() -> impl IntoView {
     let view_part = move || query().trim_start_matches('?').to_string();
     let iframe = move || {
         let q = view_part();
-        let sep = if q.is_empty() { "" } else { "&" };
+        let sep = if q.is_empty() { "" } else { "&amp;" };
         format!("<iframe src=\"{}?embed={}{sep}{}\" width=\"600\" height=\"450\" title=\"cijing\" loading=\"lazy\"></iframe>", base(), panels(), q.replace('&', "&amp;"))
     };
     let element = move || {
