@@ -147,7 +147,8 @@ fn kwic_contexts_and_sorting_by_hand() {
     let c = corpus(vec![doc("a", "2020-01-01", &["CN"], &["加强，合作，深化，合作，发展。"])]);
     let q = Query::parse(&c, seg(), "合作", false).unwrap();
     let lines = kwic(&c, &Selection::all(&c), &q, &KwicOptions { context_words: 2, context_chars: 3, sort: KwicSort::Position });
-    let summary: Vec<(usize, &str, &str, &str, Vec<String>, Vec<String>)> = lines
+    type Line<'a> = (usize, &'a str, &'a str, &'a str, Vec<String>, Vec<String>);
+    let summary: Vec<Line> = lines
         .iter()
         .map(|l| (l.position, l.left.as_str(), l.node.as_str(), l.right.as_str(), l.left_tokens.clone(), l.right_tokens.clone()))
         .collect();

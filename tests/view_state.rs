@@ -77,7 +77,7 @@ fn unknown_or_invalid_values_open_the_nearest_valid_view_and_are_reported() {
     let (view, notes) = parse("?doc=cn-tj-2024-media,nope&top=0&x=1&from=2019-13&party=XX,KG&term=北冰洋&pos=noun,nouns&panels=terms,maps&para=999&read=cn-tj-2024-media");
     assert_eq!(view.filter.docs, ["cn-tj-2024-media"]);
     assert_eq!(view.filter.parties, ["KG"]);
-    assert_eq!((view.top, view.filter.from.clone(), view.term.clone()), (DEFAULT_TOP, None, None));
+    assert_eq!((view.top, view.filter.from, view.term.clone()), (DEFAULT_TOP, None, None));
     assert_eq!(view.pos, [PosClass::Noun]);
     assert_eq!(view.panels, [Panel::Terms]);
     assert_eq!((view.read.as_deref(), view.para), (Some("cn-tj-2024-media"), None));
