@@ -105,6 +105,62 @@ pub fn distinctive_terms(rows: &[KeynessRow], n: usize, min_g2: f64) -> Vec<(Str
     rows.iter().filter(|r| r.direction == Direction::Over && r.g2 >= min_g2).take(n).map(|r| (r.term.clone(), r.g2)).collect()
 }
 
+/// How a link's user topics compare with the saved ones: those whose name
+/// the user lacks are offered; a name the user already has (saved) is never
+/// replaced by the link's topic of that name, only named here.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LinkTopics {
+    /// Topics to offer, in link order, each name once.
+    pub offered: Vec<Topic>,
+    /// Names in the link that the user has with other keywords.
+    pub differing: Vec<String>,
+}
+
+/// Compares a link's topics with the saved ones (see [`LinkTopics`]).
+pub fn link_topics(saved: &[Topic], link: &[Topic]) -> LinkTopics {
+    let mut out = LinkTopics::default();
+    for topic in link {
+        match saved.iter().find(|s| s.zh == topic.zh) {
+            Some(mine) if mine.keywords != topic.keywords => out.differing.push(topic.zh.clone()),
+            Some(_) => {}
+            None if out.offered.iter().any(|o| o.zh == topic.zh) => {}
+            None => out.offered.push(topic.clone()),
+        }
+    }
+    out
+}
+
+/// The parts of a saved topic list (`name~kw|kw;…`) that did not load as
+/// one of `loaded` (refused names, no keywords, …): kept verbatim so saving
+/// never drops them.
+pub fn unloaded_parts(saved: &str, loaded: &[Topic]) -> Vec<String> {
+    saved
+        .split(';')
+        .filter(|part| !part.trim().is_empty())
+        .filter(|part| {
+            let name = part.split_once('~').map_or(*part, |(n, _)| n).trim();
+            !loaded.iter().any(|t| t.zh == name)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// The text to keep in the browser for `topics`, with the parts that did
+/// not load appended as they were.
+pub fn saved_text(topics: &[Topic], unloaded: &[String]) -> String {
+    let mut parts = vec![crate::view_state::encode_user_topics(topics)];
+    parts.extend(unloaded.iter().cloned());
+    parts.retain(|p| !p.is_empty());
+    parts.join(";")
+}
+
+/// Whether saving `now` topics is safe when `loaded` were loaded and the
+/// user deleted `deleted` of them since: never fewer than loaded, but for
+/// deletions.
+pub fn may_save(loaded: usize, deleted: usize, now: usize) -> bool {
+    now + deleted >= loaded
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +268,47 @@ mod tests {
         let rows = [row("a", "over", 90.0), row("x", "under", 80.0), row("b", "over", 10.83), row("c", "over", 10.82), row("d", "over", 12.0)];
         assert_eq!(distinctive_terms(&rows, 12, 10.83), vec![("a".to_string(), 90.0), ("b".to_string(), 10.83), ("d".to_string(), 12.0)]);
         assert_eq!(distinctive_terms(&rows, 1, 10.83), vec![("a".to_string(), 90.0)]);
+    }
+
+    fn mine(name: &str, keywords: &str) -> Topic {
+        crate::engine::topics::user_topic(name, keywords, &[], None).expect("a valid topic")
+    }
+
+    fn names(topics: &[Topic]) -> Vec<&str> {
+        topics.iter().map(|t| t.zh.as_str()).collect()
+    }
+
+    #[test]
+    fn a_links_topics_are_offered_only_when_the_user_lacks_their_names() {
+        let saved = [mine("能源", "光伏 风电"), mine("农业", "小麦")];
+        let link = [mine("能源", "光伏 风电"), mine("农业", "棉花"), mine("交通", "铁路"), mine("交通", "公路"), mine("水利", "水电")];
+        let seen = link_topics(&saved, &link);
+        // The same topic: nothing to do. Same name, other keywords: the saved one wins.
+        assert_eq!(names(&seen.offered), ["交通", "水利"]);
+        assert_eq!(seen.offered[0].keywords, ["铁路"], "the first of a name in the link");
+        assert_eq!(seen.differing, ["农业"]);
+        assert_eq!(link_topics(&saved, &[]), LinkTopics::default());
+        assert_eq!(names(&link_topics(&[], &link[2..4]).offered), ["交通"]);
+    }
+
+    #[test]
+    fn saved_parts_that_did_not_load_are_written_back_as_they_were() {
+        let text = "能源~光伏|风电;;Finance~银行;空~;交通~铁路";
+        let loaded = [mine("能源", "光伏 风电"), mine("交通", "铁路")];
+        let unloaded = unloaded_parts(text, &loaded);
+        assert_eq!(unloaded, ["Finance~银行", "空~"]);
+        assert_eq!(saved_text(&loaded, &unloaded), "能源~光伏|风电;交通~铁路;Finance~银行;空~");
+        assert_eq!(saved_text(&[], &unloaded), "Finance~银行;空~");
+        assert_eq!(saved_text(&[], &[]), "");
+        assert_eq!(saved_text(&loaded, &[]), "能源~光伏|风电;交通~铁路");
+    }
+
+    #[test]
+    fn saving_never_drops_topics_but_those_the_user_deleted() {
+        assert!(may_save(0, 0, 0));
+        assert!(may_save(2, 0, 2) && may_save(2, 0, 3));
+        assert!(!may_save(2, 0, 0), "two loaded, none deleted: an empty list is not written");
+        assert!(!may_save(3, 1, 1));
+        assert!(may_save(3, 1, 2) && may_save(3, 3, 0));
     }
 }

@@ -30,7 +30,7 @@ use crate::engine::{Corpus, SegmentOptions};
 use crate::seeds;
 use crate::view_state::Lang;
 use std::collections::HashMap;
-use crate::ui_logic::DocLabel;
+use crate::ui_logic::{link_topics, may_save, saved_text, unloaded_parts, DocLabel};
 use crate::engine::kwic::KwicSort;
 use crate::engine::selection::Filter;
 use crate::engine::topics::Topic;
@@ -95,6 +95,10 @@ pub struct Analysis {
     pub term_options: Memo<TermOptions>,
     /// Which term is selected, notifying only the buttons whose state changes.
     selected_term: StoredValue<Selector<Option<String>>>,
+    /// Ids of a link's topics on offer (used in the view, not saved yet).
+    offered: RwSignal<Vec<String>>,
+    /// How many saved user topics the user deleted (saving never drops others).
+    topics_deleted: StoredValue<usize>,
     /// Segmented with the view's mode and HMM setting.
     pub corpus: Memo<SharedCorpus>,
     pub selection: Memo<Selection>,
@@ -121,6 +125,22 @@ impl Analysis {
     /// Whether `term` is the selected term (tracked per term).
     pub fn is_selected_term(&self, term: &str) -> bool {
         self.selected_term.with_value(|s| s.selected(&Some(term.to_string())))
+    }
+
+    /// Deletes one of the user's topics (and its place in the topic filter).
+    /// A saved one counts as deleted, so saving may then write one fewer.
+    pub fn delete_user_topic(&self, id: &str) {
+        let offered = self.offered.with_untracked(|o| o.iter().any(|x| x == id));
+        if offered {
+            self.offered.update(|o| o.retain(|x| x != id));
+        } else if self.user_topics.with_untracked(|topics| topics.iter().any(|t| t.id == id)) {
+            self.topics_deleted.update_value(|n| *n += 1);
+        }
+        self.view.update(|v| {
+            v.user_topics.retain(|t| t.id != id);
+            v.filter.topics.include.retain(|t| t != id);
+            v.filter.topics.exclude.retain(|t| t != id);
+        });
     }
 
     /// Selects a term everywhere: trends plot it, contexts list it, the
@@ -258,23 +278,28 @@ fn browser_default() -> ViewState {
 #[component]
 pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<String>, base: ViewState) -> impl IntoView {
     // A link's own topics are used for this view, but only kept in the
-    // browser when the user says so; saved topics are never replaced.
+    // browser when the user says so; saved topics are never replaced: a link
+    // topic named like a saved one is not offered (the saved one stays).
     let mut initial = initial;
+    let mut notes = notes;
     let mut offered_ids: Vec<String> = Vec::new();
+    // What was read from the browser: None when it could not be read (then
+    // nothing is ever written), else the text and the topics it held.
+    let mut stored: Option<(String, Vec<Topic>)> = None;
     if face.keep_topics {
-        let saved = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .and_then(|s| s.get_item(USER_TOPICS_KEY).ok().flatten())
-            .map(|text| crate::view_state::decode_user_topics(&text, &seeds::topics()).0)
-            .unwrap_or_default();
-        let from_link = std::mem::replace(&mut initial.user_topics, saved);
-        for topic in from_link {
-            if !initial.user_topics.iter().any(|t| t.zh == topic.zh && t.keywords == topic.keywords) {
-                offered_ids.push(topic.id.clone());
-                initial.user_topics.retain(|t| t.zh != topic.zh);
-                initial.user_topics.push(topic);
-            }
+        let text = match web_sys::window().and_then(|w| w.local_storage().ok().flatten()).map(|s| s.get_item(USER_TOPICS_KEY)) {
+            Some(Ok(text)) => Some(text.unwrap_or_default()),
+            _ => None,
+        };
+        let saved = text.as_deref().map(|text| crate::view_state::decode_user_topics(text, &seeds::topics()).0).unwrap_or_default();
+        let from_link = std::mem::replace(&mut initial.user_topics, saved.clone());
+        let seen = link_topics(&saved, &from_link);
+        notes.extend(seen.differing.iter().map(|name| format!("user topic \"{name}\" in the link differs from yours; yours is kept")));
+        for topic in seen.offered {
+            offered_ids.push(topic.id.clone());
+            initial.user_topics.push(topic);
         }
+        stored = text.map(|text| (text, saved));
     }
     let offered = RwSignal::new(offered_ids);
     let view = RwSignal::new(initial);
@@ -356,6 +381,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         corpus.with(|c| Query::parse_known(c, &term, merge).ok())
     });
     let chart_width = RwSignal::new(chart_widths());
+    let topics_deleted = StoredValue::new(0usize);
     let analysis = Analysis {
         view,
         lang,
@@ -374,6 +400,8 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         merge_aliases,
         term_options,
         selected_term,
+        offered,
+        topics_deleted,
         corpus,
         selection,
         topic_scores,
@@ -384,16 +412,23 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     };
     provide_context(analysis);
 
-    // User topics the user made or kept are saved in the browser (never on
-    // the first run: what was loaded is already there).
-    if face.keep_topics {
-        Effect::new(move |first: Option<()>| {
-            let kept: Vec<_> = view.with(|v| {
-                offered.with(|o| v.user_topics.iter().filter(|t| !o.contains(&t.id)).cloned().collect())
-            });
-            if first.is_some() {
-                if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-                    let _ = storage.set_item(USER_TOPICS_KEY, &crate::view_state::encode_user_topics(&kept));
+    // User topics the user made or kept are saved in the browser: never with
+    // fewer than were loaded but for the ones the user deleted, never when
+    // the storage could not be read, and with the saved parts that did not
+    // load written back as they were.
+    if let Some((text, saved)) = stored {
+        let unloaded = unloaded_parts(&text, &saved);
+        let loaded = saved.len();
+        Effect::new(move |_| {
+            let kept: Vec<Topic> = user_topics.with(|topics| offered.with(|o| topics.iter().filter(|t| !o.contains(&t.id)).cloned().collect()));
+            if !may_save(loaded, topics_deleted.get_value(), kept.len()) {
+                leptos::logging::warn!("not saving {} user topics over the {loaded} loaded", kept.len());
+                return;
+            }
+            let text = saved_text(&kept, &unloaded);
+            if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                if storage.get_item(USER_TOPICS_KEY).ok().flatten().unwrap_or_default() != text {
+                    let _ = storage.set_item(USER_TOPICS_KEY, &text);
                 }
             }
         });

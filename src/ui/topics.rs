@@ -172,11 +172,7 @@ pub fn TopicsPanel() -> impl IntoView {
                 <button class="small" on:click=move |_| { set_editing.set(Some(id_edit.clone())); set_name.set(edit_name.clone()); set_keywords.set(edit_words.clone()); set_problem.set(None); }>
                     {move || t(lang(), "topics.edit")}
                 </button>
-                <button class="small" on:click=move |_| view.update(|v| {
-                    v.user_topics.retain(|t| t.id != id_delete);
-                    v.filter.topics.include.retain(|t| *t != id_delete);
-                    v.filter.topics.exclude.retain(|t| *t != id_delete);
-                })>
+                <button class="small" on:click=move |_| analysis.delete_user_topic(&id_delete)>
                     {move || t(lang(), "topics.delete")}
                 </button>
             </li>

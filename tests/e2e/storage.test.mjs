@@ -49,3 +49,40 @@ test("a link's own topics are offered, and kept only when the user says so", asy
   assert.ok(kept.includes('能源转型') && kept.includes('农业合作'), kept);
   await context.close();
 });
+
+test('a link topic named like a saved one never replaces it, whatever the user then does', async () => {
+  for (const action of ['click', 'dismiss', 'keep']) {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, SAVED]);
+    // Same name, other keywords; and one new topic, so there is an offer.
+    const link = `?ut=${encodeURIComponent('能源转型~煤炭;农业合作~小麦')}`;
+    assert.equal(await visit(page, link), SAVED, `${action}: opening the link changes nothing saved`);
+    assert.match(await page.textContent('.notice:not(.offered)'), /能源转型.*differs from yours; yours is kept/);
+    assert.deepEqual(await page.$$eval('.user-topic .kw', (ks) => ks.map((k) => k.textContent)), ['光伏', '新能源', '小麦'], 'the saved keywords are used');
+    if (action === 'click') await page.click('button[data-party="KG"]');
+    if (action === 'dismiss') await page.click('#drop-offered');
+    if (action === 'keep') await page.click('#keep-offered');
+    await page.waitForTimeout(200);
+    const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
+    assert.equal(stored, action === 'keep' ? `${SAVED};农业合作~小麦` : SAVED, action);
+    await context.close();
+  }
+});
+
+test('saved parts that do not load are written back, and deleting a topic still saves', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  // A name the shipped topics already use does not load; it stays saved.
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, `${SAVED};Finance~银行`]);
+  await visit(page, '');
+  await page.fill('#user-topic-name', '农业合作');
+  await page.fill('#user-topic-keywords', '小麦');
+  await page.click('#user-topic-save');
+  await page.waitForFunction((key) => localStorage.getItem(key) === '能源转型~光伏|新能源;农业合作~小麦;Finance~银行', KEY);
+  await page.click('.user-topic:has-text("能源转型") button:has-text("Delete")');
+  await page.waitForFunction((key) => localStorage.getItem(key) === '农业合作~小麦;Finance~银行', KEY);
+  await context.close();
+});
