@@ -25,8 +25,16 @@ use wasm_bindgen::prelude::*;
 pub struct Shipped {
     /// The corpus, built from the stored tokens.
     pub corpus: Arc<Corpus>,
-    /// Every paragraph's score for every shipped topic.
-    pub topics: Rc<TopicScores>,
+    /// Every paragraph's score for every shipped topic, computed on first
+    /// use (the page scores topics itself; only the API needs these).
+    topics: std::cell::OnceCell<Rc<TopicScores>>,
+}
+
+impl Shipped {
+    /// The shipped topics' scores (computed once).
+    pub fn topics(&self) -> Rc<TopicScores> {
+        self.topics.get_or_init(|| Rc::new(score_corpus(&self.corpus, &seeds::topics()))).clone()
+    }
 }
 
 thread_local! {
@@ -37,9 +45,7 @@ thread_local! {
 pub fn shipped() -> Rc<Shipped> {
     SHIPPED.with(|cell| {
         cell.get_or_init(|| {
-            let corpus = seeds::presegmented_corpus();
-            let topics = score_corpus(&corpus, &seeds::topics());
-            Rc::new(Shipped { corpus: Arc::new(corpus), topics: Rc::new(topics) })
+            Rc::new(Shipped { corpus: Arc::new(seeds::presegmented_corpus()), topics: std::cell::OnceCell::new() })
         })
         .clone()
     })
@@ -60,7 +66,7 @@ fn request(options: JsValue) -> Result<Request, JsError> {
 
 fn selection(shipped: &Shipped, request: &Request) -> Result<Selection, JsError> {
     let filter = request.filter().map_err(|e| JsError::new(&e))?;
-    let selection = select(&shipped.corpus, &filter, shipped.topics.as_ref()).map_err(|e| JsError::new(&e.to_string()))?;
+    let selection = select(&shipped.corpus, &filter, shipped.topics().as_ref()).map_err(|e| JsError::new(&e.to_string()))?;
     if selection.is_empty() {
         return Err(JsError::new("the selection is empty: no document matches these options"));
     }
@@ -192,5 +198,5 @@ pub fn api_topics(options: JsValue) -> Result<JsValue, JsError> {
     let r = request(options)?;
     let selection = selection(&shipped, &r)?;
     let threshold = r.threshold.unwrap_or(1).max(1);
-    to_js(&topic_shares(&shipped.corpus, &shipped.topics, &selection, threshold))
+    to_js(&topic_shares(&shipped.corpus, &shipped.topics(), &selection, threshold))
 }
