@@ -8,6 +8,7 @@ use super::{selection_slug, Analysis};
 use crate::engine::collocates::{collocates, CollocateOptions};
 use crate::view_state::Panel;
 use leptos::prelude::*;
+use super::rows::Rows;
 
 #[component]
 pub fn CollocatesPanel() -> impl IntoView {
@@ -51,7 +52,7 @@ pub fn CollocatesPanel() -> impl IntoView {
                             <th scope="col">{move || t(lang(), "collocates.t")}</th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || table.with(|t| t.as_ref().map(|t| t.rows.clone()).unwrap_or_default())
+                            <Rows each=move || table.with(|t| t.as_ref().map(|t| t.rows.clone()).unwrap_or_default())
                                 key=|r: &CollocateRow| content_key((&r.term, r.observed, r.expected.to_bits(), r.mi.to_bits(), r.log_likelihood.to_bits(), r.t_score.to_bits()))
                                 children=|r| view! {
                                     <tr>

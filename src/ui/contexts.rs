@@ -8,6 +8,7 @@ use crate::engine::kwic::{kwic, KwicLine, KwicOptions, KwicSort};
 use crate::ui_logic::topic_name;
 use crate::view_state::Panel;
 use leptos::prelude::*;
+use super::rows::Rows;
 
 const SORTS: [(KwicSort, &str, &str); 5] = [
     (KwicSort::Position, "position", "contexts.sort.position"),
@@ -16,6 +17,16 @@ const SORTS: [(KwicSort, &str, &str); 5] = [
     (KwicSort::R1, "r1", "contexts.sort.r1"),
     (KwicSort::R2, "r2", "contexts.sort.r2"),
 ];
+
+/// A concordance line with what its row shows beside it.
+#[derive(Clone, PartialEq)]
+struct ContextRow {
+    line: KwicLine,
+    title: String,
+    open_label: &'static str,
+    /// (name, colour) of its paragraph's topics.
+    marks: Vec<(String, String)>,
+}
 
 #[component]
 pub fn ContextsPanel() -> impl IntoView {
@@ -60,35 +71,48 @@ pub fn ContextsPanel() -> impl IntoView {
             </select>
         </label>
     };
-    let titles = move |id: &str| {
-        let corpus = analysis.corpus.get_untracked();
-        corpus.doc_index(id).map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default()
-    };
-    // A line's paragraph topics (names in the interface language), tracked.
-    let marks = move |doc: &str, paragraph: usize| -> Vec<(String, String)> {
+    // Each line with everything it shows, so a row reads nothing reactive
+    // (see rows.rs): its document's title and its paragraph's topics.
+    let rows = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
-        let Some(global) = corpus.doc_index(doc).map(|d| corpus.index.doc_paragraphs(d).start + paragraph - 1) else { return Vec::new() };
         let (threshold, lang) = (analysis.threshold.get(), analysis.lang());
-        analysis.topic_scores.with(|scores| {
-            scores.topics_of(global, threshold).into_iter().map(|t| (topic_name(lang, &scores.topics[t]).to_string(), scores.topics[t].color.clone())).collect()
+        let open_label = t(lang, "contexts.open");
+        lines.with(|lines| {
+            analysis.topic_scores.with(|scores| {
+                lines
+                    .iter()
+                    .take(500)
+                    .map(|l| {
+                        let d = corpus.doc_index(&l.doc);
+                        let title = d.map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default();
+                        let marks = d
+                            .map(|d| corpus.index.doc_paragraphs(d).start + l.paragraph - 1)
+                            .map(|global| {
+                                scores.topics_of(global, threshold).into_iter().map(|t| (topic_name(lang, &scores.topics[t]).to_string(), scores.topics[t].color.clone())).collect()
+                            })
+                            .unwrap_or_default();
+                        ContextRow { line: l.clone(), title, open_label, marks }
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
-    };
-    let line = move |l: KwicLine| {
+    });
+    let line = move |row: ContextRow| {
+        let ContextRow { line: l, title, open_label, marks } = row;
         let (doc, para) = (l.doc.clone(), l.paragraph);
-        let marks_doc = l.doc.clone();
         view! {
             <tr>
                 <td class="left">{l.left.clone()}</td>
                 <td class="node"><mark>{l.node.clone()}</mark></td>
                 <td class="right">{l.right.clone()}</td>
                 <td class="where">
-                    <button class="link" title=move || t(lang(), "contexts.open") data-doc=l.doc.clone() data-para=para
+                    <button class="link" title=open_label data-doc=l.doc.clone() data-para=para
                         on:click=move |_| open(doc.clone(), para)>
                         {format!("{} ¶{}", l.date, para)}
                     </button>
-                    <span class="sr-only">{titles(&l.doc)}</span>
+                    <span class="sr-only">{title}</span>
                     <span class="topic-marks">
-                        {move || marks(&marks_doc, para).into_iter().map(|(name, color)| view! {
+                        {marks.into_iter().map(|(name, color)| view! {
                             <span class="topic-dot" style=("--topic", color) title=name.clone() role="img" aria-label=name></span>
                         }).collect_view()}
                     </span>
@@ -98,16 +122,18 @@ pub fn ContextsPanel() -> impl IntoView {
     };
     view! {
         <PanelFrame panel=Panel::Contexts file_parts=file_parts csv=csv wide=true tools=move || sort_select()>
+            // Reads the language itself: a closure nested in one that is
+            // rebuilt on every click would leave a dead subscriber behind.
             {move || match analysis.term.get() {
-                None => view! { <p class="muted">{move || t(lang(), "term.pick")}</p> }.into_any(),
+                None => view! { <p class="muted">{t(lang(), "term.pick")}</p> }.into_any(),
                 Some(term) => {
                     let n = lines.with(|l| l.len());
                     view! {
                         <p class="muted" aria-live="polite">
                             <strong>{term}</strong>
-                            {move || format!(" · {n} {}", t(lang(), "contexts.hits"))}
+                            {format!(" · {n} {}", t(lang(), "contexts.hits"))}
                         </p>
-                        {(n == 0).then(|| view! { <p>{move || t(lang(), "contexts.none")}</p> })}
+                        {(n == 0).then(|| view! { <p>{t(lang(), "contexts.none")}</p> })}
                     }.into_any()
                 }
             }}
@@ -121,8 +147,8 @@ pub fn ContextsPanel() -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         // Keyed by the line's place and text: a re-sort moves rows.
-                        <For each=move || lines.with(|l| l.iter().take(500).cloned().collect::<Vec<_>>())
-                            key=|l| content_key((&l.doc, l.paragraph, l.position, &l.left, &l.node, &l.right, &l.date))
+                        <Rows each=move || rows.get()
+                            key=|r| content_key((&r.line.doc, r.line.paragraph, r.line.position, &r.line.left, &r.line.node, &r.line.right, &r.line.date, r.open_label, &r.marks))
                             children=line />
                     </tbody>
                 </table>

@@ -10,6 +10,7 @@ use crate::seeds::party_name;
 use crate::ui_logic::topic_name;
 use crate::view_state::Lang;
 use leptos::prelude::*;
+use super::rows::Rows;
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
@@ -172,7 +173,7 @@ pub fn FilterBar() -> impl IntoView {
             </span>
             <div class="topic-filter" role="group" aria-label=move || t(lang(), "topics.title")>
                 <span class="bar-label">{move || t(lang(), "topics.title")}</span>
-                <For each=move || analysis.topics.get() key=|tp| (tp.id.clone(), tp.zh.clone(), tp.en.clone(), tp.color.clone()) children=topic_chip />
+                <Rows each=move || analysis.topics.get() key=|tp| (tp.id.clone(), tp.zh.clone(), tp.en.clone(), tp.color.clone()) children=topic_chip />
                 <label class="field">
                     {move || t(lang(), "topics.match")}
                     <select id="topic-match" prop:value=move || filter.with(|f| if f.topics.matching == TopicMatch::All { "all" } else { "any" })

@@ -9,27 +9,30 @@ use crate::ui_logic::keyness_split;
 use crate::view_state::Panel;
 use crate::engine::keyness::Direction;
 use leptos::prelude::*;
+use super::rows::Rows;
 
 #[component]
 pub fn KeynessPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let lang = move || analysis.lang();
     // The rows shown: None when there is no rest to compare with.
-    let table = Memo::new(move |_| -> Option<Vec<KeynessRow>> {
-        let top = analysis.top.get();
-        analysis.keyness.with(|k| k.as_ref().map(|k| keyness_split(&k.rows, top)))
+    // Each with its direction's label: a row reads nothing reactive (see rows.rs).
+    let table = Memo::new(move |_| -> Option<Vec<(KeynessRow, &'static str)>> {
+        let (top, lang) = (analysis.top.get(), lang());
+        let label = |r: &KeynessRow| t(lang, if r.direction == Direction::Over { "keyness.over" } else { "keyness.under" });
+        analysis.keyness.with(|k| k.as_ref().map(|k| keyness_split(&k.rows, top).into_iter().map(|r| { let l = label(&r); (r, l) }).collect()))
     });
     // The export holds every key term, not only the rows shown.
     let csv: CsvSource = Callback::new(move |_| {
         let t = analysis.keyness.with_untracked(|k| k.as_ref().map(crate::engine::table::keyness));
         t.map(|t| (t.header(), t.rows)).unwrap_or_default()
     });
-    let row = move |r: KeynessRow| {
+    let row = move |(r, direction): (KeynessRow, &'static str)| {
         let over = r.direction == Direction::Over;
         view! {
             <tr class:under=!over>
                 <td><TermButton term=r.term.clone() /></td>
-                <td>{move || t(lang(), if over { "keyness.over" } else { "keyness.under" })}</td>
+                <td>{direction}</td>
                 <td class="num">{r.target_count}</td>
                 <td class="num">{r.reference_count}</td>
                 <td class="num">{format!("{:.1}", r.g2)}</td>
@@ -53,8 +56,8 @@ pub fn KeynessPanel() -> impl IntoView {
                         <th scope="col">{move || t(lang(), "keyness.p")}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || table.get().unwrap_or_default()
-                            key=|r| content_key((&r.term, r.direction, r.target_count, r.reference_count, r.g2.to_bits(), r.log_ratio.to_bits()))
+                        <Rows each=move || table.get().unwrap_or_default()
+                            key=|(r, label)| content_key((&r.term, r.direction, r.target_count, r.reference_count, r.g2.to_bits(), r.log_ratio.to_bits(), label))
                             children=row />
                     </tbody>
                 </table>

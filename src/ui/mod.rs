@@ -13,6 +13,7 @@ mod keyness;
 mod panel;
 mod phrases;
 mod reader;
+mod rows;
 mod segmenter;
 mod settings;
 mod summary;
@@ -37,6 +38,7 @@ use crate::engine::topics::Topic;
 use crate::view_state::{Panel, ViewState};
 use crate::i18n::t;
 use leptos::prelude::*;
+use rows::Rows;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
@@ -93,8 +95,6 @@ pub struct Analysis {
     pub merge_aliases: Memo<bool>,
     /// Minimum length, parts of speech, stopwords and alias merging.
     pub term_options: Memo<TermOptions>,
-    /// Which term is selected, notifying only the buttons whose state changes.
-    selected_term: StoredValue<Selector<Option<String>>>,
     /// Ids of a link's topics on offer (used in the view, not saved yet).
     offered: RwSignal<Vec<String>>,
     /// How many saved user topics the user deleted (saving never drops others).
@@ -122,9 +122,10 @@ impl Analysis {
         self.lang.get()
     }
 
-    /// Whether `term` is the selected term (tracked per term).
+    /// Whether `term` is the selected term, untracked: a term button takes
+    /// its first state from this, and `mark_selected_terms` keeps it.
     pub fn is_selected_term(&self, term: &str) -> bool {
-        self.selected_term.with_value(|s| s.selected(&Some(term.to_string())))
+        self.term.with_untracked(|t| t.as_deref() == Some(term))
     }
 
     /// Deletes one of the user's topics (and its place in the topic filter).
@@ -326,7 +327,6 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         merge_aliases: v.merge_aliases,
     });
     let topics = Memo::new(move |_| seeds::topics().into_iter().chain(user_topics.get()).collect::<Vec<_>>());
-    let selected_term = StoredValue::new(Selector::new(move || term.get()));
 
     // The corpus for the view's segmentation settings: the shipped tokens for
     // the defaults, otherwise segmented by the worker (the current corpus
@@ -399,7 +399,6 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         segment_options,
         merge_aliases,
         term_options,
-        selected_term,
         offered,
         topics_deleted,
         corpus,
@@ -463,6 +462,16 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             });
         }
     }
+    // Term buttons show the selected term: one effect marks them all (a
+    // reactive read in each button would leave a dead subscriber behind in
+    // the term memo whenever a row is rebuilt; see rows.rs).
+    let panels_root = NodeRef::<leptos::html::Main>::new();
+    Effect::new(move |_| {
+        let term = term.get();
+        if let Some(root) = panels_root.get() {
+            mark_selected_terms(&root, term.as_deref());
+        }
+    });
     // A <cijing-view> tells its host which term was chosen.
     if let Some(on_select) = face.on_select {
         Effect::new(move |first: Option<()>| {
@@ -536,9 +545,9 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             <div class="notice" role="status">
                 <p>{move || t(lang.get(), "notice.title")}</p>
                 <ul>
-                    <For each=move || notes.get().into_iter().enumerate() key=|(i, _)| *i let:((_, note))>
+                    <Rows each=move || notes.get().into_iter().enumerate() key=|(i, _)| *i let:((_, note))>
                         <li>{note}</li>
-                    </For>
+                    </Rows>
                 </ul>
                 <button on:click=move |_| set_notes.set(Vec::new())>{move || t(lang.get(), "notice.ok")}</button>
             </div>
@@ -553,7 +562,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         {segmenting_note}
         <Show when=move || show_filters><filter_bar::FilterBar /></Show>
         <Show when=move || !embed><settings::SettingsBar /></Show>
-        <main id="panels" class="panels" class:embedded=embed tabindex="-1">
+        <main id="panels" class="panels" class:embedded=embed tabindex="-1" node_ref=panels_root>
             <Show when=move || is_open(Panel::Summary)><summary::SummaryPanel /></Show>
             <Show when=move || is_open(Panel::Topics)><topics::TopicsPanel /></Show>
             <Show when=move || is_open(Panel::Terms)><term_panel::TermPanel /></Show>
@@ -629,6 +638,22 @@ fn ShareBox() -> impl IntoView {
                 <textarea id="share-element" readonly rows="3" prop:value=element></textarea>
             </label>
         </section>
+    }
+}
+
+/// Marks the term buttons under `root` whose `data-term` is `term` as
+/// selected (class and `aria-pressed`), and the others as not, touching only
+/// the buttons whose state changes.
+fn mark_selected_terms(root: &web_sys::Element, term: Option<&str>) {
+    let Ok(buttons) = root.query_selector_all("button.term") else { return };
+    for i in 0..buttons.length() {
+        let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let on = term.is_some() && button.get_attribute("data-term").as_deref() == term;
+        let classes = button.class_list();
+        if classes.contains("selected") != on {
+            let _ = classes.toggle_with_force("selected", on);
+            let _ = button.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        }
     }
 }
 

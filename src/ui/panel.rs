@@ -80,10 +80,10 @@ pub fn PanelFrame(
 pub fn TermButton(#[prop(into)] term: String) -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let for_click = term.clone();
-    let for_check = term.clone();
-    let selected = move || analysis.is_selected_term(&for_check);
+    // Its first state; the app marks selection changes (mark_selected_terms).
+    let selected = analysis.is_selected_term(&term);
     view! {
-        <button class="term" class:selected=selected.clone() aria-pressed=move || selected().to_string()
+        <button class="term" class:selected=selected aria-pressed=selected.to_string()
             data-term=term.clone() on:click=move |_| analysis.choose_term(&for_click)>
             {term.clone()}
         </button>

@@ -7,6 +7,7 @@ use super::{selection_slug, Analysis};
 use crate::engine::ngrams::{ngrams, NgramOptions};
 use crate::view_state::Panel;
 use leptos::prelude::*;
+use super::rows::Rows;
 
 #[component]
 pub fn PhrasesPanel() -> impl IntoView {
@@ -40,16 +41,13 @@ pub fn PhrasesPanel() -> impl IntoView {
                     <th scope="col">{move || t(lang(), "table.docs")}</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|r| (r.ngram.clone(), r.count, r.docs) children=move |r| {
+                    <Rows each=move || rows.get() key=|r| (r.ngram.clone(), r.count, r.docs) children=move |r| {
                         let phrase = r.ngram.clone();
-                        let selected = {
-                            let phrase = phrase.clone();
-                            move || analysis.is_selected_term(&phrase)
-                        };
+                        let selected = analysis.is_selected_term(&phrase);
                         view! {
                             <tr>
                                 <td>
-                                    <button class="term phrase" class:selected=selected.clone() aria-pressed=move || selected().to_string()
+                                    <button class="term phrase" class:selected=selected aria-pressed=selected.to_string()
                                         data-term=r.ngram.clone() on:click=move |_| analysis.choose_term(&phrase)>
                                         {r.ngram.replace(' ', "·")}
                                     </button>

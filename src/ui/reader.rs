@@ -10,6 +10,7 @@ use crate::engine::segment::TokenKind;
 use crate::ui_logic::topic_name;
 use crate::view_state::Panel;
 use leptos::prelude::*;
+use super::rows::Rows;
 
 /// One paragraph ready to show: pieces of text, each marked as a hit or
 /// not, and whether it is a word (for boundaries).
@@ -17,10 +18,12 @@ use leptos::prelude::*;
 struct ParaView {
     doc: usize,
     number: usize,
-    /// (index in the topic list, colour) of the topics the paragraph belongs to.
-    topics: Vec<(usize, String)>,
+    /// (name, colour) of the topics the paragraph belongs to.
+    topics: Vec<(String, String)>,
     pieces: Vec<(String, bool, bool)>,
     hits: usize,
+    /// The paragraph a concordance line opened.
+    focused: bool,
 }
 
 #[component]
@@ -49,6 +52,7 @@ pub fn ReaderPanel() -> impl IntoView {
         let Some(d) = doc.get() else { return Vec::new() };
         let query = analysis.query.get();
         let threshold = analysis.threshold.get();
+        let (focus, lang) = (analysis.para.get(), analysis.lang());
         let start = corpus.index.doc_paragraphs(d).start;
         corpus.docs[d]
             .paragraphs
@@ -68,9 +72,9 @@ pub fn ReaderPanel() -> impl IntoView {
                     })
                     .collect();
                 let topics = analysis.topic_scores.with(|scores| {
-                    scores.topics_of(start + i, threshold).into_iter().map(|t| (t, scores.topics[t].color.clone())).collect()
+                    scores.topics_of(start + i, threshold).into_iter().map(|t| (topic_name(lang, &scores.topics[t]).to_string(), scores.topics[t].color.clone())).collect()
                 });
-                ParaView { doc: d, number: i + 1, topics, pieces, hits: hits.len() }
+                ParaView { doc: d, number: i + 1, topics, pieces, hits: hits.len(), focused: focus == Some(i + 1) }
             })
             .collect::<Vec<_>>()
     });
@@ -103,7 +107,7 @@ pub fn ReaderPanel() -> impl IntoView {
                 {move || t(lang(), "reader.document")}
                 <select id="reader-doc" prop:value=move || doc_id.get()
                     on:change=move |ev| { let id = event_target_value(&ev); view.update(|v| { v.read = Some(id); v.para = None; }) }>
-                    <For each=doc_options key=|(d, _, _)| *d children=|(_, id, label)| view! { <option value=id>{label}</option> } />
+                    <Rows each=doc_options key=|(d, _, _)| *d children=|(_, id, label)| view! { <option value=id>{label}</option> } />
                 </select>
             </label>
             <label class="check field">
@@ -122,33 +126,36 @@ pub fn ReaderPanel() -> impl IntoView {
     let file_parts = Signal::derive(move || {
         format!("{}_{}", doc_id.get(), analysis.term.get().unwrap_or_default())
     });
-    // (doc, paragraph, hits, paragraphs in all) of each paragraph with hits.
-    // One memo: a render effect that read both `paragraphs` and a memo
-    // derived from it could miss a change (see `Analysis`).
+    // (doc, paragraph, paragraphs in all, label) of each paragraph with
+    // hits. One memo: a render effect that read both `paragraphs` and a memo
+    // derived from it could miss a change (see `Analysis`). Rows read
+    // nothing reactive (see rows.rs): the label is made here.
     let ticks = Memo::new(move |_| {
+        let lang = lang();
         paragraphs.with(|ps| {
             let n = ps.len().max(1);
-            ps.iter().filter(|p| p.hits > 0).map(|p| (p.doc, p.number, p.hits, n)).collect::<Vec<_>>()
+            ps.iter()
+                .filter(|p| p.hits > 0)
+                .map(|p| (p.doc, p.number, n, format!("{} {} · {} {}", t(lang, "reader.para"), p.number, p.hits, t(lang, "reader.hits"))))
+                .collect::<Vec<_>>()
         })
     });
-    let tick = move |(_, number, hits, n): (usize, usize, usize, usize)| {
+    let tick = move |(_, number, n, label): (usize, usize, usize, String)| {
         // Set through the CSSOM (no style attribute), so a strict CSP allows it.
         let top = format!("{:.1}%", (number as f64 - 1.0) * 100.0 / n as f64);
         view! {
-            <button class="tick" style=("top", top) data-para=number
-                aria-label=move || format!("{} {number} · {hits} {}", t(lang(), "reader.para"), t(lang(), "reader.hits"))
+            <button class="tick" style=("top", top) data-para=number aria-label=label
                 on:click=move |_| view.update(|v| v.para = Some(number))></button>
         }
     };
     let paragraph = move |p: ParaView| {
         let number = p.number;
         view! {
-            <p id=format!("reader-p{number}") class:focused=move || analysis.para.get() == Some(number) class:has-hits={p.hits > 0}>
+            <p id=format!("reader-p{number}") class:focused=p.focused class:has-hits={p.hits > 0}>
                 <span class="para-no" aria-hidden="true">{number}</span>
                 <span class="topic-marks">
-                    {p.topics.into_iter().map(|(topic, color)| {
-                        let name = move || analysis.topics.with(|all| all.get(topic).map(|tp| topic_name(lang(), tp).to_string()).unwrap_or_default());
-                        view! { <span class="topic-dot" style=("--topic", color) title=name role="img" aria-label=name></span> }
+                    {p.topics.into_iter().map(|(name, color)| {
+                        view! { <span class="topic-dot" style=("--topic", color) title=name.clone() role="img" aria-label=name></span> }
                     }).collect_view()}
                 </span>
                 {p.pieces.into_iter().map(|(text, hit, word)| {
@@ -167,12 +174,12 @@ pub fn ReaderPanel() -> impl IntoView {
         <PanelFrame panel=Panel::Reader file_parts=file_parts csv=csv wide=true tools=move || doc_select()>
             <div class="reader" class:segments=analysis.show_segments>
                 <nav class="minimap" aria-label=move || t(lang(), "reader.minimap")>
-                    <For each=move || ticks.get() key=|tick| *tick children=tick />
+                    <Rows each=move || ticks.get() key=|tick| tick.clone() children=tick />
                 </nav>
                 <div class="reader-text" id="reader-text">
                     // Keyed by content: a new term rebuilds only the paragraphs
                     // whose highlights change.
-                    <For each=move || paragraphs.get() key=|p| content_key(p) children=paragraph />
+                    <Rows each=move || paragraphs.get() key=|p| content_key(p) children=paragraph />
                 </div>
             </div>
         </PanelFrame>

@@ -7,6 +7,7 @@ use super::{selection_slug, Analysis};
 use crate::ui_logic::distinctive_terms;
 use crate::view_state::Panel;
 use leptos::prelude::*;
+use super::rows::Rows;
 
 #[derive(Clone, PartialEq)]
 struct Summary {
@@ -95,7 +96,7 @@ pub fn SummaryPanel() -> impl IntoView {
             </dl>
             <h3>{move || t(lang(), "summary.longest")}</h3>
             <ol class="longest">
-                <For each=longest key=|doc| doc.clone() children=|(title, date, tokens)| view! {
+                <Rows each=longest key=|doc| doc.clone() children=|(title, date, tokens)| view! {
                     <li><span class="doc-date">{date}</span> " " {title} <span class="muted">{format!(" · {tokens}")}</span></li>
                 } />
             </ol>
@@ -103,7 +104,7 @@ pub fn SummaryPanel() -> impl IntoView {
             <Show when=move || summary.with(|s| s.distinctive.is_some())
                 fallback=move || view! { <p class="muted">{move || t(lang(), "summary.whole")}</p> }>
                 <p class="term-list">
-                    <For each=distinctive key=|(term, _)| term.clone() children=|(term, _)| view! { <TermButton term=term /> } />
+                    <Rows each=distinctive key=|(term, _)| term.clone() children=|(term, _)| view! { <TermButton term=term /> } />
                 </p>
             </Show>
         </PanelFrame>

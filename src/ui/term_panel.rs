@@ -9,6 +9,7 @@ use crate::engine::chart::{bar_chart_svg, ChartText};
 use crate::engine::stats::TermRow;
 use crate::view_state::Panel;
 use leptos::prelude::*;
+use super::rows::RowsEnumerate;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Column {
@@ -104,7 +105,7 @@ pub fn TermPanel() -> impl IntoView {
                 <tbody>
                     // Keyed by the row's content: a re-sort moves rows, a
                     // new selection rebuilds only rows whose figures change.
-                    <ForEnumerate each=move || rows.get()
+                    <RowsEnumerate each=move || rows.get()
                         key=|r| (r.term.clone(), r.count, r.docs, r.per_10k.to_bits(), r.tfidf.to_bits())
                         children=|i, r| view! {
                             <tr>

@@ -11,6 +11,7 @@ use crate::engine::lda::{Lda, LdaOptions, LdaTopic};
 use crate::engine::topics::{missing_keywords, topic_shares, user_topic, Topic};
 use crate::view_state::{Lang, Panel};
 use leptos::prelude::*;
+use super::rows::Rows;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -246,7 +247,7 @@ pub fn TopicsPanel() -> impl IntoView {
                         <th scope="col">{move || t(lang(), "topics.main")}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || overview_rows.get() key=|row| content_key(row) children=|(_, date, title, main)| view! { <tr><td>{date}</td><td>{title}</td><td>{main}</td></tr> } />
+                        <Rows each=move || overview_rows.get() key=|row| content_key(row) children=|(_, date, title, main)| view! { <tr><td>{date}</td><td>{title}</td><td>{main}</td></tr> } />
                     </tbody>
                 </table>
             </details>
@@ -266,7 +267,7 @@ pub fn TopicsPanel() -> impl IntoView {
                     </form>
                     <p class="error" role="alert">{move || problem.get()}</p>
                     <ul class="user-topic-list">
-                        <For each=move || analysis.user_topics.get() key=|tp| (tp.id.clone(), tp.zh.clone(), tp.keywords.clone()) children=user_topic_row />
+                        <Rows each=move || analysis.user_topics.get() key=|tp| (tp.id.clone(), tp.zh.clone(), tp.keywords.clone()) children=user_topic_row />
                     </ul>
                 </section>
                 <section class="lda" aria-labelledby="lda-heading">
@@ -289,7 +290,7 @@ pub fn TopicsPanel() -> impl IntoView {
                     </div>
                     <p class="muted small-print">{move || t(lang(), "topics.lda.help")}</p>
                     <ol id="lda-topics" class="lda-topics">
-                        <For each=move || found.get().into_iter().enumerate()
+                        <Rows each=move || found.get().into_iter().enumerate()
                             key=|(i, topic)| (*i, topic.terms.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>(), topic.paragraphs.first().map(|&(g, _)| g))
                             children=move |(i, topic)| view! {
                                 <li>

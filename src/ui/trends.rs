@@ -10,6 +10,7 @@ use crate::engine::query::Query;
 use crate::engine::trends::{trends_by_doc, TrendPoint};
 use crate::view_state::Panel;
 use leptos::prelude::*;
+use super::rows::Rows;
 
 #[component]
 pub fn TrendsPanel() -> impl IntoView {
@@ -78,7 +79,7 @@ pub fn TrendsPanel() -> impl IntoView {
                         <th scope="col">{move || t(lang(), "table.per_10k")}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || points.get()
+                        <Rows each=move || points.get()
                             key=|p| content_key((&p.term, &p.key, &p.date, p.count, p.tokens, p.per_10k.to_bits()))
                             children=move |p| view! {
                                 <tr>
