@@ -403,7 +403,7 @@ const QUERY_PIECES: &[&str] = &["合作", "深化", "上海合作组织", "上�
 fn fuzz_query_parse_known() {
     fuzz("Query::parse_known", (prop_oneof![any_text(100), text_of(QUERY_PIECES, 30)], any::<bool>()), |(text, aliases)| {
         if let Ok(q) = Query::parse_known(corpus(), &text, aliases) {
-            prop_assert!(!q.slots.is_empty());
+            prop_assert!(!q.slots.is_empty() && q.slots.len() <= cijing::engine::query::MAX_QUERY_WORDS);
             let _ = q.candidate_paragraphs(corpus());
         }
         Ok(())
