@@ -8,11 +8,56 @@ use crate::engine::options::Choice;
 use crate::engine::pos::PosClass;
 use crate::engine::segment::Mode;
 use crate::engine::selection::{Filter, TopicMatch};
-use crate::engine::topics::{user_topic, Topic};
+use crate::engine::topics::{shorten, user_topic_with, Topic, MAX_USER_TOPICS};
+use std::collections::HashSet;
 use crate::engine::Corpus;
 
 pub const DEFAULT_TOP: usize = 20;
 pub const MAX_TOP: usize = 100;
+
+/// Only this much of a link's query is read (64 KiB): the settings that
+/// cross it and those after it are ignored, with a note. The page writes
+/// its own view into the URL, and a view near the topic limits (say 50
+/// topics of 30 four-character keywords, about 58 KB percent-encoded) must
+/// survive a reload; browsers take far longer URLs (Chrome 2 MB). Reading
+/// is linear, so this much takes about a millisecond.
+pub const MAX_QUERY_BYTES: usize = 64 * 1024;
+/// At most this many values of a list setting (`doc`, `party`, `topic`,
+/// `texclude`, `pos`, `panels`, `embed`) are read; every list the shipped
+/// corpus offers is shorter (17 documents, 61 topics with 50 of one's own).
+pub const MAX_LIST_ITEMS: usize = 100;
+/// At most this many notes about a link are kept, then one more says how
+/// many were left out ("… and N more problems").
+pub const MAX_NOTES: usize = 20;
+/// Values quoted in notes are cut to this many characters.
+const SHOWN_CHARS: usize = 40;
+
+/// A value as quoted in a note: at most [`SHOWN_CHARS`] characters.
+fn shown(value: &str) -> String {
+    shorten(value, SHOWN_CHARS)
+}
+
+/// Keeps the first [`MAX_NOTES`] notes and adds one saying how many more
+/// there were.
+pub fn cap_notes(notes: &mut Vec<String>) {
+    if notes.len() > MAX_NOTES {
+        let more = notes.len() - MAX_NOTES;
+        notes.truncate(MAX_NOTES);
+        notes.push(format!("… and {more} more problems"));
+    }
+}
+
+/// The values of a list setting (split at `,`, trimmed, empty ones
+/// dropped): the first [`MAX_LIST_ITEMS`], and a note when there were more.
+fn list_items(key: &str, value: &str, notes: &mut Vec<String>) -> Vec<String> {
+    let mut items = value.split(',').map(str::trim).filter(|v| !v.is_empty());
+    let kept: Vec<String> = items.by_ref().take(MAX_LIST_ITEMS).map(str::to_string).collect();
+    let more = items.count();
+    if more > 0 {
+        notes.push(format!("{}: {more} values after the first {MAX_LIST_ITEMS} ignored", shown(key)));
+    }
+    kept
+}
 
 /// Interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -149,19 +194,54 @@ pub fn encode_user_topics(topics: &[Topic]) -> String {
 }
 
 /// User topics from a link (or saved copy), each checked against the
-/// shipped topics and the ones before it; problems are returned as notes.
+/// shipped topics and the ones before it; problems are returned as notes
+/// (at most [`MAX_NOTES`] and a summary). The first [`MAX_USER_TOPICS`]
+/// valid topics are kept, the rest ignored with one note. Time is linear
+/// in the length of the text.
 pub fn decode_user_topics(text: &str, shipped: &[Topic]) -> (Vec<Topic>, Vec<String>) {
+    let (topics, mut notes) = decode_user_topics_uncapped(text, shipped);
+    cap_notes(&mut notes);
+    (topics, notes)
+}
+
+fn decode_user_topics_uncapped(text: &str, shipped: &[Topic]) -> (Vec<Topic>, Vec<String>) {
     let mut topics: Vec<Topic> = Vec::new();
     let mut notes = Vec::new();
-    for part in text.split(';').filter(|p| !p.trim().is_empty()) {
+    // The names taken: the shipped topics' (Chinese and English) and each kept topic's.
+    let mut names: HashSet<String> = shipped.iter().flat_map(|t| [t.zh.clone(), t.en.clone()]).collect();
+    let mut parts = text.split(';').filter(|p| !p.trim().is_empty());
+    while let Some(part) = parts.next() {
+        if topics.len() == MAX_USER_TOPICS {
+            let more = 1 + parts.count();
+            notes.push(format!("{more} more user topics ignored: at most {MAX_USER_TOPICS} are kept"));
+            break;
+        }
         let (name, keywords) = part.split_once('~').unwrap_or((part, ""));
-        let others: Vec<Topic> = shipped.iter().chain(topics.iter()).cloned().collect();
-        match user_topic(name, keywords, &others, None) {
-            Ok(t) => topics.push(t),
-            Err(e) => notes.push(format!("user topic \"{name}\" ignored: {e}")),
+        match user_topic_with(name, keywords, |n| names.contains(n), None) {
+            Ok(t) => {
+                names.insert(t.zh.clone());
+                topics.push(t);
+            }
+            Err(e) => notes.push(format!("user topic \"{}\" ignored: {e}", shown(name))),
         }
     }
     (topics, notes)
+}
+
+/// The key–value pairs of the first [`MAX_QUERY_BYTES`] of a query string
+/// (whole settings only), and a note when some were left out.
+fn read_query(query: &str) -> (Vec<(String, String)>, Option<String>) {
+    let q = query.trim_start_matches('?');
+    if q.len() <= MAX_QUERY_BYTES {
+        return (parse_query(q), None);
+    }
+    // `&` is ASCII, so the cut falls between characters.
+    let cut = q.as_bytes()[..=MAX_QUERY_BYTES].iter().rposition(|&b| b == b'&').unwrap_or(0);
+    let rest = parse_query(&q[cut..]);
+    let note = rest.first().map(|(key, _)| {
+        format!("the link is longer than {MAX_QUERY_BYTES} bytes; {} settings from \"{}\" on ignored", rest.len(), shown(key))
+    });
+    (parse_query(&q[..cut]), note)
 }
 
 impl ViewState {
@@ -176,18 +256,17 @@ impl ViewState {
     /// what it ignored: the nearest valid view opens.
     pub fn from_query(query: &str, corpus: &Corpus, shipped: &[Topic], base: ViewState) -> (ViewState, Vec<String>) {
         let mut s = base;
-        let mut notes = Vec::new();
-        let bad = |key: &str, value: &str, why: &str| format!("{key}={value}: {why}");
-        let pairs = parse_query(query);
+        let (pairs, too_long) = read_query(query);
+        let mut notes: Vec<String> = too_long.into_iter().collect();
+        let bad = |key: &str, value: &str, why: &str| format!("{}={}: {why}", shown(key), shown(value));
         if let Some((_, ut)) = pairs.iter().find(|(k, _)| k == "ut") {
-            let (topics, problems) = decode_user_topics(ut, shipped);
+            let (topics, problems) = decode_user_topics_uncapped(ut, shipped);
             s.user_topics = topics;
             notes.extend(problems);
         }
         let topic_ids: Vec<String> = shipped.iter().chain(s.user_topics.iter()).map(|t| t.id.clone()).collect();
         let parties = corpus.parties();
         for (key, value) in pairs {
-            let list = || value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect::<Vec<_>>();
             match key.as_str() {
                 "lang" => match value.as_str() {
                     "zh" => s.lang = Lang::Zh,
@@ -195,29 +274,31 @@ impl ViewState {
                     _ => notes.push(bad(&key, &value, "not zh or en")),
                 },
                 "doc" => {
-                    for id in list() {
+                    for id in list_items(&key, &value, &mut notes) {
                         if corpus.doc_index(&id).is_some() {
                             if !s.filter.docs.contains(&id) {
                                 s.filter.docs.push(id);
                             }
                         } else {
-                            notes.push(format!("unknown document \"{id}\" ignored"));
+                            notes.push(format!("unknown document \"{}\" ignored", shown(&id)));
                         }
                     }
                 }
-                "from" | "to" => match value.parse::<DateBound>() {
+                // A date is never longer than a shown value, so a long one is
+                // reported shortened.
+                "from" | "to" => match shown(&value).parse::<DateBound>() {
                     Ok(bound) if key == "from" => s.filter.from = Some(bound),
                     Ok(bound) => s.filter.to = Some(bound),
                     Err(e) => notes.push(bad(&key, &value, &e.to_string())),
                 },
                 "party" => {
-                    for p in list() {
+                    for p in list_items(&key, &value, &mut notes) {
                         if parties.contains(&p) {
                             if !s.filter.parties.contains(&p) {
                                 s.filter.parties.push(p);
                             }
                         } else {
-                            notes.push(format!("unknown party \"{p}\" ignored"));
+                            notes.push(format!("unknown party \"{}\" ignored", shown(&p)));
                         }
                     }
                 }
@@ -227,7 +308,7 @@ impl ViewState {
                     if known {
                         s.term = Some(value.trim().to_string());
                     } else {
-                        notes.push(format!("\"{value}\" does not occur in the corpus; no term selected"));
+                        notes.push(format!("\"{}\" does not occur in the corpus; no term selected", shown(&value)));
                     }
                 }
                 "top" => match value.parse::<usize>() {
@@ -240,8 +321,9 @@ impl ViewState {
                 },
                 "pos" => {
                     s.pos.clear();
-                    for p in list() {
-                        match PosClass::parse(&p) {
+                    for p in list_items(&key, &value, &mut notes) {
+                        // As for dates: a long name is reported shortened.
+                        match PosClass::parse(&shown(&p)) {
                             Ok(c) if !s.pos.contains(&c) => s.pos.push(c),
                             Ok(_) => {}
                             Err(e) => notes.push(e.to_string()),
@@ -275,11 +357,11 @@ impl ViewState {
                 },
                 "panels" => {
                     let mut panels: Vec<Panel> = Vec::new();
-                    for code in list() {
+                    for code in list_items(&key, &value, &mut notes) {
                         match Panel::parse(&code) {
                             Some(p) if !panels.contains(&p) => panels.push(p),
                             Some(_) => {}
-                            None => notes.push(format!("unknown panel \"{code}\" ignored")),
+                            None => notes.push(format!("unknown panel \"{}\" ignored", shown(&code))),
                         }
                     }
                     panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
@@ -289,7 +371,7 @@ impl ViewState {
                     if corpus.doc_index(&value).is_some() {
                         s.read = Some(value);
                     } else {
-                        notes.push(format!("unknown document \"{value}\" for the reader ignored"));
+                        notes.push(format!("unknown document \"{}\" for the reader ignored", shown(&value)));
                     }
                 }
                 "para" => match value.parse::<usize>() {
@@ -298,9 +380,9 @@ impl ViewState {
                 },
                 "ut" => {}
                 "topic" | "texclude" => {
-                    for id in list() {
+                    for id in list_items(&key, &value, &mut notes) {
                         if !topic_ids.contains(&id) {
-                            notes.push(format!("unknown topic \"{id}\" ignored"));
+                            notes.push(format!("unknown topic \"{}\" ignored", shown(&id)));
                             continue;
                         }
                         let target = if key == "topic" { &mut s.filter.topics.include } else { &mut s.filter.topics.exclude };
@@ -322,7 +404,7 @@ impl ViewState {
                     Some(sort) => s.kwic_sort = sort,
                     None => notes.push(bad(&key, &value, &format!("not one of {}", KwicSort::codes()))),
                 },
-                _ => notes.push(format!("unknown setting \"{key}\" ignored")),
+                _ => notes.push(format!("unknown setting \"{}\" ignored", shown(&key))),
             }
         }
         if let (Some(read), Some(para)) = (&s.read, s.para) {
@@ -332,6 +414,7 @@ impl ViewState {
                 s.para = None;
             }
         }
+        cap_notes(&mut notes);
         (s, notes)
     }
 
@@ -428,8 +511,9 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
 }
 
 /// Does the query string have this key (exactly, not as part of another)?
+/// Only the part [`ViewState::from_query`] reads counts.
 pub fn query_has_key(query: &str, key: &str) -> bool {
-    parse_query(query).iter().any(|(k, _)| k == key)
+    read_query(query).0.iter().any(|(k, _)| k == key)
 }
 
 /// Characters written as they are in a link: letters, digits and `-_.~,`.
@@ -465,11 +549,11 @@ impl EmbedRequest {
             match key.as_str() {
                 "embed" => {
                     let mut panels = Vec::new();
-                    for code in value.split(',').map(str::trim).filter(|c| !c.is_empty() && *c != "1") {
+                    for code in list_items(&key, &value, &mut request.notes).iter().filter(|c| *c != "1") {
                         match Panel::parse(code) {
                             Some(p) if !panels.contains(&p) => panels.push(p),
                             Some(_) => {}
-                            None => request.notes.push(format!("unknown panel \"{code}\" ignored")),
+                            None => request.notes.push(format!("unknown panel \"{}\" ignored", shown(code))),
                         }
                     }
                     request.panels = Some(panels);
@@ -493,6 +577,7 @@ impl EmbedRequest {
             panels.dedup();
         }
         request.rest = rest.join("&");
+        cap_notes(&mut request.notes);
         request
     }
 }

@@ -336,3 +336,15 @@ fn seeds_collocates_discovery_and_trends_are_plausible() {
     let y2024 = &years[2];
     assert!(y2024.per_10k > years[1].per_10k, "the 2024 SCO summit texts mention the SCO more than 2023's");
 }
+
+#[test]
+fn a_search_term_of_more_than_32_words_is_refused() {
+    // Each word of a term is looked up across the vocabulary (with aliases
+    // merged): a term of thousands of words took seconds, so it is bounded.
+    let c = corpus(vec![doc("a", "2024-07-05", &["CN"], &["双方深化能源合作。"])]);
+    let thirty_two = vec!["合作"; 32].join(" ");
+    assert_eq!(Query::parse_known(&c, &thirty_two, true).unwrap().slots.len(), 32);
+    let err = Query::parse_known(&c, &"合作".repeat(33), true).unwrap_err();
+    assert_eq!(err.to_string(), "a search term can have at most 32 words");
+    assert_eq!(Query::parse(&c, seg(), &vec!["能源"; 4000].join(" "), false).unwrap_err().to_string(), "a search term can have at most 32 words");
+}

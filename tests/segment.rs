@@ -163,3 +163,33 @@ fn tokens_that_do_not_fit_their_text_are_refused() {
         assert!(Corpus::from_segmented(doc(), bad.clone(), &stop, SegmentOptions::default()).is_err(), "{bad:?}");
     }
 }
+
+// Found by tests/fuzz.rs: jieba adds every frequency to a total, and a huge
+// one overflowed it (a panic in a debug build, a wrong total in release).
+
+#[test]
+fn a_user_dictionary_frequency_above_the_limit_is_refused() {
+    use cijing::engine::lexicon::{DictEntry, MAX_FREQ};
+    // The fuzzer's input: line 2 is the word "1" with frequency 2^64 - 1.
+    let errors = parse_user_dict("上合组织\n1 18446744073709551615 ", "words.txt").unwrap_err();
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(shown, ["words.txt line 2: frequency \"18446744073709551615\" is too large: at most 1000000"]);
+    assert!(parse_user_dict("词 1000001", "words.txt").is_err());
+    assert_eq!(parse_user_dict("词 1000000", "words.txt").unwrap()[0].freq, Some(MAX_FREQ));
+    // Entries made in code are held to the same limit: no overflow, and the
+    // word is still cut whole.
+    let mut seg = Segmenter::from_dictionary("合作 1000 vn\n".as_bytes()).unwrap();
+    let huge = |word: &str| DictEntry { word: word.into(), freq: Some(usize::MAX), pos: None, line: 1 };
+    seg.add_words(&[huge("甲乙"), huge("丙丁")]);
+    assert_eq!(words(&seg, "甲乙丙丁合作", SegmentOptions::default()), ["甲乙", "丙丁", "合作"]);
+}
+
+#[test]
+fn a_jieba_dictionary_whose_frequencies_overflow_is_refused() {
+    let text = "a 18446744073709551615 n\nb 18446744073709551615 n\n";
+    let error = Segmenter::from_dictionary(text.as_bytes()).unwrap_err();
+    assert_eq!(error.to_string(), format!("cannot read the jieba dictionary: line 1: the frequencies add up to more than {}", usize::MAX / 2));
+    // Half of usize::MAX in all is still read.
+    let half = format!("a {} n\nb 1 n\n", usize::MAX / 2 - 1);
+    assert!(Segmenter::from_dictionary(half.as_bytes()).is_ok());
+}

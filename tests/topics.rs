@@ -135,6 +135,31 @@ fn user_topics_are_checked() {
     let mut all = shipped.clone();
     all.push(t.clone());
     assert!(user_topic("能源转型", "光伏", &all, Some(&t.id)).is_ok());
+    // The limits: a name of 40 characters, 100 keywords of 30, 50 topics.
+    let name40 = "名".repeat(40);
+    assert!(user_topic(&name40, "甲", &shipped, None).is_ok());
+    let name41 = format!("{name40}字");
+    assert_eq!(user_topic(&name41, "甲", &shipped, None).unwrap_err().to_string(), "a topic name can have at most 40 characters");
+    let hundred: Vec<String> = (0..100).map(|i| format!("词{i}")).collect();
+    // Duplicates count once: 100 different keywords, each given twice.
+    let twice = format!("{} {}", hundred.join(" "), hundred.join("，"));
+    assert_eq!(user_topic("多", &twice, &shipped, None).unwrap().keywords, hundred);
+    let err = user_topic("多", &format!("{twice} 词100"), &shipped, None).unwrap_err();
+    assert_eq!((err.clone(), err.to_string()), (TopicError::TooManyKeywords, "a topic can have at most 100 keywords".into()));
+    assert!(user_topic("长", &"一".repeat(30), &shipped, None).is_ok());
+    assert_eq!(
+        user_topic("长", &format!("甲 {}", "一二三四五六七八九十".repeat(4)), &shipped, None).unwrap_err().to_string(),
+        "the keyword \"一二三四五六七八九十…\" is too long: a keyword can have at most 30 characters"
+    );
+    let mut fifty = shipped.clone();
+    for i in 0..50 {
+        let t = user_topic(&format!("题{i}"), "甲", &fifty, None).unwrap();
+        fifty.push(t);
+    }
+    assert_eq!(user_topic("再一个", "甲", &fifty, None).unwrap_err().to_string(), "you can have at most 50 topics of your own");
+    // Editing one of the fifty is still allowed.
+    let last = fifty.last().unwrap().id.clone();
+    assert_eq!(user_topic("题49", "乙", &fifty, Some(&last)).unwrap().keywords, ["乙"]);
     let corpus = seeds::corpus(seg(), SegmentOptions::default());
     // 光伏 occurs (太阳能光伏, in the 2024 statement with Tajikistan); 风电 does not.
     assert_eq!(missing_keywords(&corpus, &t), ["风电"]);

@@ -129,3 +129,93 @@ fn an_embed_request_names_its_panels_and_chrome() {
     assert_eq!(EmbedRequest::from_query("?embed=").panels, Some(vec![Panel::Terms]));
     assert_eq!(EmbedRequest::from_query("?party=KG").panels, None);
 }
+
+// Issue 11, item 2: links and saved copies of any size are read in linear
+// time, and what they can put in the view (and the notes) is bounded.
+
+#[test]
+fn a_link_with_3000_topics_keeps_the_first_50_with_one_note() {
+    use cijing::engine::topics::MAX_USER_TOPICS;
+    // t0~甲|乙;t1~甲|乙;… is 38,890 bytes: within MAX_QUERY_BYTES.
+    let ut: Vec<String> = (0..3000).map(|i| format!("t{i}~甲|乙")).collect();
+    let query = format!("?ut={}", ut.join(";"));
+    assert!(query.len() < cijing::view_state::MAX_QUERY_BYTES);
+    let (view, notes) = parse(&query);
+    assert_eq!(view.user_topics.len(), MAX_USER_TOPICS);
+    assert_eq!((view.user_topics[0].zh.as_str(), view.user_topics[49].zh.as_str()), ("t0", "t49"));
+    assert_eq!(view.user_topics[49].keywords, ["甲", "乙"]);
+    assert_eq!(notes, ["2950 more user topics ignored: at most 50 are kept"]);
+}
+
+#[test]
+fn ten_thousand_saved_topics_keep_the_first_50_with_one_note() {
+    // The saved copy is not a link: no byte limit, only the topic limit.
+    let saved: Vec<String> = (0..10_000).map(|i| format!("主题{i}~关键词{i}|合作")).collect();
+    let (topics, notes) = cijing::view_state::decode_user_topics(&saved.join(";"), &seeds::topics());
+    assert_eq!(topics.len(), 50);
+    assert_eq!(topics[7].keywords, ["关键词7", "合作"]);
+    assert_eq!(notes, ["9950 more user topics ignored: at most 50 are kept"]);
+    // Refused topics do not count towards the 50, and each is named.
+    let (topics, notes) = cijing::view_state::decode_user_topics("安全与执法~甲;新~;好~乙", &seeds::topics());
+    assert_eq!(topics.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>(), ["好"]);
+    assert_eq!(
+        notes,
+        ["user topic \"安全与执法\" ignored: a topic named \"安全与执法\" already exists", "user topic \"新\" ignored: a topic needs at least one keyword"]
+    );
+}
+
+#[test]
+fn a_link_longer_than_the_limit_is_read_up_to_the_setting_that_crosses_it() {
+    // The issue's 74 KB link: 3,000 topics of names and keywords written out.
+    let ut: Vec<String> = (0..3000).map(|i| format!("topic{i:04}~keyword{i}a|keyword{i}b")).collect();
+    let query = format!("?lang=en&ut={}&top=5", ut.join(";"));
+    assert!(query.len() > 74_000);
+    let (view, notes) = parse(&query);
+    assert_eq!((view.lang, view.user_topics.len(), view.top), (Lang::En, 0, DEFAULT_TOP));
+    assert_eq!(notes, ["the link is longer than 65536 bytes; 2 settings from \"ut\" on ignored"]);
+    assert!(!cijing::view_state::query_has_key(&query, "ut"));
+}
+
+#[test]
+fn a_long_list_gives_a_bounded_number_of_notes() {
+    use cijing::view_state::MAX_NOTES;
+    // 100 KB of panels=x,x,…: past the byte limit, so one note.
+    let huge = format!("?panels={}", vec!["x"; 51_200].join(","));
+    let (view, notes) = parse(&huge);
+    assert_eq!(view.panels, Panel::ALL);
+    assert_eq!(notes, ["the link is longer than 65536 bytes; 1 settings from \"panels\" on ignored"]);
+    // 60 KB, within it: the first 100 values are read (100 notes), the rest
+    // ignored in one note, and 20 notes are kept with a summary.
+    let long = format!("?panels={}", vec!["x"; 30_000].join(","));
+    let (view, notes) = parse(&long);
+    assert_eq!(view.panels, Vec::<Panel>::new());
+    assert_eq!(notes.len(), MAX_NOTES + 1);
+    assert_eq!(notes[0], "panels: 29900 values after the first 100 ignored");
+    assert_eq!(notes[1], "unknown panel \"x\" ignored");
+    assert_eq!(notes[20], "… and 81 more problems");
+    // Every list key is bounded the same way; long values are quoted cut.
+    let many_docs = format!("?doc={}&term={}", vec!["nope"; 500].join(","), "无".repeat(100));
+    let (_, notes) = parse(&many_docs);
+    // 1 + 100 notes for the documents, 1 for the term: 102, 82 left out.
+    assert_eq!(notes[0], "doc: 400 values after the first 100 ignored");
+    assert_eq!(notes[20], "… and 82 more problems");
+    let (_, notes) = parse(&format!("?term={}", "无".repeat(100)));
+    assert_eq!(notes, [format!("\"{}…\" does not occur in the corpus; no term selected", "无".repeat(40))]);
+    let embed = cijing::view_state::EmbedRequest::from_query(&format!("?embed={}", vec!["x"; 30_000].join(",")));
+    assert_eq!((embed.panels, embed.notes.len()), (Some(vec![Panel::Terms]), MAX_NOTES + 1));
+}
+
+#[test]
+fn a_topic_in_a_link_with_too_long_a_name_or_too_many_keywords_is_refused() {
+    let long_name = "长".repeat(41);
+    let keywords: Vec<String> = (0..101).map(|i| format!("词{i}")).collect();
+    let (view, notes) = parse(&format!("?ut={long_name}~甲;多~{};好~乙", keywords.join("|")));
+    assert_eq!(view.user_topics.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>(), ["好"]);
+    assert_eq!(
+        notes,
+        [
+            format!("user topic \"{}…\" ignored: a topic name can have at most 40 characters", "长".repeat(40)),
+            "user topic \"多\" ignored: a topic can have at most 100 keywords".to_string(),
+        ]
+    );
+}

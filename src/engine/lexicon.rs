@@ -49,8 +49,13 @@ pub fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, content)| !content.is_empty())
 }
 
+/// The largest frequency a dictionary entry may give: above every one in
+/// jieba's dictionary (the largest, 了, is 883,634). jieba adds each entry's
+/// frequency to a total that a larger one could overflow.
+pub const MAX_FREQ: usize = 1_000_000;
+
 /// Parses a jieba user dictionary: one `word [freq] [pos]` per line, the
-/// frequency a whole number and the tag up to five ASCII letters; blank
+/// frequency a whole number up to [`MAX_FREQ`] and the tag up to five ASCII letters; blank
 /// lines and `#` comments are skipped. Entries come back in file order.
 /// Every malformed line is reported with its number (as
 /// [`LexiconError`]s in line order, several per line possible); nothing is
@@ -93,8 +98,8 @@ pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<Lex
                     errors.push(err(format!("\"{field}\": the frequency comes right after the word")));
                 }
                 match field.parse::<usize>() {
-                    Ok(f) => freq = Some(f),
-                    Err(_) => errors.push(err(format!("frequency \"{field}\" is too large"))),
+                    Ok(f) if f <= MAX_FREQ => freq = Some(f),
+                    _ => errors.push(err(format!("frequency \"{field}\" is too large: at most {MAX_FREQ}"))),
                 }
             } else if field.chars().all(|c| c.is_ascii_alphabetic()) && field.len() <= 5 {
                 if pos.is_some() {

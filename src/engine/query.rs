@@ -13,13 +13,20 @@ pub enum QueryError {
     /// A word of the query (as typed, or as the segmenter cut it) never
     /// occurs in the corpus.
     NotInCorpus(String),
+    /// More than [`MAX_QUERY_WORDS`] words.
+    TooLong,
 }
+
+/// At most this many words in a search term (n-grams have at most five):
+/// with merged aliases each word is looked up across the vocabulary.
+pub const MAX_QUERY_WORDS: usize = 32;
 
 impl std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             QueryError::Empty => f.write_str("the search term is empty"),
             QueryError::NotInCorpus(word) => write!(f, "\"{word}\" does not occur in the corpus"),
+            QueryError::TooLong => write!(f, "a search term can have at most {MAX_QUERY_WORDS} words"),
         }
     }
 }
@@ -147,6 +154,9 @@ impl Query {
         };
         if words.is_empty() {
             return Err(QueryError::NotInCorpus(text.to_string()));
+        }
+        if words.len() > MAX_QUERY_WORDS {
+            return Err(QueryError::TooLong);
         }
         let mut slots = Vec::new();
         for w in &words {

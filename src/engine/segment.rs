@@ -6,7 +6,7 @@
 use jieba_rs::Jieba;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use super::lexicon::{parse_user_dict, DictEntry, LexiconError, StopwordList};
+use super::lexicon::{parse_user_dict, DictEntry, LexiconError, StopwordList, MAX_FREQ};
 
 /// How jieba cuts: `Precise` gives one reading of the text; `Search` also
 /// yields the shorter words inside long ones (overlapping tokens).
@@ -143,7 +143,19 @@ impl Segmenter {
     /// `word freq [pos]` a line), with no domain words and no stopwords; an
     /// error when a line cannot be read. The segmenter over the dictionary
     /// the project ships is `cijing::seeds::base_segmenter()`.
+    /// The frequencies must add up to at most half of `usize::MAX` (room
+    /// for user words): jieba sums them, and would overflow.
     pub fn from_dictionary(dictionary: &[u8]) -> Result<Segmenter, SegmenterError> {
+        let mut total: usize = 0;
+        for (n, line) in dictionary.split(|&b| b == b'\n').enumerate() {
+            // A line that is not UTF-8 or has no number: jieba reports it below.
+            let freq = std::str::from_utf8(line).ok().and_then(|l| l.split_whitespace().nth(1)).and_then(|f| f.parse::<usize>().ok());
+            if let Some(freq) = freq {
+                total = total.checked_add(freq).filter(|&t| t <= usize::MAX / 2).ok_or_else(|| {
+                    SegmenterError(format!("line {}: the frequencies add up to more than {}", n + 1, usize::MAX / 2))
+                })?;
+            }
+        }
         let jieba = Jieba::with_dict(&mut std::io::BufReader::new(dictionary)).map_err(|e| SegmenterError(e.to_string()))?;
         Ok(Segmenter { jieba, compounds: Vec::new(), tags: HashMap::new(), stopwords: HashSet::new() })
     }
@@ -154,13 +166,15 @@ impl Segmenter {
     /// inside a token (`·`, `－`) is joined from jieba's tokens after
     /// cutting, where its ends fall on token boundaries. Adding a word
     /// again updates its frequency, and its tag when the new entry has one.
+    /// A frequency above [`MAX_FREQ`] counts as `MAX_FREQ`.
     pub fn add_words(&mut self, entries: &[DictEntry]) {
         for e in entries {
             if let Some(pos) = &e.pos {
                 self.tags.insert(e.word.clone(), pos.clone());
             }
             if e.word.chars().all(jieba_keeps_together) {
-                self.jieba.add_word(&e.word, e.freq, e.pos.as_deref());
+                // jieba sums the frequencies: keep each to what a parsed line may give.
+                self.jieba.add_word(&e.word, e.freq.map(|f| f.min(MAX_FREQ)), e.pos.as_deref());
             } else {
                 self.compounds.retain(|(w, _)| w != &e.word);
                 self.compounds.push((e.word.clone(), e.pos.clone().unwrap_or_default()));

@@ -9,7 +9,7 @@ use super::selection::{SelectError, Selection, TopicFilter, TopicMatch, TopicMem
 use std::fmt;
 pub use super::topic_file::Topic;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Keyword hits of each topic in each paragraph, from [`score_corpus`];
 /// the [`TopicMembership`] that [`select`](super::selection::select) asks.
@@ -198,6 +198,19 @@ pub fn missing_keywords(corpus: &Corpus, topic: &Topic) -> Vec<String> {
         .collect()
 }
 
+/// At most this many topics a user made (in the page, a link or the saved
+/// copy): the shipped list has 11, and each topic is matched against every
+/// paragraph.
+pub const MAX_USER_TOPICS: usize = 50;
+/// At most this many keywords in a topic a user made (the shipped topics
+/// have at most 26).
+pub const MAX_KEYWORDS: usize = 100;
+/// At most this many characters in a user topic's name.
+pub const MAX_TOPIC_NAME_CHARS: usize = 40;
+/// At most this many characters in a keyword: twice the longest entry of
+/// the domain dictionary (中－塔－阿富汗北部经济交通走廊, 15).
+pub const MAX_KEYWORD_CHARS: usize = 30;
+
 /// Why a topic a user made was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TopicError {
@@ -205,10 +218,18 @@ pub enum TopicError {
     NoName,
     /// The name has a character the link format reserves (`~ ; |`).
     ReservedCharacter,
+    /// The name is longer than [`MAX_TOPIC_NAME_CHARS`].
+    NameTooLong,
     /// Another topic has this name, in Chinese or English.
     DuplicateName(String),
     /// No keyword was given.
     NoKeywords,
+    /// More than [`MAX_KEYWORDS`] different keywords.
+    TooManyKeywords,
+    /// A keyword longer than [`MAX_KEYWORD_CHARS`] (its start, ending `…`).
+    KeywordTooLong(String),
+    /// There are already [`MAX_USER_TOPICS`] user topics.
+    TooManyTopics,
 }
 
 impl fmt::Display for TopicError {
@@ -216,13 +237,27 @@ impl fmt::Display for TopicError {
         match self {
             TopicError::NoName => f.write_str("a topic needs a name"),
             TopicError::ReservedCharacter => f.write_str("a topic name cannot contain ~ ; or |"),
+            TopicError::NameTooLong => write!(f, "a topic name can have at most {MAX_TOPIC_NAME_CHARS} characters"),
             TopicError::DuplicateName(name) => write!(f, "a topic named \"{name}\" already exists"),
             TopicError::NoKeywords => f.write_str("a topic needs at least one keyword"),
+            TopicError::TooManyKeywords => write!(f, "a topic can have at most {MAX_KEYWORDS} keywords"),
+            TopicError::KeywordTooLong(start) => {
+                write!(f, "the keyword \"{start}\" is too long: a keyword can have at most {MAX_KEYWORD_CHARS} characters")
+            }
+            TopicError::TooManyTopics => write!(f, "you can have at most {MAX_USER_TOPICS} topics of your own"),
         }
     }
 }
 
 impl std::error::Error for TopicError {}
+
+/// The first `n` characters of `s`, with `…` when something was cut.
+pub fn shorten(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
 
 /// Checks a topic a user made against the others: a name, keywords, and a
 /// name no other topic has. Returns the topic with its id (`u-` + eight hex
@@ -230,6 +265,8 @@ impl std::error::Error for TopicError {}
 /// the topic being edited, which may keep its own name and keeps its id.
 /// Keywords are split at white space, commas (`,` `，`), `、`, `|`, `;`
 /// and `~`, and each kept once. The name serves as both `zh` and `en`.
+/// A new topic is refused when `others` already holds
+/// [`MAX_USER_TOPICS`] user topics.
 ///
 /// ```
 /// use cijing::engine::topics::{user_topic, TopicError};
@@ -241,6 +278,18 @@ impl std::error::Error for TopicError {}
 /// assert_eq!(user_topic("能源", "煤炭", &others, Some(&others[0].id)).unwrap().id, others[0].id);
 /// ```
 pub fn user_topic(name: &str, keywords: &str, others: &[Topic], editing: Option<&str>) -> Result<Topic, TopicError> {
+    if editing.is_none() && others.iter().filter(|t| t.user).count() >= MAX_USER_TOPICS {
+        return Err(TopicError::TooManyTopics);
+    }
+    let taken = |name: &str| others.iter().any(|t| Some(t.id.as_str()) != editing && (t.zh == name || t.en == name));
+    user_topic_with(name, keywords, taken, editing)
+}
+
+/// [`user_topic`] with the name check given as a function (`taken(name)`:
+/// does another topic have this name?), for checking many topics in a row
+/// against a set of names. Does not count topics: the caller keeps to
+/// [`MAX_USER_TOPICS`]. Time is linear in the length of the text.
+pub fn user_topic_with(name: &str, keywords: &str, taken: impl Fn(&str) -> bool, editing: Option<&str>) -> Result<Topic, TopicError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(TopicError::NoName);
@@ -248,16 +297,26 @@ pub fn user_topic(name: &str, keywords: &str, others: &[Topic], editing: Option<
     if name.contains(['~', ';', '|']) {
         return Err(TopicError::ReservedCharacter);
     }
-    let clash = others.iter().any(|t| Some(t.id.as_str()) != editing && (t.zh == name || t.en == name));
-    if clash {
+    if name.chars().nth(MAX_TOPIC_NAME_CHARS).is_some() {
+        return Err(TopicError::NameTooLong);
+    }
+    if taken(name) {
         return Err(TopicError::DuplicateName(name.to_string()));
     }
     let mut words: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for w in keywords.split(|c: char| c.is_whitespace() || c == ',' || c == '，' || c == '、' || c == '|' || c == ';' || c == '~') {
         let w = w.trim();
-        if !w.is_empty() && !words.iter().any(|x| x == w) {
-            words.push(w.to_string());
+        if w.is_empty() || !seen.insert(w) {
+            continue;
         }
+        if w.chars().nth(MAX_KEYWORD_CHARS).is_some() {
+            return Err(TopicError::KeywordTooLong(shorten(w, 10)));
+        }
+        if words.len() == MAX_KEYWORDS {
+            return Err(TopicError::TooManyKeywords);
+        }
+        words.push(w.to_string());
     }
     if words.is_empty() {
         return Err(TopicError::NoKeywords);
