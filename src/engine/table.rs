@@ -4,7 +4,7 @@
 //! its tables all build from here, so they cannot drift apart. Numbers
 //! are written with a fixed number of decimals, so output is stable: two
 //! for rates, G² and discovery scores; three for TF-IDF, expected counts,
-//! MI, t, log ratio, PMI, entropies and shares.
+//! MI, t, MI³, z, logDice, log ratio, PMI, entropies and shares.
 
 use super::collocates::CollocateTable;
 use super::corpus::Corpus;
@@ -13,6 +13,7 @@ use super::keyness::KeynessTable;
 use super::kwic::KwicLine;
 use super::lda::LdaTopic;
 use super::ngrams::NgramRow;
+use super::search::SearchResult;
 use super::stats::TermTable;
 use super::topics::{Topic, TopicShare};
 use super::trends::{TrendBy, TrendPoint};
@@ -307,9 +308,10 @@ pub fn kwic(lines: &[KwicLine]) -> Table {
     Table { columns: &COLUMNS, rows }
 }
 
-/// Collocates: term, O, E, frequency, MI, G², t, attraction or repulsion.
+/// Collocates: term, O, E, frequency, MI, G², t, MI³, z, logDice,
+/// attraction or repulsion.
 pub fn collocates(table: &CollocateTable) -> Table {
-    static COLUMNS: [Column; 8] = [
+    static COLUMNS: [Column; 11] = [
         col("term", "搭配词", "Collocate"),
         col("observed", "共现 O", "Observed"),
         col("expected", "期望 E", "Expected"),
@@ -317,6 +319,9 @@ pub fn collocates(table: &CollocateTable) -> Table {
         col("mi", "MI", "MI"),
         col("ll", "G²", "G²"),
         col("t", "t 值", "t"),
+        col("mi3", "MI³", "MI³"),
+        col("z", "z 值", "z"),
+        col("log_dice", "logDice", "logDice"),
         col("association", "关联", "Association"),
     ];
     let rows = table
@@ -331,10 +336,38 @@ pub fn collocates(table: &CollocateTable) -> Table {
                 f3(r.mi),
                 f2(r.log_likelihood),
                 f3(r.t_score),
+                f3(r.mi3),
+                f3(r.z_score),
+                f3(r.log_dice),
                 super::options::Choice::code(r.association).to_string(),
             ]
         })
         .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// A search: its first row, `(all)`, is every hit (count, documents, per
+/// 10k word tokens of the selection); then each form matched, most hits
+/// first.
+///
+/// ```
+/// use cijing::engine::search::{FormCount, SearchResult};
+/// let result = SearchResult {
+///     query: "合作*".into(), hits: 3, docs: 2, tokens: 100, per_10k: 300.0,
+///     forms: vec![FormCount { form: "合作".into(), count: 2, docs: 2 }, FormCount { form: "合作伙伴".into(), count: 1, docs: 1 }],
+/// };
+/// let table = cijing::engine::table::search(&result);
+/// assert_eq!(table.header(), ["form", "count", "docs", "per_10k"]);
+/// assert_eq!(table.rows[0], ["(all)", "3", "2", "300.00"]);
+/// assert_eq!(table.rows[2], ["合作伙伴", "1", "1", "100.00"]); // 1 × 10,000 / 100
+/// ```
+pub fn search(result: &SearchResult) -> Table {
+    static COLUMNS: [Column; 4] =
+        [col("form", "词形", "Form"), col("count", "频次", "Count"), col("docs", "文献数", "Docs"), col("per_10k", "每万词", "Per 10k")];
+    let mut rows = vec![vec!["(all)".to_string(), result.hits.to_string(), result.docs.to_string(), f2(result.per_10k)]];
+    rows.extend(
+        result.forms.iter().map(|f| vec![f.form.clone(), f.count.to_string(), f.docs.to_string(), f2(super::stats::per_10k(f.count, result.tokens))]),
+    );
     Table { columns: &COLUMNS, rows }
 }
 

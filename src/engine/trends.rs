@@ -137,8 +137,7 @@ fn count_per_doc(corpus: &Corpus, selection: &Selection, q: &Query) -> Vec<(u64,
         if !selection.contains(g) {
             continue;
         }
-        let terms: Vec<_> = corpus.paragraph(g).tokens.iter().map(|t| t.term).collect();
-        out[corpus.place(g).doc as usize].0 += q.matches(corpus, &terms).len() as u64;
+        out[corpus.place(g).doc as usize].0 += q.hits(corpus, g).len() as u64;
     }
     out
 }

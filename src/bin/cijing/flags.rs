@@ -95,9 +95,10 @@ pub enum Command {
         #[arg(long)]
         top: Option<usize>,
     },
-    /// Concordance of a term, an alias group (--aliases) or a phrase ("全面 战略").
+    /// Concordance of a query: a term, an alias group (--aliases), a phrase ("全面 战略"), a
+    /// wildcard (合作*), a /regex/, a POS pattern ("n 合作") or a quoted substring ('"合作"').
     Kwic {
-        /// The term or phrase.
+        /// The query (see `cijing search --help` for the query language).
         term: String,
         #[command(flatten)]
         select: SelectArgs,
@@ -117,17 +118,24 @@ pub enum Command {
         #[arg(long)]
         limit: Option<usize>,
     },
-    /// Words within ±span words of a node term (observed, expected, MI, log-likelihood, t-score).
+    /// Words near a node (observed, expected, MI, G², t, MI³, z, logDice), within --span words
+    /// on each side, or --left/--right.
     Collocates {
-        /// The node term or phrase.
+        /// The node: any query (see `cijing search --help`).
         term: String,
         #[command(flatten)]
         select: SelectArgs,
         #[command(flatten)]
         terms: TermArgs,
         /// Words on each side of the node.
-        #[arg(long, default_value_t = CollocateOptions::default().span)]
+        #[arg(long, default_value_t = CollocateOptions::default().span_left)]
         span: usize,
+        /// Words to the left of the node (default: --span).
+        #[arg(long)]
+        left: Option<usize>,
+        /// Words to the right of the node (default: --span).
+        #[arg(long)]
+        right: Option<usize>,
         /// Minimum observed co-occurrences.
         #[arg(long, default_value_t = CollocateOptions::default().min_observed)]
         min: u64,
@@ -162,7 +170,7 @@ pub enum Command {
     },
     /// Relative frequency of terms per document in date order, or per year.
     Trends {
-        /// The terms or phrases.
+        /// The queries (terms, phrases or any query; see `cijing search --help`), one series each.
         #[arg(required = true)]
         terms: Vec<String>,
         #[command(flatten)]
@@ -173,6 +181,25 @@ pub enum Command {
         /// One point per document or per year.
         #[arg(long, value_parser = choice::<TrendBy>(), default_value = TrendBy::default().code())]
         by: TrendBy,
+    },
+    /// Hits of a query: the count, documents and every word form it matched.
+    ///
+    /// The query language: words separated by spaces are a phrase; each word is a word of the
+    /// corpus (合作), a wildcard (合作* starts with, *合作 ends with, *合作* contains), a regular
+    /// expression over words (/^合作.$/), or a part-of-speech class by name or jieba tag (noun,
+    /// verb, n, v, vn, ns, …: "n 合作" is a noun followed by 合作). A query in double quotes
+    /// ('"合作"') is a substring of the raw text, whatever the word boundaries.
+    Search {
+        /// The query.
+        query: String,
+        #[command(flatten)]
+        select: SelectArgs,
+        /// Match every alias of each word.
+        #[arg(long)]
+        aliases: bool,
+        /// How many forms (all when omitted).
+        #[arg(long)]
+        top: Option<usize>,
     },
     /// Each topic's share of each document's paragraphs (documents in date order); --list shows the topics.
     Topics {

@@ -26,6 +26,7 @@ mod cli {
     use cijing::engine::lda::{Lda, LdaOptions};
     use cijing::engine::ngrams::{ngrams, NgramOptions};
     use cijing::engine::query::Query;
+    use cijing::engine::search::search;
     use cijing::engine::segment::{SegmentOptions, Segmenter, TokenKind};
     use cijing::engine::selection::{select, Selection};
     use cijing::engine::stats::term_table;
@@ -210,8 +211,9 @@ mod cli {
                 truncate(&mut lines, limit);
                 emit(select.format, table::kwic(&lines), &lines)
             }
-            Command::Collocates { term, select, terms, span, min, sort, repulsion, top } => {
-                let collocation = CollocateOptions { span, min_observed: min, sort, repulsion };
+            Command::Collocates { term, select, terms, span, left, right, min, sort, repulsion, top } => {
+                let collocation =
+                    CollocateOptions { span_left: left.unwrap_or(span), span_right: right.unwrap_or(span), min_observed: min, sort, repulsion };
                 collocation.check()?;
                 let (loaded, selection) = load_selection(&select)?;
                 let options = terms.options();
@@ -236,6 +238,13 @@ mod cli {
                     .collect::<Result<Vec<_>, _>>()?;
                 let points = trends(&loaded.corpus, &selection, &queries, by);
                 emit(select.format, table::trends(&points, by), &points)
+            }
+            Command::Search { query, select, aliases, top } => {
+                let (loaded, selection) = load_selection(&select)?;
+                let query = Query::parse(&loaded.corpus, &loaded.segmenter, &query, aliases)?;
+                let mut result = search(&loaded.corpus, &selection, &query);
+                truncate(&mut result.forms, top);
+                emit(select.format, table::search(&result), &result)
             }
             Command::Topics { select, list: true } => {
                 let topics = seeds::topics();
