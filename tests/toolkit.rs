@@ -226,3 +226,54 @@ fn collocation_measures_and_one_sided_windows_by_hand() {
     assert_eq!(table.header(), ["term", "observed", "expected", "frequency", "mi", "ll", "t", "mi3", "z", "log_dice", "association"]);
     assert_eq!(table.rows[0][7..10], ["2.737", "0.730", "14.000"]);
 }
+
+// ------------------------------------------------------------------- keyness
+
+#[test]
+fn chi_square_critical_values() {
+    use cijing::engine::keyness::chi2_critical;
+    // χ²(1 d.f.) upper-tail quantiles, as tabulated (and Φ⁻¹(p/2)² in Python's
+    // statistics.NormalDist): 3.841459, 6.634897, 10.827566, 15.136705; 5.731139 for p = 0.05/3.
+    for (p, x) in [(0.05, 3.841459), (0.01, 6.634897), (0.001, 10.827566), (0.0001, 15.136705), (0.05 / 3.0, 5.731139)] {
+        assert!((chi2_critical(p) - x).abs() < 1e-5, "p = {p}: {}", chi2_critical(p));
+    }
+    assert_eq!(chi2_critical(1.0), 0.0);
+    assert_eq!(chi2_critical(0.0), f64::INFINITY);
+    // Tiny p (a Bonferroni cut-off over many terms) stays finite and ordered.
+    assert!(chi2_critical(1e-12) > chi2_critical(1e-9) && chi2_critical(1e-12) < 60.0);
+}
+
+#[test]
+fn keyness_against_another_selection_with_the_bonferroni_cut_off() {
+    use cijing::engine::keyness::{keyness, keyness_against, Direction, KeynessError, KeynessOptions, Reference};
+    use cijing::engine::stats::TermOptions;
+    // Target a: 合作 ×3, 发展 ×1 (c = 4). b: 发展 ×2, 安全, 合作. Reference c: 安全 ×6 (d = 6).
+    let c = corpus(vec![
+        doc("a", "2020-01-01", &["合作，合作，合作，发展。"]),
+        doc("b", "2020-01-02", &["发展，发展，安全，合作。"]),
+        doc("c", "2021-01-01", &["安全，安全，安全，安全，安全，安全。"]),
+    ]);
+    let (target, reference) = (Selection::of_docs(&c, &[0]), Selection::of_docs(&c, &[2]));
+    let t = keyness_against(&c, &target, &reference, 0.0, &TermOptions::default()).unwrap();
+    assert_eq!((t.target_tokens, t.reference_tokens, t.reference), (4, 6, None));
+    // m = 3 terms tested (合作, 发展, 安全): cut-off χ²(p = 0.05/3) = 5.731139.
+    assert_eq!(t.terms_tested, 3);
+    assert!(close(t.bonferroni_g2, 5.731139), "{}", t.bonferroni_g2);
+    let rows: Vec<(&str, Direction, bool)> = t.rows.iter().map(|r| (r.term.as_str(), r.direction, r.bonferroni)).collect();
+    // 合作: a = 3, b = 0, E_target = 4·3/10 = 1.2, G² = 6 ln(3/1.2) = 5.497744: p < 0.05, not Bonferroni.
+    // 发展: a = 1, E = 0.4, G² = 2 ln 2.5 = 1.832581.
+    // 安全: a = 0, b = 6, E_reference = 6·6/10 = 3.6, G² = 12 ln(6/3.6) = 6.129907: passes.
+    assert_eq!(rows, [("合作", Direction::Over, false), ("发展", Direction::Over, false), ("安全", Direction::Under, true)]);
+    assert!(close(t.rows[0].g2, 5.497744) && close(t.rows[1].g2, 1.832581) && close(t.rows[2].g2, 6.129907));
+    assert_eq!(t.rows[0].significance, "p<0.05");
+    // The shared table marks the rows.
+    let table = cijing::engine::table::keyness(&t);
+    assert_eq!(table.header().last(), Some(&"bonferroni"));
+    assert_eq!(table.rows.iter().map(|r| r[9].as_str()).collect::<Vec<_>>(), ["no", "no", "yes"]);
+    // Rest and whole still work and say which they were; m counts every term on either side.
+    let rest = keyness(&c, &target, &KeynessOptions { reference: Reference::Rest, min_g2: 0.0 }, &TermOptions::default()).unwrap();
+    assert_eq!((rest.reference, rest.reference_tokens, rest.terms_tested), (Some(Reference::Rest), 10, 3));
+    let whole = keyness(&c, &target, &KeynessOptions { reference: Reference::Whole, min_g2: 0.0 }, &TermOptions::default()).unwrap();
+    assert_eq!((whole.reference, whole.reference_tokens), (Some(Reference::Whole), 14));
+    assert_eq!(keyness_against(&c, &target, &Selection::none(&c), 0.0, &TermOptions::default()), Err(KeynessError::EmptyReference));
+}

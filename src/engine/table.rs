@@ -242,9 +242,10 @@ pub fn terms(table: &TermTable) -> Table {
 }
 
 /// A keyness table: term, direction, counts and rates on both sides, G²,
-/// log ratio and significance band.
+/// log ratio, significance band, and whether G² passes the Bonferroni
+/// cut-off (`yes`/`no`).
 pub fn keyness(table: &KeynessTable) -> Table {
-    static COLUMNS: [Column; 9] = [
+    static COLUMNS: [Column; 10] = [
         col("term", "词语", "Term"),
         col("direction", "方向", "Direction"),
         col("target", "目标频次", "Target"),
@@ -254,6 +255,7 @@ pub fn keyness(table: &KeynessTable) -> Table {
         col("g2", "G²", "G²"),
         col("log_ratio", "对数比", "Log ratio"),
         col("p", "显著性", "p"),
+        col("bonferroni", "Bonferroni 校正显著", "Bonferroni"),
     ];
     let rows = table
         .rows
@@ -269,6 +271,7 @@ pub fn keyness(table: &KeynessTable) -> Table {
                 f2(r.g2),
                 f3(r.log_ratio),
                 r.significance.to_string(),
+                if r.bonferroni { "yes" } else { "no" }.to_string(),
             ]
         })
         .collect();

@@ -79,15 +79,19 @@ pub enum Command {
         #[arg(long, value_parser = choice::<TermSort>(), default_value = TermSort::default().code())]
         sort: TermSort,
     },
-    /// Terms over- and under-used in the selection (log-likelihood G², log ratio).
+    /// Terms over- and under-used in the selection (log-likelihood G², log ratio), with the
+    /// Bonferroni-corrected cut-off marked; the reference is the rest, the whole corpus, or
+    /// another selection (--ref-party, --ref-from, --ref-to, --ref-doc).
     Keyness {
         #[command(flatten)]
         select: SelectArgs,
         #[command(flatten)]
         terms: TermArgs,
         /// Compare with the rest of the corpus or with the whole corpus.
-        #[arg(long, value_parser = choice::<Reference>(), default_value = KeynessOptions::default().reference.code())]
+        #[arg(long, visible_alias = "ref", value_parser = choice::<Reference>(), default_value = KeynessOptions::default().reference.code())]
         reference: Reference,
+        #[command(flatten)]
+        against: RefArgs,
         /// Keep terms with G² at least this (3.84: p<0.05, 6.63: p<0.01, 10.83: p<0.001, 15.13: p<0.0001).
         #[arg(long, default_value_t = KeynessOptions::default().min_g2)]
         min_g2: f64,
@@ -320,6 +324,33 @@ impl SelectArgs {
                 threshold: self.threshold,
             },
         }
+    }
+}
+
+/// A reference selection for keyness, instead of the rest or the whole corpus.
+#[derive(Args)]
+pub struct RefArgs {
+    /// Reference: documents of this party (repeatable; any of them).
+    #[arg(long = "ref-party", conflicts_with = "reference")]
+    ref_parties: Vec<String>,
+    /// Reference: documents from this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long = "ref-from", value_parser = date_bound, conflicts_with = "reference")]
+    ref_from: Option<DateBound>,
+    /// Reference: documents up to this date, inclusive.
+    #[arg(long = "ref-to", value_parser = date_bound, conflicts_with = "reference")]
+    ref_to: Option<DateBound>,
+    /// Reference: this document (repeatable).
+    #[arg(long = "ref-doc", conflicts_with = "reference")]
+    ref_docs: Vec<String>,
+}
+
+impl RefArgs {
+    /// The reference's filter, or `None` when no reference option is given.
+    pub fn filter(&self) -> Option<Filter> {
+        if self.ref_parties.is_empty() && self.ref_from.is_none() && self.ref_to.is_none() && self.ref_docs.is_empty() {
+            return None;
+        }
+        Some(Filter { docs: self.ref_docs.clone(), from: self.ref_from, to: self.ref_to, parties: self.ref_parties.clone(), ..Filter::default() })
     }
 }
 

@@ -21,7 +21,7 @@ mod cli {
     use cijing::engine::collocates::{collocates, CollocateOptions};
     use cijing::engine::corpus::Corpus;
     use cijing::engine::discover::{discover, DiscoverOptions};
-    use cijing::engine::keyness::{keyness, KeynessOptions};
+    use cijing::engine::keyness::{keyness, keyness_against, KeynessOptions};
     use cijing::engine::kwic::{kwic, KwicOptions};
     use cijing::engine::lda::{Lda, LdaOptions};
     use cijing::engine::ngrams::{ngrams, NgramOptions};
@@ -197,9 +197,15 @@ mod cli {
                 truncate(&mut result.rows, top);
                 emit(select.format, table::terms(&result), &result)
             }
-            Command::Keyness { select, terms, reference, min_g2, top } => {
+            Command::Keyness { select, terms, reference, against, min_g2, top } => {
                 let (loaded, selection) = load_selection(&select)?;
-                let mut result = keyness(&loaded.corpus, &selection, &KeynessOptions { reference, min_g2 }, &terms.options())?;
+                let mut result = match against.filter() {
+                    Some(filter) => {
+                        let other = cijing::engine::selection::select(&loaded.corpus, &filter, &loaded.topics)?;
+                        keyness_against(&loaded.corpus, &selection, &other, min_g2, &terms.options())?
+                    }
+                    None => keyness(&loaded.corpus, &selection, &KeynessOptions { reference, min_g2 }, &terms.options())?,
+                };
                 truncate(&mut result.rows, top);
                 emit(select.format, table::keyness(&result), &result)
             }
