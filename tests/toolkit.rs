@@ -277,3 +277,51 @@ fn keyness_against_another_selection_with_the_bonferroni_cut_off() {
     assert_eq!((whole.reference, whole.reference_tokens), (Some(Reference::Whole), 14));
     assert_eq!(keyness_against(&c, &target, &Selection::none(&c), 0.0, &TermOptions::default()), Err(KeynessError::EmptyReference));
 }
+
+// ----------------------------------------------------------- lexical profile
+
+#[test]
+fn lexical_profile_by_hand() {
+    use cijing::engine::profile::{lexical_profile, ProfileOptions};
+    // Word tokens: 合作 发展 合作 安全 | 合作 发展 (n = 6, across two paragraphs); 3 types.
+    let c = corpus(vec![doc("a", "2020-01-01", &["合作，发展，合作，安全。", "合作，发展。"])]);
+    let all = Selection::all(&c);
+    let p = lexical_profile(&c, &all, &ProfileOptions { chunk: 4, window: 3 });
+    // TTR = 3/6 = 0.5.
+    assert_eq!((p.documents, p.paragraphs, p.tokens, p.types, p.ttr), (1, 2, 6, 3, 0.5));
+    // STTR, chunks of 4: [合作 发展 合作 安全] = 3/4; the partial [合作 发展] is dropped.
+    assert_eq!((p.sttr, p.sttr_chunks), (Some(0.75), 1));
+    // MATTR, windows of 3: 合作 发展 合作 2/3, 发展 合作 安全 3/3, 合作 安全 合作 2/3,
+    // 安全 合作 发展 3/3: mean (10/3)/4 = 5/6.
+    assert!(close(p.mattr.unwrap(), 5.0 / 6.0));
+    // Chunks of 2: [合作 发展] [合作 安全] [合作 发展], each 1: STTR 1.
+    assert_eq!(lexical_profile(&c, &all, &ProfileOptions { chunk: 2, window: 6 }).sttr, Some(1.0));
+    // A text shorter than a chunk or a window has neither; TTR still.
+    let short = lexical_profile(&c, &all, &ProfileOptions::default());
+    assert_eq!((short.sttr, short.sttr_chunks, short.mattr, short.ttr), (None, 0, None, 0.5));
+    // An empty selection: zeros, no division by zero.
+    let none = lexical_profile(&c, &Selection::none(&c), &ProfileOptions::default());
+    assert_eq!((none.tokens, none.ttr, none.mattr), (0, 0.0, None));
+}
+
+#[test]
+fn seeds_mattr_equals_the_mean_over_every_window() {
+    use cijing::engine::profile::{lexical_profile, ProfileOptions};
+    use std::collections::HashSet;
+    let c = seeds_corpus();
+    let sel = Selection::of_docs(c, &[0]);
+    let words: Vec<u32> = sel
+        .iter()
+        .flat_map(|g| c.paragraph(g).tokens.iter())
+        .filter(|t| c.vocab.term(t.term).kind == cijing::engine::segment::TokenKind::Word)
+        .map(|t| t.term)
+        .collect();
+    let w = 50;
+    let naive: f64 = words.windows(w).map(|win| win.iter().collect::<HashSet<_>>().len() as f64 / w as f64).sum::<f64>() / (words.len() - w + 1) as f64;
+    let p = lexical_profile(c, &sel, &ProfileOptions { chunk: 100, window: w });
+    assert!((p.mattr.unwrap() - naive).abs() < 1e-12);
+    let chunks: Vec<f64> = words.chunks_exact(100).map(|ch| ch.iter().collect::<HashSet<_>>().len() as f64 / 100.0).collect();
+    assert!((p.sttr.unwrap() - chunks.iter().sum::<f64>() / chunks.len() as f64).abs() < 1e-12);
+    // STTR and MATTR are far above the whole text's TTR, which falls with length.
+    assert!(p.ttr < p.sttr.unwrap() && p.ttr < p.mattr.unwrap());
+}

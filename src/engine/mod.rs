@@ -53,6 +53,7 @@ pub mod lexicon;
 pub mod ngrams;
 pub mod options;
 pub mod pos;
+pub mod profile;
 pub mod query;
 pub mod search;
 pub mod segment;

@@ -13,6 +13,7 @@ use super::keyness::KeynessTable;
 use super::kwic::KwicLine;
 use super::lda::LdaTopic;
 use super::ngrams::NgramRow;
+use super::profile::LexicalProfile;
 use super::search::SearchResult;
 use super::stats::TermTable;
 use super::topics::{Topic, TopicShare};
@@ -371,6 +372,39 @@ pub fn search(result: &SearchResult) -> Table {
     rows.extend(
         result.forms.iter().map(|f| vec![f.form.clone(), f.count.to_string(), f.docs.to_string(), f2(super::stats::per_10k(f.count, result.tokens))]),
     );
+    Table { columns: &COLUMNS, rows }
+}
+
+/// A lexical profile, one measure a row: documents, paragraphs, tokens,
+/// types, TTR, STTR (with its chunk and the full chunks it averages),
+/// MATTR (with its window); an undefined STTR or MATTR is left empty.
+///
+/// ```
+/// use cijing::engine::profile::{LexicalProfile, ProfileOptions};
+/// let p = LexicalProfile { documents: 1, paragraphs: 2, tokens: 10, types: 8, ttr: 0.8, sttr: Some(0.875), sttr_chunks: 2, mattr: None, options: ProfileOptions { chunk: 4, window: 500 } };
+/// let table = cijing::engine::table::profile(&p);
+/// assert_eq!(table.header(), ["measure", "value"]);
+/// let rows: Vec<String> = table.rows.iter().map(|r| r.join("=")).collect();
+/// assert_eq!(rows, ["documents=1", "paragraphs=2", "tokens=10", "types=8", "ttr=0.8000", "sttr=0.8750", "sttr_chunk=4", "sttr_chunks=2", "mattr=", "mattr_window=500"]);
+/// ```
+pub fn profile(p: &LexicalProfile) -> Table {
+    static COLUMNS: [Column; 2] = [col("measure", "指标", "Measure"), col("value", "数值", "Value")];
+    let f4 = |x: f64| format!("{x:.4}");
+    let rows = [
+        ("documents", p.documents.to_string()),
+        ("paragraphs", p.paragraphs.to_string()),
+        ("tokens", p.tokens.to_string()),
+        ("types", p.types.to_string()),
+        ("ttr", f4(p.ttr)),
+        ("sttr", p.sttr.map(f4).unwrap_or_default()),
+        ("sttr_chunk", p.options.chunk.to_string()),
+        ("sttr_chunks", p.sttr_chunks.to_string()),
+        ("mattr", p.mattr.map(f4).unwrap_or_default()),
+        ("mattr_window", p.options.window.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| vec![k.to_string(), v])
+    .collect();
     Table { columns: &COLUMNS, rows }
 }
 

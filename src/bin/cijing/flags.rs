@@ -11,6 +11,7 @@ use cijing::engine::lda::LdaOptions;
 use cijing::engine::ngrams::NgramOptions;
 use cijing::engine::options::Choice;
 use cijing::engine::pos::PosClass;
+use cijing::engine::profile::ProfileOptions;
 use cijing::engine::segment::{Mode, SegmentOptions};
 use cijing::engine::selection::{Filter, TopicFilter, TopicMatch};
 use cijing::engine::stats::{TermOptions, TermSort};
@@ -65,6 +66,19 @@ pub enum Command {
         /// Turn off jieba's HMM for words missing from the dictionaries.
         #[arg(long)]
         no_hmm: bool,
+    },
+    /// The selection's size and lexical variety: documents, paragraphs, tokens, types, TTR,
+    /// STTR (mean TTR per full chunk of --chunk words; the last partial chunk dropped) and
+    /// MATTR (mean TTR over every window of --window words).
+    Summary {
+        #[command(flatten)]
+        select: SelectArgs,
+        /// STTR's chunk, in word tokens.
+        #[arg(long, default_value_t = ProfileOptions::default().chunk)]
+        chunk: usize,
+        /// MATTR's moving window, in word tokens.
+        #[arg(long, default_value_t = ProfileOptions::default().window)]
+        window: usize,
     },
     /// Term frequencies: term, count, per_10k, docs, tfidf.
     Terms {

@@ -25,6 +25,7 @@ mod cli {
     use cijing::engine::kwic::{kwic, KwicOptions};
     use cijing::engine::lda::{Lda, LdaOptions};
     use cijing::engine::ngrams::{ngrams, NgramOptions};
+    use cijing::engine::profile::{lexical_profile, ProfileOptions};
     use cijing::engine::query::Query;
     use cijing::engine::search::search;
     use cijing::engine::segment::{SegmentOptions, Segmenter, TokenKind};
@@ -190,6 +191,13 @@ mod cli {
                 out.flush().map_err(output)
             }
             Command::Segment { mode, no_hmm } => segment_stdin(&seeds::segmenter(), SegmentOptions { mode, hmm: !no_hmm }),
+            Command::Summary { select, chunk, window } => {
+                let options = ProfileOptions { chunk, window };
+                options.check()?;
+                let (loaded, selection) = load_selection(&select)?;
+                let profile = lexical_profile(&loaded.corpus, &selection, &options);
+                emit(select.format, table::profile(&profile), &profile)
+            }
             Command::Terms { select, terms, top, sort } => {
                 let (loaded, selection) = load_selection(&select)?;
                 let mut result = term_table(&loaded.corpus, &selection, &terms.options());
