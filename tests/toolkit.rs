@@ -325,3 +325,34 @@ fn seeds_mattr_equals_the_mean_over_every_window() {
     // STTR and MATTR are far above the whole text's TTR, which falls with length.
     assert!(p.ttr < p.sttr.unwrap() && p.ttr < p.mattr.unwrap());
 }
+
+// ------------------------------------------------------------------ clusters
+
+#[test]
+fn clusters_by_hand() {
+    use cijing::engine::clusters::{clusters, ClusterOptions, ClusterSide};
+    let c = corpus(vec![doc("a", "2020-01-01", &["中国支持上海合作组织。中国支持上海合作组织发展。"]), doc("b", "2020-01-02", &["中国支持，发展。"])]);
+    assert_eq!(tokens(&c)[0], ["中国", "支持", "上海合作组织", "。", "中国", "支持", "上海合作组织", "发展", "。"]);
+    // Runs of words: a [中国 支持 上海合作组织] [中国 支持 上海合作组织 发展]; b [中国 支持] [发展].
+    let all = Selection::all(&c);
+    let run = |q: &str, size, side| -> Vec<(String, u64, u32)> {
+        let q = Query::parse(&c, seg(), q, false).unwrap();
+        clusters(&c, &all, &q, &ClusterOptions { size, side, min_count: 1 }).into_iter().map(|r| (r.cluster, r.count, r.docs)).collect()
+    };
+    let row = |s: &str, n, d| (s.to_string(), n, d);
+    // Size 2, 支持 on the left: 支持 上海合作组织 in both runs of a; in b 支持 ends its run.
+    assert_eq!(run("支持", 2, ClusterSide::Left), [row("支持 上海合作组织", 2, 1)]);
+    // On the right: 中国 支持 three times, in both documents.
+    assert_eq!(run("支持", 2, ClusterSide::Right), [row("中国 支持", 3, 2)]);
+    assert_eq!(run("支持", 2, ClusterSide::Any), [row("中国 支持", 3, 2), row("支持 上海合作组织", 2, 1)]);
+    // Size 3, anywhere: run 1 has one window (中国 支持 上海合作组织), run 2 two
+    // (that one, and 支持 上海合作组织 发展); b's run is too short.
+    assert_eq!(run("支持", 3, ClusterSide::Any), [row("中国 支持 上海合作组织", 2, 1), row("支持 上海合作组织 发展", 1, 1)]);
+    assert_eq!(run("支持", 3, ClusterSide::Left), [row("支持 上海合作组织 发展", 1, 1)]);
+    assert_eq!(run("支持", 3, ClusterSide::Right), []);
+    // A phrase fills two of the three places.
+    assert_eq!(run("中国 支持", 3, ClusterSide::Left), [row("中国 支持 上海合作组织", 2, 1)]);
+    // Two hits in one window count the window once: 中国 and 支持 both match
+    // /^(中国|支持)$/; the window 中国 支持 上海合作组织 still counts 2 (once per run).
+    assert_eq!(run("/^(中国|支持)$/", 3, ClusterSide::Any)[0], row("中国 支持 上海合作组织", 2, 1));
+}

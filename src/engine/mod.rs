@@ -39,6 +39,7 @@
 pub mod aliases;
 pub mod chart;
 pub mod clean;
+pub mod clusters;
 pub mod collocates;
 pub mod corpus;
 pub mod date;

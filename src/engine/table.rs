@@ -6,6 +6,7 @@
 //! for rates, G² and discovery scores; three for TF-IDF, expected counts,
 //! MI, t, MI³, z, logDice, log ratio, PMI, entropies and shares.
 
+use super::clusters::ClusterRow;
 use super::collocates::CollocateTable;
 use super::corpus::Corpus;
 use super::discover::Candidate;
@@ -405,6 +406,20 @@ pub fn profile(p: &LexicalProfile) -> Table {
     .into_iter()
     .map(|(k, v)| vec![k.to_string(), v])
     .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// Clusters: the words, count, range (documents).
+///
+/// ```
+/// use cijing::engine::clusters::ClusterRow;
+/// let table = cijing::engine::table::clusters(&[ClusterRow { cluster: "能源 合作".into(), count: 2, docs: 1 }]);
+/// assert_eq!(table.header(), ["cluster", "count", "docs"]);
+/// assert_eq!(table.rows, [["能源 合作", "2", "1"]]);
+/// ```
+pub fn clusters(rows: &[ClusterRow]) -> Table {
+    static COLUMNS: [Column; 3] = [col("cluster", "词簇", "Cluster"), col("count", "频次", "Count"), col("docs", "文献数", "Docs")];
+    let rows = rows.iter().map(|r| vec![r.cluster.clone(), r.count.to_string(), r.docs.to_string()]).collect();
     Table { columns: &COLUMNS, rows }
 }
 

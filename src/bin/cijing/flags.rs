@@ -2,6 +2,7 @@
 //! every option struct takes its defaults from the engine's `Default`, every
 //! choice (sort orders, references, modes) is the engine's enum.
 
+use cijing::engine::clusters::{ClusterOptions, ClusterSide};
 use cijing::engine::collocates::{CollocateOptions, CollocateSort};
 use cijing::engine::date::DateBound;
 use cijing::engine::discover::DiscoverOptions;
@@ -163,6 +164,29 @@ pub enum Command {
         /// Also list repelled words (observed below expected), marked "repulsion".
         #[arg(long)]
         repulsion: bool,
+        /// How many rows (all when omitted).
+        #[arg(long)]
+        top: Option<usize>,
+    },
+    /// Clusters: the 2–5-word sequences holding a query at their left edge, right edge or
+    /// anywhere (AntConc's Clusters), with count and range (documents).
+    Clusters {
+        /// The query (see `cijing search --help`).
+        term: String,
+        #[command(flatten)]
+        select: SelectArgs,
+        /// Match every alias of each word.
+        #[arg(long)]
+        aliases: bool,
+        /// Words in a cluster.
+        #[arg(long, default_value_t = ClusterOptions::default().size)]
+        size: usize,
+        /// Where the query stands: left (clusters starting with it), right (ending with it), any.
+        #[arg(long, value_parser = choice::<ClusterSide>(), default_value = ClusterOptions::default().side.code())]
+        side: ClusterSide,
+        /// Keep clusters seen at least this often.
+        #[arg(long, default_value_t = ClusterOptions::default().min_count)]
+        min_count: u64,
         /// How many rows (all when omitted).
         #[arg(long)]
         top: Option<usize>,

@@ -18,6 +18,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use crate::flags::{Cli, Command, Format, SelectArgs};
+    use cijing::engine::clusters::{clusters, ClusterOptions};
     use cijing::engine::collocates::{collocates, CollocateOptions};
     use cijing::engine::corpus::Corpus;
     use cijing::engine::discover::{discover, DiscoverOptions};
@@ -235,6 +236,15 @@ mod cli {
                 let mut result = collocates(&loaded.corpus, &selection, &query, &collocation, &options);
                 truncate(&mut result.rows, top);
                 emit(select.format, table::collocates(&result), &result)
+            }
+            Command::Clusters { term, select, aliases, size, side, min_count, top } => {
+                let options = ClusterOptions { size, side, min_count };
+                options.check()?;
+                let (loaded, selection) = load_selection(&select)?;
+                let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
+                let mut rows = clusters(&loaded.corpus, &selection, &query, &options);
+                truncate(&mut rows, top);
+                emit(select.format, table::clusters(&rows), &rows)
             }
             Command::Ngrams { select, terms, min_n, max_n, min_count, top } => {
                 let ngram = NgramOptions { min_n, max_n, min_count };
