@@ -356,3 +356,44 @@ fn clusters_by_hand() {
     // /^(中国|支持)$/; the window 中国 支持 上海合作组织 still counts 2 (once per run).
     assert_eq!(run("/^(中国|支持)$/", 3, ClusterSide::Any)[0], row("中国 支持 上海合作组织", 2, 1));
 }
+
+// -------------------------------------------------------------------- trends
+
+#[test]
+fn trends_by_date_pool_documents_of_one_date() {
+    // a 2020-01-01: 合作 合作 发展 (3 word tokens); b 2019-06-01: 合作 安全 (2);
+    // c 2020-05-01: 发展 (1); d 2020-01-01, a's date: 发展 合作 发展 合作 (4).
+    let c = corpus(vec![
+        doc("a", "2020-01-01", &["合作，合作，发展。"]),
+        doc("b", "2019-06-01", &["合作，安全。"]),
+        doc("c", "2020-05-01", &["发展。"]),
+        doc("d", "2020-01-01", &["发展，合作，发展，合作。"]),
+    ]);
+    let q = |t: &str| Query::parse(&c, seg(), t, false).unwrap();
+    let points = trends(&c, &Selection::all(&c), &[q("合作"), q("发展")], TrendBy::Date);
+    let got: Vec<(&str, &str, usize, u64, u64)> = points.iter().map(|p| (p.term.as_str(), p.date.as_str(), p.docs, p.count, p.tokens)).collect();
+    // 2020-01-01 pools a and d: 合作 2 + 2 = 4 of 3 + 4 = 7 tokens; 发展 1 + 2 = 3.
+    assert_eq!(
+        got,
+        [
+            ("合作", "2019-06-01", 1, 1, 2),
+            ("合作", "2020-01-01", 2, 4, 7),
+            ("合作", "2020-05-01", 1, 0, 1),
+            ("发展", "2019-06-01", 1, 0, 2),
+            ("发展", "2020-01-01", 2, 3, 7),
+            ("发展", "2020-05-01", 1, 1, 1),
+        ]
+    );
+    // 4 × 10,000 / 7 = 5714.29 per 10k; 1 of 2 = 5000.
+    assert!(close(points[1].per_10k, 40_000.0 / 7.0) && close(points[0].per_10k, 5000.0));
+    // By year 2020 pools a, c and d: 合作 4 of 8. By document, d stands alone: 2 of 4.
+    let years = trends(&c, &Selection::all(&c), &[q("合作")], TrendBy::Year);
+    assert_eq!((years[1].key.as_str(), years[1].count, years[1].tokens, years[1].docs), ("2020", 4, 8, 3));
+    let docs = trends(&c, &Selection::all(&c), &[q("合作")], TrendBy::Doc);
+    assert_eq!(docs.iter().map(|p| p.key.as_str()).collect::<Vec<_>>(), ["b", "a", "d", "c"]);
+    assert_eq!((docs[2].count, docs[2].tokens, docs[2].docs), (2, 4, 1));
+    // The shared table: the date table says how many documents each point pools.
+    let table = cijing::engine::table::trends(&points, TrendBy::Date);
+    assert_eq!(table.header(), ["term", "date", "docs", "count", "tokens", "per_10k"]);
+    assert_eq!(table.rows[1], ["合作", "2020-01-01", "2", "4", "7", "5714.29"]);
+}

@@ -95,7 +95,7 @@ pub struct Request {
     pub max_n: Option<usize>,
     /// Minimum n-gram count.
     pub min_count: Option<u64>,
-    /// Trends by `doc` or `year`.
+    /// Trends by `doc`, `year` or `date`.
     pub by: Option<String>,
 }
 
@@ -185,7 +185,7 @@ impl Request {
         Ok(options)
     }
 
-    /// Trends per document or per year.
+    /// Trends per document, per year or per date.
     pub fn trend_by(&self) -> Result<TrendBy, String> {
         choice("by", &self.by, TrendBy::Doc)
     }

@@ -431,7 +431,8 @@ pub fn ngrams(rows: &[NgramRow]) -> Table {
     Table { columns: &COLUMNS, rows }
 }
 
-/// Trend points: term, document or year, date, count, tokens, per 10k.
+/// Trend points: term, document or year, date, count, tokens, per 10k; by
+/// date: term, date, documents pooled, count, tokens, per 10k.
 pub fn trends(points: &[TrendPoint], by: TrendBy) -> Table {
     static BY_DOC: [Column; 6] = [
         col("term", "词语", "Term"),
@@ -449,6 +450,21 @@ pub fn trends(points: &[TrendPoint], by: TrendBy) -> Table {
         col("tokens", "词数", "Tokens"),
         col("per_10k", "每万词", "Per 10k"),
     ];
+    static BY_DATE: [Column; 6] = [
+        col("term", "词语", "Term"),
+        col("date", "日期", "Date"),
+        col("docs", "文献数", "Docs"),
+        col("count", "频次", "Count"),
+        col("tokens", "词数", "Tokens"),
+        col("per_10k", "每万词", "Per 10k"),
+    ];
+    if by == TrendBy::Date {
+        let rows = points
+            .iter()
+            .map(|p| vec![p.term.clone(), p.date.clone(), p.docs.to_string(), p.count.to_string(), p.tokens.to_string(), f2(p.per_10k)])
+            .collect();
+        return Table { columns: &BY_DATE, rows };
+    }
     let rows = points
         .iter()
         .map(|p| vec![p.term.clone(), p.key.clone(), p.date.clone(), p.count.to_string(), p.tokens.to_string(), f2(p.per_10k)])

@@ -210,7 +210,8 @@ pub enum Command {
         #[arg(long)]
         top: Option<usize>,
     },
-    /// Relative frequency of terms per document in date order, or per year.
+    /// Relative frequency of queries over time: per document in date order, per date (documents
+    /// of a date pooled) or per year; one series per query.
     Trends {
         /// The queries (terms, phrases or any query; see `cijing search --help`), one series each.
         #[arg(required = true)]
@@ -220,7 +221,7 @@ pub enum Command {
         /// Match every alias of each term.
         #[arg(long)]
         aliases: bool,
-        /// One point per document or per year.
+        /// One point per document (doc), per date (date) or per year (year).
         #[arg(long, value_parser = choice::<TrendBy>(), default_value = TrendBy::default().code())]
         by: TrendBy,
     },
