@@ -133,8 +133,8 @@ fn selection_options_apply_to_every_subcommand() {
 #[test]
 fn keyness_kwic_collocates_ngrams_trends_discover_answer_on_the_seeds() {
     let key = tsv_rows(&["keyness", "--doc", "cn-ru-2019-strategic-stability", "--top", "5"]);
-    assert_eq!(key[0], ["term", "direction", "target", "reference", "target_per_10k", "reference_per_10k", "g2", "log_ratio", "p"]);
-    assert!(key[1..].iter().all(|r| r[1] == "over" && r[8] == "p<0.0001"));
+    assert_eq!(key[0], ["term", "direction", "target", "reference", "target_per_10k", "reference_per_10k", "g2", "log_ratio", "p", "bonferroni"]);
+    assert!(key[1..].iter().all(|r| r[1] == "over" && r[8] == "p<0.0001" && r[9] == "yes"));
     assert!(key[1..].iter().any(|r| r[0] == "外空"));
 
     let lines = tsv_rows(&["kwic", "三股势力", "--sort", "r1"]);
