@@ -190,6 +190,7 @@ mod tests {
             log_ratio: 0.0,
             significance: "ns",
             direction,
+            bonferroni: false,
         }
     }
 

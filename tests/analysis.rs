@@ -217,7 +217,7 @@ fn collocates_by_hand() {
     let c = corpus(vec![doc("a", "2020-01-01", &["CN"], &["合作，发展，安全，合作，发展。", "安全。"])]);
     let q = Query::parse(&c, seg(), "合作", false).unwrap();
     let only_first = Selection { paragraphs: vec![true, false] };
-    let t = collocates(&c, &only_first, &q, &CollocateOptions { span: 1, min_observed: 1, ..CollocateOptions::default() }, &TermOptions::default());
+    let t = collocates(&c, &only_first, &q, &CollocateOptions { min_observed: 1, ..CollocateOptions::span(1) }, &TermOptions::default());
     assert_eq!((t.node_hits, t.window_slots, t.tokens), (2, 3, 5));
     let fz = &t.rows[0];
     assert_eq!((fz.term.as_str(), fz.observed, fz.frequency), ("发展", 2, 2));
@@ -233,7 +233,7 @@ fn collocates_by_hand() {
     // (not 2), and W is the 3 distinct tokens 发展 安全 发展 around the hits.
     // Over both paragraphs N = 6 and f(安全) = 2, so E = 3·2/6 = 1 = O: not
     // attracted, so only listed when repulsion is asked for.
-    let wide_options = CollocateOptions { span: 5, min_observed: 1, ..CollocateOptions::default() };
+    let wide_options = CollocateOptions { min_observed: 1, ..CollocateOptions::span(5) };
     let wide = collocates(&c, &Selection::all(&c), &q, &wide_options, &TermOptions::default());
     assert_eq!((wide.window_slots, wide.tokens), (3, 6));
     assert!(wide.rows.iter().all(|r| r.term != "安全" && r.association == Association::Attraction));
@@ -242,7 +242,7 @@ fn collocates_by_hand() {
     assert_eq!((aq.observed, aq.frequency, aq.association), (1, 2, Association::Repulsion));
     assert!(with_repulsion.rows.iter().all(|r| r.observed <= r.frequency));
     // Minimum observed filters.
-    assert_eq!(collocates(&c, &only_first, &q, &CollocateOptions { span: 1, min_observed: 2, ..CollocateOptions::default() }, &TermOptions::default()).rows.len(), 1);
+    assert_eq!(collocates(&c, &only_first, &q, &CollocateOptions { min_observed: 2, ..CollocateOptions::span(1) }, &TermOptions::default()).rows.len(), 1);
     assert!(close(log_likelihood_2x2(0.0, 0.0, 0.0, 0.0), 0.0));
 }
 
@@ -320,7 +320,7 @@ fn seeds_collocates_discovery_and_trends_are_plausible() {
     let c = seeds();
     let all = Selection::all(c);
     let q = Query::parse(c, seg(), "合作", false).unwrap();
-    let coll = collocates(c, &all, &q, &CollocateOptions { span: 5, min_observed: 3, ..CollocateOptions::default() }, &TermOptions::default());
+    let coll = collocates(c, &all, &q, &CollocateOptions { min_observed: 3, ..CollocateOptions::span(5) }, &TermOptions::default());
     let top: Vec<&str> = coll.rows.iter().take(10).map(|r| r.term.as_str()).collect();
     for term in ["领域", "务实", "深化"] {
         assert!(top.contains(&term), "{term} in {top:?}");

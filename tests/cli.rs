@@ -88,6 +88,13 @@ fn unknown_documents_and_bad_options_exit_2_with_a_clear_message() {
         assert!(!out.stderr.is_empty(), "{args:?} explains itself");
     }
     assert_eq!(cijing(&["--help"], "").status.code(), Some(0));
+
+    // A query that cannot be looked for says why.
+    let out = cijing(&["search", "/(/"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "cijing: the regular expression /(/ is not valid: error: unclosed group\n");
+    let out = cijing(&["kwic", "*"], "");
+    assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).contains("the pattern * is empty")), (Some(2), true));
 }
 
 fn tsv_rows(args: &[&str]) -> Vec<Vec<String>> {
@@ -126,8 +133,8 @@ fn selection_options_apply_to_every_subcommand() {
 #[test]
 fn keyness_kwic_collocates_ngrams_trends_discover_answer_on_the_seeds() {
     let key = tsv_rows(&["keyness", "--doc", "cn-ru-2019-strategic-stability", "--top", "5"]);
-    assert_eq!(key[0], ["term", "direction", "target", "reference", "target_per_10k", "reference_per_10k", "g2", "log_ratio", "p"]);
-    assert!(key[1..].iter().all(|r| r[1] == "over" && r[8] == "p<0.0001"));
+    assert_eq!(key[0], ["term", "direction", "target", "reference", "target_per_10k", "reference_per_10k", "g2", "log_ratio", "p", "bonferroni"]);
+    assert!(key[1..].iter().all(|r| r[1] == "over" && r[8] == "p<0.0001" && r[9] == "yes"));
     assert!(key[1..].iter().any(|r| r[0] == "外空"));
 
     let lines = tsv_rows(&["kwic", "三股势力", "--sort", "r1"]);
@@ -138,8 +145,8 @@ fn keyness_kwic_collocates_ngrams_trends_discover_answer_on_the_seeds() {
     assert!(aliased.len() > plain.len());
 
     let coll = tsv_rows(&["collocates", "合作", "--top", "5", "--pos", "noun,verb"]);
-    assert_eq!(coll[0], ["term", "observed", "expected", "frequency", "mi", "ll", "t", "association"]);
-    assert!(coll[1..].iter().all(|r| r[7] == "attraction" && r[1].parse::<u64>().unwrap() <= r[3].parse::<u64>().unwrap()));
+    assert_eq!(coll[0], ["term", "observed", "expected", "frequency", "mi", "ll", "t", "mi3", "z", "log_dice", "association"]);
+    assert!(coll[1..].iter().all(|r| r[10] == "attraction" && r[1].parse::<u64>().unwrap() <= r[3].parse::<u64>().unwrap()));
     assert_eq!(coll.len(), 6);
 
     let grams = tsv_rows(&["ngrams", "--min-n", "3", "--max-n", "3", "--top", "3"]);

@@ -69,7 +69,7 @@ pub struct Request {
     pub keep_stopwords: bool,
     /// Count aliases under their canonical term.
     pub aliases: bool,
-    /// Sort order: terms `count`/`tfidf`, kwic `position`/`l1`…, collocates `ll`/`mi`/`t`/`observed`.
+    /// Sort order: terms `count`/`tfidf`, kwic `position`/`l1`…, collocates `ll`/`mi`/`t`/`observed`/`mi3`/`z`/`logdice`.
     pub sort: Option<String>,
     /// Keyness reference: `rest` or `whole`.
     pub reference: Option<String>,
@@ -79,8 +79,12 @@ pub struct Request {
     pub tokens: Option<usize>,
     /// Concordance context characters.
     pub chars: Option<usize>,
-    /// Collocation window.
+    /// Collocation window, both sides.
     pub span: Option<usize>,
+    /// Collocation window on the left (overrides `span` there).
+    pub left: Option<usize>,
+    /// Collocation window on the right (overrides `span` there).
+    pub right: Option<usize>,
     /// Minimum observed collocations.
     pub min: Option<u64>,
     /// Also list repelled collocates.
@@ -91,7 +95,7 @@ pub struct Request {
     pub max_n: Option<usize>,
     /// Minimum n-gram count.
     pub min_count: Option<u64>,
-    /// Trends by `doc` or `year`.
+    /// Trends by `doc`, `year` or `date`.
     pub by: Option<String>,
 }
 
@@ -159,7 +163,8 @@ impl Request {
     pub fn collocates(&self) -> Result<CollocateOptions, String> {
         let d = CollocateOptions::default();
         let options = CollocateOptions {
-            span: self.span.unwrap_or(d.span),
+            span_left: self.left.or(self.span).unwrap_or(d.span_left),
+            span_right: self.right.or(self.span).unwrap_or(d.span_right),
             min_observed: self.min.unwrap_or(d.min_observed),
             sort: choice("sort", &self.sort, CollocateSort::Ll)?,
             repulsion: self.repulsion,
@@ -180,7 +185,7 @@ impl Request {
         Ok(options)
     }
 
-    /// Trends per document or per year.
+    /// Trends per document, per year or per date.
     pub fn trend_by(&self) -> Result<TrendBy, String> {
         choice("by", &self.by, TrendBy::Doc)
     }
@@ -213,5 +218,14 @@ mod tests {
         assert!(from_json(r#"{"pos": ["nouns"]}"#).unwrap().term_options().unwrap_err().contains("unknown part-of-speech class \"nouns\""));
         assert!(from_json(r#"{"minN": 1}"#).unwrap().ngrams().unwrap_err().contains("n-grams are 2 to 5 words"));
         assert_eq!(from_json(r#"{"match": "some"}"#).unwrap().filter().unwrap_err(), "match \"some\": use one of any, all");
+        assert!(from_json(r#"{"span": 21}"#).unwrap().collocates().unwrap_err().contains("1 to 20 words on each side"));
+    }
+
+    #[test]
+    fn collocation_windows_left_and_right() {
+        let c = from_json(r#"{"span": 3, "right": 0, "sort": "logdice"}"#).unwrap().collocates().unwrap();
+        assert_eq!((c.span_left, c.span_right, c.sort), (3, 0, CollocateSort::LogDice));
+        let c = from_json(r#"{"left": 2}"#).unwrap().collocates().unwrap();
+        assert_eq!((c.span_left, c.span_right), (2, 5));
     }
 }

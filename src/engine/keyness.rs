@@ -1,5 +1,6 @@
 //! Keyness: terms over- and under-used in a target selection against a
-//! reference (the rest of the corpus, or the whole corpus), by
+//! reference (the rest of the corpus, the whole corpus, or another
+//! selection: a party, a date range), by
 //! log-likelihood (G², Dunning 1993 / Rayson & Garside 2000) with Hardie's
 //! log ratio as the effect size.
 //!
@@ -13,6 +14,12 @@
 //!
 //! Log ratio = log2((a / c) / (b / d)), a zero count taken as 0.5: +1 means
 //! twice as frequent in the target.
+//!
+//! Bonferroni: with m terms tested (every term the term options admit that
+//! occurs on either side), a term is key at p < 0.05 overall when its G²
+//! reaches the χ²(1 d.f.) critical value for p = 0.05 / m
+//! ([`chi2_critical`]); each table reports that cut-off and marks the rows
+//! that pass it.
 
 use super::corpus::{Corpus, TermId};
 use super::selection::Selection;
@@ -107,17 +114,25 @@ pub struct KeynessRow {
     /// Used more or less in the target: `Over` when its rate per 10k in the
     /// target is at least that in the reference.
     pub direction: Direction,
+    /// G² reaches the table's Bonferroni-corrected cut-off.
+    pub bonferroni: bool,
 }
 
 /// The key terms of a target against a reference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeynessTable {
+    /// m: the terms tested (those occurring on either side).
+    pub terms_tested: usize,
+    /// The Bonferroni-corrected cut-off: the χ²(1 d.f.) critical value for
+    /// p = 0.05 / m.
+    pub bonferroni_g2: f64,
     /// c: word tokens of the target.
     pub target_tokens: u64,
     /// d: word tokens of the reference.
     pub reference_tokens: u64,
-    /// What the target was compared with.
-    pub reference: Reference,
+    /// What the target was compared with; `None` for another selection
+    /// ([`keyness_against`]).
+    pub reference: Option<Reference>,
     /// Rows with G² at or above this are kept.
     pub min_g2: f64,
     /// Over-used terms first (largest G² first), then under-used ones.
@@ -179,6 +194,8 @@ pub enum KeynessError {
     EmptyTarget,
     /// The reference is the rest of the corpus, and the target is all of it.
     NoRest,
+    /// The reference selection is empty.
+    EmptyReference,
 }
 
 impl std::fmt::Display for KeynessError {
@@ -188,6 +205,7 @@ impl std::fmt::Display for KeynessError {
             KeynessError::NoRest => {
                 "the selection is the whole corpus, so there is no rest to compare with; use the whole corpus as the reference or narrow the selection"
             }
+            KeynessError::EmptyReference => "the reference selection is empty: no document matches its filters",
         })
     }
 }
@@ -234,7 +252,7 @@ impl std::error::Error for KeynessError {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn keyness(corpus: &Corpus, target: &Selection, keyness: &KeynessOptions, options: &TermOptions) -> Result<KeynessTable, KeynessError> {
-    let (reference, min_g2) = (keyness.reference, keyness.min_g2);
+    let reference = keyness.reference;
     if target.is_empty() {
         return Err(KeynessError::EmptyTarget);
     }
@@ -245,8 +263,50 @@ pub fn keyness(corpus: &Corpus, target: &Selection, keyness: &KeynessOptions, op
         Reference::Rest => target.complement(),
         Reference::Whole => Selection::all(corpus),
     };
+    let mut table = keyness_against(corpus, target, &reference_selection, keyness.min_g2, options)?;
+    table.reference = Some(reference);
+    Ok(table)
+}
+
+/// Keyness of `target` against any `reference` selection (another party,
+/// a date range; it may overlap the target), as [`keyness`] computes it;
+/// the table's `reference` is `None`. Either selection empty is an error.
+///
+/// ```
+/// use cijing::engine::keyness::{keyness_against, KeynessError};
+/// use cijing::engine::selection::Selection;
+/// use cijing::engine::stats::TermOptions;
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// # ], &segmenter, Default::default());
+/// // Document b's first paragraph (6 word tokens: 年 中俄 两国 继续 扩大 合作)
+/// // against its second (4: 合作 造福 两国 人民). m = 7 terms occur on either
+/// // side (年 is a stopword): 中俄 两国 继续 扩大 合作 造福 人民.
+/// let first = Selection { paragraphs: vec![false, false, true, false] };
+/// let second = Selection { paragraphs: vec![false, false, false, true] };
+/// let table = keyness_against(&corpus, &first, &second, 0.0, &TermOptions::default())?;
+/// assert_eq!((table.target_tokens, table.reference_tokens, table.terms_tested, table.reference), (6, 4, 7, None));
+/// // Bonferroni: G² must reach the χ² critical value for p = 0.05 / 7; none does.
+/// assert_eq!(table.bonferroni_g2, cijing::engine::keyness::chi2_critical(0.05 / 7.0));
+/// assert!(table.rows.iter().all(|r| !r.bonferroni));
+/// let empty = Selection::none(&corpus);
+/// assert_eq!(keyness_against(&corpus, &first, &empty, 0.0, &TermOptions::default()), Err(KeynessError::EmptyReference));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn keyness_against(corpus: &Corpus, target: &Selection, reference: &Selection, min_g2: f64, options: &TermOptions) -> Result<KeynessTable, KeynessError> {
+    if target.is_empty() {
+        return Err(KeynessError::EmptyTarget);
+    }
+    if reference.is_empty() {
+        return Err(KeynessError::EmptyReference);
+    }
     let t = count_terms(corpus, target, options);
-    let r = count_terms(corpus, &reference_selection, options);
+    let r = count_terms(corpus, reference, options);
+    let terms_tested = (0..t.by_term.len()).filter(|&i| t.by_term[i] + r.by_term[i] > 0).count();
+    let bonferroni_g2 = chi2_critical(0.05 / terms_tested.max(1) as f64);
     let mut rows: Vec<KeynessRow> = (0..t.by_term.len())
         .filter(|&i| t.by_term[i] + r.by_term[i] > 0)
         .filter_map(|i| {
@@ -266,11 +326,60 @@ pub fn keyness(corpus: &Corpus, target: &Selection, keyness: &KeynessOptions, op
                 log_ratio: log_ratio(a, b, t.tokens, r.tokens),
                 significance: significance(g2),
                 direction: if over { Direction::Over } else { Direction::Under },
+                bonferroni: g2 >= bonferroni_g2,
             })
         })
         .collect();
     rows.sort_by(|x, y| {
         x.direction.cmp(&y.direction).then(y.g2.total_cmp(&x.g2)).then_with(|| x.term.cmp(&y.term))
     });
-    Ok(KeynessTable { target_tokens: t.tokens, reference_tokens: r.tokens, reference, min_g2, rows })
+    Ok(KeynessTable { terms_tested, bonferroni_g2, target_tokens: t.tokens, reference_tokens: r.tokens, reference: None, min_g2, rows })
+}
+
+/// The standard normal quantile Φ⁻¹(p) for 0 < p < 1, by Acklam's rational
+/// approximation (relative error below 1.2 × 10⁻⁹); −∞ at 0, +∞ at 1.
+fn normal_quantile(p: f64) -> f64 {
+    #[allow(clippy::excessive_precision)] // Acklam's published coefficients, as published
+    const A: [f64; 6] = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.383577518672690e2, -3.066479806614716e1, 2.506628277459239];
+    const B: [f64; 5] = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+    const C: [f64; 6] = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+    const D: [f64; 4] = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+    if p <= 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if p >= 1.0 {
+        return f64::INFINITY;
+    }
+    let tail = |q: f64| (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0);
+    if p < 0.02425 {
+        tail((-2.0 * p.ln()).sqrt())
+    } else if p <= 1.0 - 0.02425 {
+        let q = p - 0.5;
+        let r = q * q;
+        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    } else {
+        -tail((-2.0 * (1.0 - p).ln()).sqrt())
+    }
+}
+
+/// The critical value of χ² with one degree of freedom for an upper-tail
+/// probability `p`: the G² a term must reach to be key at that level. With
+/// one degree of freedom χ² is the square of a standard normal, so this is
+/// Φ⁻¹(p / 2)², computed from the lower tail to stay precise for tiny p.
+/// `p` ≥ 1 gives 0, `p` ≤ 0 infinity.
+///
+/// ```
+/// use cijing::engine::keyness::chi2_critical;
+/// // The textbook values: 3.841 (p = 0.05), 6.635, 10.828, 15.137 (p = 0.0001).
+/// for (p, x) in [(0.05, 3.841459), (0.01, 6.634897), (0.001, 10.827566), (0.0001, 15.136705)] {
+///     assert!((chi2_critical(p) - x).abs() < 1e-5, "{p}");
+/// }
+/// ```
+pub fn chi2_critical(p: f64) -> f64 {
+    if p >= 1.0 {
+        return 0.0;
+    }
+    let z = normal_quantile(p / 2.0);
+    z * z
 }

@@ -121,9 +121,8 @@ pub fn kwic(corpus: &Corpus, selection: &Selection, query: &Query, options: &Kwi
         let doc = &corpus.docs[place.doc as usize];
         let para = corpus.paragraph(g);
         let terms: Vec<TermId> = para.tokens.iter().map(|t| t.term).collect();
-        for (first, last) in query.matches(corpus, &terms) {
-            let start = para.tokens[first].start as usize;
-            let end = para.tokens[last - 1].end as usize;
+        for hit in query.hits(corpus, g) {
+            let (first, last, start, end) = (hit.first, hit.last, hit.start, hit.end);
             let is_word = |i: &usize| corpus.vocab.term(terms[*i]).kind == TokenKind::Word;
             let word_text = |i: usize| corpus.vocab.term(terms[i]).text.clone();
             let left_text = &para.text[..start];

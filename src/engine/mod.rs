@@ -16,7 +16,8 @@
 //!   ↓
 //! selection  selection (documents, dates, parties; topics through a trait) · query
 //!   ↓
-//! statistics stats (terms) · keyness · kwic · collocates · ngrams · trends ·
+//! statistics stats (terms) · profile · keyness · kwic · search · collocates ·
+//!            clusters · ngrams · trends ·
 //!            discover · lda · topic_file → topics · table
 //!   ↓
 //! charts     chart (plotters SVG from plain data)
@@ -38,6 +39,7 @@
 pub mod aliases;
 pub mod chart;
 pub mod clean;
+pub mod clusters;
 pub mod collocates;
 pub mod corpus;
 pub mod date;
@@ -52,7 +54,9 @@ pub mod lexicon;
 pub mod ngrams;
 pub mod options;
 pub mod pos;
+pub mod profile;
 pub mod query;
+pub mod search;
 pub mod segment;
 pub mod selection;
 pub mod stats;

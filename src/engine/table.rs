@@ -4,8 +4,9 @@
 //! its tables all build from here, so they cannot drift apart. Numbers
 //! are written with a fixed number of decimals, so output is stable: two
 //! for rates, G² and discovery scores; three for TF-IDF, expected counts,
-//! MI, t, log ratio, PMI, entropies and shares.
+//! MI, t, MI³, z, logDice, log ratio, PMI, entropies and shares.
 
+use super::clusters::ClusterRow;
 use super::collocates::CollocateTable;
 use super::corpus::Corpus;
 use super::discover::Candidate;
@@ -13,6 +14,8 @@ use super::keyness::KeynessTable;
 use super::kwic::KwicLine;
 use super::lda::LdaTopic;
 use super::ngrams::NgramRow;
+use super::profile::LexicalProfile;
+use super::search::SearchResult;
 use super::stats::TermTable;
 use super::topics::{Topic, TopicShare};
 use super::trends::{TrendBy, TrendPoint};
@@ -241,9 +244,10 @@ pub fn terms(table: &TermTable) -> Table {
 }
 
 /// A keyness table: term, direction, counts and rates on both sides, G²,
-/// log ratio and significance band.
+/// log ratio, significance band, and whether G² passes the Bonferroni
+/// cut-off (`yes`/`no`).
 pub fn keyness(table: &KeynessTable) -> Table {
-    static COLUMNS: [Column; 9] = [
+    static COLUMNS: [Column; 10] = [
         col("term", "词语", "Term"),
         col("direction", "方向", "Direction"),
         col("target", "目标频次", "Target"),
@@ -253,6 +257,7 @@ pub fn keyness(table: &KeynessTable) -> Table {
         col("g2", "G²", "G²"),
         col("log_ratio", "对数比", "Log ratio"),
         col("p", "显著性", "p"),
+        col("bonferroni", "Bonferroni 校正显著", "Bonferroni"),
     ];
     let rows = table
         .rows
@@ -268,6 +273,7 @@ pub fn keyness(table: &KeynessTable) -> Table {
                 f2(r.g2),
                 f3(r.log_ratio),
                 r.significance.to_string(),
+                if r.bonferroni { "yes" } else { "no" }.to_string(),
             ]
         })
         .collect();
@@ -307,9 +313,10 @@ pub fn kwic(lines: &[KwicLine]) -> Table {
     Table { columns: &COLUMNS, rows }
 }
 
-/// Collocates: term, O, E, frequency, MI, G², t, attraction or repulsion.
+/// Collocates: term, O, E, frequency, MI, G², t, MI³, z, logDice,
+/// attraction or repulsion.
 pub fn collocates(table: &CollocateTable) -> Table {
-    static COLUMNS: [Column; 8] = [
+    static COLUMNS: [Column; 11] = [
         col("term", "搭配词", "Collocate"),
         col("observed", "共现 O", "Observed"),
         col("expected", "期望 E", "Expected"),
@@ -317,6 +324,9 @@ pub fn collocates(table: &CollocateTable) -> Table {
         col("mi", "MI", "MI"),
         col("ll", "G²", "G²"),
         col("t", "t 值", "t"),
+        col("mi3", "MI³", "MI³"),
+        col("z", "z 值", "z"),
+        col("log_dice", "logDice", "logDice"),
         col("association", "关联", "Association"),
     ];
     let rows = table
@@ -331,10 +341,85 @@ pub fn collocates(table: &CollocateTable) -> Table {
                 f3(r.mi),
                 f2(r.log_likelihood),
                 f3(r.t_score),
+                f3(r.mi3),
+                f3(r.z_score),
+                f3(r.log_dice),
                 super::options::Choice::code(r.association).to_string(),
             ]
         })
         .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// A search: its first row, `(all)`, is every hit (count, documents, per
+/// 10k word tokens of the selection); then each form matched, most hits
+/// first.
+///
+/// ```
+/// use cijing::engine::search::{FormCount, SearchResult};
+/// let result = SearchResult {
+///     query: "合作*".into(), hits: 3, docs: 2, tokens: 100, per_10k: 300.0,
+///     forms: vec![FormCount { form: "合作".into(), count: 2, docs: 2 }, FormCount { form: "合作伙伴".into(), count: 1, docs: 1 }],
+/// };
+/// let table = cijing::engine::table::search(&result);
+/// assert_eq!(table.header(), ["form", "count", "docs", "per_10k"]);
+/// assert_eq!(table.rows[0], ["(all)", "3", "2", "300.00"]);
+/// assert_eq!(table.rows[2], ["合作伙伴", "1", "1", "100.00"]); // 1 × 10,000 / 100
+/// ```
+pub fn search(result: &SearchResult) -> Table {
+    static COLUMNS: [Column; 4] =
+        [col("form", "词形", "Form"), col("count", "频次", "Count"), col("docs", "文献数", "Docs"), col("per_10k", "每万词", "Per 10k")];
+    let mut rows = vec![vec!["(all)".to_string(), result.hits.to_string(), result.docs.to_string(), f2(result.per_10k)]];
+    rows.extend(
+        result.forms.iter().map(|f| vec![f.form.clone(), f.count.to_string(), f.docs.to_string(), f2(super::stats::per_10k(f.count, result.tokens))]),
+    );
+    Table { columns: &COLUMNS, rows }
+}
+
+/// A lexical profile, one measure a row: documents, paragraphs, tokens,
+/// types, TTR, STTR (with its chunk and the full chunks it averages),
+/// MATTR (with its window); an undefined STTR or MATTR is left empty.
+///
+/// ```
+/// use cijing::engine::profile::{LexicalProfile, ProfileOptions};
+/// let p = LexicalProfile { documents: 1, paragraphs: 2, tokens: 10, types: 8, ttr: 0.8, sttr: Some(0.875), sttr_chunks: 2, mattr: None, options: ProfileOptions { chunk: 4, window: 500 } };
+/// let table = cijing::engine::table::profile(&p);
+/// assert_eq!(table.header(), ["measure", "value"]);
+/// let rows: Vec<String> = table.rows.iter().map(|r| r.join("=")).collect();
+/// assert_eq!(rows, ["documents=1", "paragraphs=2", "tokens=10", "types=8", "ttr=0.8000", "sttr=0.8750", "sttr_chunk=4", "sttr_chunks=2", "mattr=", "mattr_window=500"]);
+/// ```
+pub fn profile(p: &LexicalProfile) -> Table {
+    static COLUMNS: [Column; 2] = [col("measure", "指标", "Measure"), col("value", "数值", "Value")];
+    let f4 = |x: f64| format!("{x:.4}");
+    let rows = [
+        ("documents", p.documents.to_string()),
+        ("paragraphs", p.paragraphs.to_string()),
+        ("tokens", p.tokens.to_string()),
+        ("types", p.types.to_string()),
+        ("ttr", f4(p.ttr)),
+        ("sttr", p.sttr.map(f4).unwrap_or_default()),
+        ("sttr_chunk", p.options.chunk.to_string()),
+        ("sttr_chunks", p.sttr_chunks.to_string()),
+        ("mattr", p.mattr.map(f4).unwrap_or_default()),
+        ("mattr_window", p.options.window.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| vec![k.to_string(), v])
+    .collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// Clusters: the words, count, range (documents).
+///
+/// ```
+/// use cijing::engine::clusters::ClusterRow;
+/// let table = cijing::engine::table::clusters(&[ClusterRow { cluster: "能源 合作".into(), count: 2, docs: 1 }]);
+/// assert_eq!(table.header(), ["cluster", "count", "docs"]);
+/// assert_eq!(table.rows, [["能源 合作", "2", "1"]]);
+/// ```
+pub fn clusters(rows: &[ClusterRow]) -> Table {
+    static COLUMNS: [Column; 3] = [col("cluster", "词簇", "Cluster"), col("count", "频次", "Count"), col("docs", "文献数", "Docs")];
+    let rows = rows.iter().map(|r| vec![r.cluster.clone(), r.count.to_string(), r.docs.to_string()]).collect();
     Table { columns: &COLUMNS, rows }
 }
 
@@ -346,7 +431,8 @@ pub fn ngrams(rows: &[NgramRow]) -> Table {
     Table { columns: &COLUMNS, rows }
 }
 
-/// Trend points: term, document or year, date, count, tokens, per 10k.
+/// Trend points: term, document or year, date, count, tokens, per 10k; by
+/// date: term, date, documents pooled, count, tokens, per 10k.
 pub fn trends(points: &[TrendPoint], by: TrendBy) -> Table {
     static BY_DOC: [Column; 6] = [
         col("term", "词语", "Term"),
@@ -364,6 +450,21 @@ pub fn trends(points: &[TrendPoint], by: TrendBy) -> Table {
         col("tokens", "词数", "Tokens"),
         col("per_10k", "每万词", "Per 10k"),
     ];
+    static BY_DATE: [Column; 6] = [
+        col("term", "词语", "Term"),
+        col("date", "日期", "Date"),
+        col("docs", "文献数", "Docs"),
+        col("count", "频次", "Count"),
+        col("tokens", "词数", "Tokens"),
+        col("per_10k", "每万词", "Per 10k"),
+    ];
+    if by == TrendBy::Date {
+        let rows = points
+            .iter()
+            .map(|p| vec![p.term.clone(), p.date.clone(), p.docs.to_string(), p.count.to_string(), p.tokens.to_string(), f2(p.per_10k)])
+            .collect();
+        return Table { columns: &BY_DATE, rows };
+    }
     let rows = points
         .iter()
         .map(|p| vec![p.term.clone(), p.key.clone(), p.date.clone(), p.count.to_string(), p.tokens.to_string(), f2(p.per_10k)])

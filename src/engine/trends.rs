@@ -1,6 +1,8 @@
-//! Trends: relative frequency of terms per document in date order, and per
-//! year, over a selection: hits per 10,000 word tokens of the selected
-//! paragraphs of each document (or year).
+//! Trends: relative frequency of terms over time, over a selection: hits
+//! per 10,000 word tokens of the selected paragraphs of each document (in
+//! date order), of each date (documents sharing a date pooled: summed hits
+//! over summed tokens), or of each year (pooled likewise). Several queries
+//! give several series, one after the other.
 
 use super::corpus::Corpus;
 use super::query::Query;
@@ -18,9 +20,11 @@ pub enum TrendBy {
     Doc,
     /// One point per year: summed counts over summed tokens.
     Year,
+    /// One point per date (documents of one date pooled), at its date.
+    Date,
 }
 
-super::options::choices!(TrendBy { Doc => "doc", Year => "year" });
+super::options::choices!(TrendBy { Doc => "doc", Year => "year", Date => "date" });
 
 /// One point of a trend line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,11 +41,13 @@ pub struct TrendPoint {
     pub tokens: u64,
     /// Hits per 10,000 word tokens (0 when there are no tokens).
     pub per_10k: f64,
+    /// Documents pooled in the point (1 per document).
+    pub docs: usize,
 }
 
-/// The trend of each query over the selection, per document or per year:
-/// the points of the first query, then those of the next, each in date
-/// order. Only documents (years) with a selected paragraph have a point;
+/// The trend of each query over the selection, per document, per year or
+/// per date: the points of the first query, then those of the next, each in
+/// date order. Only documents (years, dates) with a selected paragraph have a point;
 /// one with no hit has a point with count 0.
 ///
 /// ```
@@ -75,7 +81,59 @@ pub fn trends(corpus: &Corpus, selection: &Selection, queries: &[Query], by: Tre
     match by {
         TrendBy::Doc => trends_by_doc(corpus, selection, queries),
         TrendBy::Year => trends_by_year(corpus, selection, queries),
+        TrendBy::Date => trends_by_date(corpus, selection, queries),
     }
+}
+
+/// Per date, for each query: the hits and tokens of the documents of that
+/// date, summed; [`trends`] with [`TrendBy::Date`]. Keys and dates are the
+/// date (`2024-07-04`), in date order.
+///
+/// ```
+/// use cijing::engine::query::Query;
+/// use cijing::engine::selection::Selection;
+/// use cijing::engine::trends::trends_by_date;
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// #     CleanDocument::new("b", "2024-07-04".parse()?, &["CN", "RU"], &["2024年，中俄两国继续扩大合作。", "合作造福两国人民。"]),
+/// #     CleanDocument::new("c", "2024-07-04".parse()?, &["CN"], &["两国合作。"]),
+/// # ], &segmenter, Default::default());
+/// // The crate example's documents and c, of b's date: 两国 合作 。 (2 word tokens).
+/// // 2024-07-04 pools b (2 hits of 合作 in 10 tokens) and c (1 in 2): 3 in 12.
+/// let queries = [Query::parse(&corpus, &segmenter, "合作", false)?, Query::parse(&corpus, &segmenter, "两国", false)?];
+/// let points = trends_by_date(&corpus, &Selection::all(&corpus), &queries);
+/// let shown: Vec<(&str, &str, u64, u64, usize)> = points.iter().map(|p| (p.term.as_str(), p.date.as_str(), p.count, p.tokens, p.docs)).collect();
+/// assert_eq!(shown, [
+///     ("合作", "2023-05-18", 2, 13, 1), ("合作", "2024-07-04", 3, 12, 2),
+///     ("两国", "2023-05-18", 0, 13, 1), ("两国", "2024-07-04", 3, 12, 2),
+/// ]);
+/// assert_eq!(points[1].per_10k, 2500.0); // 3 × 10,000 / 12
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn trends_by_date(corpus: &Corpus, selection: &Selection, queries: &[Query]) -> Vec<TrendPoint> {
+    pooled(corpus, selection, queries, |d| corpus.docs[d].info.date.to_string())
+}
+
+/// Points pooled by `key` of each document (keys sort in date order).
+fn pooled(corpus: &Corpus, selection: &Selection, queries: &[Query], key: impl Fn(usize) -> String) -> Vec<TrendPoint> {
+    let docs = selection.docs_by_date(corpus);
+    let mut points = Vec::new();
+    for q in queries {
+        let per_doc = count_per_doc(corpus, selection, q);
+        let mut groups: BTreeMap<String, (u64, u64, usize)> = BTreeMap::new();
+        for &d in &docs {
+            let group = groups.entry(key(d)).or_default();
+            group.0 += per_doc[d].0;
+            group.1 += per_doc[d].1;
+            group.2 += 1;
+        }
+        for (key, (count, tokens, docs)) in groups {
+            points.push(TrendPoint { term: q.text.clone(), key: key.clone(), date: key, count, tokens, per_10k: per_10k(count, tokens), docs });
+        }
+    }
+    points
 }
 
 /// Per document (date order, ties in corpus order), for each query: count
@@ -94,6 +152,7 @@ pub fn trends_by_doc(corpus: &Corpus, selection: &Selection, queries: &[Query]) 
                 count,
                 tokens,
                 per_10k: per_10k(count, tokens),
+                docs: 1,
             });
         }
     }
@@ -103,28 +162,7 @@ pub fn trends_by_doc(corpus: &Corpus, selection: &Selection, queries: &[Query]) 
 /// Per year, for each query: summed counts over summed tokens; [`trends`]
 /// with [`TrendBy::Year`]. Keys and dates are the year (`2024`).
 pub fn trends_by_year(corpus: &Corpus, selection: &Selection, queries: &[Query]) -> Vec<TrendPoint> {
-    let docs = selection.docs_by_date(corpus);
-    let mut points = Vec::new();
-    for q in queries {
-        let per_doc = count_per_doc(corpus, selection, q);
-        let mut years: BTreeMap<u16, (u64, u64)> = BTreeMap::new();
-        for &d in &docs {
-            let y = years.entry(corpus.docs[d].info.date.year()).or_default();
-            y.0 += per_doc[d].0;
-            y.1 += per_doc[d].1;
-        }
-        for (year, (count, tokens)) in years {
-            points.push(TrendPoint {
-                term: q.text.clone(),
-                key: year.to_string(),
-                date: year.to_string(),
-                count,
-                tokens,
-                per_10k: per_10k(count, tokens),
-            });
-        }
-    }
-    points
+    pooled(corpus, selection, queries, |d| corpus.docs[d].info.date.year().to_string())
 }
 
 /// (hits, word tokens) per document, over selected paragraphs.
@@ -137,8 +175,7 @@ fn count_per_doc(corpus: &Corpus, selection: &Selection, q: &Query) -> Vec<(u64,
         if !selection.contains(g) {
             continue;
         }
-        let terms: Vec<_> = corpus.paragraph(g).tokens.iter().map(|t| t.term).collect();
-        out[corpus.place(g).doc as usize].0 += q.matches(corpus, &terms).len() as u64;
+        out[corpus.place(g).doc as usize].0 += q.hits(corpus, g).len() as u64;
     }
     out
 }

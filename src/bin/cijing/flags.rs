@@ -2,6 +2,7 @@
 //! every option struct takes its defaults from the engine's `Default`, every
 //! choice (sort orders, references, modes) is the engine's enum.
 
+use cijing::engine::clusters::{ClusterOptions, ClusterSide};
 use cijing::engine::collocates::{CollocateOptions, CollocateSort};
 use cijing::engine::date::DateBound;
 use cijing::engine::discover::DiscoverOptions;
@@ -11,6 +12,7 @@ use cijing::engine::lda::LdaOptions;
 use cijing::engine::ngrams::NgramOptions;
 use cijing::engine::options::Choice;
 use cijing::engine::pos::PosClass;
+use cijing::engine::profile::ProfileOptions;
 use cijing::engine::segment::{Mode, SegmentOptions};
 use cijing::engine::selection::{Filter, TopicFilter, TopicMatch};
 use cijing::engine::stats::{TermOptions, TermSort};
@@ -66,6 +68,19 @@ pub enum Command {
         #[arg(long)]
         no_hmm: bool,
     },
+    /// The selection's size and lexical variety: documents, paragraphs, tokens, types, TTR,
+    /// STTR (mean TTR per full chunk of --chunk words; the last partial chunk dropped) and
+    /// MATTR (mean TTR over every window of --window words).
+    Summary {
+        #[command(flatten)]
+        select: SelectArgs,
+        /// STTR's chunk, in word tokens.
+        #[arg(long, default_value_t = ProfileOptions::default().chunk)]
+        chunk: usize,
+        /// MATTR's moving window, in word tokens.
+        #[arg(long, default_value_t = ProfileOptions::default().window)]
+        window: usize,
+    },
     /// Term frequencies: term, count, per_10k, docs, tfidf.
     Terms {
         #[command(flatten)]
@@ -79,15 +94,19 @@ pub enum Command {
         #[arg(long, value_parser = choice::<TermSort>(), default_value = TermSort::default().code())]
         sort: TermSort,
     },
-    /// Terms over- and under-used in the selection (log-likelihood G², log ratio).
+    /// Terms over- and under-used in the selection (log-likelihood G², log ratio), with the
+    /// Bonferroni-corrected cut-off marked; the reference is the rest, the whole corpus, or
+    /// another selection (--ref-party, --ref-from, --ref-to, --ref-doc).
     Keyness {
         #[command(flatten)]
         select: SelectArgs,
         #[command(flatten)]
         terms: TermArgs,
         /// Compare with the rest of the corpus or with the whole corpus.
-        #[arg(long, value_parser = choice::<Reference>(), default_value = KeynessOptions::default().reference.code())]
+        #[arg(long, visible_alias = "ref", value_parser = choice::<Reference>(), default_value = KeynessOptions::default().reference.code())]
         reference: Reference,
+        #[command(flatten)]
+        against: RefArgs,
         /// Keep terms with G² at least this (3.84: p<0.05, 6.63: p<0.01, 10.83: p<0.001, 15.13: p<0.0001).
         #[arg(long, default_value_t = KeynessOptions::default().min_g2)]
         min_g2: f64,
@@ -95,9 +114,10 @@ pub enum Command {
         #[arg(long)]
         top: Option<usize>,
     },
-    /// Concordance of a term, an alias group (--aliases) or a phrase ("全面 战略").
+    /// Concordance of a query: a term, an alias group (--aliases), a phrase ("全面 战略"), a
+    /// wildcard (合作*), a /regex/, a POS pattern ("n 合作") or a quoted substring ('"合作"').
     Kwic {
-        /// The term or phrase.
+        /// The query (see `cijing search --help` for the query language).
         term: String,
         #[command(flatten)]
         select: SelectArgs,
@@ -117,17 +137,24 @@ pub enum Command {
         #[arg(long)]
         limit: Option<usize>,
     },
-    /// Words within ±span words of a node term (observed, expected, MI, log-likelihood, t-score).
+    /// Words near a node (observed, expected, MI, G², t, MI³, z, logDice), within --span words
+    /// on each side, or --left/--right.
     Collocates {
-        /// The node term or phrase.
+        /// The node: any query (see `cijing search --help`).
         term: String,
         #[command(flatten)]
         select: SelectArgs,
         #[command(flatten)]
         terms: TermArgs,
         /// Words on each side of the node.
-        #[arg(long, default_value_t = CollocateOptions::default().span)]
+        #[arg(long, default_value_t = CollocateOptions::default().span_left)]
         span: usize,
+        /// Words to the left of the node (default: --span).
+        #[arg(long)]
+        left: Option<usize>,
+        /// Words to the right of the node (default: --span).
+        #[arg(long)]
+        right: Option<usize>,
         /// Minimum observed co-occurrences.
         #[arg(long, default_value_t = CollocateOptions::default().min_observed)]
         min: u64,
@@ -137,6 +164,29 @@ pub enum Command {
         /// Also list repelled words (observed below expected), marked "repulsion".
         #[arg(long)]
         repulsion: bool,
+        /// How many rows (all when omitted).
+        #[arg(long)]
+        top: Option<usize>,
+    },
+    /// Clusters: the 2–5-word sequences holding a query at their left edge, right edge or
+    /// anywhere (AntConc's Clusters), with count and range (documents).
+    Clusters {
+        /// The query (see `cijing search --help`).
+        term: String,
+        #[command(flatten)]
+        select: SelectArgs,
+        /// Match every alias of each word.
+        #[arg(long)]
+        aliases: bool,
+        /// Words in a cluster.
+        #[arg(long, default_value_t = ClusterOptions::default().size)]
+        size: usize,
+        /// Where the query stands: left (clusters starting with it), right (ending with it), any.
+        #[arg(long, value_parser = choice::<ClusterSide>(), default_value = ClusterOptions::default().side.code())]
+        side: ClusterSide,
+        /// Keep clusters seen at least this often.
+        #[arg(long, default_value_t = ClusterOptions::default().min_count)]
+        min_count: u64,
         /// How many rows (all when omitted).
         #[arg(long)]
         top: Option<usize>,
@@ -160,9 +210,10 @@ pub enum Command {
         #[arg(long)]
         top: Option<usize>,
     },
-    /// Relative frequency of terms per document in date order, or per year.
+    /// Relative frequency of queries over time: per document in date order, per date (documents
+    /// of a date pooled) or per year; one series per query.
     Trends {
-        /// The terms or phrases.
+        /// The queries (terms, phrases or any query; see `cijing search --help`), one series each.
         #[arg(required = true)]
         terms: Vec<String>,
         #[command(flatten)]
@@ -170,9 +221,28 @@ pub enum Command {
         /// Match every alias of each term.
         #[arg(long)]
         aliases: bool,
-        /// One point per document or per year.
+        /// One point per document (doc), per date (date) or per year (year).
         #[arg(long, value_parser = choice::<TrendBy>(), default_value = TrendBy::default().code())]
         by: TrendBy,
+    },
+    /// Hits of a query: the count, documents and every word form it matched.
+    ///
+    /// The query language: words separated by spaces are a phrase; each word is a word of the
+    /// corpus (合作), a wildcard (合作* starts with, *合作 ends with, *合作* contains), a regular
+    /// expression over words (/^合作.$/), or a part-of-speech class by name or jieba tag (noun,
+    /// verb, n, v, vn, ns, …: "n 合作" is a noun followed by 合作). A query in double quotes
+    /// ('"合作"') is a substring of the raw text, whatever the word boundaries.
+    Search {
+        /// The query.
+        query: String,
+        #[command(flatten)]
+        select: SelectArgs,
+        /// Match every alias of each word.
+        #[arg(long)]
+        aliases: bool,
+        /// How many forms (all when omitted).
+        #[arg(long)]
+        top: Option<usize>,
     },
     /// Each topic's share of each document's paragraphs (documents in date order); --list shows the topics.
     Topics {
@@ -293,6 +363,33 @@ impl SelectArgs {
                 threshold: self.threshold,
             },
         }
+    }
+}
+
+/// A reference selection for keyness, instead of the rest or the whole corpus.
+#[derive(Args)]
+pub struct RefArgs {
+    /// Reference: documents of this party (repeatable; any of them).
+    #[arg(long = "ref-party", conflicts_with = "reference")]
+    ref_parties: Vec<String>,
+    /// Reference: documents from this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long = "ref-from", value_parser = date_bound, conflicts_with = "reference")]
+    ref_from: Option<DateBound>,
+    /// Reference: documents up to this date, inclusive.
+    #[arg(long = "ref-to", value_parser = date_bound, conflicts_with = "reference")]
+    ref_to: Option<DateBound>,
+    /// Reference: this document (repeatable).
+    #[arg(long = "ref-doc", conflicts_with = "reference")]
+    ref_docs: Vec<String>,
+}
+
+impl RefArgs {
+    /// The reference's filter, or `None` when no reference option is given.
+    pub fn filter(&self) -> Option<Filter> {
+        if self.ref_parties.is_empty() && self.ref_from.is_none() && self.ref_to.is_none() && self.ref_docs.is_empty() {
+            return None;
+        }
+        Some(Filter { docs: self.ref_docs.clone(), from: self.ref_from, to: self.ref_to, parties: self.ref_parties.clone(), ..Filter::default() })
     }
 }
 

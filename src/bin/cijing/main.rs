@@ -18,14 +18,17 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use crate::flags::{Cli, Command, Format, SelectArgs};
+    use cijing::engine::clusters::{clusters, ClusterOptions};
     use cijing::engine::collocates::{collocates, CollocateOptions};
     use cijing::engine::corpus::Corpus;
     use cijing::engine::discover::{discover, DiscoverOptions};
-    use cijing::engine::keyness::{keyness, KeynessOptions};
+    use cijing::engine::keyness::{keyness, keyness_against, KeynessOptions};
     use cijing::engine::kwic::{kwic, KwicOptions};
     use cijing::engine::lda::{Lda, LdaOptions};
     use cijing::engine::ngrams::{ngrams, NgramOptions};
+    use cijing::engine::profile::{lexical_profile, ProfileOptions};
     use cijing::engine::query::Query;
+    use cijing::engine::search::search;
     use cijing::engine::segment::{SegmentOptions, Segmenter, TokenKind};
     use cijing::engine::selection::{select, Selection};
     use cijing::engine::stats::term_table;
@@ -189,6 +192,13 @@ mod cli {
                 out.flush().map_err(output)
             }
             Command::Segment { mode, no_hmm } => segment_stdin(&seeds::segmenter(), SegmentOptions { mode, hmm: !no_hmm }),
+            Command::Summary { select, chunk, window } => {
+                let options = ProfileOptions { chunk, window };
+                options.check()?;
+                let (loaded, selection) = load_selection(&select)?;
+                let profile = lexical_profile(&loaded.corpus, &selection, &options);
+                emit(select.format, table::profile(&profile), &profile)
+            }
             Command::Terms { select, terms, top, sort } => {
                 let (loaded, selection) = load_selection(&select)?;
                 let mut result = term_table(&loaded.corpus, &selection, &terms.options());
@@ -196,9 +206,15 @@ mod cli {
                 truncate(&mut result.rows, top);
                 emit(select.format, table::terms(&result), &result)
             }
-            Command::Keyness { select, terms, reference, min_g2, top } => {
+            Command::Keyness { select, terms, reference, against, min_g2, top } => {
                 let (loaded, selection) = load_selection(&select)?;
-                let mut result = keyness(&loaded.corpus, &selection, &KeynessOptions { reference, min_g2 }, &terms.options())?;
+                let mut result = match against.filter() {
+                    Some(filter) => {
+                        let other = cijing::engine::selection::select(&loaded.corpus, &filter, &loaded.topics)?;
+                        keyness_against(&loaded.corpus, &selection, &other, min_g2, &terms.options())?
+                    }
+                    None => keyness(&loaded.corpus, &selection, &KeynessOptions { reference, min_g2 }, &terms.options())?,
+                };
                 truncate(&mut result.rows, top);
                 emit(select.format, table::keyness(&result), &result)
             }
@@ -210,8 +226,9 @@ mod cli {
                 truncate(&mut lines, limit);
                 emit(select.format, table::kwic(&lines), &lines)
             }
-            Command::Collocates { term, select, terms, span, min, sort, repulsion, top } => {
-                let collocation = CollocateOptions { span, min_observed: min, sort, repulsion };
+            Command::Collocates { term, select, terms, span, left, right, min, sort, repulsion, top } => {
+                let collocation =
+                    CollocateOptions { span_left: left.unwrap_or(span), span_right: right.unwrap_or(span), min_observed: min, sort, repulsion };
                 collocation.check()?;
                 let (loaded, selection) = load_selection(&select)?;
                 let options = terms.options();
@@ -219,6 +236,15 @@ mod cli {
                 let mut result = collocates(&loaded.corpus, &selection, &query, &collocation, &options);
                 truncate(&mut result.rows, top);
                 emit(select.format, table::collocates(&result), &result)
+            }
+            Command::Clusters { term, select, aliases, size, side, min_count, top } => {
+                let options = ClusterOptions { size, side, min_count };
+                options.check()?;
+                let (loaded, selection) = load_selection(&select)?;
+                let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
+                let mut rows = clusters(&loaded.corpus, &selection, &query, &options);
+                truncate(&mut rows, top);
+                emit(select.format, table::clusters(&rows), &rows)
             }
             Command::Ngrams { select, terms, min_n, max_n, min_count, top } => {
                 let ngram = NgramOptions { min_n, max_n, min_count };
@@ -236,6 +262,13 @@ mod cli {
                     .collect::<Result<Vec<_>, _>>()?;
                 let points = trends(&loaded.corpus, &selection, &queries, by);
                 emit(select.format, table::trends(&points, by), &points)
+            }
+            Command::Search { query, select, aliases, top } => {
+                let (loaded, selection) = load_selection(&select)?;
+                let query = Query::parse(&loaded.corpus, &loaded.segmenter, &query, aliases)?;
+                let mut result = search(&loaded.corpus, &selection, &query);
+                truncate(&mut result.forms, top);
+                emit(select.format, table::search(&result), &result)
             }
             Command::Topics { select, list: true } => {
                 let topics = seeds::topics();
