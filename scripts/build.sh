@@ -2,7 +2,7 @@
 # Builds the web face into dist/: the page's wasm (no jieba dictionary in
 # it), the segmenter worker's wasm (jieba and its dictionary, loaded only
 # when something needs it), their wasm-bindgen glue, the loader and embed
-# scripts, the stylesheet and index.html. No inline script or style, all
+# scripts, the stylesheet, index.html and the offline service worker. No inline script or style, all
 # paths relative: dist/ works at any sub-path under a strict CSP.
 # PROFILE=dev for a quicker, unoptimised build.
 set -euo pipefail
@@ -33,5 +33,6 @@ cp index.html "$out.tmp/index.html"
 cp style/main.css style/favicon.svg "$out.tmp/style/"
 cp src/web/*.js "$out.tmp/"
 node scripts/single-file.mjs "$out.tmp"
+node scripts/service-worker.mjs "$out.tmp"
 rm -rf "$out" && mv "$out.tmp" "$out"
 say "dist/: $(du -sh "$out" | cut -f1)"

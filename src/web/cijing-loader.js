@@ -8,8 +8,19 @@ init({ module_or_path: new URL('./cijing_bg.wasm', import.meta.url) }).then((exp
   // The benchmark reads memory and timings through these.
   window.cijingBindings = bindings;
   window.cijingMemory = exports.memory;
+  keepOffline();
 }).catch((error) => {
   const note = document.getElementById('loading');
   if (note) note.textContent = `cijing could not start: ${error}`;
   throw error;
 });
+
+// After a first visit the page opens offline: a service worker keeps
+// cijing's own files (http(s) only: not from file://; not in an iframe embed,
+// which stays light for its host page).
+function keepOffline() {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  if (new URLSearchParams(location.search).has('embed')) return;
+  navigator.serviceWorker.register(new URL('./cijing-sw.js', import.meta.url), { scope: base })
+    .catch((error) => console.warn(`cijing works online only here: ${error.message}`));
+}

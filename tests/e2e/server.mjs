@@ -29,7 +29,9 @@ export async function serveDir(root, port = 0) {
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const { port: actual } = server.address();
-  return { url: `http://127.0.0.1:${actual}/`, close: () => new Promise((ok) => server.close(ok)) };
+  // close() also drops the browser's kept-alive connections: the server is gone.
+  const close = () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+  return { url: `http://127.0.0.1:${actual}/`, close };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
