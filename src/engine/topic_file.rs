@@ -74,6 +74,47 @@ pub fn topic_problems(t: &Topic) -> Vec<String> {
     problems
 }
 
+/// Writes topics in the format of `seeds/topics.toml`, which
+/// [`parse_topics`] reads back: one `[[topic]]` table each, strings escaped
+/// as TOML basic strings. The page exports the user's topics with it.
+///
+/// ```
+/// use cijing::engine::topic_file::{parse_topics, to_topic_file, Topic};
+/// let energy = Topic { id: "u-1a2b3c4d".into(), zh: "能源\"转型\"".into(), en: "energy".into(),
+///     color: "#3d4a5c".into(), keywords: vec!["光伏".into(), "新能源".into()], user: true };
+/// let text = to_topic_file(&[energy.clone()]);
+/// assert!(text.contains("zh = \"能源\\\"转型\\\"\""));
+/// assert_eq!(parse_topics("mine.toml", &text).unwrap(), vec![Topic { user: false, ..energy }]);
+/// ```
+pub fn to_topic_file(topics: &[Topic]) -> String {
+    fn quoted(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+    let mut out = String::from("# cijing topics: one [[topic]] each (id, zh, en, color, keywords)\n");
+    for t in topics {
+        let keywords: Vec<String> = t.keywords.iter().map(|k| quoted(k)).collect();
+        out.push_str(&format!(
+            "\n[[topic]]\nid = {}\nzh = {}\nen = {}\ncolor = {}\nkeywords = [{}]\n",
+            quoted(&t.id),
+            quoted(&t.zh),
+            quoted(&t.en),
+            quoted(&t.color),
+            keywords.join(", ")
+        ));
+    }
+    out
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 pub use read::parse_topics;
 

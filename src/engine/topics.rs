@@ -216,7 +216,8 @@ pub const MAX_KEYWORD_CHARS: usize = 30;
 pub enum TopicError {
     /// The name is empty (or only white space).
     NoName,
-    /// The name has a character the link format reserves (`~ ; |`).
+    /// The name has a character the link format reserves (`~ ; |`) or a
+    /// control character.
     ReservedCharacter,
     /// The name is longer than [`MAX_TOPIC_NAME_CHARS`].
     NameTooLong,
@@ -236,7 +237,7 @@ impl fmt::Display for TopicError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TopicError::NoName => f.write_str("a topic needs a name"),
-            TopicError::ReservedCharacter => f.write_str("a topic name cannot contain ~ ; or |"),
+            TopicError::ReservedCharacter => f.write_str("a topic name cannot contain ~ ; | or control characters"),
             TopicError::NameTooLong => write!(f, "a topic name can have at most {MAX_TOPIC_NAME_CHARS} characters"),
             TopicError::DuplicateName(name) => write!(f, "a topic named \"{name}\" already exists"),
             TopicError::NoKeywords => f.write_str("a topic needs at least one keyword"),
@@ -294,7 +295,7 @@ pub fn user_topic_with(name: &str, keywords: &str, taken: impl Fn(&str) -> bool,
     if name.is_empty() {
         return Err(TopicError::NoName);
     }
-    if name.contains(['~', ';', '|']) {
+    if name.contains(['~', ';', '|']) || name.contains(char::is_control) {
         return Err(TopicError::ReservedCharacter);
     }
     if name.chars().nth(MAX_TOPIC_NAME_CHARS).is_some() {
@@ -305,7 +306,7 @@ pub fn user_topic_with(name: &str, keywords: &str, taken: impl Fn(&str) -> bool,
     }
     let mut words: Vec<String> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
-    for w in keywords.split(|c: char| c.is_whitespace() || c == ',' || c == '，' || c == '、' || c == '|' || c == ';' || c == '~') {
+    for w in keywords.split(|c: char| c.is_whitespace() || c.is_control() || c == ',' || c == '，' || c == '、' || c == '|' || c == ';' || c == '~') {
         let w = w.trim();
         if w.is_empty() || !seen.insert(w) {
             continue;

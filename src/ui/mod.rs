@@ -16,6 +16,7 @@ mod reader;
 mod rows;
 mod segmenter;
 mod settings;
+mod storage;
 mod summary;
 mod term_panel;
 mod topics;
@@ -41,9 +42,6 @@ use leptos::prelude::*;
 use rows::Rows;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-
-/// Where the browser keeps the user's topics.
-const USER_TOPICS_KEY: &str = "cijing.user-topics";
 
 /// A corpus shared by the panels; equal when it is the same corpus.
 #[derive(Clone)]
@@ -252,14 +250,6 @@ impl Page {
             on_select: None,
             view_out: None,
         };
-        if face.keep_topics && !crate::view_state::query_has_key(&query, "ut") {
-            let saved = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(USER_TOPICS_KEY).ok().flatten());
-            if let Some(saved) = saved {
-                let (topics, problems) = crate::view_state::decode_user_topics(&saved, &seeds::topics());
-                initial.user_topics = topics;
-                notes.extend(problems);
-            }
-        }
         Page { face, initial, notes, base }
     }
 }
@@ -287,12 +277,24 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     // What was read from the browser: None when it could not be read (then
     // nothing is ever written), else the text and the topics it held.
     let mut stored: Option<(String, Vec<Topic>)> = None;
+    // Why the browser cannot keep the user's topics: (message key, error).
+    let storage_problem = RwSignal::new(None::<(&'static str, String)>);
     if face.keep_topics {
-        let text = match web_sys::window().and_then(|w| w.local_storage().ok().flatten()).map(|s| s.get_item(USER_TOPICS_KEY)) {
-            Some(Ok(text)) => Some(text.unwrap_or_default()),
-            _ => None,
+        let text = match storage::read(storage::USER_TOPICS_KEY) {
+            Ok(text) => Some(text.unwrap_or_default()),
+            Err(e) => {
+                storage_problem.set(Some(("storage.unavailable", e)));
+                None
+            }
         };
-        let saved = text.as_deref().map(|text| crate::view_state::decode_user_topics(text, &seeds::topics()).0).unwrap_or_default();
+        let saved = match text.as_deref() {
+            Some(text) => {
+                let (topics, problems) = crate::view_state::decode_user_topics(text, &seeds::topics());
+                notes.extend(problems.into_iter().map(|p| format!("saved {p}")));
+                topics
+            }
+            None => Vec::new(),
+        };
         let from_link = std::mem::replace(&mut initial.user_topics, saved.clone());
         let seen = link_topics(&saved, &from_link);
         notes.extend(seen.differing.iter().map(|name| format!("user topic \"{name}\" in the link differs from yours; yours is kept")));
@@ -418,17 +420,21 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     if let Some((text, saved)) = stored {
         let unloaded = unloaded_parts(&text, &saved);
         let loaded = saved.len();
-        Effect::new(move |_| {
+        Effect::new(move |ran: Option<()>| {
             let kept: Vec<Topic> = user_topics.with(|topics| offered.with(|o| topics.iter().filter(|t| !o.contains(&t.id)).cloned().collect()));
+            // Loading writes nothing: the store changes when the topics do.
+            if ran.is_none() {
+                return;
+            }
             if !may_save(loaded, topics_deleted.get_value(), kept.len()) {
                 leptos::logging::warn!("not saving {} user topics over the {loaded} loaded", kept.len());
                 return;
             }
             let text = saved_text(&kept, &unloaded);
-            if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-                if storage.get_item(USER_TOPICS_KEY).ok().flatten().unwrap_or_default() != text {
-                    let _ = storage.set_item(USER_TOPICS_KEY, &text);
-                }
+            match storage::write(storage::USER_TOPICS_KEY, &text) {
+                Ok(()) if storage_problem.with_untracked(Option::is_some) => storage_problem.set(None),
+                Ok(()) => {}
+                Err(e) => storage_problem.set(Some(("storage.save_failed", e))),
             }
         });
     }
@@ -560,6 +566,9 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             </div>
         </Show>
         {segmenting_note}
+        {move || storage_problem.get().map(|(key, error)| view! {
+            <p id="storage-notice" class="notice" role="alert">{t(lang.get(), key)} " " <code>{error}</code></p>
+        })}
         <Show when=move || show_filters><filter_bar::FilterBar /></Show>
         <Show when=move || !embed><settings::SettingsBar /></Show>
         <main id="panels" class="panels" class:embedded=embed tabindex="-1" node_ref=panels_root>

@@ -11,6 +11,7 @@ use crate::engine::lda::{Lda, LdaOptions, LdaTopic};
 use crate::engine::topics::{missing_keywords, topic_shares, user_topic, Topic};
 use crate::view_state::{Lang, Panel};
 use leptos::prelude::*;
+use super::download::save_text;
 use super::rows::Rows;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -255,6 +256,13 @@ pub fn TopicsPanel() -> impl IntoView {
             <div class="topic-tools">
                 <section class="user-topics" aria-labelledby="user-topics-heading">
                     <h3 id="user-topics-heading">{move || t(lang(), "topics.mine")}</h3>
+                    <button id="export-topics" class="small" disabled=move || analysis.user_topics.with(Vec::is_empty)
+                        on:click=move |_| {
+                            let text = analysis.user_topics.with_untracked(|topics| crate::engine::topic_file::to_topic_file(topics));
+                            save_text("cijing-topics.toml", "application/toml;charset=utf-8", &text);
+                        }>
+                        {move || t(lang(), "topics.export")}
+                    </button>
                     <form class="topic-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
                         <label class="field">{move || t(lang(), "topics.name")}
                             <input id="user-topic-name" type="text" prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />

@@ -86,3 +86,63 @@ test('saved parts that do not load are written back, and deleting a topic still 
   await page.waitForFunction((key) => localStorage.getItem(key) === '农业合作~小麦;Finance~银行', KEY);
   await context.close();
 });
+
+/** Adds a user topic through the form and waits for its row. */
+async function addTopic(page, name, keywords) {
+  await page.fill('#user-topic-name', name);
+  await page.fill('#user-topic-keywords', keywords);
+  await page.click('#user-topic-save');
+  await page.waitForSelector(`.user-topic:has-text("${name}")`);
+}
+
+test('storage that throws (private modes) gets a message, and the topics can still be made and exported', async () => {
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  await context.addInitScript(() => Object.defineProperty(window, 'localStorage', {
+    configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+  }));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#term-chart svg rect');
+  assert.match(await page.textContent('#storage-notice'), /cannot keep your topics.*SecurityError: The operation is insecure\./s);
+  await addTopic(page, '能源转型', '光伏 新能源');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-topics')]);
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  assert.match(text, /\[\[topic\]\]\nid = "u-[0-9a-f]{8}"\nzh = "能源转型"\nen = "能源转型"\ncolor = "#3d4a5c"\nkeywords = \["光伏", "新能源"\]/);
+  await context.close();
+});
+
+test('a full quota gets a message naming it, and the topic stays in the page', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#term-chart svg rect');
+  assert.equal(await page.locator('#storage-notice').count(), 0);
+  await addTopic(page, '能源转型', '光伏 新能源');
+  await page.waitForSelector('#storage-notice');
+  assert.match(await page.textContent('#storage-notice'), /could not be saved.*QuotaExceededError/s);
+  assert.equal(await page.locator('.topic-chip:has-text("能源转型")').count(), 1);
+  await context.close();
+});
+
+test('a corrupted store: what reads is used, each bad part is named, and nothing stored is lost', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const corrupted = `${SAVED};~;无关键词~;${'长'.repeat(41)}~合作;\u0000~\u0001`;
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, corrupted]);
+  assert.equal(await visit(page, ''), corrupted, 'loading writes nothing over it');
+  const notes = await page.textContent('.notice');
+  assert.match(notes, /saved user topic "无关键词" ignored/);
+  assert.match(notes, /saved user topic "长{40}…" ignored: a topic name can have at most 40 characters/);
+  assert.match(notes, /saved user topic "\u0000" ignored: a topic name cannot contain ~ ; \| or control characters/);
+  assert.ok((await page.textContent('body')).includes('能源转型'), 'the good topic is used');
+  // A new topic is saved beside every part that was there.
+  await addTopic(page, '农业合作', '小麦');
+  await page.waitForFunction((key) => localStorage.getItem(key).includes('农业合作'), KEY);
+  const now = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  for (const part of corrupted.split(';').filter((p) => p.trim())) assert.ok(now.includes(part), `kept: ${JSON.stringify(part)} in ${JSON.stringify(now)}`);
+  await context.close();
+});
