@@ -10,7 +10,7 @@ import { serveDir } from './server.mjs';
 import { launch } from './browser.mjs';
 
 const LOADS = Number(process.env.LOADS ?? 7);
-const CLICKS = Number(process.env.CLICKS ?? 500);
+const CLICKS = Number(process.env.CLICKS ?? 1500);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(0).padStart(6)} KiB`;
 const br = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
