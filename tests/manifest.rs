@@ -144,3 +144,18 @@ fn titles_come_from_the_articles_headlines() {
     assert!(commentary.paragraphs.iter().all(|p| !p.contains("引发多国人士强烈共鸣")));
     assert_eq!(commentary.meta, vec!["（新华社北京7月5日电 执笔记者：何毅、王雅楠）"]);
 }
+
+/// The documents cleaned at build time are only a cache: cutting and
+/// cleaning the embedded sources now gives the same documents.
+#[test]
+fn the_documents_cleaned_at_build_time_equal_the_sources_cleaned_now() {
+    let shipped = seeds::documents();
+    let now = seeds::documents_from_sources();
+    assert_eq!(shipped.len(), 17);
+    for (a, b) in shipped.iter().zip(&now) {
+        assert_eq!(a.info.id, b.info.id);
+        assert_eq!(a.meta, b.meta, "{}", a.info.id);
+        assert_eq!(a.paragraphs, b.paragraphs, "{}", a.info.id);
+    }
+    assert_eq!(shipped.len(), now.len());
+}

@@ -4,7 +4,7 @@
 
 use super::date::Date;
 use super::segment::TokenKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Index of a term in the corpus vocabulary, from 0 in order of first
 /// occurrence. Only meaningful with the corpus that made it.

@@ -7,7 +7,7 @@ use super::selection::Selection;
 use super::stats::TermOptions;
 use super::options::{check_range, OptionError};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Which n-grams are counted and kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,7 +87,7 @@ pub struct NgramRow {
 pub fn ngrams(corpus: &Corpus, selection: &Selection, ngram: &NgramOptions, options: &TermOptions) -> Vec<NgramRow> {
     let (min_n, max_n, min_count) = (ngram.min_n, ngram.max_n, ngram.min_count);
     let (min_n, max_n) = (min_n.max(1), max_n.max(min_n.max(1)));
-    let mut counts: HashMap<Vec<TermId>, (u64, u32, u32)> = HashMap::new(); // count, docs, last doc
+    let mut counts: HashMap<Vec<TermId>, (u64, u32, u32)> = HashMap::default(); // count, docs, last doc
     for g in selection.iter() {
         let place = corpus.place(g);
         let para = corpus.paragraph(g);

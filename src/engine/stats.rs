@@ -199,7 +199,7 @@ pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions)
     // Dispersion over the selection's documents: each document's selected
     // word tokens, and each term's count per document (sparse, in doc order).
     let parts = selection.docs(corpus);
-    let part_of: std::collections::HashMap<u32, usize> = parts.iter().enumerate().map(|(i, &d)| (d as u32, i)).collect();
+    let part_of: rustc_hash::FxHashMap<u32, usize> = parts.iter().enumerate().map(|(i, &d)| (d as u32, i)).collect();
     let mut sizes = vec![0u64; parts.len()];
     let mut per_part: Vec<Vec<(usize, u64)>> = vec![Vec::new(); counts.by_term.len()];
     for g in selection.iter() {

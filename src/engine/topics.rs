@@ -9,7 +9,7 @@ use super::selection::{SelectError, Selection, TopicFilter, TopicMatch, TopicMem
 use std::fmt;
 pub use super::topic_file::Topic;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Keyword hits of each topic in each paragraph, from [`score_corpus`];
 /// the [`TopicMembership`] that [`select`](super::selection::select) asks.
@@ -39,7 +39,7 @@ pub struct KeywordMatcher {
 impl KeywordMatcher {
     /// A matcher for these keywords (duplicates and empty strings ignored).
     pub fn new(keywords: &[String]) -> KeywordMatcher {
-        let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<String>> = HashMap::default();
         for k in keywords {
             if let Some(c) = k.chars().next() {
                 by_first.entry(c).or_default().push(k.clone());
@@ -305,7 +305,7 @@ pub fn user_topic_with(name: &str, keywords: &str, taken: impl Fn(&str) -> bool,
         return Err(TopicError::DuplicateName(name.to_string()));
     }
     let mut words: Vec<String> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     for w in keywords.split(|c: char| c.is_whitespace() || c.is_control() || c == ',' || c == '，' || c == '、' || c == '|' || c == ';' || c == '~') {
         let w = w.trim();
         if w.is_empty() || !seen.insert(w) {

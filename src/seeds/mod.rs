@@ -33,6 +33,7 @@ use std::collections::HashSet;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_corpus.rs"));
 include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
+include!(concat!(env!("OUT_DIR"), "/builtin_clean.rs"));
 
 /// The shipped documents segmented at build time by `build.rs` with the
 /// shipped dictionaries and the default options (precise mode, HMM on), as
@@ -67,8 +68,20 @@ pub fn files() -> &'static [(&'static str, &'static str)] {
 
 /// The shipped documents in manifest order, cut from the seed files by the
 /// manifest and cleaned (title and meta lines out of the body, meta lines
-/// kept in [`CleanDocument::meta`]).
+/// kept in [`CleanDocument::meta`]). `build.rs` cuts and cleans them, so
+/// nothing is cleaned at run time; [`documents_from_sources`] does the same
+/// work now, and a test checks the two agree.
 pub fn documents() -> Vec<CleanDocument> {
+    let own = |lines: &[&str]| lines.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    builtin_doc_specs()
+        .iter()
+        .zip(CLEAN_DOCS)
+        .map(|(spec, (meta, paragraphs))| CleanDocument { info: doc_info(spec), meta: own(meta), paragraphs: own(paragraphs) })
+        .collect()
+}
+
+/// [`documents`], cut from the embedded seed files and cleaned now.
+pub fn documents_from_sources() -> Vec<CleanDocument> {
     builtin_doc_specs().iter().map(clean_document).collect()
 }
 
@@ -83,7 +96,12 @@ fn seed_lines(file: &str) -> Vec<&'static str> {
 /// The document a manifest entry describes, cut from its seed file and cleaned.
 fn clean_document(spec: &DocSpec) -> CleanDocument {
     let cut = cut::cut(spec, seed_file(&spec.file));
-    let info = DocInfo {
+    CleanDocument { info: doc_info(spec), meta: cut.meta, paragraphs: cut.paragraphs }
+}
+
+/// A manifest entry's description of its document.
+fn doc_info(spec: &DocSpec) -> DocInfo {
+    DocInfo {
         id: spec.id.clone(),
         title: spec.title.clone(),
         date: spec.date.parse().expect("build.rs checked that every manifest date is a real YYYY-MM-DD date"),
@@ -91,8 +109,7 @@ fn clean_document(spec: &DocSpec) -> CleanDocument {
         place: spec.place.clone(),
         kind: spec.kind.clone(),
         parties: spec.parties.clone(),
-    };
-    CleanDocument { info, meta: cut.meta, paragraphs: cut.paragraphs }
+    }
 }
 
 /// Each document's (id, manifest title, the original text of its title

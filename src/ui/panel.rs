@@ -93,8 +93,8 @@ pub fn TermButton(#[prop(into)] term: String) -> impl IntoView {
 /// A key for a keyed list row made from everything the row shows, so a
 /// row is rebuilt exactly when its content changes.
 pub fn content_key(parts: impl std::hash::Hash) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(parts)
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(parts)
 }
 
 /// What a click in a chart lands on: the text of a label, or the index of a
