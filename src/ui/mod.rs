@@ -670,7 +670,7 @@ fn ShareBox() -> impl IntoView {
 /// selected (class and `aria-pressed`), and the others as not, touching only
 /// the buttons whose state changes.
 fn mark_selected_terms(root: &web_sys::Element, term: Option<&str>) {
-    let Ok(buttons) = root.query_selector_all("button.term") else { return };
+    let Ok(buttons) = root.query_selector_all("button[data-term]") else { return };
     for i in 0..buttons.length() {
         let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
         let on = term.is_some() && button.get_attribute("data-term").as_deref() == term;

@@ -113,7 +113,7 @@ pub fn SummaryPanel() -> impl IntoView {
                 {stat("summary.mattr", |s| s.mattr.map_or("—".into(), |v| format!("{v:.3}")))}
                 {stat("summary.span", |s| s.span.clone())}
             </dl>
-            <p class="muted small">{move || t(lang(), "summary.variety")}</p>
+            <p class="muted small-print">{move || t(lang(), "summary.variety")}</p>
             <h3>{move || t(lang(), "summary.longest")}</h3>
             <ol class="longest">
                 <Rows each=longest key=|doc| doc.clone() children=|(title, date, tokens)| view! {
