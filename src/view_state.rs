@@ -11,6 +11,11 @@ use crate::engine::selection::{Filter, TopicMatch};
 use crate::engine::topics::{shorten, user_topic_with, Topic, MAX_USER_TOPICS};
 use std::collections::HashSet;
 use crate::engine::Corpus;
+use crate::engine::collocates::{CollocateOptions, CollocateSort};
+use crate::engine::keyness::Reference;
+use crate::engine::query::Query;
+use crate::engine::stats::TermRow;
+use crate::engine::trends::TrendBy;
 
 pub const DEFAULT_TOP: usize = 20;
 pub const MAX_TOP: usize = 100;
@@ -134,6 +139,114 @@ impl Panel {
     }
 }
 
+/// A column of the term table, to sort the whole table by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TermColumn {
+    Term,
+    #[default]
+    Count,
+    Per10k,
+    Docs,
+    Tfidf,
+    /// Gries' DP (0 even … 1 bunched).
+    Dp,
+}
+
+impl TermColumn {
+    pub const ALL: [TermColumn; 6] = [TermColumn::Term, TermColumn::Count, TermColumn::Per10k, TermColumn::Docs, TermColumn::Tfidf, TermColumn::Dp];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TermColumn::Term => "term",
+            TermColumn::Count => "count",
+            TermColumn::Per10k => "per10k",
+            TermColumn::Docs => "docs",
+            TermColumn::Tfidf => "tfidf",
+            TermColumn::Dp => "dp",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<TermColumn> {
+        TermColumn::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// The row's value in this column, for bars (the count for `Term`).
+    pub fn value(self, row: &TermRow) -> f64 {
+        match self {
+            TermColumn::Term | TermColumn::Count => row.count as f64,
+            TermColumn::Per10k => row.per_10k,
+            TermColumn::Docs => row.docs as f64,
+            TermColumn::Tfidf => row.tfidf,
+            TermColumn::Dp => row.dp,
+        }
+    }
+}
+
+/// How the term table is sorted: a column, descending or not. A column's
+/// first direction is descending, but for the term itself (A to Z).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TermSortView {
+    pub column: TermColumn,
+    pub desc: bool,
+}
+
+impl Default for TermSortView {
+    fn default() -> Self {
+        TermSortView { column: TermColumn::Count, desc: true }
+    }
+}
+
+impl TermSortView {
+    /// The sort a click on `column`'s header gives: the other direction
+    /// of the same column, or the column's first direction.
+    pub fn clicked(self, column: TermColumn) -> TermSortView {
+        if self.column == column {
+            TermSortView { column, desc: !self.desc }
+        } else {
+            TermSortView { column, desc: column != TermColumn::Term }
+        }
+    }
+
+    /// `tfidf` (its first direction) or `tfidf.asc` / `term.desc`.
+    pub fn code(self) -> String {
+        let first = self.column != TermColumn::Term;
+        if self.desc == first {
+            self.column.code().to_string()
+        } else {
+            format!("{}.{}", self.column.code(), if self.desc { "desc" } else { "asc" })
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<TermSortView> {
+        let (column, dir) = code.split_once('.').unwrap_or((code, ""));
+        let column = TermColumn::parse(column)?;
+        let desc = match dir {
+            "" => column != TermColumn::Term,
+            "desc" => true,
+            "asc" => false,
+            _ => return None,
+        };
+        Some(TermSortView { column, desc })
+    }
+
+    /// Sorts the whole table's rows (ties by term, A to Z), so the top N
+    /// shown are the table's top N by this column.
+    pub fn sort_rows(self, rows: &mut [TermRow]) {
+        rows.sort_by(|a, b| {
+            let o = match self.column {
+                TermColumn::Term => a.term.cmp(&b.term),
+                TermColumn::Count => a.count.cmp(&b.count),
+                TermColumn::Per10k => a.per_10k.total_cmp(&b.per_10k),
+                TermColumn::Docs => a.docs.cmp(&b.docs),
+                TermColumn::Tfidf => a.tfidf.total_cmp(&b.tfidf),
+                TermColumn::Dp => a.dp.total_cmp(&b.dp),
+            };
+            let o = if self.desc { o.reverse() } else { o };
+            o.then_with(|| a.term.cmp(&b.term))
+        });
+    }
+}
+
 /// Everything a shared link restores.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
@@ -161,6 +274,14 @@ pub struct ViewState {
     /// Reader shows word boundaries.
     pub show_segments: bool,
     pub kwic_sort: KwicSort,
+    /// The term table's sort (over the whole table).
+    pub term_sort: TermSortView,
+    /// Trend points: per document, per date or per year.
+    pub trend_by: TrendBy,
+    /// The collocates' window, minimum count and sort.
+    pub collocates: CollocateOptions,
+    /// What keyness compares the selection with.
+    pub key_ref: Reference,
     /// Topics the user made (name and keywords), carried in the link.
     pub user_topics: Vec<Topic>,
 }
@@ -183,6 +304,10 @@ impl Default for ViewState {
             para: None,
             show_segments: false,
             kwic_sort: KwicSort::Position,
+            term_sort: TermSortView::default(),
+            trend_by: TrendBy::Doc,
+            collocates: CollocateOptions::default(),
+            key_ref: Reference::Rest,
             user_topics: Vec::new(),
         }
     }
@@ -304,7 +429,10 @@ impl ViewState {
                 }
                 "term" if value.trim().is_empty() => {}
                 "term" => {
-                    let known = value.split_whitespace().all(|w| corpus.vocab.id(w).is_some());
+                    // Words of the corpus, or a query of the query language
+                    // (wildcards, /regex/, parts of speech, "substring").
+                    let known = value.split_whitespace().all(|w| corpus.vocab.id(w).is_some())
+                        || (Query::uses_language(&value) && Query::parse_known(corpus, &value, false).is_ok());
                     if known {
                         s.term = Some(value.trim().to_string());
                     } else {
@@ -404,6 +532,38 @@ impl ViewState {
                     Some(sort) => s.kwic_sort = sort,
                     None => notes.push(bad(&key, &value, &format!("not one of {}", KwicSort::codes()))),
                 },
+                "tsort" => match TermSortView::parse(&value) {
+                    Some(sort) => s.term_sort = sort,
+                    None => notes.push(bad(&key, &value, "not a column of the term table (term, count, per10k, docs, tfidf, dp; .asc or .desc)")),
+                },
+                "tby" => match TrendBy::parse(&value) {
+                    Some(by) => s.trend_by = by,
+                    None => notes.push(bad(&key, &value, &format!("not one of {}", TrendBy::codes()))),
+                },
+                "cleft" | "cright" => match value.parse::<usize>() {
+                    Ok(n) if n <= 20 => {
+                        let mut c = s.collocates;
+                        if key == "cleft" { c.span_left = n } else { c.span_right = n }
+                        if c.span_left + c.span_right == 0 {
+                            notes.push(bad(&key, &value, "the window needs at least one word on one side"));
+                        } else {
+                            s.collocates = c;
+                        }
+                    }
+                    _ => notes.push(bad(&key, &value, "not a number of words from 0 to 20")),
+                },
+                "cmin" => match value.parse::<u64>() {
+                    Ok(n) if (1..=1000).contains(&n) => s.collocates.min_observed = n,
+                    _ => notes.push(bad(&key, &value, "not a count from 1 to 1000")),
+                },
+                "csort" => match CollocateSort::parse(&value) {
+                    Some(sort) => s.collocates.sort = sort,
+                    None => notes.push(bad(&key, &value, &format!("not one of {}", CollocateSort::codes()))),
+                },
+                "kref" => match Reference::parse(&value) {
+                    Some(r) => s.key_ref = r,
+                    None => notes.push(bad(&key, &value, &format!("not one of {}", Reference::codes()))),
+                },
                 _ => notes.push(format!("unknown setting \"{}\" ignored", shown(&key))),
             }
         }
@@ -491,6 +651,27 @@ impl ViewState {
         }
         if self.kwic_sort != base.kwic_sort {
             parts.push(("ksort".into(), self.kwic_sort.code().into()));
+        }
+        if self.term_sort != base.term_sort {
+            parts.push(("tsort".into(), self.term_sort.code()));
+        }
+        if self.trend_by != base.trend_by {
+            parts.push(("tby".into(), self.trend_by.code().into()));
+        }
+        if self.collocates.span_left != base.collocates.span_left {
+            parts.push(("cleft".into(), self.collocates.span_left.to_string()));
+        }
+        if self.collocates.span_right != base.collocates.span_right {
+            parts.push(("cright".into(), self.collocates.span_right.to_string()));
+        }
+        if self.collocates.min_observed != base.collocates.min_observed {
+            parts.push(("cmin".into(), self.collocates.min_observed.to_string()));
+        }
+        if self.collocates.sort != base.collocates.sort {
+            parts.push(("csort".into(), self.collocates.sort.code().into()));
+        }
+        if self.key_ref != base.key_ref {
+            parts.push(("kref".into(), self.key_ref.code().into()));
         }
         if parts.is_empty() {
             return String::new();

@@ -4,7 +4,10 @@ use cijing::engine::kwic::KwicSort;
 use cijing::engine::pos::PosClass;
 use cijing::engine::selection::Filter;
 use cijing::engine::{Corpus, Mode, SegmentOptions};
-use cijing::view_state::{Lang, Panel, ViewState, DEFAULT_TOP};
+use cijing::view_state::{Lang, Panel, TermColumn, TermSortView, ViewState, DEFAULT_TOP};
+use cijing::engine::collocates::{CollocateOptions, CollocateSort};
+use cijing::engine::keyness::Reference;
+use cijing::engine::trends::TrendBy;
 use std::sync::OnceLock;
 
 fn corpus() -> &'static Corpus {
@@ -57,6 +60,10 @@ fn every_setting_round_trips_through_the_query() {
         para: Some(3),
         show_segments: true,
         kwic_sort: KwicSort::R1,
+        term_sort: TermSortView { column: TermColumn::Tfidf, desc: true },
+        trend_by: TrendBy::Year,
+        collocates: CollocateOptions { span_left: 2, span_right: 0, min_observed: 5, sort: CollocateSort::LogDice, repulsion: false },
+        key_ref: Reference::Whole,
         user_topics: cijing::view_state::decode_user_topics("能源转型~新能源|光伏", &seeds::topics()).0,
     };
     // The id is FNV-1a of the name, so a link always gives the same id.
@@ -67,7 +74,8 @@ fn every_setting_round_trips_through_the_query() {
         "?lang=en&doc=cn-tj-2024-zaobao,cn-kg-2023-statement&from=2023&to=2024-07&party=TJ,KG\
          &ut=%E8%83%BD%E6%BA%90%E8%BD%AC%E5%9E%8B~%E6%96%B0%E8%83%BD%E6%BA%90%7C%E5%85%89%E4%BC%8F\
          &topic=security,u-cf215952&tmatch=all&texclude=finance&tthr=2&term=%E6%B7%B1%E5%8C%96%20%E5%90%88%E4%BD%9C&top=30&minlen=2&pos=noun,place&stop=off&alias=on\
-         &mode=search&hmm=off&panels=terms,contexts,reader&read=cn-kg-2023-statement&para=3&seg=on&ksort=r1"
+         &mode=search&hmm=off&panels=terms,contexts,reader&read=cn-kg-2023-statement&para=3&seg=on&ksort=r1\
+         &tsort=tfidf&tby=year&cleft=2&cright=0&cmin=5&csort=logdice&kref=whole"
     );
     assert_eq!(parse(&query), (view, vec![]));
 }
@@ -218,4 +226,68 @@ fn a_topic_in_a_link_with_too_long_a_name_or_too_many_keywords_is_refused() {
             "user topic \"多\" ignored: a topic can have at most 100 keywords".to_string(),
         ]
     );
+}
+
+#[test]
+fn the_term_sort_is_read_and_written_with_its_direction() {
+    let tfidf = TermSortView { column: TermColumn::Tfidf, desc: true };
+    assert_eq!(TermSortView::parse("tfidf"), Some(tfidf));
+    assert_eq!(TermSortView::parse("dp.asc"), Some(TermSortView { column: TermColumn::Dp, desc: false }));
+    assert_eq!(TermSortView::parse("term"), Some(TermSortView { column: TermColumn::Term, desc: false }));
+    assert_eq!(TermSortView::parse("tfidf.up"), None);
+    for sort in [tfidf, TermSortView { column: TermColumn::Dp, desc: false }, TermSortView { column: TermColumn::Term, desc: true }, TermSortView::default()] {
+        assert_eq!(TermSortView::parse(&sort.code()), Some(sort));
+    }
+    // A click on a header: the column's first direction, then the other.
+    assert_eq!(TermSortView::default().clicked(TermColumn::Tfidf), tfidf);
+    assert_eq!(tfidf.clicked(TermColumn::Tfidf), TermSortView { column: TermColumn::Tfidf, desc: false });
+    let view = ViewState { term_sort: TermSortView { column: TermColumn::Dp, desc: false }, ..ViewState::default() };
+    assert_eq!(view.to_query(&ViewState::default()), "?tsort=dp.asc");
+    assert_eq!(parse("?tsort=dp.asc").0, view);
+}
+
+#[test]
+fn sorting_by_tfidf_sorts_the_whole_table_as_the_cli_does() {
+    use cijing::engine::selection::Selection;
+    use cijing::engine::stats::{term_table, TermSort};
+    let c = corpus();
+    let table = term_table(c, &Selection::all(c), &Default::default());
+    let mut ours = table.rows.clone();
+    TermSortView { column: TermColumn::Tfidf, desc: true }.sort_rows(&mut ours);
+    let mut cli = table.clone();
+    cli.sort(TermSort::Tfidf);
+    let top = |rows: &[cijing::engine::stats::TermRow]| rows.iter().take(20).map(|r| r.term.clone()).collect::<Vec<_>>();
+    assert_eq!(top(&ours), top(&cli.rows));
+    // Not the top 20 by count re-sorted: 中俄 is first by TF-IDF.
+    assert_eq!(ours[0].term, "中俄");
+    let by_count: Vec<String> = top(&table.rows);
+    assert_ne!(top(&ours), by_count);
+}
+
+#[test]
+fn toolkit_settings_that_are_not_valid_are_reported() {
+    let (view, notes) = parse("?tsort=size&tby=month&cleft=30&cmin=0&csort=dice&kref=other");
+    assert_eq!((view.term_sort, view.trend_by, view.collocates, view.key_ref), (TermSortView::default(), TrendBy::Doc, CollocateOptions::default(), Reference::Rest));
+    assert_eq!(notes.len(), 6, "{notes:?}");
+    // A window of no words at all is refused.
+    let (view, notes) = parse("?cleft=0&cright=0");
+    assert_eq!((view.collocates.span_left, view.collocates.span_right), (0, 5));
+    assert_eq!(notes.len(), 1);
+}
+
+#[test]
+fn a_query_of_the_query_language_is_a_term_a_link_can_select() {
+    for q in ["合作*", "/^合作.+$/", "\"合作\"", "n 合作"] {
+        let (view, notes) = parse(&format!("?term={}", percent(q)));
+        assert_eq!((view.term.as_deref(), notes), (Some(q), vec![]), "{q}");
+    }
+    // A pattern no word matches, or a bad regex, is reported, not selected.
+    for q in ["北冰洋*", "/(/"] {
+        let (view, notes) = parse(&format!("?term={}", percent(q)));
+        assert_eq!((view.term, notes.len()), (None, 1), "{q}");
+    }
+}
+
+fn percent(s: &str) -> String {
+    s.bytes().map(|b| format!("%{b:02X}")).collect()
 }

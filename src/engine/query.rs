@@ -233,10 +233,10 @@ impl Query {
     /// Resolves `text` like [`Query::parse`] but without a segmenter (the
     /// page before jieba's dictionary is loaded): text with no spaces that
     /// is no term of the corpus is cut into the longest corpus terms, left
-    /// to right (at most 16 characters a term). Only plain words and
-    /// phrases: the page's term selection, which highlights with
-    /// [`Query::matches`]; the rest of the query language needs
-    /// [`Query::parse`].
+    /// to right (at most 16 characters a term). The rest of the query
+    /// language is the same as [`Query::parse`]'s: wildcards, `/regex/`,
+    /// part-of-speech classes and quoted substrings (the page's search box
+    /// and term selection; highlight with [`Query::hits`]).
     ///
     /// ```
     /// use cijing::engine::query::{Query, QueryError};
@@ -253,7 +253,7 @@ impl Query {
     /// ```
     pub fn parse_known(corpus: &Corpus, text: &str, merge_aliases: bool) -> Result<Query, QueryError> {
         let mut unknown = None;
-        let query = Query::resolve(corpus, text, merge_aliases, false, |text| {
+        let query = Query::resolve(corpus, text, merge_aliases, true, |text| {
             let chars: Vec<(usize, char)> = text.char_indices().collect();
             let mut words = Vec::new();
             let mut i = 0;
@@ -280,6 +280,19 @@ impl Query {
             Some(word) => Err(QueryError::NotInCorpus(word)),
             None => query,
         }
+    }
+
+    /// Does `text` use the query language beyond plain words: a quoted
+    /// substring, a wildcard, a `/regex/` or a part-of-speech class?
+    ///
+    /// ```
+    /// use cijing::engine::query::Query;
+    /// assert!(Query::uses_language("合作*") && Query::uses_language("/^合作/") && Query::uses_language("n 合作") && Query::uses_language("\"合作\""));
+    /// assert!(!Query::uses_language("深化 合作"));
+    /// ```
+    pub fn uses_language(text: &str) -> bool {
+        let text = text.trim();
+        unquote(text).is_some_and(|inner| !inner.is_empty()) || text.split_whitespace().any(|w| !matches!(classify(w, true), Word::Literal(_)))
     }
 
     /// The shared part of parsing: a quoted query is a substring; spaces

@@ -1,5 +1,8 @@
 //! Contexts panel: the concordance of the selected term, sortable by left
-//! or right context; each line opens its place in the reader.
+//! or right context, [`PAGE`] lines a page; each line names its document
+//! and opens its place in the reader (which takes the focus). The left
+//! context is clipped at its far end, so the words next to the node stay
+//! in view at any width.
 
 use crate::i18n::t;
 use super::panel::{content_key, CsvSource, PanelFrame};
@@ -9,6 +12,9 @@ use crate::ui_logic::topic_name;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use super::rows::Rows;
+
+/// Concordance lines a page.
+pub const PAGE: usize = 50;
 
 const SORTS: [(KwicSort, &str, &str); 5] = [
     (KwicSort::Position, "position", "contexts.sort.position"),
@@ -39,7 +45,14 @@ pub fn ContextsPanel() -> impl IntoView {
         let Some(query) = analysis.query.get() else { return Vec::new() };
         analysis.selection.with(|s| kwic(&corpus, s, &query, &KwicOptions { sort, ..KwicOptions::default() }))
     });
+    let page = RwSignal::new(0usize);
+    // A new concordance starts at its first page.
+    Effect::new(move |_| {
+        lines.track();
+        page.set(0);
+    });
     let open = move |doc: String, paragraph: usize| {
+        analysis.focus_reader.set_value(true);
         view.update(|v| {
             v.read = Some(doc);
             v.para = Some(paragraph);
@@ -77,11 +90,13 @@ pub fn ContextsPanel() -> impl IntoView {
         let corpus = analysis.corpus.get();
         let (threshold, lang) = (analysis.threshold.get(), analysis.lang());
         let open_label = t(lang, "contexts.open");
+        let first = page.get() * PAGE;
         lines.with(|lines| {
             analysis.topic_scores.with(|scores| {
                 lines
                     .iter()
-                    .take(500)
+                    .skip(first)
+                    .take(PAGE)
                     .map(|l| {
                         let d = corpus.doc_index(&l.doc);
                         let title = d.map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default();
@@ -102,15 +117,17 @@ pub fn ContextsPanel() -> impl IntoView {
         let (doc, para) = (l.doc.clone(), l.paragraph);
         view! {
             <tr>
-                <td class="left">{l.left.clone()}</td>
+                // Right to left: the cell clips its start, far from the node;
+                // the text itself is isolated and runs left to right.
+                <td class="left"><bdi dir="ltr">{l.left.clone()}</bdi></td>
                 <td class="node"><mark>{l.node.clone()}</mark></td>
                 <td class="right">{l.right.clone()}</td>
                 <td class="where">
                     <button class="link" title=open_label data-doc=l.doc.clone() data-para=para
                         on:click=move |_| open(doc.clone(), para)>
-                        {format!("{} ¶{}", l.date, para)}
+                        <span class="doc-title">{title}</span>
+                        <span class="doc-place">{format!("{} ¶{}", l.date, para)}</span>
                     </button>
-                    <span class="sr-only">{title}</span>
                     <span class="topic-marks">
                         {marks.into_iter().map(|(name, color)| view! {
                             <span class="topic-dot" style=("--topic", color) title=name.clone() role="img" aria-label=name></span>
@@ -119,6 +136,22 @@ pub fn ContextsPanel() -> impl IntoView {
                 </td>
             </tr>
         }
+    };
+    // Lines 1–50 of 475, and the buttons to the pages before and after.
+    let pager = move || {
+        let n = lines.with(|l| l.len());
+        let lang = lang();
+        let first = page.get() * PAGE;
+        (n > PAGE).then(|| {
+            let last = (first + PAGE).min(n);
+            view! {
+                <nav class="pager" aria-label=t(lang, "contexts.pages")>
+                    <button id="kwic-prev" disabled={first == 0} on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{t(lang, "contexts.prev")}</button>
+                    <span id="kwic-page" aria-live="polite">{format!("{}–{last} / {n}", first + 1)}</span>
+                    <button id="kwic-next" disabled={last >= n} on:click=move |_| page.update(|p| *p += 1)>{t(lang, "contexts.next")}</button>
+                </nav>
+            }
+        })
     };
     view! {
         <PanelFrame panel=Panel::Contexts file_parts=file_parts csv=csv wide=true tools=move || sort_select()>
@@ -137,8 +170,10 @@ pub fn ContextsPanel() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            {pager}
             <div class="kwic-wrap">
-                <table id="kwic-table" class="data kwic">
+                <table id="kwic-table" class="data kwic" data-lines=move || lines.with(|l| l.len())>
+                    <colgroup><col class="c-left" /><col class="c-node" /><col class="c-right" /><col class="c-where" /></colgroup>
                     <thead><tr>
                         <th scope="col" class="left">{move || t(lang(), "contexts.left")}</th>
                         <th scope="col" class="node">{move || t(lang(), "contexts.node")}</th>

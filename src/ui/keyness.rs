@@ -1,5 +1,7 @@
 //! Keyness panel: terms over- and under-used in the selection against the
-//! rest of the corpus (G², log ratio), each clickable.
+//! rest of the corpus or the whole corpus (`kref` in the URL), with G², log
+//! ratio, and the Bonferroni-corrected cut-off for the number of terms
+//! tested (rows passing it are marked); each term clickable.
 
 use crate::i18n::t;
 use super::panel::{content_key, CsvSource, PanelFrame, TermButton};
@@ -7,7 +9,8 @@ use super::{selection_slug, Analysis};
 use crate::engine::keyness::KeynessRow;
 use crate::ui_logic::keyness_split;
 use crate::view_state::Panel;
-use crate::engine::keyness::Direction;
+use crate::engine::keyness::{Direction, Reference};
+use crate::engine::options::Choice;
 use leptos::prelude::*;
 use super::rows::Rows;
 
@@ -22,6 +25,27 @@ pub fn KeynessPanel() -> impl IntoView {
         let label = |r: &KeynessRow| t(lang, if r.direction == Direction::Over { "keyness.over" } else { "keyness.under" });
         analysis.keyness.with(|k| k.as_ref().map(|k| keyness_split(&k.rows, top).into_iter().map(|r| { let l = label(&r); (r, l) }).collect()))
     });
+    // The Bonferroni cut-off: the G² a term needs when every term tested
+    // counts (p < 0.05 / terms tested).
+    let cutoff = Memo::new(move |_| {
+        let lang = lang();
+        analysis.keyness.with(|k| {
+            k.as_ref().map(|k| {
+                let passing = k.rows.iter().filter(|r| r.bonferroni).count();
+                format!("{} G² ≥ {:.2} ({} {}) · {} {}", t(lang, "keyness.bonferroni"), k.bonferroni_g2, k.terms_tested, t(lang, "keyness.tested"), passing, t(lang, "keyness.passing"))
+            })
+        })
+    });
+    let reference_select = move || view! {
+        <label class="field">
+            {move || t(lang(), "keyness.against")}
+            <select id="keyness-ref" prop:value=move || analysis.key_ref.get().code()
+                on:change=move |ev| { if let Some(r) = Reference::parse(&event_target_value(&ev)) { analysis.view.update(|v| v.key_ref = r) } }>
+                <option value="rest">{move || t(lang(), "keyness.ref.rest")}</option>
+                <option value="whole">{move || t(lang(), "keyness.ref.whole")}</option>
+            </select>
+        </label>
+    };
     // The export holds every key term, not only the rows shown.
     let csv: CsvSource = Callback::new(move |_| {
         let t = analysis.keyness.with_untracked(|k| k.as_ref().map(crate::engine::table::keyness));
@@ -30,7 +54,7 @@ pub fn KeynessPanel() -> impl IntoView {
     let row = move |(r, direction): (KeynessRow, &'static str)| {
         let over = r.direction == Direction::Over;
         view! {
-            <tr class:under=!over>
+            <tr class:under=!over class:bonferroni=r.bonferroni>
                 <td><TermButton term=r.term.clone() /></td>
                 <td>{direction}</td>
                 <td class="num">{r.target_count}</td>
@@ -38,13 +62,15 @@ pub fn KeynessPanel() -> impl IntoView {
                 <td class="num">{format!("{:.1}", r.g2)}</td>
                 <td class="num">{format!("{:+.2}", r.log_ratio)}</td>
                 <td>{r.significance}</td>
+                <td class="pass">{if r.bonferroni { "✓" } else { "" }}</td>
             </tr>
         }
     };
     view! {
-        <PanelFrame panel=Panel::Keyness file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv>
+        <PanelFrame panel=Panel::Keyness file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv tools=move || reference_select()>
             <Show when=move || table.with(|t| t.is_some()) fallback=move || view! { <p class="muted">{move || t(lang(), "keyness.whole")}</p> }>
-                <p class="muted">{move || t(lang(), "keyness.note")}</p>
+                <p class="muted">{move || t(lang(), if analysis.key_ref.get() == Reference::Whole { "keyness.note.whole" } else { "keyness.note" })}</p>
+                <p id="keyness-cutoff" class="muted">{move || cutoff.get().unwrap_or_default()}</p>
                 <table id="keyness-table" class="data">
                     <thead><tr>
                         <th scope="col">{move || t(lang(), "table.term")}</th>
@@ -54,10 +80,11 @@ pub fn KeynessPanel() -> impl IntoView {
                         <th scope="col">{move || t(lang(), "keyness.g2")}</th>
                         <th scope="col">{move || t(lang(), "keyness.log_ratio")}</th>
                         <th scope="col">{move || t(lang(), "keyness.p")}</th>
+                        <th scope="col" title=move || t(lang(), "keyness.bonferroni")>{move || t(lang(), "keyness.pass")}</th>
                     </tr></thead>
                     <tbody>
                         <Rows each=move || table.get().unwrap_or_default()
-                            key=|(r, label)| content_key((&r.term, r.direction, r.target_count, r.reference_count, r.g2.to_bits(), r.log_ratio.to_bits(), label))
+                            key=|(r, label)| content_key((&r.term, r.direction, r.target_count, r.reference_count, r.g2.to_bits(), r.log_ratio.to_bits(), label, r.bonferroni))
                             children=row />
                     </tbody>
                 </table>

@@ -14,6 +14,7 @@ mod panel;
 mod phrases;
 mod reader;
 mod rows;
+mod search;
 mod segmenter;
 mod settings;
 mod storage;
@@ -23,7 +24,10 @@ mod topics;
 mod trends;
 mod word_cloud;
 
-use crate::engine::keyness::{keyness, KeynessOptions, KeynessTable};
+use crate::engine::keyness::{keyness, KeynessOptions, KeynessTable, Reference};
+use crate::engine::collocates::CollocateOptions;
+use crate::engine::trends::TrendBy;
+use crate::view_state::TermSortView;
 use crate::engine::query::Query;
 use crate::engine::selection::{select, Selection};
 use crate::engine::stats::{term_table, TermOptions, TermTable};
@@ -81,6 +85,17 @@ pub struct Analysis {
     /// The topic threshold (`filter.topics.threshold`) alone.
     pub threshold: Memo<u32>,
     pub kwic_sort: Memo<KwicSort>,
+    /// The term table's sort.
+    pub term_sort: Memo<TermSortView>,
+    /// Trend points per document, date or year.
+    pub trend_by: Memo<TrendBy>,
+    /// The collocates' window, minimum and sort.
+    pub collocate_options: Memo<CollocateOptions>,
+    /// What keyness compares with.
+    pub key_ref: Memo<Reference>,
+    /// Set when a concordance line opens a paragraph: the reader moves the
+    /// focus there (then clears it).
+    pub focus_reader: StoredValue<bool>,
     pub read: Memo<Option<String>>,
     pub para: Memo<Option<usize>>,
     pub show_segments: Memo<bool>,
@@ -104,8 +119,8 @@ pub struct Analysis {
     pub topic_scores: Memo<TopicScores>,
     /// The selection's term table (every term; panels take their top N).
     pub terms: Memo<TermTable>,
-    /// Keyness of the selection against the rest (the default options), or
-    /// None when the selection is the whole corpus or empty.
+    /// Keyness of the selection against the rest or the whole corpus
+    /// (`key_ref`), or None when there is nothing to compare with.
     pub keyness: Memo<Option<KeynessTable>>,
     /// The selected term, resolved against the corpus (None when none is
     /// selected or it does not occur with the current segmentation).
@@ -315,6 +330,10 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     let filter = slice(view, |v| v.filter.clone());
     let threshold = slice(view, |v| v.filter.topics.threshold);
     let kwic_sort = slice(view, |v| v.kwic_sort);
+    let term_sort = slice(view, |v| v.term_sort);
+    let trend_by = slice(view, |v| v.trend_by);
+    let collocate_options = slice(view, |v| v.collocates);
+    let key_ref = slice(view, |v| v.key_ref);
     let read = slice(view, |v| v.read.clone());
     let para = slice(view, |v| v.para);
     let show_segments = slice(view, |v| v.show_segments);
@@ -375,7 +394,8 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     });
     let key_terms = Memo::new(move |_| {
         let options = term_options.get();
-        corpus.with(|c| selection.with(|s| keyness(c, s, &KeynessOptions::default(), &options).ok()))
+        let reference = key_ref.get();
+        corpus.with(|c| selection.with(|s| keyness(c, s, &KeynessOptions { reference, ..KeynessOptions::default() }, &options).ok()))
     });
     let query = Memo::new(move |_| {
         let term = term.get()?;
@@ -392,6 +412,11 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         filter,
         threshold,
         kwic_sort,
+        term_sort,
+        trend_by,
+        collocate_options,
+        key_ref,
+        focus_reader: StoredValue::new(false),
         read,
         para,
         show_segments,
@@ -569,7 +594,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         {move || storage_problem.get().map(|(key, error)| view! {
             <p id="storage-notice" class="notice" role="alert">{t(lang.get(), key)} " " <code>{error}</code></p>
         })}
-        <Show when=move || show_filters><filter_bar::FilterBar /></Show>
+        <Show when=move || show_filters><filter_bar::FilterBar /><search::SearchBox /></Show>
         <Show when=move || !embed><settings::SettingsBar /></Show>
         <main id="panels" class="panels" class:embedded=embed tabindex="-1" node_ref=panels_root>
             <Show when=move || is_open(Panel::Summary)><summary::SummaryPanel /></Show>

@@ -5,11 +5,11 @@
 use crate::i18n::t;
 use super::panel::{content_key, CsvSource, PanelFrame};
 use super::Analysis;
-use crate::engine::corpus::TermId;
 use crate::engine::segment::TokenKind;
 use crate::ui_logic::topic_name;
 use crate::view_state::Panel;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use super::rows::Rows;
 
 /// One paragraph ready to show: pieces of text, each marked as a hit or
@@ -59,8 +59,9 @@ pub fn ReaderPanel() -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let terms: Vec<TermId> = p.tokens.iter().map(|t| t.term).collect();
-                let hits = query.as_ref().map(|q| q.matches(&corpus, &terms)).unwrap_or_default();
+                // Every hit of the query: part-of-speech slots checked, and
+                // a quoted substring's tokens.
+                let hits: Vec<(usize, usize)> = query.as_ref().map(|q| q.hits(&corpus, start + i).into_iter().map(|h| (h.first, h.last)).collect()).unwrap_or_default();
                 let pieces = p
                     .tokens
                     .iter()
@@ -82,16 +83,25 @@ pub fn ReaderPanel() -> impl IntoView {
         let corpus = analysis.corpus.get();
         doc.get().map(|d| corpus.docs[d].info.id.clone()).unwrap_or_default()
     });
-    // Scroll to the paragraph a concordance line asked for.
+    // Scroll to the paragraph a concordance line asked for, and move the
+    // focus there when a line was opened (not when a link is loaded).
     Effect::new(move |_| {
         let para = analysis.para.get();
         paragraphs.track();
         if let Some(n) = para {
+            let focus = analysis.focus_reader.get_value();
+            analysis.focus_reader.set_value(false);
             request_animation_frame(move || {
                 if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("reader-p{n}"))) {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
                     el.scroll_into_view_with_scroll_into_view_options(&options);
+                    if focus {
+                        // Already scrolled into view, so focusing does not jump.
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
                 }
             });
         }
@@ -151,7 +161,7 @@ pub fn ReaderPanel() -> impl IntoView {
     let paragraph = move |p: ParaView| {
         let number = p.number;
         view! {
-            <p id=format!("reader-p{number}") class:focused=p.focused class:has-hits={p.hits > 0}>
+            <p id=format!("reader-p{number}") tabindex="-1" class:focused=p.focused class:has-hits={p.hits > 0}>
                 <span class="para-no" aria-hidden="true">{number}</span>
                 <span class="topic-marks">
                     {p.topics.into_iter().map(|(name, color)| {

@@ -1,9 +1,12 @@
-//! Summary panel: size of the selection, vocabulary density, date span,
-//! longest documents, and its most distinctive terms (keyness).
+//! Summary panel: size of the selection, vocabulary density, lexical
+//! variety (TTR, STTR, MATTR), date span, longest documents, and its most
+//! distinctive terms (keyness).
 
 use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
+use crate::engine::profile::{lexical_profile, ProfileOptions};
+use crate::engine::segment::Mode;
 use crate::ui_logic::distinctive_terms;
 use crate::view_state::Panel;
 use leptos::prelude::*;
@@ -16,6 +19,9 @@ struct Summary {
     tokens: u64,
     types: usize,
     span: String,
+    ttr: f64,
+    sttr: Option<f64>,
+    mattr: Option<f64>,
     longest: Vec<(String, String, u64)>,
     distinctive: Option<Vec<(String, f64)>>,
 }
@@ -46,12 +52,16 @@ pub fn SummaryPanel() -> impl IntoView {
                 .collect();
             longest.sort_by_key(|l| std::cmp::Reverse(l.2));
             longest.truncate(3);
+            let profile = lexical_profile(&corpus, selection, &ProfileOptions::default());
             Summary {
                 docs: docs.len(),
                 paragraphs: selection.len(),
                 tokens,
                 types,
                 span,
+                ttr: profile.ttr,
+                sttr: profile.sttr,
+                mattr: profile.mattr,
                 longest,
                 distinctive,
             }
@@ -67,6 +77,9 @@ pub fn SummaryPanel() -> impl IntoView {
             vec!["distinct_terms".into(), s.types.to_string()],
             vec!["vocabulary_density".into(), format!("{:.4}", density(&s))],
             vec!["date_span".into(), s.span.clone()],
+            vec!["ttr".into(), format!("{:.4}", s.ttr)],
+            vec!["sttr".into(), s.sttr.map(|v| format!("{v:.4}")).unwrap_or_default()],
+            vec!["mattr".into(), s.mattr.map(|v| format!("{v:.4}")).unwrap_or_default()],
         ];
         for (title, date, tokens) in &s.longest {
             rows.push(vec!["longest_document".into(), format!("{date} {title} ({tokens})")]);
@@ -86,14 +99,21 @@ pub fn SummaryPanel() -> impl IntoView {
     let distinctive = move || summary.with(|s| s.distinctive.clone().unwrap_or_default());
     view! {
         <PanelFrame panel=Panel::Summary file_parts=file_parts csv=csv>
+            <Show when=move || analysis.segment_options.with(|o| o.mode == Mode::Search)>
+                <p class="notice search-mode" role="note">{move || t(lang(), "notice.search_mode")}</p>
+            </Show>
             <dl class="stats">
                 {stat("summary.documents", |s| s.docs.to_string())}
                 {stat("summary.paragraphs", |s| s.paragraphs.to_string())}
                 {stat("summary.tokens", |s| s.tokens.to_string())}
                 {stat("summary.types", |s| s.types.to_string())}
                 {stat("summary.density", |s| format!("{:.3}", density(s)))}
+                {stat("summary.ttr", |s| format!("{:.3}", s.ttr))}
+                {stat("summary.sttr", |s| s.sttr.map_or("—".into(), |v| format!("{v:.3}")))}
+                {stat("summary.mattr", |s| s.mattr.map_or("—".into(), |v| format!("{v:.3}")))}
                 {stat("summary.span", |s| s.span.clone())}
             </dl>
+            <p class="muted small-print">{move || t(lang(), "summary.variety")}</p>
             <h3>{move || t(lang(), "summary.longest")}</h3>
             <ol class="longest">
                 <Rows each=longest key=|doc| doc.clone() children=|(title, date, tokens)| view! {

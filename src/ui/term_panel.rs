@@ -1,57 +1,57 @@
-//! Terms panel: the top-N bar chart (plotters SVG) and the sortable table
-//! with count, per 10k, documents and TF-IDF. Clicking a bar, a label or a
-//! term selects that term everywhere.
+//! Terms panel: the top-N bar chart (plotters SVG) and the table with
+//! count, per 10k, documents, TF-IDF and dispersion (Gries' DP). A column
+//! header sorts the whole table (then the top N are shown, and the bars
+//! are the sorted column's); the sort is in the URL (`tsort`). Clicking a
+//! bar, a label or a term selects that term everywhere.
 
 use crate::i18n::t;
 use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{bar_chart_svg, ChartText};
+use crate::engine::segment::Mode;
 use crate::engine::stats::TermRow;
-use crate::view_state::Panel;
+use crate::view_state::{Panel, TermColumn};
 use leptos::prelude::*;
 use super::rows::RowsEnumerate;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Term,
-    Count,
-    Per10k,
-    Docs,
-    Tfidf,
-}
 
 #[component]
 pub fn TermPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let top = analysis.top;
     let lang = move || analysis.lang();
-    let (sort, set_sort) = signal((Column::Count, true));
+    let sort = analysis.term_sort;
+    let view = analysis.view;
 
     let table = analysis.terms;
+    // The whole table sorted, then the top N (the table comes by count).
     let rows = Memo::new(move |_| {
         let top = top.get();
-        let (column, desc) = sort.get();
-        let mut rows: Vec<TermRow> = table.with(|t| t.rows.iter().take(top).cloned().collect());
-        rows.sort_by(|a, b| {
-            let o = match column {
-                Column::Term => a.term.cmp(&b.term),
-                Column::Count => a.count.cmp(&b.count),
-                Column::Per10k => a.per_10k.total_cmp(&b.per_10k),
-                Column::Docs => a.docs.cmp(&b.docs),
-                Column::Tfidf => a.tfidf.total_cmp(&b.tfidf),
-            };
-            if desc { o.reverse() } else { o }
-        });
-        rows
+        let sort = sort.get();
+        table.with(|t| {
+            if sort == Default::default() {
+                return t.rows.iter().take(top).cloned().collect::<Vec<TermRow>>();
+            }
+            let mut all = t.rows.clone();
+            sort.sort_rows(&mut all);
+            all.truncate(top);
+            all
+        })
     });
+    // The bars are the sorted column's values (counts when sorted by term).
     let chart_rows = Memo::new(move |_| {
-        let top = top.get();
-        table.with(|t| t.rows.iter().take(top).map(|r| (r.term.clone(), r.count as f64)).collect::<Vec<_>>())
+        let column = sort.get().column;
+        rows.with(|rows| rows.iter().map(|r| (r.term.clone(), column.value(r))).collect::<Vec<_>>())
     });
     let svg = Memo::new(move |_| {
-        let text = ChartText { title: t(lang(), "terms.chart").to_string(), subtitle: describe_selection(&analysis) };
+        let lang = lang();
+        let column = sort.get().column;
+        let text = ChartText { title: t(lang, "terms.chart").to_string(), subtitle: describe_selection(&analysis) };
         let width = analysis.chart_width.with(|w| w.0);
-        chart_rows.with(|bars| bar_chart_svg(bars, &text, t(lang(), "terms.axis"), width))
+        let axis = match column {
+            TermColumn::Term | TermColumn::Count => t(lang, "terms.axis"),
+            other => t(lang, header_key(other)),
+        };
+        chart_rows.with(|bars| bar_chart_svg(bars, &text, axis, width))
             .unwrap_or_else(|e| format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;")))
     });
     let on_chart_click = move |ev: leptos::ev::MouseEvent| {
@@ -70,16 +70,18 @@ pub fn TermPanel() -> impl IntoView {
         (t.header(), t.rows)
     });
     let file_parts = Signal::derive(move || format!("{}_top{}", selection_slug(&analysis), top.get()));
-    let header = move |column: Column, key: &'static str| {
+    let header = move |column: TermColumn| {
+        let key = header_key(column);
         let aria = move || match sort.get() {
-            (c, true) if c == column => "descending",
-            (c, false) if c == column => "ascending",
+            s if s.column == column && s.desc => "descending",
+            s if s.column == column => "ascending",
             _ => "none",
         };
         view! {
             <th scope="col" aria-sort=aria>
                 <button class="sort" title=move || t(lang(), "table.sort")
-                    on:click=move |_| set_sort.update(|(c, desc)| { if *c == column { *desc = !*desc } else { *c = column; *desc = column != Column::Term } })>
+                    data-column=column.code()
+                    on:click=move |_| view.update(|v| v.term_sort = v.term_sort.clicked(column))>
                     {move || t(lang(), key)}
                     <span aria-hidden="true">{move || match aria() { "descending" => " ▼", "ascending" => " ▲", _ => "" }}</span>
                 </button>
@@ -88,6 +90,9 @@ pub fn TermPanel() -> impl IntoView {
     };
     view! {
         <PanelFrame panel=Panel::Terms file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get()) wide=true>
+            <Show when=move || analysis.segment_options.with(|o| o.mode == Mode::Search)>
+                <p class="notice search-mode" role="note">{move || t(lang(), "notice.search_mode")}</p>
+            </Show>
             <div class="split">
             <div id="term-chart" class="chart clickable" role="img"
                 aria-label=move || format!("{}: {}", t(lang(), "terms.chart"), chart_rows.with(|r| r.iter().take(10).map(|(t, v)| format!("{t} {v}")).collect::<Vec<_>>().join(", ")))
@@ -96,17 +101,18 @@ pub fn TermPanel() -> impl IntoView {
                 <caption class="sr-only">{move || t(lang(), "table.show_chart_data")}</caption>
                 <thead><tr>
                     <th scope="col">"#"</th>
-                    {header(Column::Term, "table.term")}
-                    {header(Column::Count, "table.count")}
-                    {header(Column::Per10k, "table.per_10k")}
-                    {header(Column::Docs, "table.docs")}
-                    {header(Column::Tfidf, "table.tfidf")}
+                    {header(TermColumn::Term)}
+                    {header(TermColumn::Count)}
+                    {header(TermColumn::Per10k)}
+                    {header(TermColumn::Docs)}
+                    {header(TermColumn::Tfidf)}
+                    {header(TermColumn::Dp)}
                 </tr></thead>
                 <tbody>
                     // Keyed by the row's content: a re-sort moves rows, a
                     // new selection rebuilds only rows whose figures change.
                     <RowsEnumerate each=move || rows.get()
-                        key=|r| (r.term.clone(), r.count, r.docs, r.per_10k.to_bits(), r.tfidf.to_bits())
+                        key=|r| (r.term.clone(), r.count, r.docs, r.per_10k.to_bits(), r.tfidf.to_bits(), r.dp.to_bits())
                         children=|i, r| view! {
                             <tr>
                                 <td class="num">{move || i.get() + 1}</td>
@@ -115,11 +121,24 @@ pub fn TermPanel() -> impl IntoView {
                                 <td class="num">{format!("{:.1}", r.per_10k)}</td>
                                 <td class="num">{r.docs}</td>
                                 <td class="num">{format!("{:.2}", r.tfidf)}</td>
+                                <td class="num">{format!("{:.3}", r.dp)}</td>
                             </tr>
                         } />
                 </tbody>
             </table>
             </div>
         </PanelFrame>
+    }
+}
+
+/// The string key of a column's header.
+fn header_key(column: TermColumn) -> &'static str {
+    match column {
+        TermColumn::Term => "table.term",
+        TermColumn::Count => "table.count",
+        TermColumn::Per10k => "table.per_10k",
+        TermColumn::Docs => "table.docs",
+        TermColumn::Tfidf => "table.tfidf",
+        TermColumn::Dp => "table.dp",
     }
 }

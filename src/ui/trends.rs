@@ -1,13 +1,15 @@
-//! Trends panel: the selected term's relative frequency across documents in
-//! date order (years on the axis); without a selected term, the top three
-//! terms of the selection. The table under it is the chart's text.
+//! Trends panel: the selected term's relative frequency per document in
+//! date order, per date (documents of a date pooled) or per year (`tby` in
+//! the URL); without a selected term, the top three terms of the
+//! selection. The table under it is the chart's text.
 
 use crate::i18n::t;
 use super::panel::{content_key, CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{line_chart_svg, ChartText};
 use crate::engine::query::Query;
-use crate::engine::trends::{trends_by_doc, TrendPoint};
+use crate::engine::options::Choice;
+use crate::engine::trends::{trends, TrendBy, TrendPoint};
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use super::rows::Rows;
@@ -20,6 +22,7 @@ pub fn TrendsPanel() -> impl IntoView {
         let corpus = analysis.corpus.get();
         let selected = analysis.query.get();
         let merge = analysis.merge_aliases.get();
+        let by = analysis.trend_by.get();
         analysis.selection.with(|selection| {
             let queries: Vec<Query> = match selected {
                 Some(q) => vec![q],
@@ -28,11 +31,11 @@ pub fn TrendsPanel() -> impl IntoView {
                     top.iter().filter_map(|term| Query::parse_known(&corpus, term, merge).ok()).collect()
                 }
             };
-            trends_by_doc(&corpus, selection, &queries)
+            (by, trends(&corpus, selection, &queries, by))
         })
     });
     let svg = Memo::new(move |_| {
-        points.with(|pts| {
+        points.with(|(by, pts)| {
             let mut series: Vec<(String, Vec<f64>)> = Vec::new();
             let mut labels: Vec<String> = Vec::new();
             for p in pts {
@@ -40,7 +43,8 @@ pub fn TrendsPanel() -> impl IntoView {
                     series.push((p.term.clone(), Vec::new()));
                 }
                 if series.len() == 1 {
-                    labels.push(p.date[..4].to_string());
+                    // A year per document (dates are too long for the axis).
+                    labels.push(if *by == TrendBy::Date { p.date.clone() } else { p.date[..4.min(p.date.len())].to_string() });
                 }
                 if let Some(s) = series.last_mut() {
                     s.1.push(p.per_10k);
@@ -53,19 +57,42 @@ pub fn TrendsPanel() -> impl IntoView {
         })
     });
     let csv: CsvSource = Callback::new(move |_| {
-        let t = points.with_untracked(|p: &Vec<TrendPoint>| crate::engine::table::trends(p, crate::engine::trends::TrendBy::Doc));
+        let t = points.with_untracked(|(by, p): &(TrendBy, Vec<TrendPoint>)| crate::engine::table::trends(p, *by));
         (t.header(), t.rows)
     });
     let file_parts = Signal::derive(move || {
         let term = analysis.term.get().unwrap_or_else(|| "top3".into());
         format!("{term}_{}", selection_slug(&analysis))
     });
-    let titles = move |id: &str| {
-        let corpus = analysis.corpus.get_untracked();
-        corpus.doc_index(id).map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default()
+    // Each point with what its row shows (rows read nothing reactive): the
+    // document's title, or the date or year a point pools.
+    let rows = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        points.with(|(by, pts)| {
+            pts.iter()
+                .map(|p| {
+                    let place = match by {
+                        TrendBy::Doc => corpus.doc_index(&p.key).map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default(),
+                        _ => format!("{} ({})", p.key, p.docs),
+                    };
+                    (p.clone(), place)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let by_select = move || view! {
+        <label class="field">
+            {move || t(lang(), "trends.by")}
+            <select id="trend-by" prop:value=move || analysis.trend_by.get().code()
+                on:change=move |ev| { if let Some(by) = TrendBy::parse(&event_target_value(&ev)) { analysis.view.update(|v| v.trend_by = by) } }>
+                <option value="doc">{move || t(lang(), "trends.by.doc")}</option>
+                <option value="date">{move || t(lang(), "trends.by.date")}</option>
+                <option value="year">{move || t(lang(), "trends.by.year")}</option>
+            </select>
+        </label>
     };
     view! {
-        <PanelFrame panel=Panel::Trends file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get())>
+        <PanelFrame panel=Panel::Trends file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get()) tools=move || by_select()>
             <p class="muted">{move || if analysis.query.with(|q| q.is_some()) { String::new() } else { t(lang(), "term.pick").to_string() }}</p>
             <div id="trends-chart" class="chart" role="img" aria-label=move || t(lang(), "trends.title") inner_html=move || svg.get()></div>
             <details class="chart-data">
@@ -79,13 +106,13 @@ pub fn TrendsPanel() -> impl IntoView {
                         <th scope="col">{move || t(lang(), "table.per_10k")}</th>
                     </tr></thead>
                     <tbody>
-                        <Rows each=move || points.get()
-                            key=|p| content_key((&p.term, &p.key, &p.date, p.count, p.tokens, p.per_10k.to_bits()))
-                            children=move |p| view! {
+                        <Rows each=move || rows.get()
+                            key=|(p, place)| content_key((&p.term, &p.key, &p.date, p.count, p.tokens, p.per_10k.to_bits(), place))
+                            children=move |(p, place)| view! {
                                 <tr>
                                     <td>{p.term.clone()}</td>
                                     <td>{p.date.clone()}</td>
-                                    <td>{titles(&p.key)}</td>
+                                    <td>{place}</td>
                                     <td class="num">{p.count}</td>
                                     <td class="num">{format!("{:.1}", p.per_10k)}</td>
                                 </tr>
