@@ -29,7 +29,7 @@ use crate::engine::collocates::CollocateOptions;
 use crate::engine::trends::TrendBy;
 use crate::view_state::TermSortView;
 use crate::engine::query::Query;
-use crate::engine::selection::{select, Selection};
+use crate::engine::selection::{select, select_documents, Selection};
 use crate::engine::stats::{term_table, TermOptions, TermTable};
 use crate::engine::topics::{score_corpus, TopicScores};
 use crate::engine::{Corpus, SegmentOptions};
@@ -385,8 +385,14 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         }
     });
     let topic_scores = Memo::new(move |_| topics.with(|topics| corpus.with(|c| score_corpus(c, topics))));
+    // Topic scores are read only when the filter names topics.
     let selection = Memo::new(move |_| {
-        filter.with(|filter| corpus.with(|c| topic_scores.with(|scores| select(c, filter, scores).unwrap_or_else(|_| Selection::all(c)))))
+        filter.with(|filter| {
+            corpus.with(|c| {
+                let selected = if filter.topics.is_active() { topic_scores.with(|scores| select(c, filter, scores)) } else { select_documents(c, filter) };
+                selected.unwrap_or_else(|_| Selection::all(c))
+            })
+        })
     });
     let terms = Memo::new(move |_| {
         let options = term_options.get();
@@ -531,6 +537,21 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     let sharing = RwSignal::new(false);
     let toggle_lang = move |_| view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
     let is_open = move |p: Panel| panels.with(|ps| ps.contains(&p));
+    // The full page draws its first chart first: the panels below the term
+    // chart mount once that frame is painted (an embed mounts all at once).
+    // `<main data-complete-ms>` says when every panel is there.
+    let all_mounted = RwSignal::new(face.embed);
+    if !face.embed {
+        request_animation_frame(move || set_timeout(move || all_mounted.set(true), std::time::Duration::ZERO));
+    }
+    Effect::new(move |_| {
+        if all_mounted.get() {
+            if let Some(main) = panels_root.get() {
+                let _ = main.set_attribute("data-complete-ms", &format!("{:.1}", now_ms()));
+            }
+        }
+    });
+    let later = move |p: Panel| all_mounted.get() && is_open(p);
     let embed = face.embed;
     let show_filters = !face.embed || face.filters;
     let full_view = move || {
@@ -600,13 +621,13 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             <Show when=move || is_open(Panel::Summary)><summary::SummaryPanel /></Show>
             <Show when=move || is_open(Panel::Topics)><topics::TopicsPanel /></Show>
             <Show when=move || is_open(Panel::Terms)><term_panel::TermPanel /></Show>
-            <Show when=move || is_open(Panel::Cloud)><word_cloud::CloudPanel /></Show>
-            <Show when=move || is_open(Panel::Trends)><trends::TrendsPanel /></Show>
-            <Show when=move || is_open(Panel::Contexts)><contexts::ContextsPanel /></Show>
-            <Show when=move || is_open(Panel::Reader)><reader::ReaderPanel /></Show>
-            <Show when=move || is_open(Panel::Collocates)><collocates::CollocatesPanel /></Show>
-            <Show when=move || is_open(Panel::Phrases)><phrases::PhrasesPanel /></Show>
-            <Show when=move || is_open(Panel::Keyness)><keyness::KeynessPanel /></Show>
+            <Show when=move || later(Panel::Cloud)><word_cloud::CloudPanel /></Show>
+            <Show when=move || later(Panel::Trends)><trends::TrendsPanel /></Show>
+            <Show when=move || later(Panel::Contexts)><contexts::ContextsPanel /></Show>
+            <Show when=move || later(Panel::Reader)><reader::ReaderPanel /></Show>
+            <Show when=move || later(Panel::Collocates)><collocates::CollocatesPanel /></Show>
+            <Show when=move || later(Panel::Phrases)><phrases::PhrasesPanel /></Show>
+            <Show when=move || later(Panel::Keyness)><keyness::KeynessPanel /></Show>
         </main>
     }
 }

@@ -27,6 +27,8 @@ export class CijingPage {
   async open(url) {
     await this.page.goto(url);
     await this.page.waitForSelector('#term-chart svg');
+    // The panels below the term chart mount a frame later.
+    await this.page.waitForSelector('#panels[data-complete-ms]');
   }
   chartBars(id = 'term-chart') {
     return this.page.$$eval(`#${id} svg rect`, (rs, fill) => rs.filter((r) => r.getAttribute('fill') === fill).length, BAR_FILL);
