@@ -92,7 +92,7 @@ fn unknown_documents_and_bad_options_exit_2_with_a_clear_message() {
     // A query that cannot be looked for says why.
     let out = cijing(&["search", "/(/"], "");
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "cijing: the regular expression /(/ is not valid: error: unclosed group\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "cijing: the regular expression /(/ is not valid: found open group without closing ')'\n");
     let out = cijing(&["kwic", "*"], "");
     assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).contains("the pattern * is empty")), (Some(2), true));
 }
