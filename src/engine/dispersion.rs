@@ -65,6 +65,10 @@ pub fn juilland_d(counts: &[u64], sizes: &[u64]) -> Option<f64> {
 pub struct DocHits {
     /// The document's index in the corpus.
     pub doc: usize,
+    /// Its id.
+    pub id: String,
+    /// Its date (ISO).
+    pub date: String,
     /// Its length in word tokens (as [`Corpus::word_tokens`]).
     pub tokens: usize,
     /// Each hit's relative position, in text order: the word tokens of
@@ -120,7 +124,7 @@ pub fn plot_points(corpus: &Corpus, selection: &Selection, query: &Query) -> Vec
                 }
                 before += (0..para.tokens.len()).filter(|&i| is_word(i)).count();
             }
-            DocHits { doc, tokens, positions }
+            DocHits { doc, id: corpus.docs[doc].info.id.clone(), date: corpus.docs[doc].info.date.to_string(), tokens, positions }
         })
         .collect()
 }
