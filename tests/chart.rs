@@ -108,3 +108,17 @@ fn heatmap_cells_follow_the_background_row_by_row() {
     assert!(has_label(&svg, "2024") && has_label(&svg, "安全"));
     assert!(!svg.contains("<b>"));
 }
+
+#[test]
+fn dispersion_plot_has_a_strip_per_document_and_a_tick_per_hit() {
+    use cijing::engine::chart::dispersion_plot_svg;
+    let strips = vec![("2023-05-18 <b>a</b>".to_string(), vec![0.0, 0.5, 0.99]), ("2024-07-04 b".to_string(), vec![]), ("c".to_string(), vec![1.0])];
+    let svg = dispersion_plot_svg(&strips, &text("分布图", "全部文献"), 600).unwrap();
+    assert!(svg.starts_with("<svg"));
+    assert_eq!(svg.matches(r##"fill="#2B6CB0""##).count(), 4, "{svg}");
+    assert_eq!(svg.matches(r##"fill="#E3E7EC""##).count(), 3, "one strip per document: {svg}");
+    assert!(!svg.contains("<b>"), "raw markup reached the SVG");
+    for label in ["3", "0", "1", "c", "分布图"] {
+        assert!(has_label(&svg, label), "label {label} missing");
+    }
+}

@@ -194,3 +194,25 @@ fn topics_and_lda_subcommands_and_topic_selection() {
     assert_eq!(a.len(), 1 + 8);
     assert_eq!(cijing(&["lda", "--k", "1"], "").status.code(), Some(2));
 }
+
+#[test]
+fn plot_prints_each_document_with_its_hits_and_their_places() {
+    let out = cijing(&["plot", "合作"], "");
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "doc\tdate\ttokens\thits\tpositions");
+    assert_eq!(lines.len(), 18, "one line per document");
+    let mut hits = 0;
+    for line in &lines[1..] {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let n: usize = cells[3].parse().unwrap();
+        let places: Vec<f64> = cells[4].split_whitespace().map(|p| p.parse().unwrap()).collect();
+        assert_eq!(places.len(), n, "{line}");
+        assert!(places.windows(2).all(|w| w[0] <= w[1]) && places.iter().all(|p| (0.0..1.0).contains(p)), "{line}");
+        hits += n;
+    }
+    // As many as the concordance's lines.
+    let kwic = cijing(&["kwic", "合作"], "");
+    assert_eq!(hits, stdout(&kwic).lines().count() - 1);
+}

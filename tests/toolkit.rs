@@ -397,3 +397,38 @@ fn trends_by_date_pool_documents_of_one_date() {
     assert_eq!(table.header(), ["term", "date", "docs", "count", "tokens", "per_10k"]);
     assert_eq!(table.rows[1], ["合作", "2020-01-01", "2", "4", "7", "5714.29"]);
 }
+
+// ------------------------------------------------------------ dispersion plot
+
+#[test]
+fn plot_points_place_each_hit_by_word_tokens_before_it() {
+    use cijing::engine::dispersion::plot_points;
+    // Dated out of order: the plot is in date order, b before a.
+    let c = corpus(vec![
+        doc("a", "2024-01-01", &["加强合作。", "深化合作，扩大合作。"]),
+        doc("b", "2023-01-01", &["双方发展友好关系。"]),
+        doc("c", "2025-01-01", &["中国支持合作。"]),
+    ]);
+    assert_eq!(
+        tokens(&c),
+        [vec!["加强", "合作", "。"], vec!["深化", "合作", "，", "扩大", "合作", "。"], vec!["双方", "发展", "友好关系", "。"], vec!["中国", "支持", "合作", "。"]]
+    );
+    let q = Query::parse(&c, seg(), "合作", false).unwrap();
+    let strips = plot_points(&c, &Selection::all(&c), &q);
+    // a: 6 word tokens; 合作 after 1, 3 (加强 合作 深化) and 5 (… 合作 扩大).
+    // b: 3 word tokens, no hit. c: 3, 合作 after 2.
+    let got: Vec<(usize, usize, Vec<f64>)> = strips.iter().map(|s| (s.doc, s.tokens, s.positions.clone())).collect();
+    assert_eq!(got, [(1, 3, vec![]), (0, 6, vec![1.0 / 6.0, 0.5, 5.0 / 6.0]), (2, 3, vec![2.0 / 3.0])]);
+    // Only the selection's paragraphs count, but positions stay in the whole document.
+    let only = Selection::of_docs(&c, &[0]);
+    let strips = plot_points(&c, &only, &q);
+    assert_eq!(strips.len(), 1);
+    assert_eq!(strips[0].positions.len(), 3);
+    // As many ticks as concordance lines, on the seeds.
+    let s = seeds_corpus();
+    let q = Query::parse(s, seg(), "合作", false).unwrap();
+    let all = Selection::all(s);
+    let ticks: usize = plot_points(s, &all, &q).iter().map(|d| d.positions.len()).sum();
+    assert_eq!(ticks, kwic(s, &all, &q, &KwicOptions::default()).len());
+    assert!(plot_points(s, &all, &q).iter().all(|d| d.positions.iter().all(|p| (0.0..1.0).contains(p))));
+}

@@ -468,3 +468,47 @@ pub fn heatmap_svg(rows: &[(String, String)], columns: &[String], values: &[Vec<
     }
     Ok(svg)
 }
+
+/// A dispersion plot (AntConc's Plot) as an SVG document: one strip per
+/// `(label, positions)`, first at the top, with a tick at each relative
+/// position (0..=1 from the strip's left end to its right) and the number
+/// of ticks to its right. Ticks are the only shapes in the bar colour, so
+/// `fill="#2B6CB0"` counts them.
+pub fn dispersion_plot_svg(strips: &[(String, Vec<f64>)], text: &ChartText, width: u32) -> Result<String, ChartError> {
+    let label_px = 14.0;
+    let label_w = strips.iter().map(|(l, _)| text_width(l, label_px)).fold(40.0f64, f64::max).min(width as f64 * 0.4) + 14.0;
+    let count_w = 44.0;
+    let row_h = 24u32;
+    let top = 44u32;
+    let height = top + row_h * strips.len().max(1) as u32 + 36;
+    let strip_w = (width as f64 - label_w - count_w - 8.0).max(20.0);
+    let mut svg = String::new();
+    {
+        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
+        let area = with_subtitle(&root, text, width, height)?;
+        draw_title(&area, text, width)?;
+        let font = |pos| (CHART_FONT, label_px * 1.24).into_font().color(&AXIS_COLOR).pos(pos);
+        for (r, (label, positions)) in strips.iter().enumerate() {
+            let y = (top + row_h * r as u32) as i32;
+            let mid = y + row_h as i32 / 2;
+            area.draw(&Text::new(fit_text(label, label_w - 14.0, label_px), (label_w as i32 - 8, mid), font(Pos::new(HPos::Right, VPos::Center))))
+                .map_err(ChartError::from)?;
+            let x0 = label_w as i32;
+            let x1 = (label_w + strip_w) as i32;
+            area.draw(&Rectangle::new([(x0, y + 3), (x1, y + row_h as i32 - 3)], GRID_COLOR.filled())).map_err(ChartError::from)?;
+            for &p in positions {
+                let x = x0 + (p.clamp(0.0, 1.0) * strip_w).round() as i32;
+                area.draw(&Rectangle::new([(x, y + 3), ((x + 1).min(x1), y + row_h as i32 - 3)], BAR_COLOR.filled())).map_err(ChartError::from)?;
+            }
+            area.draw(&Text::new(positions.len().to_string(), (x1 + 8, mid), font(Pos::new(HPos::Left, VPos::Center)))).map_err(ChartError::from)?;
+        }
+        // The ends of the strips: a document's start and end.
+        let axis_y = (top + row_h * strips.len() as u32) as i32 + 4;
+        for (x, label, h) in [(label_w as i32, "0", HPos::Left), ((label_w + strip_w) as i32, "1", HPos::Right)] {
+            area.draw(&Text::new(label, (x, axis_y), (CHART_FONT, 12.0 * 1.24).into_font().color(&AXIS_COLOR).pos(Pos::new(h, VPos::Top))))
+                .map_err(ChartError::from)?;
+        }
+        root.present().map_err(ChartError::from)?;
+    }
+    Ok(svg)
+}

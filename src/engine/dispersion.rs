@@ -12,6 +12,12 @@
 //!   their mean p̄ and population standard deviation σ over the n parts,
 //!   D = 1 − (σ / p̄) / √(n − 1). 1 is perfectly even, 0 all in one part;
 //!   undefined for fewer than two parts.
+//! - **Plot** ([`plot_points`]): where in each document a query's hits fall.
+
+use super::corpus::Corpus;
+use super::query::Query;
+use super::segment::TokenKind;
+use super::selection::Selection;
 
 /// Gries' DP of counts over parts of the given sizes (0 when the word never
 /// occurs or there are no tokens).
@@ -52,4 +58,73 @@ pub fn juilland_d(counts: &[u64], sizes: &[u64]) -> Option<f64> {
     let mean = rates.iter().sum::<f64>() / n as f64;
     let sd = (rates.iter().map(|p| (p - mean).powi(2)).sum::<f64>() / n as f64).sqrt();
     Some(1.0 - (sd / mean) / ((n - 1) as f64).sqrt())
+}
+
+/// One document's strip in a dispersion plot: where a query's hits fall.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DocHits {
+    /// The document's index in the corpus.
+    pub doc: usize,
+    /// Its id.
+    pub id: String,
+    /// Its date (ISO).
+    pub date: String,
+    /// Its length in word tokens (as [`Corpus::word_tokens`]).
+    pub tokens: usize,
+    /// Each hit's relative position, in text order: the word tokens of
+    /// the document before the hit's first token, over `tokens` (0 ≤ p < 1).
+    pub positions: Vec<f64>,
+}
+
+/// The dispersion plot (AntConc's Plot) of `query` over `selection`: one
+/// strip per document of the selection in date order, with the relative
+/// position of each hit in a selected paragraph (the hits the concordance
+/// lists, so their count is its number of lines).
+///
+/// ```
+/// use cijing::engine::dispersion::plot_points;
+/// use cijing::engine::query::Query;
+/// use cijing::engine::selection::Selection;
+/// # use cijing::engine::corpus::{CleanDocument, Corpus};
+/// # let segmenter = cijing::seeds::segmenter();
+/// # let corpus = Corpus::from_documents(vec![
+/// #     CleanDocument::new("a", "2023-05-18".parse()?, &["CN", "KZ"], &["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作，推动共同发展。"]),
+/// # ], &segmenter, Default::default());
+/// // 中国 和 哈萨克斯坦 加强 能源 合作 。 / 双方 深化 能源 合作 ， 推动 共同 发展 。:
+/// // 6 + 7 = 13 word tokens; 能源 after 4 and after 8 of them.
+/// let query = Query::parse(&corpus, &segmenter, "能源", false)?;
+/// let strips = plot_points(&corpus, &Selection::all(&corpus), &query);
+/// assert_eq!((strips[0].tokens, strips[0].positions.clone()), (13, vec![4.0 / 13.0, 8.0 / 13.0]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plot_points(corpus: &Corpus, selection: &Selection, query: &Query) -> Vec<DocHits> {
+    let candidates: std::collections::HashSet<usize> = query.candidate_paragraphs(corpus).into_iter().collect();
+    selection
+        .docs_by_date(corpus)
+        .into_iter()
+        .map(|doc| {
+            let tokens = corpus.word_tokens(doc);
+            let mut positions = Vec::new();
+            let mut before = 0usize; // word tokens of the document before this paragraph
+            for g in corpus.doc_paragraphs(doc) {
+                let para = corpus.paragraph(g);
+                let is_word = |i: usize| corpus.vocab.term(para.tokens[i].term).kind == TokenKind::Word;
+                if selection.contains(g) && candidates.contains(&g) {
+                    let mut hits = query.hits(corpus, g);
+                    hits.sort_by_key(|h| h.first);
+                    let mut words = 0usize;
+                    let mut i = 0usize;
+                    for hit in hits {
+                        while i < hit.first.min(para.tokens.len()) {
+                            words += usize::from(is_word(i));
+                            i += 1;
+                        }
+                        positions.push(if tokens == 0 { 0.0 } else { ((before + words) as f64 / tokens as f64).min(1.0) });
+                    }
+                }
+                before += (0..para.tokens.len()).filter(|&i| is_word(i)).count();
+            }
+            DocHits { doc, id: corpus.docs[doc].info.id.clone(), date: corpus.docs[doc].info.date.to_string(), tokens, positions }
+        })
+        .collect()
 }

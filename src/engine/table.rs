@@ -10,6 +10,7 @@ use super::clusters::ClusterRow;
 use super::collocates::CollocateTable;
 use super::corpus::Corpus;
 use super::discover::Candidate;
+use super::dispersion::DocHits;
 use super::keyness::KeynessTable;
 use super::kwic::KwicLine;
 use super::lda::LdaTopic;
@@ -420,6 +421,21 @@ pub fn profile(p: &LexicalProfile) -> Table {
 pub fn clusters(rows: &[ClusterRow]) -> Table {
     static COLUMNS: [Column; 3] = [col("cluster", "词簇", "Cluster"), col("count", "频次", "Count"), col("docs", "文献数", "Docs")];
     let rows = rows.iter().map(|r| vec![r.cluster.clone(), r.count.to_string(), r.docs.to_string()]).collect();
+    Table { columns: &COLUMNS, rows }
+}
+
+/// Dispersion plot: per document its id, date, word tokens, hits and each
+/// hit's relative position (three decimals, space-separated).
+pub fn plot(strips: &[DocHits]) -> Table {
+    static COLUMNS: [Column; 5] =
+        [col("doc", "文献", "Document"), col("date", "日期", "Date"), col("tokens", "词数", "Tokens"), col("hits", "命中", "Hits"), col("positions", "位置", "Positions")];
+    let rows = strips
+        .iter()
+        .map(|s| {
+            let positions: Vec<String> = s.positions.iter().map(|p| format!("{p:.3}")).collect();
+            vec![s.id.clone(), s.date.clone(), s.tokens.to_string(), s.positions.len().to_string(), positions.join(" ")]
+        })
+        .collect();
     Table { columns: &COLUMNS, rows }
 }
 

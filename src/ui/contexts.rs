@@ -188,6 +188,7 @@ pub fn ContextsPanel() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <super::plot::DispersionPlot />
         </PanelFrame>
     }
 }

@@ -12,6 +12,7 @@ mod filter_bar;
 mod keyness;
 mod panel;
 mod phrases;
+mod plot;
 mod reader;
 mod rows;
 mod search;

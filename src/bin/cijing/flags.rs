@@ -191,6 +191,17 @@ pub enum Command {
         #[arg(long)]
         top: Option<usize>,
     },
+    /// Dispersion plot (AntConc's Plot): per document of the selection in date order, its
+    /// word tokens, the query's hits and each hit's relative position (0 = start, 1 = end).
+    Plot {
+        /// The query (see `cijing search --help`).
+        term: String,
+        #[command(flatten)]
+        select: SelectArgs,
+        /// Match every alias of each word.
+        #[arg(long)]
+        aliases: bool,
+    },
     /// Contiguous 2–5-word sequences that do not cross punctuation or paragraphs.
     Ngrams {
         #[command(flatten)]

@@ -21,6 +21,7 @@ mod cli {
     use cijing::engine::clusters::{clusters, ClusterOptions};
     use cijing::engine::collocates::{collocates, CollocateOptions};
     use cijing::engine::corpus::Corpus;
+    use cijing::engine::dispersion::plot_points;
     use cijing::engine::discover::{discover, DiscoverOptions};
     use cijing::engine::keyness::{keyness, keyness_against, KeynessOptions};
     use cijing::engine::kwic::{kwic, KwicOptions};
@@ -245,6 +246,12 @@ mod cli {
                 let mut rows = clusters(&loaded.corpus, &selection, &query, &options);
                 truncate(&mut rows, top);
                 emit(select.format, table::clusters(&rows), &rows)
+            }
+            Command::Plot { term, select, aliases } => {
+                let (loaded, selection) = load_selection(&select)?;
+                let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
+                let strips = plot_points(&loaded.corpus, &selection, &query);
+                emit(select.format, table::plot(&strips), &strips)
             }
             Command::Ngrams { select, terms, min_n, max_n, min_count, top } => {
                 let ngram = NgramOptions { min_n, max_n, min_count };

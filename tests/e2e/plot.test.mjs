@@ -1,0 +1,90 @@
+// The dispersion plot under the concordance, in Debian's Chromium on the
+// release build in dist/: one strip per document of the selection, as many
+// ticks as the CLI's hits (`cijing plot`), its table, SVG export, a click
+// on a strip opening the document in the reader, and the layout at 360 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { serveDir } from './server.mjs';
+import { launch, CijingPage } from './browser.mjs';
+
+const SHOTS = process.env.SHOTS ?? 'tests/e2e/screenshots';
+const TICK = '#2B6CB0';
+const STRIP = '#E3E7EC';
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveDir('dist');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp(query = '', { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport, locale, acceptDownloads: true });
+  const page = await context.newPage();
+  const app = new CijingPage(page);
+  await app.open(server.url + query);
+  return app;
+}
+
+function cli(args) {
+  const out = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+const enc = encodeURIComponent;
+
+test('the plot of 合作: a strip per document, a tick per hit as the CLI, the table, export, a click opens the reader', async () => {
+  const app = await openApp(`?term=${enc('合作')}`);
+  const strips = cli(['plot', '合作']);
+  const hits = strips.reduce((n, s) => n + s.positions.length, 0);
+  assert.equal(strips.length, 17);
+  await app.page.waitForSelector(`#plot-chart svg rect[fill="${STRIP}"]`);
+  assert.equal(await app.page.locator(`#plot-chart svg rect[fill="${STRIP}"]`).count(), strips.length);
+  assert.equal(await app.page.locator(`#plot-chart svg rect[fill="${TICK}"]`).count(), hits);
+  assert.equal(await app.page.getAttribute('#plot-chart', 'data-hits'), String(hits));
+  // As many as the concordance's lines.
+  assert.equal(await app.page.getAttribute('#kwic-table', 'data-lines'), String(hits));
+  // The table: date order, the CLI's tokens and hits.
+  await app.page.click('#plot .chart-data summary');
+  const rows = await app.page.$$eval('#plot-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  assert.deepEqual(rows.map((r) => [r[0], r[2], r[3]]), strips.map((s) => [s.date, String(s.tokens), String(s.positions.length)]));
+  await app.page.locator('#plot').screenshot({ path: `${SHOTS}/disp-plot-1280.png` });
+  await app.page.screenshot({ path: `${SHOTS}/disp-1280.png`, fullPage: false });
+  // SVG export.
+  const { name, text } = await app.download('#plot button[data-export="plot-svg"]');
+  assert.match(name, /\.svg$/);
+  assert.equal(text.split(`fill="${TICK}"`).length - 1, hits);
+  // A click on the third strip opens its document in the reader.
+  await app.page.locator(`#plot-chart svg rect[fill="${STRIP}"]`).nth(2).click();
+  await app.page.waitForFunction((id) => new URL(location.href).searchParams.get('read') === id, strips[2].id);
+  assert.equal(await app.page.inputValue('#reader-doc'), strips[2].id);
+  // A narrower selection: one strip, its hits.
+  const one = strips[1].id;
+  const app2 = await openApp(`?term=${enc('合作')}&doc=${one}`);
+  await app2.page.waitForFunction(() => document.querySelector('#plot-chart')?.getAttribute('data-strips') === '1');
+  assert.equal(await app2.page.locator(`#plot-chart svg rect[fill="${TICK}"]`).count(), strips[1].positions.length);
+  assert.deepEqual(app.consoleErrors, []);
+  assert.deepEqual(app2.consoleErrors, []);
+  await app.page.context().close();
+  await app2.page.context().close();
+});
+
+test('at 360 px the plot fits the screen', async () => {
+  const app = await openApp(`?term=${enc('合作')}`, { viewport: { width: 360, height: 800 } });
+  await app.page.waitForSelector(`#plot-chart svg rect[fill="${STRIP}"]`);
+  await app.page.locator('#plot').scrollIntoViewIfNeeded();
+  const box = await app.page.locator('#plot-chart svg').boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 360 + 1, `plot inside the screen: ${JSON.stringify(box)}`);
+  assert.ok(await app.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scroll');
+  await app.page.locator('#plot').screenshot({ path: `${SHOTS}/disp-plot-360.png` });
+  await app.page.screenshot({ path: `${SHOTS}/disp-360.png` });
+  assert.deepEqual(app.consoleErrors, []);
+  await app.page.context().close();
+});
