@@ -538,8 +538,10 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     let sharing = RwSignal::new(false);
     let toggle_lang = move |_| view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
     let is_open = move |p: Panel| panels.with(|ps| ps.contains(&p));
-    // The full page draws its first chart first: the panels below the term
-    // chart mount once that frame is painted (an embed mounts all at once).
+    // The full page draws its first charts first: the panels below the term
+    // chart and the cloud (beside the summary on a wide screen) mount once
+    // that frame is painted, so nothing above them moves (an embed mounts
+    // all at once).
     // `<main data-complete-ms>` says when every panel is there.
     let all_mounted = RwSignal::new(face.embed);
     if !face.embed {
@@ -622,7 +624,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             <Show when=move || is_open(Panel::Summary)><summary::SummaryPanel /></Show>
             <Show when=move || is_open(Panel::Topics)><topics::TopicsPanel /></Show>
             <Show when=move || is_open(Panel::Terms)><term_panel::TermPanel /></Show>
-            <Show when=move || later(Panel::Cloud)><word_cloud::CloudPanel /></Show>
+            <Show when=move || is_open(Panel::Cloud)><word_cloud::CloudPanel /></Show>
             <Show when=move || later(Panel::Trends)><trends::TrendsPanel /></Show>
             <Show when=move || later(Panel::Contexts)><contexts::ContextsPanel /></Show>
             <Show when=move || later(Panel::Reader)><reader::ReaderPanel /></Show>
