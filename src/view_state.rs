@@ -3,6 +3,7 @@
 //! wasm-only `ui` module so it is tested natively.
 
 use crate::engine::date::DateBound;
+use crate::engine::clusters::{ClusterOptions, ClusterSide};
 use crate::engine::kwic::KwicSort;
 use crate::engine::options::Choice;
 use crate::engine::pos::PosClass;
@@ -274,12 +275,20 @@ pub struct ViewState {
     /// Reader shows word boundaries.
     pub show_segments: bool,
     pub kwic_sort: KwicSort,
+    /// A word sort of the concordance compares words in pinyin order
+    /// (`kord=pinyin`) instead of by code point.
+    pub kwic_pinyin: bool,
+    /// Characters of context on each side of a concordance line (`kchars`).
+    pub kwic_chars: usize,
     /// The term table's sort (over the whole table).
     pub term_sort: TermSortView,
     /// Trend points: per document, per date or per year.
     pub trend_by: TrendBy,
     /// The collocates' window, minimum count and sort.
     pub collocates: CollocateOptions,
+    /// The clusters around the selected term: size, side and minimum
+    /// (`clsize`, `clside`, `clmin`).
+    pub clusters: ClusterOptions,
     /// What keyness compares the selection with.
     pub key_ref: Reference,
     /// Topics the user made (name and keywords), carried in the link.
@@ -304,14 +313,20 @@ impl Default for ViewState {
             para: None,
             show_segments: false,
             kwic_sort: KwicSort::Position,
+            kwic_pinyin: false,
+            kwic_chars: KWIC_CHARS.1,
             term_sort: TermSortView::default(),
             trend_by: TrendBy::Doc,
             collocates: CollocateOptions::default(),
+            clusters: ClusterOptions::default(),
             key_ref: Reference::Rest,
             user_topics: Vec::new(),
         }
     }
 }
+
+/// Characters of concordance context on each side: (least, default, most).
+pub const KWIC_CHARS: (usize, usize, usize) = (5, 20, 100);
 
 /// User topics as written in a link: `name~kw|kw;name~kw`.
 pub fn encode_user_topics(topics: &[Topic]) -> String {
@@ -532,6 +547,15 @@ impl ViewState {
                     Some(sort) => s.kwic_sort = sort,
                     None => notes.push(bad(&key, &value, &format!("not one of {}", KwicSort::codes()))),
                 },
+                "kord" => match value.as_str() {
+                    "pinyin" => s.kwic_pinyin = true,
+                    "codepoint" => s.kwic_pinyin = false,
+                    _ => notes.push(bad(&key, &value, "not pinyin or codepoint")),
+                },
+                "kchars" => match value.parse::<usize>() {
+                    Ok(n) if (KWIC_CHARS.0..=KWIC_CHARS.2).contains(&n) => s.kwic_chars = n,
+                    _ => notes.push(bad(&key, &value, &format!("not a number of characters from {} to {}", KWIC_CHARS.0, KWIC_CHARS.2))),
+                },
                 "tsort" => match TermSortView::parse(&value) {
                     Some(sort) => s.term_sort = sort,
                     None => notes.push(bad(&key, &value, "not a column of the term table (term, count, per10k, docs, tfidf, dp; .asc or .desc)")),
@@ -555,6 +579,18 @@ impl ViewState {
                 "cmin" => match value.parse::<u64>() {
                     Ok(n) if (1..=1000).contains(&n) => s.collocates.min_observed = n,
                     _ => notes.push(bad(&key, &value, "not a count from 1 to 1000")),
+                },
+                "clsize" => match value.parse::<usize>() {
+                    Ok(n) if (2..=5).contains(&n) => s.clusters.size = n,
+                    _ => notes.push(bad(&key, &value, "not a cluster size from 2 to 5")),
+                },
+                "clside" => match ClusterSide::parse(&value) {
+                    Some(side) => s.clusters.side = side,
+                    None => notes.push(bad(&key, &value, &format!("not one of {}", ClusterSide::codes()))),
+                },
+                "clmin" => match value.parse::<u64>() {
+                    Ok(n) if (1..=1000).contains(&n) => s.clusters.min_count = n,
+                    _ => notes.push(bad(&key, &value, "not a minimum count from 1 to 1000")),
                 },
                 "csort" => match CollocateSort::parse(&value) {
                     Some(sort) => s.collocates.sort = sort,
@@ -652,6 +688,12 @@ impl ViewState {
         if self.kwic_sort != base.kwic_sort {
             parts.push(("ksort".into(), self.kwic_sort.code().into()));
         }
+        if self.kwic_pinyin != base.kwic_pinyin {
+            parts.push(("kord".into(), if self.kwic_pinyin { "pinyin" } else { "codepoint" }.into()));
+        }
+        if self.kwic_chars != base.kwic_chars {
+            parts.push(("kchars".into(), self.kwic_chars.to_string()));
+        }
         if self.term_sort != base.term_sort {
             parts.push(("tsort".into(), self.term_sort.code()));
         }
@@ -669,6 +711,15 @@ impl ViewState {
         }
         if self.collocates.sort != base.collocates.sort {
             parts.push(("csort".into(), self.collocates.sort.code().into()));
+        }
+        if self.clusters.size != base.clusters.size {
+            parts.push(("clsize".into(), self.clusters.size.to_string()));
+        }
+        if self.clusters.side != base.clusters.side {
+            parts.push(("clside".into(), self.clusters.side.code().into()));
+        }
+        if self.clusters.min_count != base.clusters.min_count {
+            parts.push(("clmin".into(), self.clusters.min_count.to_string()));
         }
         if self.key_ref != base.key_ref {
             parts.push(("kref".into(), self.key_ref.code().into()));

@@ -60,9 +60,12 @@ fn every_setting_round_trips_through_the_query() {
         para: Some(3),
         show_segments: true,
         kwic_sort: KwicSort::R1,
+        kwic_pinyin: true,
+        kwic_chars: 40,
         term_sort: TermSortView { column: TermColumn::Tfidf, desc: true },
         trend_by: TrendBy::Year,
         collocates: CollocateOptions { span_left: 2, span_right: 0, min_observed: 5, sort: CollocateSort::LogDice, repulsion: false },
+        clusters: cijing::engine::clusters::ClusterOptions { size: 4, side: cijing::engine::clusters::ClusterSide::Right, min_count: 3 },
         key_ref: Reference::Whole,
         user_topics: cijing::view_state::decode_user_topics("能源转型~新能源|光伏", &seeds::topics()).0,
     };
@@ -75,14 +78,14 @@ fn every_setting_round_trips_through_the_query() {
          &ut=%E8%83%BD%E6%BA%90%E8%BD%AC%E5%9E%8B~%E6%96%B0%E8%83%BD%E6%BA%90%7C%E5%85%89%E4%BC%8F\
          &topic=security,u-cf215952&tmatch=all&texclude=finance&tthr=2&term=%E6%B7%B1%E5%8C%96%20%E5%90%88%E4%BD%9C&top=30&minlen=2&pos=noun,place&stop=off&alias=on\
          &mode=search&hmm=off&panels=terms,contexts,reader&read=cn-kg-2023-statement&para=3&seg=on&ksort=r1\
-         &tsort=tfidf&tby=year&cleft=2&cright=0&cmin=5&csort=logdice&kref=whole"
+         &kord=pinyin&kchars=40&tsort=tfidf&tby=year&cleft=2&cright=0&cmin=5&csort=logdice&clsize=4&clside=right&clmin=3&kref=whole"
     );
     assert_eq!(parse(&query), (view, vec![]));
 }
 
 #[test]
 fn unknown_or_invalid_values_open_the_nearest_valid_view_and_are_reported() {
-    let (view, notes) = parse("?doc=cn-tj-2024-media,nope&top=0&x=1&from=2019-13&party=XX,KG&term=北冰洋&pos=noun,nouns&panels=terms,maps&para=999&read=cn-tj-2024-media");
+    let (view, notes) = parse("?doc=cn-tj-2024-media,nope&top=0&x=1&from=2019-13&party=XX,KG&term=北冰洋&pos=noun,nouns&panels=terms,maps&para=999&read=cn-tj-2024-media&kord=zhuyin&kchars=4&clsize=6&clside=middle&clmin=0");
     assert_eq!(view.filter.docs, ["cn-tj-2024-media"]);
     assert_eq!(view.filter.parties, ["KG"]);
     assert_eq!((view.top, view.filter.from, view.term.clone()), (DEFAULT_TOP, None, None));
@@ -98,6 +101,12 @@ fn unknown_or_invalid_values_open_the_nearest_valid_view_and_are_reported() {
         "\"北冰洋\" does not occur in the corpus; no term selected",
         "unknown part-of-speech class \"nouns\"; use one of noun, verb, adj, adv, person, place, org, proper, idiom, abbr, other",
         "unknown panel \"maps\" ignored",
+        "kord=zhuyin: not pinyin or codepoint",
+        "kchars=4: not a number of characters from 5 to 100",
+        "clsize=6: not a cluster size from 2 to 5",
+        "clside=middle: not one of left, right, any",
+        "clmin=0: not a minimum count from 1 to 1000",
+        // Checked once the document is known, after every other setting.
         "para=999: the document has 3 paragraphs",
     ];
     assert_eq!(notes, expected);

@@ -7,9 +7,11 @@ use super::segment::TokenKind;
 use super::selection::Selection;
 use serde::{Deserialize, Serialize};
 
-/// How concordance lines are ordered. The word sorts compare the words'
-/// text (a line with no word on that side first) and then the document
-/// id; lines that still tie keep corpus order.
+/// How concordance lines are ordered. A word sort starts at its word and
+/// reads that side's other words outwards from the node (L1, L2, L3, …);
+/// a line with no word there comes first, and lines equal on every word
+/// keep corpus order. Words compare by code point in [`kwic`]; pass another
+/// comparison (pinyin, a locale's collation) to [`sort_lines`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum KwicSort {
@@ -142,21 +144,64 @@ pub fn kwic(corpus: &Corpus, selection: &Selection, query: &Query, options: &Kwi
             });
         }
     }
-    // Sorting on a side starts at the chosen word (L2: the second to the
-    // left), then reads the other words of that side outwards from the
-    // node (L1, L2, L3, …); lines equal on every word stay in corpus order.
-    // A missing word sorts before any word.
-    let key = |side: &[String], first: usize| -> Vec<String> {
+    sort_lines(&mut lines, options.sort, str::cmp);
+    lines
+}
+
+/// Puts `lines` in the order `sort` asks for, comparing two words with
+/// `compare` (the page passes the browser's pinyin collation, the CLI the
+/// `pinyin` crate's readings). Stable: lines that tie keep their order.
+///
+/// ```
+/// use cijing::engine::kwic::{sort_lines, KwicLine, KwicSort};
+/// let line = |left: &[&str]| KwicLine {
+///     doc: "a".into(), date: "2024-01-01".into(), paragraph: 1, position: 0, start: 0, end: 0,
+///     left: String::new(), node: "合作".into(), right: String::new(),
+///     left_tokens: left.iter().map(|w| w.to_string()).collect(), right_tokens: Vec::new(),
+/// };
+/// // L1 then L2: 务实 ties, so their L2 decides (经 U+7ECF < 能 U+80FD);
+/// // the line with no left word comes first.
+/// let mut lines = vec![line(&["务实", "能源"]), line(&[]), line(&["务实", "经贸"]), line(&["加强"])];
+/// sort_lines(&mut lines, KwicSort::L1, str::cmp);
+/// let order: Vec<String> = lines.iter().map(|l| l.left_tokens.join(" ")).collect();
+/// assert_eq!(order, ["", "加强", "务实 经贸", "务实 能源"]);
+/// // By reversed code point instead: the comparison is the caller's.
+/// sort_lines(&mut lines, KwicSort::L1, |a, b| b.cmp(a));
+/// let order: Vec<String> = lines.iter().map(|l| l.left_tokens.join(" ")).collect();
+/// assert_eq!(order, ["务实 能源", "务实 经贸", "加强", ""]);
+/// ```
+pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort, mut compare: impl FnMut(&str, &str) -> std::cmp::Ordering) {
+    let (right, first) = match sort {
+        KwicSort::Position => return,
+        KwicSort::L1 => (false, 0),
+        KwicSort::L2 => (false, 1),
+        KwicSort::R1 => (true, 0),
+        KwicSort::R2 => (true, 1),
+    };
+    // The chosen word, then the side's other words outwards; "" when missing.
+    let key = |l: &KwicLine| -> Vec<String> {
+        let side = if right { &l.right_tokens } else { &l.left_tokens };
         let mut key = vec![side.get(first).cloned().unwrap_or_default()];
         key.extend(side.iter().enumerate().filter(|(i, _)| *i != first).map(|(_, w)| w.clone()));
         key
     };
-    match options.sort {
-        KwicSort::Position => {}
-        KwicSort::L1 => lines.sort_by_cached_key(|l| key(&l.left_tokens, 0)),
-        KwicSort::L2 => lines.sort_by_cached_key(|l| key(&l.left_tokens, 1)),
-        KwicSort::R1 => lines.sort_by_cached_key(|l| key(&l.right_tokens, 0)),
-        KwicSort::R2 => lines.sort_by_cached_key(|l| key(&l.right_tokens, 1)),
+    let mut keyed: Vec<(Vec<String>, KwicLine)> = lines.iter().map(|l| (key(l), l.clone())).collect();
+    keyed.sort_by(|(a, _), (b, _)| {
+        for (x, y) in a.iter().zip(b) {
+            match (x.is_empty(), y.is_empty()) {
+                (true, true) => continue,
+                (true, false) => return std::cmp::Ordering::Less,
+                (false, true) => return std::cmp::Ordering::Greater,
+                _ => {}
+            }
+            let order = compare(x, y);
+            if order != std::cmp::Ordering::Equal {
+                return order;
+            }
+        }
+        a.len().cmp(&b.len())
+    });
+    for (slot, (_, line)) in lines.iter_mut().zip(keyed) {
+        *slot = line;
     }
-    lines
 }

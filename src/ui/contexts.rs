@@ -7,7 +7,8 @@
 use crate::i18n::t;
 use super::panel::{content_key, CsvSource, PanelFrame};
 use super::{selection_slug, Analysis};
-use crate::engine::kwic::{kwic, KwicLine, KwicOptions, KwicSort};
+use crate::engine::kwic::{kwic, sort_lines, KwicLine, KwicOptions, KwicSort};
+use crate::view_state::KWIC_CHARS;
 use crate::ui_logic::topic_name;
 use crate::view_state::Panel;
 use leptos::prelude::*;
@@ -15,6 +16,27 @@ use super::rows::Rows;
 
 /// Concordance lines a page.
 pub const PAGE: usize = 50;
+
+/// Context widths offered, in characters a side.
+const WIDTHS: [usize; 5] = [10, 20, 30, 50, 80];
+
+/// Sorts by the browser's pinyin collation (ICU's `zh-u-co-pinyin`), which
+/// costs the page nothing to ship; code-point order where it is missing.
+fn sort_by_pinyin(lines: &mut [KwicLine], sort: KwicSort) {
+    use wasm_bindgen::JsValue;
+    let locales = js_sys::Array::of1(&JsValue::from_str("zh-u-co-pinyin"));
+    let collator = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new());
+    let compare = collator.compare();
+    sort_lines(lines, sort, |a, b| {
+        let order = compare.call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b)).ok().and_then(|v| v.as_f64());
+        match order {
+            Some(n) if n < 0.0 => std::cmp::Ordering::Less,
+            Some(n) if n > 0.0 => std::cmp::Ordering::Greater,
+            Some(_) => a.cmp(b),
+            None => a.cmp(b),
+        }
+    });
+}
 
 const SORTS: [(KwicSort, &str, &str); 5] = [
     (KwicSort::Position, "position", "contexts.sort.position"),
@@ -39,11 +61,18 @@ pub fn ContextsPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let view = analysis.view;
     let lang = move || analysis.lang();
+    // The order of words (pinyin or code point) and the context width.
+    let layout = Memo::new(move |_| view.with(|v| (v.kwic_pinyin, v.kwic_chars)));
     let lines = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
         let sort = analysis.kwic_sort.get();
+        let (pinyin, context_chars) = layout.get();
         let Some(query) = analysis.query.get() else { return Vec::new() };
-        analysis.selection.with(|s| kwic(&corpus, s, &query, &KwicOptions { sort, ..KwicOptions::default() }))
+        let mut lines = analysis.selection.with(|s| kwic(&corpus, s, &query, &KwicOptions { sort, context_chars, ..KwicOptions::default() }));
+        if pinyin {
+            sort_by_pinyin(&mut lines, sort);
+        }
+        lines
     });
     let page = RwSignal::new(0usize);
     // A new concordance starts at its first page.
@@ -81,6 +110,31 @@ pub fn ContextsPanel() -> impl IntoView {
                     if let Some(s) = SORTS.iter().find(|s| s.1 == code) { view.update(|v| v.kwic_sort = s.0) }
                 }>
                 {SORTS.iter().map(|(_, code, key)| view! { <option value=*code>{move || t(lang(), key)}</option> }).collect_view()}
+            </select>
+        </label>
+        <label class="field">
+            {move || t(lang(), "contexts.order")}
+            <select id="kwic-order" prop:value=move || if layout.get().0 { "pinyin" } else { "codepoint" }
+                on:change=move |ev| { let pinyin = event_target_value(&ev) == "pinyin"; view.update(|v| v.kwic_pinyin = pinyin) }>
+                <option value="codepoint">{move || t(lang(), "contexts.order.codepoint")}</option>
+                <option value="pinyin">{move || t(lang(), "contexts.order.pinyin")}</option>
+            </select>
+        </label>
+        <label class="field">
+            {move || t(lang(), "contexts.width")}
+            <select id="kwic-width" prop:value=move || layout.get().1.to_string()
+                on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                        view.update(|v| v.kwic_chars = n.clamp(KWIC_CHARS.0, KWIC_CHARS.2));
+                    }
+                }>
+                // A width from a link that is not offered is shown as it is.
+                {move || {
+                    let now = layout.get().1;
+                    let mut widths = WIDTHS.to_vec();
+                    if !widths.contains(&now) { widths.push(now); widths.sort(); }
+                    widths.into_iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()
+                }}
             </select>
         </label>
     };

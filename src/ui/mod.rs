@@ -4,6 +4,7 @@
 //! (corpus, selection, term options, selected term). Panels live one per
 //! file and only read this and write the view state.
 
+mod clusters;
 mod collocates;
 mod contexts;
 mod download;

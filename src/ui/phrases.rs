@@ -1,5 +1,6 @@
-//! Phrases panel: frequent 2–5-word n-grams of the selection; clicking one
-//! selects it as a phrase everywhere.
+//! Phrases panel: the clusters of the selected term (clusters.rs), then the
+//! frequent 2–5-word n-grams of the selection; clicking one selects it as a
+//! phrase everywhere.
 
 use crate::i18n::t;
 use super::panel::{CsvSource, PanelFrame};
@@ -33,6 +34,8 @@ pub fn PhrasesPanel() -> impl IntoView {
     });
     view! {
         <PanelFrame panel=Panel::Phrases file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv>
+            <super::clusters::ClusterTable />
+            <h3>{move || t(lang(), "phrases.ngrams")}</h3>
             <p class="muted">{move || t(lang(), "phrases.note")}</p>
             <table id="phrases-table" class="data">
                 <thead><tr>

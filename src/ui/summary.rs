@@ -1,5 +1,5 @@
-//! Summary panel: size of the selection, vocabulary density, lexical
-//! variety (TTR, STTR, MATTR), date span, longest documents, and its most
+//! Summary panel: size of the selection, its lexical variety (types,
+//! TTR, STTR, MATTR), date span, longest documents, and its most
 //! distinctive terms (keyness).
 
 use crate::i18n::t;
@@ -17,7 +17,8 @@ struct Summary {
     docs: usize,
     paragraphs: usize,
     tokens: u64,
-    types: usize,
+    /// Distinct words, stopwords included (the term table leaves them out).
+    types: u64,
     span: String,
     ttr: f64,
     sttr: Option<f64>,
@@ -32,7 +33,7 @@ pub fn SummaryPanel() -> impl IntoView {
     let lang = move || analysis.lang();
     let summary = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
-        let (tokens, types) = analysis.terms.with(|t| (t.tokens, t.rows.len()));
+        let tokens = analysis.terms.with(|t| t.tokens);
         let distinctive = analysis.keyness.with(|k| k.as_ref().map(|k| distinctive_terms(&k.rows, 12, 10.83)));
         analysis.selection.with(|selection| {
             let docs = selection.docs(&corpus);
@@ -57,7 +58,7 @@ pub fn SummaryPanel() -> impl IntoView {
                 docs: docs.len(),
                 paragraphs: selection.len(),
                 tokens,
-                types,
+                types: profile.types,
                 span,
                 ttr: profile.ttr,
                 sttr: profile.sttr,
@@ -74,8 +75,7 @@ pub fn SummaryPanel() -> impl IntoView {
             vec!["documents".into(), s.docs.to_string()],
             vec!["paragraphs".into(), s.paragraphs.to_string()],
             vec!["word_tokens".into(), s.tokens.to_string()],
-            vec!["distinct_terms".into(), s.types.to_string()],
-            vec!["vocabulary_density".into(), format!("{:.4}", density(&s))],
+            vec!["types".into(), s.types.to_string()],
             vec!["date_span".into(), s.span.clone()],
             vec!["ttr".into(), format!("{:.4}", s.ttr)],
             vec!["sttr".into(), s.sttr.map(|v| format!("{v:.4}")).unwrap_or_default()],
@@ -107,7 +107,6 @@ pub fn SummaryPanel() -> impl IntoView {
                 {stat("summary.paragraphs", |s| s.paragraphs.to_string())}
                 {stat("summary.tokens", |s| s.tokens.to_string())}
                 {stat("summary.types", |s| s.types.to_string())}
-                {stat("summary.density", |s| format!("{:.3}", density(s)))}
                 {stat("summary.ttr", |s| format!("{:.3}", s.ttr))}
                 {stat("summary.sttr", |s| s.sttr.map_or("—".into(), |v| format!("{v:.3}")))}
                 {stat("summary.mattr", |s| s.mattr.map_or("—".into(), |v| format!("{v:.3}")))}
@@ -129,8 +128,4 @@ pub fn SummaryPanel() -> impl IntoView {
             </Show>
         </PanelFrame>
     }
-}
-
-fn density(s: &Summary) -> f64 {
-    if s.tokens == 0 { 0.0 } else { s.types as f64 / s.tokens as f64 }
 }

@@ -64,9 +64,18 @@ pub fn TermPanel() -> impl IntoView {
             analysis.choose_term(&term);
         }
     };
-    // The export holds the whole term table, not only the rows shown.
+    // The export holds the whole term table, not only the rows shown, in
+    // the order the table is sorted.
     let csv: CsvSource = Callback::new(move |_| {
-        let t = analysis.terms.with_untracked(crate::engine::table::terms);
+        let sort = sort.get_untracked();
+        let t = analysis.terms.with_untracked(|table| {
+            if sort == Default::default() {
+                return crate::engine::table::terms(table);
+            }
+            let mut sorted = table.clone();
+            sort.sort_rows(&mut sorted.rows);
+            crate::engine::table::terms(&sorted)
+        });
         (t.header(), t.rows)
     });
     let file_parts = Signal::derive(move || format!("{}_top{}", selection_slug(&analysis), top.get()));

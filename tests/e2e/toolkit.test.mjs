@@ -215,3 +215,70 @@ test('trends per year and per date are in the URL; search mode says its counts i
   assert.ok(await search.page.isVisible('#panel-terms .notice.search-mode'));
   await search.page.context().close();
 });
+
+test('the term CSV holds the whole table in the order it is sorted', async () => {
+  const app = await openApp(`?tsort=tfidf`);
+  const expected = cli(['terms', '--sort', 'tfidf']).rows;
+  const { text } = await app.download('#panel-terms button[data-export="csv"]');
+  const rows = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+  assert.equal(rows.length, expected.length);
+  assert.deepEqual(rows.slice(0, 10).map((r) => r[0]), expected.slice(0, 10).map((r) => r.term));
+  await app.page.context().close();
+});
+
+test('concordance: pinyin order and context width are controls in the URL, as the CLI gives them', async () => {
+  const app = await openApp(`?term=${enc('合作')}&party=KG&ksort=l1`);
+  await app.page.waitForSelector('#kwic-table tbody tr');
+  await app.page.selectOption('#kwic-order', 'pinyin');
+  await app.page.selectOption('#kwic-width', '10');
+  await app.page.waitForFunction(() => new URL(location.href).search.includes('kord=pinyin') && new URL(location.href).search.includes('kchars=10'));
+  const lines = cli(['kwic', '合作', '--party', 'KG', '--sort', 'l1', '--order', 'pinyin', '--chars', '10']);
+  const shown = await app.page.$$eval('#kwic-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('td.left').textContent, tr.querySelector('td.right').textContent]));
+  assert.equal(shown.length, Math.min(50, lines.length));
+  // The first lines as the CLI: 安全 (ān), 保护 (bǎo), 边境 (biān), 便利化 (biàn), 部门 (bù).
+  assert.deepEqual(lines.slice(0, 5).map((l) => l.left_tokens[0]), ['安全', '保护', '边境', '便利化', '部门']);
+  assert.deepEqual(shown.slice(0, 5), lines.slice(0, 5).map((l) => [l.left, l.right]));
+  // The page's L1 words are in the browser's pinyin order throughout (it
+  // and the CLI's pinyin crate may place a many-reading character such as
+  // 的 differently), and the same lines as the CLI's, with 10 characters.
+  const l1 = await app.page.$$eval('#kwic-table tbody tr', (trs) => trs.map((tr) => tr.querySelector('td.left').textContent));
+  const all = cli(['kwic', '合作', '--party', 'KG', '--sort', 'l1', '--chars', '10']);
+  const byText = new Map(all.map((l) => [l.left + '|' + l.right, l.left_tokens[0] ?? '']));
+  const words = shown.map(([left, right]) => byText.get(left + '|' + right));
+  assert.ok(words.every((w) => w !== undefined));
+  const collator = new Intl.Collator('zh-u-co-pinyin');
+  for (let i = 1; i < words.length; i++) assert.ok(collator.compare(words[i - 1], words[i]) <= 0, `${words[i - 1]} before ${words[i]}`);
+  assert.equal(l1.length, shown.length);
+  assert.ok(shown.every(([left]) => [...left].length <= 10));
+  assert.ok(shown.some(([left]) => [...left].length === 10));
+  await app.page.context().close();
+});
+
+test('clusters of the selected term are the CLI\'s; a click selects one and the table stays', async () => {
+  const app = await openApp(`?term=${enc('合作')}&clsize=3&clside=left`);
+  await app.page.waitForSelector('#clusters-table tbody tr');
+  const expected = cli(['clusters', '合作', '--size', '3', '--side', 'left']);
+  assert.equal(await app.page.getAttribute('#clusters-table', 'data-rows'), String(expected.length));
+  const rows = await app.page.$$eval('#clusters-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  assert.deepEqual(rows, expected.slice(0, 20).map((r) => [r.cluster.replaceAll(' ', '·'), String(r.count), String(r.docs)]));
+  // Every cluster starts with the node.
+  assert.ok(expected.every((r) => r.cluster.startsWith('合作 ')));
+  // A click selects the cluster as a phrase: its concordance has its count; the table keeps 合作's clusters.
+  const first = expected[0];
+  await app.page.click(`#clusters-table button[data-term="${first.cluster}"]`);
+  await app.page.waitForFunction((n) => document.querySelector('#kwic-table')?.dataset.lines === String(n), first.count);
+  assert.equal(new URL(app.page.url()).searchParams.get('term'), first.cluster);
+  assert.match(await app.page.textContent('#clusters-title'), /合作$/);
+  assert.equal(await app.page.getAttribute('#clusters-table', 'data-rows'), String(expected.length));
+  // Size and side are controls in the URL.
+  await app.page.selectOption('#cluster-side', 'right');
+  await app.page.waitForFunction(() => new URL(location.href).searchParams.get('clside') === 'right');
+  await app.page.selectOption('#cluster-size', '2');
+  await app.page.waitForFunction(() => new URL(location.href).searchParams.get('clsize') === '2');
+  const right = cli(['clusters', '合作', '--size', '2', '--side', 'right']);
+  await app.page.waitForFunction((n) => document.querySelector('#clusters-table')?.dataset.rows === String(n), right.length);
+  const { text } = await app.download('button[data-export="clusters-csv"]');
+  assert.equal(text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).length, right.length + 1);
+  await app.page.screenshot({ path: `${SHOTS}/clusters.png`, fullPage: false });
+  await app.page.context().close();
+});

@@ -133,6 +133,10 @@ pub enum Command {
         /// Order of the lines.
         #[arg(long, value_parser = choice::<KwicSort>(), default_value = KwicOptions::default().sort.code())]
         sort: KwicSort,
+        /// How a word sort compares words: by code point, or in pinyin order (each
+        /// character's first reading, then its tone, then the character).
+        #[arg(long, value_enum, default_value = "codepoint")]
+        order: WordOrder,
         /// How many lines (all when omitted).
         #[arg(long)]
         limit: Option<usize>,
@@ -375,6 +379,13 @@ impl SelectArgs {
             },
         }
     }
+}
+
+/// How `kwic --sort l1|l2|r1|r2` compares words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum WordOrder {
+    Codepoint,
+    Pinyin,
 }
 
 /// A reference selection for keyness, instead of the rest or the whole corpus.

@@ -17,14 +17,14 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use crate::flags::{Cli, Command, Format, SelectArgs};
+    use crate::flags::{Cli, Command, Format, SelectArgs, WordOrder};
     use cijing::engine::clusters::{clusters, ClusterOptions};
     use cijing::engine::collocates::{collocates, CollocateOptions};
     use cijing::engine::corpus::Corpus;
     use cijing::engine::dispersion::plot_points;
     use cijing::engine::discover::{discover, DiscoverOptions};
     use cijing::engine::keyness::{keyness, keyness_against, KeynessOptions};
-    use cijing::engine::kwic::{kwic, KwicOptions};
+    use cijing::engine::kwic::{kwic, sort_lines, KwicOptions};
     use cijing::engine::lda::{Lda, LdaOptions};
     use cijing::engine::ngrams::{ngrams, NgramOptions};
     use cijing::engine::profile::{lexical_profile, ProfileOptions};
@@ -128,6 +128,26 @@ mod cli {
         out.flush().map_err(output)
     }
 
+    /// A word's pinyin sort key: for each character its first reading
+    /// without tone, then the tone (1–4, 5 for neutral), then the character;
+    /// a character with no reading stands for itself.
+    fn pinyin_key(word: &str) -> Vec<(String, u8, char)> {
+        use pinyin::ToPinyin;
+        word.chars()
+            .map(|c| match c.to_pinyin() {
+                Some(p) => {
+                    let reading = p.with_tone_num_end();
+                    let (plain, tone) = match reading.chars().last().and_then(|t| t.to_digit(10)) {
+                        Some(t) => (&reading[..reading.len() - 1], t as u8),
+                        None => (reading, 5),
+                    };
+                    (plain.to_string(), tone, c)
+                }
+                None => (c.to_lowercase().collect(), 0, c),
+            })
+            .collect()
+    }
+
     fn truncate<T>(rows: &mut Vec<T>, top: Option<usize>) {
         if let Some(n) = top {
             rows.truncate(n);
@@ -219,11 +239,14 @@ mod cli {
                 truncate(&mut result.rows, top);
                 emit(select.format, table::keyness(&result), &result)
             }
-            Command::Kwic { term, select, aliases, tokens, chars, sort, limit } => {
+            Command::Kwic { term, select, aliases, tokens, chars, sort, order, limit } => {
                 let (loaded, selection) = load_selection(&select)?;
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
                 let options = KwicOptions { context_words: tokens, context_chars: chars, sort };
                 let mut lines = kwic(&loaded.corpus, &selection, &query, &options);
+                if order == WordOrder::Pinyin {
+                    sort_lines(&mut lines, sort, |a, b| pinyin_key(a).cmp(&pinyin_key(b)));
+                }
                 truncate(&mut lines, limit);
                 emit(select.format, table::kwic(&lines), &lines)
             }
