@@ -116,6 +116,69 @@ fn the_shipped_domain_dictionary_parses_and_every_word_is_known() {
     }
 }
 
+/// Issue 12: domain terms of the seeds that the segmenter used to cut in
+/// two, with how often each occurs in the shipped documents
+/// (`seeds/lexicon/README.md` says why each is one word).
+const ISSUE_12_TERMS: &[(&str, usize)] = &[
+    ("联合国宪章", 12),
+    ("上海合作组织宪章", 2),
+    ("睦邻友好合作条约", 7),
+    ("不扩散核武器条约", 3),
+    ("全面禁止核试验条约", 2),
+    ("中导条约", 2),
+    ("伊朗核问题全面协议", 2),
+    ("伊核问题全面协议", 2),
+    ("巴黎协定", 2),
+    ("裁军谈判会议", 4),
+    ("东亚峰会", 2),
+    ("中塔农业合作委员会", 2),
+    ("国际合作高峰论坛", 5),
+    ("中国国际进口博览会", 5),
+    ("中国－亚欧博览会", 3),
+    ("中国—中亚机制", 1),
+    ("可持续发展议程", 8),
+    ("大欧亚伙伴关系", 3),
+    ("水促进可持续发展", 3),
+    ("国际冰川保护年", 2),
+    ("和平共处五项原则", 2),
+    ("共商共建共享", 4),
+    ("不干涉内政", 3),
+    ("治国理政", 3),
+    ("跨国有组织犯罪", 5),
+    ("观察员国", 3),
+    ("对话伙伴", 4),
+    ("友好省州", 3),
+    ("单一窗口", 2),
+    ("戈尔诺—巴达赫尚自治州", 1),
+];
+
+#[test]
+fn issue_12_terms_are_one_token_each_time_they_occur_in_the_shipped_corpus() {
+    // The token stream build.rs stored, not a fresh segmentation.
+    let corpus = seeds::presegmented_corpus();
+    for &(term, expected) in ISSUE_12_TERMS {
+        let base = words(&seeds::base_segmenter(), term, SegmentOptions::default());
+        assert!(base.len() > 1, "bare jieba keeps {term} whole");
+        let mut occurrences = 0;
+        let mut tokens = 0;
+        for d in &corpus.docs {
+            for p in &d.paragraphs {
+                occurrences += p.text.matches(term).count();
+                tokens += p.tokens.iter().filter(|t| corpus.token_text(t) == term).count();
+            }
+        }
+        assert_eq!((occurrences, tokens), (expected, expected), "{term}: occurrences and whole tokens");
+    }
+    // 国际进口博览会 is its own word only where 中国 does not precede it.
+    let fair = |w: &str| corpus.docs.iter().flat_map(|d| &d.paragraphs).flat_map(|p| &p.tokens).filter(|t| corpus.token_text(t) == w).count();
+    assert_eq!(fair("国际进口博览会"), 1);
+    // Each is in the shipped dictionary.
+    let entries = parse_user_dict(DOMAIN_DICT, "domain_dict.txt").unwrap();
+    for &(term, _) in ISSUE_12_TERMS {
+        assert!(entries.iter().any(|e| e.word == term), "{term} is in domain_dict.txt");
+    }
+}
+
 #[test]
 fn stopwords_are_marked_but_still_tokens() {
     let seg = builtin();

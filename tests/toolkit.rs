@@ -157,9 +157,12 @@ fn seeds_cooperation_as_a_word_and_as_a_substring() {
     let all = Selection::all(c);
     let word = search(c, &all, &Query::parse(c, seg(), "合作", false).unwrap());
     let text = search(c, &all, &Query::parse(c, seg(), "\"合作\"", false).unwrap());
-    assert_eq!((word.hits, text.hits), (475, 633));
+    // 合作 was 475 words until issue 12's domain terms: 睦邻友好合作条约 (7),
+    // 国际合作高峰论坛 (5) and 中塔农业合作委员会 (2) now hold 14 of them;
+    // the substring count does not move.
+    assert_eq!((word.hits, text.hits), (461, 633));
     assert_eq!(text.forms[0].form, "合作");
-    assert_eq!(text.forms[0].count, 475);
+    assert_eq!(text.forms[0].count, 461);
     assert!(text.forms.iter().any(|f| f.form == "上海合作组织"));
 }
 

@@ -191,7 +191,7 @@ pub fn ContextsPanel() -> impl IntoView {
             </tr>
         }
     };
-    // Lines 1–50 of 475, and the buttons to the pages before and after.
+    // Lines 1–50 of 461, and the buttons to the pages before and after.
     let pager = move || {
         let n = lines.with(|l| l.len());
         let lang = lang();
