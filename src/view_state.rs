@@ -5,6 +5,7 @@
 use crate::engine::date::DateBound;
 use crate::engine::clusters::{ClusterOptions, ClusterSide};
 use crate::engine::kwic::KwicSort;
+use crate::engine::user_words::{decode_user_words, encode_user_words, UserWord};
 use crate::engine::options::Choice;
 use crate::engine::pos::PosClass;
 use crate::engine::segment::Mode;
@@ -104,10 +105,11 @@ pub enum Panel {
     Collocates,
     Phrases,
     Keyness,
+    Dictionary,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 10] = [
+    pub const ALL: [Panel; 11] = [
         Panel::Summary,
         Panel::Topics,
         Panel::Terms,
@@ -118,6 +120,7 @@ impl Panel {
         Panel::Collocates,
         Panel::Phrases,
         Panel::Keyness,
+        Panel::Dictionary,
     ];
 
     pub fn code(self) -> &'static str {
@@ -132,6 +135,7 @@ impl Panel {
             Panel::Collocates => "collocates",
             Panel::Phrases => "phrases",
             Panel::Keyness => "keyness",
+            Panel::Dictionary => "dictionary",
         }
     }
 
@@ -293,6 +297,8 @@ pub struct ViewState {
     pub key_ref: Reference,
     /// Topics the user made (name and keywords), carried in the link.
     pub user_topics: Vec<Topic>,
+    /// Words the user added to the dictionary (`uw=word/pos,word`), sorted.
+    pub user_words: Vec<UserWord>,
 }
 
 impl Default for ViewState {
@@ -321,6 +327,7 @@ impl Default for ViewState {
             clusters: ClusterOptions::default(),
             key_ref: Reference::Rest,
             user_topics: Vec::new(),
+            user_words: Vec::new(),
         }
     }
 }
@@ -522,6 +529,11 @@ impl ViewState {
                     _ => notes.push(bad(&key, &value, "not a paragraph number")),
                 },
                 "ut" => {}
+                "uw" => {
+                    let (words, word_notes) = decode_user_words(&value);
+                    s.user_words = words;
+                    notes.extend(word_notes);
+                }
                 "topic" | "texclude" => {
                     for id in list_items(&key, &value, &mut notes) {
                         if !topic_ids.contains(&id) {
@@ -636,6 +648,9 @@ impl ViewState {
         }
         if !self.user_topics.is_empty() {
             parts.push(("ut".into(), encode_user_topics(&self.user_topics)));
+        }
+        if !self.user_words.is_empty() {
+            parts.push(("uw".into(), encode_user_words(&self.user_words)));
         }
         if !self.filter.topics.include.is_empty() {
             parts.push(("topic".into(), self.filter.topics.include.join(",")));

@@ -109,7 +109,7 @@ fn shipped() -> &'static [Topic] {
 
 const KEYS: &[&str] = &[
     "lang", "doc", "from", "to", "party", "term", "top", "minlen", "pos", "stop", "alias", "hmm", "seg", "mode", "panels", "read", "para",
-    "ut", "topic", "texclude", "tmatch", "tthr", "ksort", "kord", "kchars", "clsize", "clside", "clmin", "embed", "chrome", "x", "", "%75t",
+    "ut", "topic", "texclude", "tmatch", "tthr", "ksort", "kord", "kchars", "clsize", "clside", "clmin", "uw", "embed", "chrome", "x", "", "%75t",
 ];
 
 const VALUES: &[&str] = &[
@@ -266,6 +266,29 @@ fn fuzz_user_dictionary() {
                 at = t.end;
             }
             prop_assert_eq!(at, sample.len());
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn fuzz_user_words() {
+    use cijing::engine::user_words::{decode_user_words, encode_user_words, parse_user_words, to_user_dict, MAX_USER_WORDS, MAX_WORD_CHARS};
+    let pieces = prop_oneof![any_text(300), text_of(DICT_PIECES, 80), text_of(&["数字经济", "/", "/nz", ",", ",", " ", "中 亚", "#", "x/y/z"], 80), dictionary_lines()];
+    fuzz("user words", pieces, |text| {
+        // As a link carries them: checked, sorted, within the limits, and
+        // written out and read back the same, with no notes.
+        let (words, notes) = decode_user_words(&text);
+        prop_assert!(words.len() <= MAX_USER_WORDS && notes.len() <= 21);
+        prop_assert!(words.windows(2).all(|w| w[0].word < w[1].word));
+        for w in &words {
+            let n = w.word.chars().count();
+            prop_assert!((1..=MAX_WORD_CHARS).contains(&n) && !w.word.chars().any(|c| c.is_whitespace() || c == ',' || c == '/'));
+        }
+        prop_assert_eq!(decode_user_words(&encode_user_words(&words)), (words.clone(), vec![]));
+        // As a file: whatever loads, exported and read again, is the same.
+        if let Ok(read) = parse_user_words(&text, "words.txt") {
+            prop_assert_eq!(parse_user_words(&to_user_dict(&read), "again.txt"), Ok(read));
         }
         Ok(())
     });

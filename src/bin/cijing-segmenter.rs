@@ -16,6 +16,8 @@ mod worker {
 
     thread_local! {
         static SEGMENTER: RefCell<Option<Segmenter>> = const { RefCell::new(None) };
+        /// The user's words the segmenter holds now (beyond the shipped ones).
+        static USER_WORDS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
     }
 
     fn with_segmenter<T>(f: impl FnOnce(&Segmenter) -> T) -> T {
@@ -47,6 +49,29 @@ mod worker {
             .collect();
         SEGMENTER.with(|cell| cell.borrow_mut().get_or_insert_with(seeds::segmenter).add_words(&entries));
         entries.len()
+    }
+
+    /// Makes the user's dictionary exactly these words (with tags, `""` for
+    /// none) on top of the shipped dictionaries: a word dropped since the
+    /// last call is gone (the segmenter is rebuilt), the same list costs
+    /// nothing. Returns how many words it holds.
+    #[wasm_bindgen]
+    pub fn set_words(words: Vec<String>, tags: Vec<String>) -> usize {
+        let wanted: Vec<(String, String)> = words.iter().enumerate().map(|(i, w)| (w.clone(), tags.get(i).cloned().unwrap_or_default())).collect();
+        if USER_WORDS.with(|u| *u.borrow() == wanted) && SEGMENTER.with(|s| s.borrow().is_some()) {
+            return wanted.len();
+        }
+        let entries: Vec<DictEntry> = wanted
+            .iter()
+            .enumerate()
+            .map(|(i, (w, t))| DictEntry { word: w.clone(), freq: None, pos: (!t.is_empty()).then(|| t.clone()), line: i + 1 })
+            .collect();
+        let mut segmenter = seeds::segmenter();
+        segmenter.add_words(&entries);
+        SEGMENTER.with(|cell| *cell.borrow_mut() = Some(segmenter));
+        let n = wanted.len();
+        USER_WORDS.with(|u| *u.borrow_mut() = wanted);
+        n
     }
 
     /// The shipped documents segmented with these settings, as a token stream.

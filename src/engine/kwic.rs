@@ -165,10 +165,11 @@ pub fn kwic(corpus: &Corpus, selection: &Selection, query: &Query, options: &Kwi
 /// sort_lines(&mut lines, KwicSort::L1, str::cmp);
 /// let order: Vec<String> = lines.iter().map(|l| l.left_tokens.join(" ")).collect();
 /// assert_eq!(order, ["", "加强", "务实 经贸", "务实 能源"]);
-/// // By reversed code point instead: the comparison is the caller's.
+/// // By reversed code point instead: the comparison is the caller's (a line
+/// // with no word there still comes first).
 /// sort_lines(&mut lines, KwicSort::L1, |a, b| b.cmp(a));
 /// let order: Vec<String> = lines.iter().map(|l| l.left_tokens.join(" ")).collect();
-/// assert_eq!(order, ["务实 能源", "务实 经贸", "加强", ""]);
+/// assert_eq!(order, ["", "务实 能源", "务实 经贸", "加强"]);
 /// ```
 pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort, mut compare: impl FnMut(&str, &str) -> std::cmp::Ordering) {
     let (right, first) = match sort {

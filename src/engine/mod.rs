@@ -65,6 +65,7 @@ pub mod topic_file;
 pub mod tokens;
 pub mod topics;
 pub mod trends;
+pub mod user_words;
 
 pub use corpus::{Corpus, Document};
 pub use segment::{Mode, SegmentOptions, Segmenter};

@@ -7,6 +7,7 @@
 mod clusters;
 mod collocates;
 mod contexts;
+mod dictionary;
 mod download;
 mod embed;
 mod filter_bar;
@@ -48,6 +49,9 @@ use leptos::prelude::*;
 use rows::Rows;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+
+/// What a corpus is segmented with: the settings and the user's words.
+type CorpusKey = (SegmentOptions, Vec<crate::engine::user_words::UserWord>);
 
 /// A corpus shared by the panels; equal when it is the same corpus.
 #[derive(Clone)]
@@ -320,6 +324,13 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             initial.user_topics.push(topic);
         }
         stored = text.map(|text| (text, saved));
+        // The saved dictionary, unless the link brings words of its own.
+        if initial.user_words.is_empty() {
+            match dictionary::saved_words() {
+                Ok(words) => initial.user_words = words,
+                Err(e) => notes.push(format!("saved user words could not be read: {e}")),
+            }
+        }
     }
     let offered = RwSignal::new(offered_ids);
     let view = RwSignal::new(initial);
@@ -351,24 +362,30 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     });
     let topics = Memo::new(move |_| seeds::topics().into_iter().chain(user_topics.get()).collect::<Vec<_>>());
 
-    // The corpus for the view's segmentation settings: the shipped tokens for
-    // the defaults, otherwise segmented by the worker (the current corpus
-    // stays on screen until the new one is ready).
-    let options = segment_options;
-    let corpora: RwSignal<HashMap<SegmentOptions, SharedCorpus>> =
-        RwSignal::new(HashMap::from([(corpus.options, SharedCorpus(corpus.clone()))]));
-    let segmenting = RwSignal::new(None::<Result<SegmentOptions, String>>);
+    // The corpus for the view's segmentation settings and user words: the
+    // shipped tokens for the defaults, otherwise segmented by the worker
+    // (the current corpus stays on screen until the new one is ready).
+    let user_words = slice(view, |v| v.user_words.clone());
+    let corpus_key = Memo::new(move |_| (segment_options.get(), user_words.get()));
+    let corpora: RwSignal<HashMap<CorpusKey, SharedCorpus>> =
+        RwSignal::new(HashMap::from([((corpus.options, Vec::new()), SharedCorpus(corpus.clone()))]));
+    let segmenting = RwSignal::new(None::<Result<CorpusKey, String>>);
     let shown = StoredValue::new(SharedCorpus(corpus.clone()));
     Effect::new(move |_| {
-        let wanted = options.get();
-        if corpora.with_untracked(|c| c.contains_key(&wanted)) || segmenting.get_untracked() == Some(Ok(wanted)) {
+        let wanted = corpus_key.get();
+        if corpora.with_untracked(|c| c.contains_key(&wanted)) || segmenting.with_untracked(|s| s.as_ref() == Some(&Ok(wanted.clone()))) {
             return;
         }
-        segmenting.set(Some(Ok(wanted)));
-        segmenter::shipped_corpus(wanted, move |result| match result {
+        segmenting.set(Some(Ok(wanted.clone())));
+        let key = wanted.clone();
+        segmenter::shipped_corpus(wanted.0, &wanted.1, move |result| match result {
             Ok(corpus) => {
                 corpora.update(|c| {
-                    c.insert(wanted, SharedCorpus(Arc::new(corpus)));
+                    // A few corpora are kept: each word list makes a new one.
+                    if c.len() > 6 {
+                        c.retain(|k, _| k.1.is_empty());
+                    }
+                    c.insert(key, SharedCorpus(Arc::new(corpus)));
                 });
                 segmenting.set(None);
             }
@@ -376,8 +393,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         });
     });
     let corpus = Memo::new(move |_| {
-        let wanted = options.get();
-        let found = corpora.with(|c| c.get(&wanted).cloned());
+        let found = corpus_key.with(|wanted| corpora.with(|c| c.get(wanted).cloned()));
         match found {
             Some(c) => {
                 shown.set_value(c.clone());
@@ -632,7 +648,9 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             <Show when=move || later(Panel::Collocates)><collocates::CollocatesPanel /></Show>
             <Show when=move || later(Panel::Phrases)><phrases::PhrasesPanel /></Show>
             <Show when=move || later(Panel::Keyness)><keyness::KeynessPanel /></Show>
+            <Show when=move || later(Panel::Dictionary)><dictionary::DictionaryPanel /></Show>
         </main>
+        <Show when=move || !embed><dictionary::SelectionAdder /></Show>
     }
 }
 

@@ -37,12 +37,12 @@ fn strip_label(date: &str, title: &str) -> String {
 /// (ticks follow their strip in the SVG).
 fn clicked_strip(ev: &leptos::ev::MouseEvent) -> Option<usize> {
     let mut el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    if el.tag_name().to_ascii_lowercase() != "rect" {
+    if !el.tag_name().eq_ignore_ascii_case("rect") {
         return None;
     }
     while el.get_attribute("fill").as_deref() != Some(STRIP_FILL) {
         el = el.previous_element_sibling()?;
-        if el.tag_name().to_ascii_lowercase() != "rect" && el.tag_name().to_ascii_lowercase() != "text" {
+        if !el.tag_name().eq_ignore_ascii_case("rect") && !el.tag_name().eq_ignore_ascii_case("text") {
             return None;
         }
     }

@@ -7,6 +7,7 @@ use crate::engine::corpus::Corpus;
 use crate::engine::options::Choice;
 use crate::engine::segment::SegmentOptions;
 use crate::engine::tokens::decode;
+use crate::engine::user_words::UserWord;
 use crate::seeds;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -90,11 +91,15 @@ fn ask(message: &js_sys::Object, reply: Reply) {
     }
 }
 
-/// Segments the shipped documents with `options` in the worker and builds
-/// the corpus from the answer; `done` gets it, or what went wrong.
-pub fn shipped_corpus(options: SegmentOptions, done: impl FnOnce(Result<Corpus, String>) + 'static) {
+/// Segments the shipped documents with `options` and the user's `words` in
+/// the worker and builds the corpus from the answer; `done` gets it, or
+/// what went wrong.
+pub fn shipped_corpus(options: SegmentOptions, words: &[UserWord], done: impl FnOnce(Result<Corpus, String>) + 'static) {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"op".into(), &"seeds".into());
+    let list = |f: fn(&UserWord) -> String| words.iter().map(|w| JsValue::from_str(&f(w))).collect::<js_sys::Array>();
+    let _ = js_sys::Reflect::set(&message, &"words".into(), &list(|w| w.word.clone()));
+    let _ = js_sys::Reflect::set(&message, &"tags".into(), &list(|w| w.pos.clone().unwrap_or_default()));
     let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
     let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
     ask(

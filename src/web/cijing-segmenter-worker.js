@@ -1,7 +1,8 @@
 // The segmenter worker: jieba and its dictionary in their own wasm, loaded
-// on first use. Messages: { id, op: 'seeds', mode, hmm } or
-// { id, op: 'texts', texts, mode, hmm } → { id, tokens } (a token stream,
-// transferred); { id, op: 'words', text, mode, hmm } → { id, words };
+// on first use. Messages: { id, op: 'seeds', mode, hmm, words?, tags? } or
+// { id, op: 'texts', texts, mode, hmm, words?, tags? } → { id, tokens } (a
+// token stream, transferred; `words` makes the user's dictionary exactly
+// those words first); { id, op: 'words', text, mode, hmm } → { id, words };
 // { id, op: 'add', words, tags } → { id, added }; failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
@@ -12,6 +13,7 @@ self.onmessage = async ({ data }) => {
   try {
     await ready;
     let tokens;
+    if (data.words) segmenter.set_words(data.words, data.tags ?? []);
     if (op === 'seeds') tokens = segmenter.segment_seeds(data.mode, data.hmm);
     else if (op === 'texts') tokens = segmenter.segment_texts(data.texts, data.mode, data.hmm);
     else if (op === 'words') { self.postMessage({ id, words: segmenter.segment_words(data.text, data.mode, data.hmm) }); return; }

@@ -58,3 +58,11 @@ export class CijingPage {
     return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
   }
 }
+
+/** A new browser context (its own storage) with the dashboard open at `url`. */
+export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport, locale });
+  const app = new CijingPage(await context.newPage());
+  await app.open(url);
+  return app;
+}

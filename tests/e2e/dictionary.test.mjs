@@ -1,0 +1,128 @@
+// The user's dictionary (issue 12) in Debian's Chromium, on the release
+// build in dist/: a word added in the page is cut whole in every panel, is
+// kept in the browser and carried in the link; a link's words are used but
+// not saved; selecting characters in the reader offers "add as a word";
+// import names bad lines by number; export reads back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { serveDir } from './server.mjs';
+import { launch, openApp } from './browser.mjs';
+
+const SHOTS = process.env.SHOTS ?? 'tests/e2e/screenshots';
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveDir('dist');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const enc = encodeURIComponent;
+/** The count of `term` in the term table (undefined when not shown). */
+const countOf = (app, term) => app.tableRows().then((rows) => rows.find((r) => r[1] === term)?.[2]);
+/** Waits for the worker's corpus: no segmenting notice. */
+const segmented = (app) => app.page.waitForFunction(() => !document.querySelector('.notice.working'));
+
+test('a word added in the page is cut whole everywhere, kept on reload, carried in the link, removed', async () => {
+  const app = await openApp(browser, `${server.url}?top=100`);
+  const page = app.page;
+  // 数字经济 occurs 10 times, cut as 数字 | 经济 by the shipped dictionaries.
+  const before = Number(await countOf(app, '经济'));
+  assert.ok(before > 10);
+  await page.fill('#dict-word', '数字经济');
+  await page.selectOption('#dict-pos', 'nz');
+  await page.click('#dict-add');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('uw') === '数字经济/nz');
+  await segmented(app);
+  await page.waitForFunction((n) => [...document.querySelectorAll('#term-table tbody tr')].some((tr) => tr.children[1].textContent.trim() === '经济' && tr.children[2].textContent.trim() === String(n)), before - 10);
+  assert.match(await page.textContent('#dict-message'), /Added 数字经济/);
+  // The concordance of the new word: its 10 places, each a whole token.
+  await page.fill('#search-input', '数字经济');
+  await page.click('#search-go');
+  await page.waitForFunction(() => document.querySelector('#kwic-table')?.dataset.lines === '10');
+  assert.deepEqual([...new Set(await page.$$eval('#kwic-table td.node', (tds) => tds.map((td) => td.textContent)))], ['数字经济']);
+  await page.screenshot({ path: `${SHOTS}/dictionary-added.png` });
+
+  // Reload with no word in the link: the saved word is back, and in the link.
+  await page.goto(`${server.url}?top=100`);
+  await page.waitForSelector('#dict-list li');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('uw') === '数字经济/nz');
+  await segmented(app);
+  await page.waitForFunction((n) => [...document.querySelectorAll('#term-table tbody tr')].some((tr) => tr.children[1].textContent.trim() === '经济' && tr.children[2].textContent.trim() === String(n)), before - 10);
+
+  // Remove it: the link and the store forget it, 经济 counts its 10 again.
+  await page.click('.dict-remove[data-word="数字经济"]');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('uw'));
+  await page.waitForFunction((n) => [...document.querySelectorAll('#term-table tbody tr')].some((tr) => tr.children[1].textContent.trim() === '经济' && tr.children[2].textContent.trim() === String(n)), before);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cijing.user-words')), '');
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a link\'s words are used but not saved until the user keeps them', async () => {
+  const app = await openApp(browser, `${server.url}?uw=${enc('数字经济,战略对接/n')}`);
+  const page = app.page;
+  assert.equal(await page.getAttribute('#dict-count', 'data-words'), '2');
+  assert.equal(await page.evaluate(() => localStorage.getItem('cijing.user-words')), null);
+  await page.click('#dict-keep');
+  await page.waitForFunction(() => localStorage.getItem('cijing.user-words') === '战略对接/n,数字经济');
+  assert.equal(await page.$('#dict-keep'), null);
+  // A bad word in a link is named and left out.
+  await page.goto(`${server.url}?uw=${enc('好,中 亚')}`);
+  await page.waitForSelector('#term-chart svg');
+  assert.match(await page.textContent('body'), /user word ignored: "中 亚" holds white space/);
+  await page.context().close();
+});
+
+test('select characters in the reader: "add as a word"; import names bad lines; export reads back', async () => {
+  const app = await openApp(browser, `${server.url}?read=cn-kg-2023-statement`);
+  const page = app.page;
+  await page.waitForSelector('#reader-text p');
+  // Select the first four characters of the reader's first paragraph.
+  const chosen = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('#reader-text'), NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    while (node && node.textContent.trim().length < 4) node = walker.nextNode();
+    const start = node.textContent.search(/\S/);
+    node.parentElement.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + 4);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return range.toString();
+  });
+  await page.waitForSelector('#add-word-button');
+  assert.match(await page.textContent('#add-word-button'), new RegExp(chosen));
+  await page.screenshot({ path: `${SHOTS}/dictionary-selection.png` });
+  await page.click('#add-word-button');
+  await page.waitForFunction((w) => new URL(location.href).searchParams.get('uw') === w, chosen);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cijing.user-words')), chosen);
+
+  // Import: a file with a bad line 2 and line 3 adds nothing and names both.
+  await page.setInputFiles('#dict-import', { name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from('中吉乌铁路 nz\n人类 命运 共同体 n\n，。\n') });
+  await page.waitForFunction(() => /bad\.txt line 2/.test(document.querySelector('#dict-message').textContent));
+  assert.match(await page.textContent('#dict-message'), /bad\.txt line 3: "，。" has no letter or character/);
+  assert.equal(await page.getAttribute('#dict-count', 'data-words'), '1');
+  // A file that is not UTF-8 says so.
+  await page.setInputFiles('#dict-import', { name: 'gbk.txt', mimeType: 'text/plain', buffer: Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0x0a]) });
+  await page.waitForFunction(() => /gbk\.txt: not UTF-8/.test(document.querySelector('#dict-message').textContent));
+  // A good file adds its words (with tags).
+  await page.setInputFiles('#dict-import', { name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from('\uFEFF# mine\n数字经济 10 nz\n战略对接\n') });
+  await page.waitForFunction(() => document.querySelector('#dict-count').dataset.words === '3');
+  assert.match(await page.textContent('#dict-message'), /Imported 2 words \(good\.txt\)/);
+  const { name, text } = await app.download('#dict-export');
+  assert.equal(name, 'cijing-user-dict.txt');
+  const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
+  assert.deepEqual(lines.sort(), [chosen, '数字经济 nz', '战略对接'].sort());
+  await page.$eval('#panel-dictionary', (el) => el.scrollIntoView());
+  await page.screenshot({ path: `${SHOTS}/dictionary-panel.png` });
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});
