@@ -132,6 +132,23 @@ mod worker {
         format!("{{\"chars\":{chars},\"median_ms\":{:.2},\"min_ms\":{:.2}}}", times[times.len() / 2], times[0])
     }
 
+    /// Candidate new words in the shipped documents (`engine::discover`,
+    /// default options) that the dictionaries, the user's words included,
+    /// lack: the `limit` best, as `{ word, count, pmi, left_entropy,
+    /// right_entropy, score }`.
+    #[wasm_bindgen]
+    pub fn discover_words(mode: &str, hmm: bool, limit: usize) -> Result<JsValue, JsError> {
+        use cijing::engine::discover::{discover, DiscoverOptions};
+        use cijing::engine::selection::Selection;
+        let options = options(mode, hmm)?;
+        let mut candidates = with_segmenter(|s| {
+            let corpus = seeds::corpus(s, options);
+            discover(&corpus, &Selection::all(&corpus), &DiscoverOptions::default(), s)
+        });
+        candidates.truncate(limit);
+        serde::Serialize::serialize(&candidates, &serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// Texts (one paragraph each) segmented as one document, as a token stream.
     #[wasm_bindgen]
     pub fn segment_texts(texts: Vec<String>, mode: &str, hmm: bool) -> Result<Vec<u8>, JsError> {

@@ -17,8 +17,8 @@ use wasm_bindgen::JsCast;
 pub const USER_WORDS_KEY: &str = "cijing.user-words";
 
 /// Tags offered when adding a word: (tag, label).
-const TAGS: [(&str, &str); 9] =
-    [("", "—"), ("n", "n 名词"), ("nz", "nz 专名"), ("ns", "ns 地名"), ("nt", "nt 机构"), ("nr", "nr 人名"), ("v", "v 动词"), ("l", "l 习用语"), ("a", "a 形容词")];
+const TAGS: [(&str, &str); 8] =
+    [("n", "n 名词"), ("nz", "nz 专名"), ("ns", "ns 地名"), ("nt", "nt 机构"), ("nr", "nr 人名"), ("v", "v 动词"), ("l", "l 习用语"), ("a", "a 形容词")];
 
 /// The words saved in this browser (none when nothing is), or why they
 /// cannot be read.
@@ -128,6 +128,67 @@ pub fn DictionaryPanel() -> impl IntoView {
         saved.set(saved_words().unwrap_or_default());
     };
     let unsaved = move || words.with(|w| saved.with(|s| w.iter().any(|x| !s.contains(x))));
+    // Discovery: None before asking, then the worker's answer.
+    let suggestions = RwSignal::new(None::<Result<Vec<super::segmenter::Suggestion>, String>>);
+    let suggesting = RwSignal::new(false);
+    let suggest = move |_| {
+        suggesting.set(true);
+        let options = analysis.segment_options.get_untracked();
+        let current = words.get_untracked();
+        super::segmenter::suggest_words(options, &current, 40, move |result| {
+            suggesting.set(false);
+            suggestions.set(Some(result));
+        });
+    };
+    // A word added from the suggestions leaves them.
+    let add_suggestion = move |word: String| {
+        match UserWord::new(&word, None).and_then(|w| add_user_word(&analysis, w)) {
+            Ok(()) => {
+                suggestions.update(|s| {
+                    if let Some(Ok(list)) = s {
+                        list.retain(|c| c.word != word);
+                    }
+                });
+                message.set(Some((false, format!("{} {word}", t(analysis.lang.get_untracked(), "dict.added")))));
+            }
+            Err(e) => message.set(Some((true, e))),
+        }
+        saved.set(saved_words().unwrap_or_default());
+    };
+    let suggestion_rows = move || match suggestions.get() {
+        None => ().into_any(),
+        Some(Err(e)) => view! { <p class="notice" role="alert">{e}</p> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t(analysis.lang.get_untracked(), "dict.suggest.none")}</p> }.into_any(),
+        Some(Ok(list)) => {
+            let lang = analysis.lang.get_untracked();
+            view! {
+                <table id="suggest-table" class="data">
+                    <thead><tr>
+                        <th scope="col">{t(lang, "dict.word")}</th>
+                        <th scope="col">{t(lang, "table.count")}</th>
+                        <th scope="col">{t(lang, "dict.suggest.score")}</th>
+                        <th scope="col"></th>
+                    </tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|c| {
+                            let (show, add) = (c.word.clone(), c.word.clone());
+                            let add_label = format!("{} {}", t(lang, "dict.add"), c.word);
+                            view! {
+                                <tr>
+                                    // Its contexts: the word as a substring of the text.
+                                    <td><button class="term" data-term=c.word.clone() title=t(lang, "dict.suggest.contexts")
+                                        on:click=move |_| analysis.choose_term(&format!("\"{show}\""))>{c.word.clone()}</button></td>
+                                    <td class="num">{c.count}</td>
+                                    <td class="num">{format!("{:.1}", c.score)}</td>
+                                    <td><button class="suggest-add" data-word=c.word.clone() aria-label=add_label on:click=move |_| add_suggestion(add.clone())>{t(lang, "dict.add")}</button></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }
+    };
     view! {
         <super::panel::PanelFrame panel=Panel::Dictionary file_parts=Signal::derive(|| "dictionary".to_string())>
             <p class="muted small-print">{move || t(lang(), "dict.note")}</p>
@@ -137,6 +198,7 @@ pub fn DictionaryPanel() -> impl IntoView {
                 </label>
                 <label class="field">{move || t(lang(), "dict.pos")}
                     <select id="dict-pos" prop:value=move || pos.get() on:change=move |ev| pos.set(event_target_value(&ev))>
+                        <option value="">{move || t(lang(), "dict.pos.none")}</option>
                         {TAGS.iter().map(|(tag, label)| view! { <option value=*tag>{*label}</option> }).collect_view()}
                     </select>
                 </label>
@@ -170,6 +232,12 @@ pub fn DictionaryPanel() -> impl IntoView {
                 </label>
                 <button id="dict-export" class="export" on:click=export>{move || t(lang(), "dict.export")}</button>
             </div>
+            <h3>{move || t(lang(), "dict.suggest.title")}</h3>
+            <p class="muted small-print">{move || t(lang(), "dict.suggest.note")}</p>
+            <button id="dict-suggest" disabled=move || suggesting.get() on:click=suggest>
+                {move || t(lang(), if suggesting.get() { "dict.suggest.working" } else { "dict.suggest" })}
+            </button>
+            {suggestion_rows}
         </super::panel::PanelFrame>
     }
 }

@@ -118,3 +118,33 @@ pub fn shipped_corpus(options: SegmentOptions, words: &[UserWord], done: impl Fn
         }),
     );
 }
+
+/// A candidate word the worker's discovery suggests.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Suggestion {
+    pub word: String,
+    pub count: u32,
+    pub score: f64,
+}
+
+/// The `limit` best candidate words in the shipped documents that the
+/// dictionaries (the user's `words` included) lack, found in the worker.
+pub fn suggest_words(options: SegmentOptions, words: &[UserWord], limit: usize, done: impl FnOnce(Result<Vec<Suggestion>, String>) + 'static) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"op".into(), &"discover".into());
+    let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
+    let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
+    let _ = js_sys::Reflect::set(&message, &"limit".into(), &(limit as u32).into());
+    let list = |f: fn(&UserWord) -> String| words.iter().map(|w| JsValue::from_str(&f(w))).collect::<js_sys::Array>();
+    let _ = js_sys::Reflect::set(&message, &"words".into(), &list(|w| w.word.clone()));
+    let _ = js_sys::Reflect::set(&message, &"tags".into(), &list(|w| w.pos.clone().unwrap_or_default()));
+    ask(
+        &message,
+        Box::new(move |answer| {
+            done(answer.and_then(|data| {
+                let candidates = js_sys::Reflect::get(&data, &"candidates".into()).map_err(|_| "no candidates in the answer".to_string())?;
+                serde_wasm_bindgen::from_value(candidates).map_err(|e| e.to_string())
+            }))
+        }),
+    );
+}

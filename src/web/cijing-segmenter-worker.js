@@ -3,7 +3,8 @@
 // { id, op: 'texts', texts, mode, hmm, words?, tags? } → { id, tokens } (a
 // token stream, transferred; `words` makes the user's dictionary exactly
 // those words first); { id, op: 'words', text, mode, hmm } → { id, words };
-// { id, op: 'add', words, tags } → { id, added }; failures → { id, error }.
+// { id, op: 'add', words, tags } → { id, added }; { id, op: 'discover',
+// mode, hmm, limit, words?, tags? } → { id, candidates }; failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
 const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) }).then(() => segmenter.load());
@@ -17,6 +18,7 @@ self.onmessage = async ({ data }) => {
     if (op === 'seeds') tokens = segmenter.segment_seeds(data.mode, data.hmm);
     else if (op === 'texts') tokens = segmenter.segment_texts(data.texts, data.mode, data.hmm);
     else if (op === 'words') { self.postMessage({ id, words: segmenter.segment_words(data.text, data.mode, data.hmm) }); return; }
+    else if (op === 'discover') { self.postMessage({ id, candidates: segmenter.discover_words(data.mode, data.hmm, data.limit ?? 50) }); return; }
     else if (op === 'add') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
     else throw new Error(`unknown request "${op}"`);
     self.postMessage({ id, tokens }, [tokens.buffer]);

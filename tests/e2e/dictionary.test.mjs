@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { serveDir } from './server.mjs';
 import { launch, openApp } from './browser.mjs';
 
@@ -116,13 +117,48 @@ test('select characters in the reader: "add as a word"; import names bad lines; 
   // A good file adds its words (with tags).
   await page.setInputFiles('#dict-import', { name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from('\uFEFF# mine\n数字经济 10 nz\n战略对接\n') });
   await page.waitForFunction(() => document.querySelector('#dict-count').dataset.words === '3');
-  assert.match(await page.textContent('#dict-message'), /Imported 2 words \(good\.txt\)/);
+  assert.match(await page.textContent('#dict-message'), /Imported 2 word\(s\) \(good\.txt\)/);
   const { name, text } = await app.download('#dict-export');
   assert.equal(name, 'cijing-user-dict.txt');
   const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
   assert.deepEqual(lines.sort(), [chosen, '数字经济 nz', '战略对接'].sort());
   await page.$eval('#panel-dictionary', (el) => el.scrollIntoView());
   await page.screenshot({ path: `${SHOTS}/dictionary-panel.png` });
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});
+
+test('discovery in the page: the CLI\'s candidates, each with its contexts and a one-click add', async () => {
+  const expected = JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', 'discover', '--top', '10', '--format', 'json'], { encoding: 'utf8' }));
+  const app = await openApp(browser, `${server.url}?panels=terms,contexts,dictionary`);
+  const page = app.page;
+  await page.click('#dict-suggest');
+  await page.waitForSelector('#suggest-table tbody tr');
+  const rows = await page.$$eval('#suggest-table tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((td) => td.textContent.trim())));
+  assert.deepEqual(rows.slice(0, 10), expected.map((c) => [c.word, String(c.count), c.score.toFixed(1)]));
+  const first = expected[0];
+  // Its contexts: the string as it stands in the text, every place.
+  await page.click(`#suggest-table button.term[data-term="${first.word}"]`);
+  await page.waitForFunction((n) => document.querySelector('#kwic-table')?.dataset.lines === String(n), first.count);
+  // Added: it leaves the suggestions, joins the dictionary, and is one word.
+  await page.click(`#suggest-table button.suggest-add[data-word="${first.word}"]`);
+  await page.waitForSelector(`#dict-list .dict-remove[data-word="${first.word}"]`);
+  assert.equal(await page.$(`#suggest-table button.suggest-add[data-word="${first.word}"]`), null);
+  await segmented(app);
+  await page.waitForFunction((w) => new URL(location.href).searchParams.get('uw') === w, first.word);
+  // As a word it is cut whole wherever the dictionaries do not hold a longer
+  // word around it (合作共赢 stays one word): at least the places HMM cut it
+  // before, at most every place it stands.
+  const cliWords = (args) => JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' }));
+  const before = cliWords(['kwic', first.word]).length;
+  await page.fill('#search-input', first.word);
+  await page.click('#search-go');
+  await page.waitForFunction(() => Number(document.querySelector('#kwic-table')?.dataset.lines) > 0);
+  const after = Number(await page.getAttribute('#kwic-table', 'data-lines'));
+  assert.ok(after >= before && after <= first.count, `${before} ≤ ${after} ≤ ${first.count}`);
+  assert.deepEqual([...new Set(await page.$$eval('#kwic-table td.node', (tds) => tds.map((td) => td.textContent)))], [first.word]);
+  await page.$eval('#panel-dictionary', (el) => el.scrollIntoView());
+  await page.screenshot({ path: `${SHOTS}/dictionary-suggestions.png` });
   assert.deepEqual(app.consoleErrors, []);
   await page.context().close();
 });
