@@ -105,11 +105,12 @@ pub enum Panel {
     Collocates,
     Phrases,
     Keyness,
+    Texts,
     Dictionary,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 11] = [
+    pub const ALL: [Panel; 12] = [
         Panel::Summary,
         Panel::Topics,
         Panel::Terms,
@@ -120,6 +121,7 @@ impl Panel {
         Panel::Collocates,
         Panel::Phrases,
         Panel::Keyness,
+        Panel::Texts,
         Panel::Dictionary,
     ];
 
@@ -135,6 +137,7 @@ impl Panel {
             Panel::Collocates => "collocates",
             Panel::Phrases => "phrases",
             Panel::Keyness => "keyness",
+            Panel::Texts => "texts",
             Panel::Dictionary => "dictionary",
         }
     }
@@ -299,6 +302,9 @@ pub struct ViewState {
     pub user_topics: Vec<Topic>,
     /// Words the user added to the dictionary (`uw=word/pos,word`), sorted.
     pub user_words: Vec<UserWord>,
+    /// The shipped texts, the user's, or both (`corpus=`); a link cannot
+    /// carry the user's texts, only say that the view used them.
+    pub source: CorpusSource,
 }
 
 impl Default for ViewState {
@@ -328,7 +334,43 @@ impl Default for ViewState {
             key_ref: Reference::Rest,
             user_topics: Vec::new(),
             user_words: Vec::new(),
+            source: CorpusSource::Seeds,
         }
+    }
+}
+
+/// Which texts the corpus holds: the shipped ones, the user's own, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CorpusSource {
+    #[default]
+    Seeds,
+    Mine,
+    Both,
+}
+
+impl CorpusSource {
+    /// Its code in a link (`corpus=`).
+    pub fn code(self) -> &'static str {
+        match self {
+            CorpusSource::Seeds => "seeds",
+            CorpusSource::Mine => "mine",
+            CorpusSource::Both => "both",
+        }
+    }
+
+    /// The source a code names.
+    pub fn parse(code: &str) -> Option<CorpusSource> {
+        [CorpusSource::Seeds, CorpusSource::Mine, CorpusSource::Both].into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether the shipped documents are in.
+    pub fn has_seeds(self) -> bool {
+        self != CorpusSource::Mine
+    }
+
+    /// Whether the user's texts are in.
+    pub fn has_mine(self) -> bool {
+        self != CorpusSource::Seeds
     }
 }
 
@@ -529,6 +571,10 @@ impl ViewState {
                     _ => notes.push(bad(&key, &value, "not a paragraph number")),
                 },
                 "ut" => {}
+                "corpus" => match CorpusSource::parse(&value) {
+                    Some(source) => s.source = source,
+                    None => notes.push(bad(&key, &value, "not seeds, mine or both")),
+                },
                 "uw" => {
                     let (words, word_notes) = decode_user_words(&value);
                     s.user_words = words;
@@ -648,6 +694,9 @@ impl ViewState {
         }
         if !self.user_topics.is_empty() {
             parts.push(("ut".into(), encode_user_topics(&self.user_topics)));
+        }
+        if self.source != base.source {
+            parts.push(("corpus".into(), self.source.code().into()));
         }
         if !self.user_words.is_empty() {
             parts.push(("uw".into(), encode_user_words(&self.user_words)));

@@ -109,7 +109,7 @@ fn shipped() -> &'static [Topic] {
 
 const KEYS: &[&str] = &[
     "lang", "doc", "from", "to", "party", "term", "top", "minlen", "pos", "stop", "alias", "hmm", "seg", "mode", "panels", "read", "para",
-    "ut", "topic", "texclude", "tmatch", "tthr", "ksort", "kord", "kchars", "clsize", "clside", "clmin", "uw", "embed", "chrome", "x", "", "%75t",
+    "ut", "topic", "texclude", "tmatch", "tthr", "ksort", "kord", "kchars", "clsize", "clside", "clmin", "uw", "corpus", "embed", "chrome", "x", "", "%75t",
 ];
 
 const VALUES: &[&str] = &[

@@ -64,6 +64,7 @@ pub fn panel_name(lang: Lang, panel: Panel) -> &'static str {
             Collocates => "panel.collocates",
             Phrases => "panel.phrases",
             Keyness => "panel.keyness",
+            Texts => "panel.texts",
             Dictionary => "panel.dictionary",
         },
     )

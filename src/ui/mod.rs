@@ -8,6 +8,8 @@ mod clusters;
 mod collocates;
 mod contexts;
 mod dictionary;
+mod text_store;
+pub mod texts;
 mod download;
 mod embed;
 mod filter_bar;
@@ -43,7 +45,7 @@ use crate::ui_logic::{link_topics, may_save, saved_text, unloaded_parts, DocLabe
 use crate::engine::kwic::KwicSort;
 use crate::engine::selection::Filter;
 use crate::engine::topics::Topic;
-use crate::view_state::{Panel, ViewState};
+use crate::view_state::{CorpusSource, Panel, ViewState};
 use crate::i18n::t;
 use leptos::prelude::*;
 use rows::Rows;
@@ -51,7 +53,7 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 /// What a corpus is segmented with: the settings and the user's words.
-type CorpusKey = (SegmentOptions, Vec<crate::engine::user_words::UserWord>);
+type CorpusKey = (SegmentOptions, Vec<crate::engine::user_words::UserWord>, CorpusSource, u64);
 
 /// A corpus shared by the panels; equal when it is the same corpus.
 #[derive(Clone)]
@@ -362,13 +364,25 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     });
     let topics = Memo::new(move |_| seeds::topics().into_iter().chain(user_topics.get()).collect::<Vec<_>>());
 
-    // The corpus for the view's segmentation settings and user words: the
-    // shipped tokens for the defaults, otherwise segmented by the worker
-    // (the current corpus stays on screen until the new one is ready).
+    // The corpus for the view's segmentation settings, user words and
+    // texts: the shipped tokens for the defaults, otherwise segmented by
+    // the worker (the current corpus stays on screen until the new one is
+    // ready).
     let user_words = slice(view, |v| v.user_words.clone());
-    let corpus_key = Memo::new(move |_| (segment_options.get(), user_words.get()));
-    let corpora: RwSignal<HashMap<CorpusKey, SharedCorpus>> =
-        RwSignal::new(HashMap::from([((corpus.options, Vec::new()), SharedCorpus(corpus.clone()))]));
+    let source = slice(view, |v| v.source);
+    let texts = texts::Texts::new();
+    provide_context(texts);
+    // The user's texts as the corpus holds them: their ids and fields (a
+    // text's body never changes once added).
+    let texts_key = Memo::new(move |_| {
+        texts.list.with(|l| panel::content_key(l.iter().map(|t| (&t.id, &t.title, &t.date, &t.parties, t.paragraphs.len())).collect::<Vec<_>>()))
+    });
+    let corpus_key = Memo::new(move |_| {
+        let source = source.get();
+        (segment_options.get(), user_words.get(), source, if source.has_mine() { texts_key.get() } else { 0 })
+    });
+    let default_key: CorpusKey = (corpus.options, Vec::new(), CorpusSource::Seeds, 0);
+    let corpora: RwSignal<HashMap<CorpusKey, SharedCorpus>> = RwSignal::new(HashMap::from([(default_key, SharedCorpus(corpus.clone()))]));
     let segmenting = RwSignal::new(None::<Result<CorpusKey, String>>);
     let shown = StoredValue::new(SharedCorpus(corpus.clone()));
     Effect::new(move |_| {
@@ -376,21 +390,31 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         if corpora.with_untracked(|c| c.contains_key(&wanted)) || segmenting.with_untracked(|s| s.as_ref() == Some(&Ok(wanted.clone()))) {
             return;
         }
+        // Only the user's texts, and none yet: nothing to segment.
+        let mine = if wanted.2.has_mine() { texts.list.get_untracked() } else { Vec::new() };
+        if !wanted.2.has_seeds() && mine.is_empty() {
+            return;
+        }
         segmenting.set(Some(Ok(wanted.clone())));
         let key = wanted.clone();
-        segmenter::shipped_corpus(wanted.0, &wanted.1, move |result| match result {
+        let done = move |result: Result<Corpus, String>| match result {
             Ok(corpus) => {
                 corpora.update(|c| {
-                    // A few corpora are kept: each word list makes a new one.
+                    // A few corpora are kept: each word list or text set makes a new one.
                     if c.len() > 6 {
-                        c.retain(|k, _| k.1.is_empty());
+                        c.retain(|k, _| k.1.is_empty() && k.2 == CorpusSource::Seeds);
                     }
                     c.insert(key, SharedCorpus(Arc::new(corpus)));
                 });
                 segmenting.set(None);
             }
             Err(e) => segmenting.set(Some(Err(e))),
-        });
+        };
+        if wanted.2.has_mine() {
+            segmenter::build_corpus(wanted.0, &wanted.1, wanted.2.has_seeds(), &mine, done);
+        } else {
+            segmenter::shipped_corpus(wanted.0, &wanted.1, done);
+        }
     });
     let corpus = Memo::new(move |_| {
         let found = corpus_key.with(|wanted| corpora.with(|c| c.get(wanted).cloned()));
@@ -632,6 +656,9 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             </div>
         </Show>
         {segmenting_note}
+        <Show when=move || source.get().has_mine() && texts.loaded.get() && texts.list.with(|l| l.is_empty())>
+            <p class="notice" id="texts-missing" role="note">{move || t(lang.get(), "texts.unloaded")}</p>
+        </Show>
         {move || storage_problem.get().map(|(key, error)| view! {
             <p id="storage-notice" class="notice" role="alert">{t(lang.get(), key)} " " <code>{error}</code></p>
         })}
@@ -648,6 +675,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             <Show when=move || later(Panel::Collocates)><collocates::CollocatesPanel /></Show>
             <Show when=move || later(Panel::Phrases)><phrases::PhrasesPanel /></Show>
             <Show when=move || later(Panel::Keyness)><keyness::KeynessPanel /></Show>
+            <Show when=move || later(Panel::Texts)><texts::TextsPanel /></Show>
             <Show when=move || later(Panel::Dictionary)><dictionary::DictionaryPanel /></Show>
         </main>
         <Show when=move || !embed><dictionary::SelectionAdder /></Show>
@@ -699,6 +727,9 @@ fn ShareBox() -> impl IntoView {
     };
     view! {
         <section class="share" aria-label=move || t(lang.get(), "share.button")>
+            <Show when=move || analysis.view.with(|v| v.source.has_mine())>
+                <p class="notice" id="share-own-texts" role="note">{move || t(lang.get(), "share.own_texts")}</p>
+            </Show>
             <label class="share-row">
                 <span>{move || t(lang.get(), "share.link")}</span>
                 <input id="share-link" readonly prop:value=link />

@@ -148,3 +148,63 @@ pub fn suggest_words(options: SegmentOptions, words: &[UserWord], limit: usize, 
         }),
     );
 }
+
+/// Reads a file the user adds (name, bytes, optional encoding label) in
+/// the worker: the imported text as the worker gives it, or a message that
+/// names the file.
+pub fn import_file(name: &str, bytes: &[u8], encoding: &str, done: impl FnOnce(Result<super::texts::ImportedText, String>) + 'static) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"op".into(), &"import".into());
+    let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
+    let _ = js_sys::Reflect::set(&message, &"bytes".into(), &js_sys::Uint8Array::from(bytes));
+    let _ = js_sys::Reflect::set(&message, &"encoding".into(), &encoding.into());
+    ask(
+        &message,
+        Box::new(move |answer| {
+            done(answer.and_then(|data| {
+                let text = js_sys::Reflect::get(&data, &"text".into()).map_err(|_| "no text in the answer".to_string())?;
+                serde_wasm_bindgen::from_value(text).map_err(|e| e.to_string())
+            }))
+        }),
+    );
+}
+
+/// Builds a corpus in the worker: the shipped documents (when `seeds`)
+/// and then the user's `texts`, segmented with `options` and the user's
+/// `words`; `done` gets it, or what went wrong.
+pub fn build_corpus(options: SegmentOptions, words: &[UserWord], seeds: bool, texts: &[super::texts::UserText], done: impl FnOnce(Result<Corpus, String>) + 'static) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"op".into(), &"build".into());
+    let _ = js_sys::Reflect::set(&message, &"seeds".into(), &seeds.into());
+    let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
+    let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
+    let list = |f: fn(&UserWord) -> String| words.iter().map(|w| JsValue::from_str(&f(w))).collect::<js_sys::Array>();
+    let _ = js_sys::Reflect::set(&message, &"words".into(), &list(|w| w.word.clone()));
+    let _ = js_sys::Reflect::set(&message, &"tags".into(), &list(|w| w.pos.clone().unwrap_or_default()));
+    let docs: js_sys::Array = texts.iter().map(|t| t.paragraphs.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>()).collect();
+    let _ = js_sys::Reflect::set(&message, &"docs".into(), &docs);
+    let documents: Vec<_> = texts.iter().map(|t| t.document()).collect();
+    ask(
+        &message,
+        Box::new(move |answer| {
+            let result = answer.and_then(|data| {
+                let stream = |key: &str| -> Result<crate::engine::tokens::DocumentTokens, String> {
+                    let value = js_sys::Reflect::get(&data, &key.into()).map_err(|_| format!("no {key} in the answer"))?;
+                    if value.is_undefined() || value.is_null() {
+                        return Ok(Vec::new());
+                    }
+                    decode(&js_sys::Uint8Array::new(&value).to_vec()).map_err(|e| e.to_string())
+                };
+                let mut tokens = stream("seedTokens")?;
+                tokens.extend(stream("textTokens")?);
+                let mut docs = if seeds { seeds::documents() } else { Vec::new() };
+                docs.extend(documents);
+                let stopwords = seeds::stopwords();
+                let mut corpus = Corpus::from_segmented(docs, tokens, &stopwords, options).map_err(|e| e.to_string())?;
+                corpus.set_aliases(seeds::aliases(), &stopwords);
+                Ok(corpus)
+            });
+            done(result);
+        }),
+    );
+}

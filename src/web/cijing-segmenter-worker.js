@@ -4,7 +4,10 @@
 // token stream, transferred; `words` makes the user's dictionary exactly
 // those words first); { id, op: 'words', text, mode, hmm } → { id, words };
 // { id, op: 'add', words, tags } → { id, added }; { id, op: 'discover',
-// mode, hmm, limit, words?, tags? } → { id, candidates }; failures → { id, error }.
+// mode, hmm, limit, words?, tags? } → { id, candidates }; { id, op:
+// 'build', seeds, docs (string[][]), mode, hmm, words?, tags? } → { id,
+// seedTokens, textTokens }; { id, op: 'import', name, bytes, encoding } →
+// { id, text } (the imported text); failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
 const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) }).then(() => segmenter.load());
@@ -18,6 +21,15 @@ self.onmessage = async ({ data }) => {
     if (op === 'seeds') tokens = segmenter.segment_seeds(data.mode, data.hmm);
     else if (op === 'texts') tokens = segmenter.segment_texts(data.texts, data.mode, data.hmm);
     else if (op === 'words') { self.postMessage({ id, words: segmenter.segment_words(data.text, data.mode, data.hmm) }); return; }
+    else if (op === 'build') {
+      // The shipped documents (when asked) and the user's, as two streams.
+      const seedTokens = data.seeds ? segmenter.segment_seeds(data.mode, data.hmm) : null;
+      const textTokens = data.docs.length ? segmenter.segment_documents(data.docs, data.mode, data.hmm) : null;
+      const buffers = [seedTokens, textTokens].filter(Boolean).map((t) => t.buffer);
+      self.postMessage({ id, seedTokens, textTokens }, buffers);
+      return;
+    }
+    else if (op === 'import') { self.postMessage({ id, text: segmenter.import_file(data.name, data.bytes, data.encoding || undefined) }); return; }
     else if (op === 'discover') { self.postMessage({ id, candidates: segmenter.discover_words(data.mode, data.hmm, data.limit ?? 50) }); return; }
     else if (op === 'add') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
     else throw new Error(`unknown request "${op}"`);

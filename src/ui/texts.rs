@@ -1,0 +1,388 @@
+//! Texts panel: the user's own texts. Paste one, choose files or drop them
+//! (plain text in any common Chinese encoding, HTML, Markdown, .docx; read
+//! in the segmenter worker by `engine::import`), edit each text's title,
+//! date and parties, delete it, and choose the corpus: the shipped texts,
+//! yours, or both. Texts are kept in the browser (IndexedDB) and can be
+//! exported as one file and imported elsewhere.
+
+use super::Analysis;
+use crate::engine::corpus::CleanDocument;
+use crate::engine::date::Date;
+use crate::engine::document::DocInfo;
+use crate::i18n::t;
+use crate::view_state::{CorpusSource, Panel};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+/// A text as the worker reads it from a file (`engine::import::ImportedText`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ImportedText {
+    pub name: String,
+    pub encoding: String,
+    pub format: String,
+    pub script: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub parties: Vec<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// One of the user's texts, as kept in the browser.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserText {
+    /// Unique among the user's texts (`u-…`); the document's id.
+    pub id: String,
+    /// The file it came from (`pasted text` for a paste).
+    pub name: String,
+    pub encoding: String,
+    pub format: String,
+    pub script: String,
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub parties: Vec<String>,
+    pub paragraphs: Vec<String>,
+}
+
+impl UserText {
+    /// The document it is in the corpus.
+    pub fn document(&self) -> CleanDocument {
+        CleanDocument {
+            info: DocInfo {
+                id: self.id.clone(),
+                title: self.title.clone(),
+                date: self.date.parse().unwrap_or_else(|_| today()),
+                source: self.name.clone(),
+                place: String::new(),
+                kind: "text".into(),
+                parties: self.parties.clone(),
+            },
+            meta: Vec::new(),
+            paragraphs: self.paragraphs.clone(),
+        }
+    }
+
+    /// Characters of text (white space left out).
+    fn chars(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).sum()
+    }
+}
+
+/// The most text the page takes in all, in bytes of UTF-8 (the worker
+/// segments it and the corpus is built on the page).
+pub const MAX_TOTAL_BYTES: usize = 20 * 1024 * 1024;
+
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date()).parse().unwrap_or_else(|_| "2025-01-01".parse().expect("a date"))
+}
+
+/// An id for a text named `name`, unique among `taken`.
+fn new_id(name: &str, taken: &[String]) -> String {
+    let stem: String = name.rsplit_once('.').map_or(name, |(s, _)| s).chars().filter(|c| c.is_alphanumeric()).take(24).collect();
+    let stem = if stem.is_empty() { "text".to_string() } else { stem };
+    let mut id = format!("u-{stem}");
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("u-{stem}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// The user's texts and what the page is doing with them.
+#[derive(Clone, Copy)]
+pub struct Texts {
+    /// Every text kept, in the order added.
+    pub list: RwSignal<Vec<UserText>>,
+    /// Whether the kept texts have been read from the browser yet.
+    pub loaded: RwSignal<bool>,
+    /// Problems to show, each naming its file.
+    pub problems: RwSignal<Vec<String>>,
+    /// Files being read now.
+    pub reading: RwSignal<usize>,
+}
+
+impl Texts {
+    /// Reads the kept texts from the browser's database.
+    pub fn new() -> Texts {
+        let texts = Texts { list: RwSignal::new(Vec::new()), loaded: RwSignal::new(false), problems: RwSignal::new(Vec::new()), reading: RwSignal::new(0) };
+        leptos::task::spawn_local(async move {
+            match super::text_store::all::<UserText>().await {
+                Ok((list, problems)) => {
+                    texts.list.set(list);
+                    texts.problems.update(|p| p.extend(problems));
+                }
+                Err(e) => texts.problems.update(|p| p.push(e)),
+            }
+            texts.loaded.set(true);
+        });
+        texts
+    }
+
+    /// Adds a text read by the worker: kept in the browser, then in the list.
+    fn add(self, imported: ImportedText) {
+        let total: usize = self.list.with_untracked(|l| l.iter().map(|t| t.paragraphs.iter().map(String::len).sum::<usize>()).sum());
+        let size: usize = imported.paragraphs.iter().map(String::len).sum();
+        if total + size > MAX_TOTAL_BYTES {
+            self.problems.update(|p| {
+                p.push(format!("{}: not added; your texts would pass {} MB in all", imported.name, MAX_TOTAL_BYTES / (1024 * 1024)))
+            });
+            return;
+        }
+        let taken: Vec<String> = self.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
+        let text = UserText {
+            id: new_id(&imported.name, &taken),
+            date: imported.date.clone().unwrap_or_else(|| today().to_string()),
+            name: imported.name,
+            encoding: imported.encoding,
+            format: imported.format,
+            script: imported.script,
+            title: imported.title,
+            parties: imported.parties,
+            paragraphs: imported.paragraphs,
+        };
+        self.keep(text.clone());
+        self.list.update(|l| l.push(text));
+    }
+
+    /// Stores `text` in the browser, saying so when that fails (the text
+    /// stays in the page).
+    fn keep(self, text: UserText) {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = super::text_store::put(&text).await {
+                self.problems.update(|p| p.push(format!("{}: {e}", text.name)));
+            }
+        });
+    }
+
+    fn delete(self, id: String) {
+        self.list.update(|l| l.retain(|t| t.id != id));
+        leptos::task::spawn_local(async move {
+            if let Err(e) = super::text_store::delete(&id).await {
+                self.problems.update(|p| p.push(e));
+            }
+        });
+    }
+
+    fn edit(self, id: &str, change: impl FnOnce(&mut UserText)) {
+        let mut changed = None;
+        self.list.update(|l| {
+            if let Some(t) = l.iter_mut().find(|t| t.id == id) {
+                change(t);
+                changed = Some(t.clone());
+            }
+        });
+        if let Some(text) = changed {
+            self.keep(text);
+        }
+    }
+
+    /// Reads one file in the worker and adds it.
+    fn read_file(self, analysis: Analysis, name: String, bytes: Vec<u8>, encoding: String) {
+        self.reading.update(|n| *n += 1);
+        super::segmenter::import_file(&name, &bytes, &encoding, move |result| {
+            self.reading.update(|n| *n = n.saturating_sub(1));
+            match result {
+                Ok(text) => {
+                    self.add(text);
+                    // Added texts are shown: the corpus takes them in.
+                    if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
+                        analysis.view.update(|v| v.source = CorpusSource::Both);
+                    }
+                }
+                Err(e) => self.problems.update(|p| p.push(e.trim_start_matches("Error: ").to_string())),
+            }
+        });
+    }
+
+    /// Reads each file of a list (from the file input or a drop).
+    fn read_files(self, analysis: Analysis, files: web_sys::FileList, encoding: String) {
+        for i in 0..files.length() {
+            let Some(file) = files.get(i) else { continue };
+            let name = file.name();
+            let encoding = encoding.clone();
+            self.reading.update(|n| *n += 1);
+            leptos::task::spawn_local(async move {
+                let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+                self.reading.update(|n| *n = n.saturating_sub(1));
+                match buffer {
+                    Ok(buffer) => self.read_file(analysis, name, js_sys::Uint8Array::new(&buffer).to_vec(), encoding),
+                    Err(_) => self.problems.update(|p| p.push(format!("{name}: the browser could not read the file"))),
+                }
+            });
+        }
+    }
+}
+
+/// A file of every text, to import elsewhere.
+#[derive(Serialize, Deserialize)]
+struct TextsFile {
+    format: String,
+    version: u32,
+    texts: Vec<UserText>,
+}
+
+const ENCODINGS: [(&str, &str); 6] = [("", "texts.encoding.auto"), ("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("big5", "Big5"), ("utf-16le", "UTF-16LE"), ("utf-16be", "UTF-16BE")];
+
+#[component]
+pub fn TextsPanel() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let texts = expect_context::<Texts>();
+    let lang = move || analysis.lang();
+    let encoding = RwSignal::new(String::new());
+    let paste = NodeRef::<leptos::html::Textarea>::new();
+    let source = Memo::new(move |_| analysis.view.with(|v| v.source));
+    let add_paste = move |_| {
+        let Some(area) = paste.get() else { return };
+        let text = area.value();
+        if text.trim().is_empty() {
+            texts.problems.update(|p| p.push(t(analysis.lang.get_untracked(), "texts.paste.empty").to_string()));
+            return;
+        }
+        area.set_value("");
+        let n = texts.list.with_untracked(|l| l.iter().filter(|t| t.name.starts_with("pasted-")).count()) + 1;
+        texts.read_file(analysis, format!("pasted-{n}.txt"), text.into_bytes(), "utf-8".into());
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(files) = input.files() {
+            texts.read_files(analysis, files, encoding.get_untracked());
+        }
+        input.set_value("");
+    };
+    let dragging = RwSignal::new(false);
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            texts.read_files(analysis, files, encoding.get_untracked());
+        }
+    };
+    let export = move |_| {
+        let file = TextsFile { format: "cijing-texts".into(), version: 1, texts: texts.list.get_untracked() };
+        let json = serde_json::to_string_pretty(&file).unwrap_or_default();
+        super::download::save_text("cijing-texts.json", "application/json", &json);
+    };
+    let import_corpus = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+                Some(text) => text,
+                None => return texts.problems.update(|p| p.push(format!("{name}: the browser could not read the file"))),
+            };
+            match serde_json::from_str::<TextsFile>(&text) {
+                Ok(file) if file.format == "cijing-texts" => {
+                    for mut text in file.texts {
+                        let taken: Vec<String> = texts.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
+                        if taken.contains(&text.id) {
+                            text.id = new_id(&text.name, &taken);
+                        }
+                        texts.keep(text.clone());
+                        texts.list.update(|l| l.push(text));
+                    }
+                    if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
+                        analysis.view.update(|v| v.source = CorpusSource::Both);
+                    }
+                }
+                Ok(_) => texts.problems.update(|p| p.push(format!("{name}: not a cijing texts file"))),
+                Err(e) => texts.problems.update(|p| p.push(format!("{name}: not a cijing texts file ({e})"))),
+            }
+        });
+    };
+    let row = move |text: UserText| {
+        let lang = analysis.lang.get_untracked();
+        let id = text.id.clone();
+        let (id_title, id_date, id_parties, id_delete) = (id.clone(), id.clone(), id.clone(), id.clone());
+        view! {
+            <tr data-id=id.clone()>
+                <td><input class="text-title" type="text" value=text.title.clone() aria-label=t(lang, "texts.title")
+                    on:change=move |ev| { let v = event_target_value(&ev); texts.edit(&id_title, |t| t.title = v) } /></td>
+                <td><input class="text-date" type="date" value=text.date.clone() aria-label=t(lang, "texts.date")
+                    on:change=move |ev| { let v = event_target_value(&ev); if v.parse::<Date>().is_ok() { texts.edit(&id_date, |t| t.date = v) } } /></td>
+                <td><input class="text-parties narrow" type="text" value=text.parties.join(",") aria-label=t(lang, "texts.parties")
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let parties: Vec<String> = v.split([',', '，', ' ']).map(|p| p.trim().to_uppercase()).filter(|p| !p.is_empty()).take(20).collect();
+                        texts.edit(&id_parties, |t| t.parties = parties)
+                    } /></td>
+                <td class="muted">{format!("{} · {} · {}", text.format, text.encoding, text.script)}</td>
+                <td class="num">{text.paragraphs.len()}</td>
+                <td class="num">{text.chars()}</td>
+                <td><button class="link text-delete" data-id=id.clone() on:click=move |_| texts.delete(id_delete.clone())>{t(lang, "texts.delete")}</button></td>
+            </tr>
+        }
+    };
+    view! {
+        <super::panel::PanelFrame panel=Panel::Texts file_parts=Signal::derive(|| "texts".to_string())>
+            <div class="texts-drop" class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true) }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=drop>
+                <p class="muted small-print">{move || t(lang(), "texts.note")}</p>
+                <label class="field">{move || t(lang(), "texts.source")}
+                    <select id="corpus-source" prop:value=move || source.get().code()
+                        on:change=move |ev| { if let Some(s) = CorpusSource::parse(&event_target_value(&ev)) { analysis.view.update(|v| v.source = s) } }>
+                        <option value="seeds">{move || t(lang(), "texts.source.seeds")}</option>
+                        <option value="mine">{move || t(lang(), "texts.source.mine")}</option>
+                        <option value="both">{move || t(lang(), "texts.source.both")}</option>
+                    </select>
+                </label>
+                <div class="texts-add">
+                    <label class="field file-field">{move || t(lang(), "texts.files")}
+                        <input id="text-files" type="file" multiple accept=".txt,.text,.md,.markdown,.html,.htm,.docx,text/plain,text/html,text/markdown" on:change=choose />
+                    </label>
+                    <label class="field">{move || t(lang(), "texts.encoding")}
+                        <select id="text-encoding" prop:value=move || encoding.get() on:change=move |ev| encoding.set(event_target_value(&ev))>
+                            {ENCODINGS.iter().map(|(code, label)| {
+                                let label = *label;
+                                view! { <option value=*code>{move || if label.starts_with("texts.") { t(lang(), label).to_string() } else { label.to_string() }}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+                <label class="paste">{move || t(lang(), "texts.paste")}
+                    <textarea id="paste-text" rows="4" node_ref=paste></textarea>
+                </label>
+                <button id="paste-add" on:click=add_paste>{move || t(lang(), "texts.paste.add")}</button>
+            </div>
+            <p id="texts-status" role="status" aria-live="polite">{move || {
+                let n = texts.reading.get();
+                (n > 0).then(|| format!("{} {n}…", t(lang(), "texts.reading")))
+            }}</p>
+            <ul id="texts-problems" class="notes" role="alert">
+                {move || texts.problems.get().into_iter().rev().take(10).map(|p| view! { <li>{p}</li> }).collect_view()}
+            </ul>
+            <Show when=move || texts.problems.with(|p| !p.is_empty())>
+                <button class="link" on:click=move |_| texts.problems.set(Vec::new())>{move || t(lang(), "texts.clear")}</button>
+            </Show>
+            <p class="muted" id="texts-count" data-texts=move || texts.list.with(|l| l.len())>
+                {move || texts.list.with(|l| format!("{} {}", l.len(), t(lang(), "texts.count")))}
+            </p>
+            <table id="texts-table" class="data">
+                <thead><tr>
+                    <th scope="col">{move || t(lang(), "texts.title")}</th>
+                    <th scope="col">{move || t(lang(), "texts.date")}</th>
+                    <th scope="col">{move || t(lang(), "texts.parties")}</th>
+                    <th scope="col">{move || t(lang(), "texts.read_as")}</th>
+                    <th scope="col">{move || t(lang(), "texts.paragraphs")}</th>
+                    <th scope="col">{move || t(lang(), "texts.chars")}</th>
+                    <th scope="col"></th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || texts.list.get() key=|t| t.id.clone() children=row />
+                </tbody>
+            </table>
+            <div class="dict-files">
+                <button id="texts-export" class="export" on:click=export>{move || t(lang(), "texts.export")}</button>
+                <label class="field file-field">{move || t(lang(), "texts.import")}
+                    <input id="texts-import" type="file" accept=".json,application/json" on:change=import_corpus />
+                </label>
+            </div>
+        </super::panel::PanelFrame>
+    }
+}
