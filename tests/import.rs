@@ -311,6 +311,9 @@ fn script_detection() {
     assert_eq!(detect_script(GB_TEXT), Script::Simplified);
     assert_eq!(detect_script("上海合作組織和上海合作组织，经济与經濟"), Script::Mixed);
     assert_eq!(detect_script("abc 123"), Script::None);
+    // 乾 folds to 干 alone, but one in a long Simplified text is not Traditional.
+    assert_eq!(detect_script(&format!("乾隆{}", "中国和哈萨克斯坦加强能源合作。".repeat(10))), Script::Simplified);
+    assert_eq!(detect_script("乾隆"), Script::Traditional); // alone, it can only look Traditional
     assert_eq!(to_simplified("上海合作組織成員國加強經濟合作與發展"), "上海合作组织成员国加强经济合作与发展");
 }
 

@@ -67,7 +67,8 @@ fn fold_char(c: char) -> char {
 }
 
 /// The script of a text: [`Script::None`] without a Han character;
-/// Simplified when no character is Traditional-only; Traditional when
+/// Simplified when under one Han character in a hundred is
+/// Traditional-only; Traditional when
 /// Simplified-only characters are under a tenth of the Traditional-only
 /// ones; otherwise Mixed.
 ///
@@ -91,7 +92,8 @@ pub fn detect_script(text: &str) -> Script {
     }
     if han == 0 {
         Script::None
-    } else if traditional == 0 {
+    } else if traditional * 100 < han {
+        // A stray one (乾 of 乾隆, which Simplified keeps) does not make a text Traditional.
         Script::Simplified
     } else if simplified * 10 < traditional {
         Script::Traditional
