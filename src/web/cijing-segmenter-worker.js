@@ -2,7 +2,11 @@
 // on first use. Messages: { id, op: 'seeds', mode, hmm } or
 // { id, op: 'texts', texts, mode, hmm } → { id, tokens } (a token stream,
 // transferred); { id, op: 'words', text, mode, hmm } → { id, words };
-// { id, op: 'add', words, tags } → { id, added }; failures → { id, error }.
+// { id, op: 'add', words, tags } → { id, added };
+// { id, op: 'import', name, bytes, encoding } → { id, text } (a user's file read);
+// { id, op: 'pdf', name, text } → { id, text } (pdf.js's extracted text read);
+// { id, op: 'documents', docs, mode, hmm } → { id, tokens } (users' documents);
+// { id, op: 'fold', terms } → { id, folded }; failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
 const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) }).then(() => segmenter.load());
@@ -15,6 +19,10 @@ self.onmessage = async ({ data }) => {
     if (op === 'seeds') tokens = segmenter.segment_seeds(data.mode, data.hmm);
     else if (op === 'texts') tokens = segmenter.segment_texts(data.texts, data.mode, data.hmm);
     else if (op === 'words') { self.postMessage({ id, words: segmenter.segment_words(data.text, data.mode, data.hmm) }); return; }
+    else if (op === 'documents') tokens = segmenter.segment_documents(data.docs, data.mode, data.hmm);
+    else if (op === 'import') { self.postMessage({ id, text: segmenter.import_file(data.name, new Uint8Array(data.bytes), data.encoding ?? undefined) }); return; }
+    else if (op === 'pdf') { self.postMessage({ id, text: segmenter.import_pdf(data.name, data.text) }); return; }
+    else if (op === 'fold') { self.postMessage({ id, folded: segmenter.fold_terms(data.terms) }); return; }
     else if (op === 'add') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
     else throw new Error(`unknown request "${op}"`);
     self.postMessage({ id, tokens }, [tokens.buffer]);
