@@ -252,7 +252,7 @@ fn a_docx_document() {
 
 #[test]
 fn markdown_front_matter_and_marks() {
-    let md = "---\ntitle: \"中哈合作\"\ndate: 2023年5月18日\nparties: [CN, kz]\n---\n# 中哈合作\n\n> 中国和哈萨克斯坦加强**能源**合作。\n\n- 双方深化[能源合作](https://example.org)。\n";
+    let md = "---\ntitle: \"中哈合作\"\ndate: 2023年5月18日\nparties: [CN, kz, cn]\n---\n# 中哈合作\n\n> 中国和哈萨克斯坦加强**能源**合作。\n\n- 双方深化[能源合作](https://example.org)。\n";
     let t = import("note.md", md.as_bytes(), None).unwrap();
     assert_eq!(t.format, Format::Markdown);
     assert_eq!((t.title.as_str(), t.date), ("中哈合作", date("2023-05-18")));

@@ -661,7 +661,8 @@ fn finish(name: &str, encoding: &str, format: Format, clean: CleanText, hints: H
             .collect(),
         None => guess_parties(&all),
     };
-    parties.dedup();
+    let mut seen = std::collections::HashSet::new();
+    parties.retain(|p| seen.insert(p.clone()));
     Ok(ImportedText {
         name: name.to_string(),
         encoding: encoding.to_string(),
