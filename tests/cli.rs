@@ -218,3 +218,76 @@ fn plot_prints_each_document_with_its_hits_and_their_places() {
     let kwic = cijing(&["kwic", "合作"], "");
     assert_eq!(hits, stdout(&kwic).lines().count() - 1);
 }
+
+/// A file in a fresh temporary directory, for `--add`.
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cijing-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn add_puts_your_own_texts_beside_or_instead_of_the_seeds() {
+    let big5 = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/big5.txt");
+    let gb = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gb18030.txt");
+    let both = stdout(&cijing(&["docs", "--add", big5, gb], ""));
+    assert_eq!(both.lines().count(), 1 + 17 + 2);
+    assert!(both.lines().any(|l| l.starts_with("mine-big5\t2024-07-04\t上海合作組織成員國加強經濟合作\t\tCN,RU,KZ,SCO\t")));
+    let mine = stdout(&cijing(&["docs", "--corpus", "mine", "--add", big5, "--add", gb], ""));
+    assert_eq!(mine.lines().count(), 3);
+    let seeds = stdout(&cijing(&["docs", "--corpus", "seeds", "--add", big5], ""));
+    assert_eq!(seeds.lines().count(), 18);
+    // The Traditional text is segmented through its Simplified fold; --aliases counts both forms as one.
+    let terms = stdout(&cijing(&["terms", "--corpus", "mine", "--add", big5, "--top", "100"], ""));
+    assert!(terms.lines().any(|l| l.starts_with("上海合作組織\t1\t")));
+    // The title line is a meta line, out of the body: 成員國 once, in the first paragraph.
+    assert!(terms.lines().any(|l| l.starts_with("成員國\t1\t")));
+    let merged = stdout(&cijing(&["terms", "--corpus", "mine", "--aliases", "--add", big5, "--top", "100"], ""));
+    assert!(merged.lines().any(|l| l.starts_with("上海合作组织\t1\t")));
+}
+
+#[test]
+fn add_names_the_file_it_cannot_use() {
+    let out = cijing(&["docs", "--add", "no-such-file.txt"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("cijing: no-such-file.txt: cannot read: "));
+
+    let png = temp_file("picture.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let out = cijing(&["terms", "--add", png.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("cijing: {}: this is a PNG image, not text; add .txt, .html, .md or .docx files\n", png.display())
+    );
+
+    let empty = temp_file("empty.md", b"");
+    let out = cijing(&["summary", "--add", empty.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), format!("cijing: {}: the file is empty\n", empty.display()));
+
+    let gb = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gb18030.txt");
+    let out = cijing(&["docs", "--add", gb, "--encoding", "utf-8"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("gb18030.txt: the text could not be decoded as UTF-8"));
+    let out = cijing(&["docs", "--add", gb, "--encoding", "latin-99"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown encoding \"latin-99\""));
+
+    let out = cijing(&["docs", "--corpus", "mine"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "cijing: --corpus mine needs your own texts: add them with --add FILE\n");
+}
+
+#[test]
+fn an_undated_text_takes_its_file_s_day() {
+    let path = temp_file("undated.txt", "中国和哈萨克斯坦加强能源合作，推动共同发展。".as_bytes());
+    // Modified at noon on day 19876 after 1970-01-01: 2024-06-02.
+    let noon = std::time::UNIX_EPOCH + std::time::Duration::from_secs(19_876 * 86_400 + 43_200);
+    std::fs::File::options().write(true).open(&path).unwrap().set_modified(noon).unwrap();
+    let out = stdout(&cijing(&["docs", "--corpus", "mine", "--add", path.to_str().unwrap()], ""));
+    let row: Vec<&str> = out.lines().nth(1).unwrap().split('\t').collect();
+    assert_eq!((row[0], row[2], row[4]), ("mine-undated", "undated", "CN,KZ"));
+    assert_eq!(row[1], "2024-06-02");
+}

@@ -1,7 +1,9 @@
 //! Fuzzing of every parser that takes outside input (issue 11): the URL
 //! view state, embed requests, user topics, user dictionary lines and
 //! jieba dictionaries, the cleaner, the corpus manifest, the topic file,
-//! term queries, token streams and dates. Each target feeds generated
+//! term queries, token streams and dates, and the importer of users' files
+//! (random bytes under every name, broken .docx archives, Chinese text in
+//! every encoding, Traditional segmentation). Each target feeds generated
 //! input (arbitrary text, and text built from the real keys, values and
 //! separators so it reaches deep) and checks that nothing panics, that
 //! outputs keep to the limits, and, where cheap, that a round trip gives
@@ -15,6 +17,8 @@
 use cijing::engine::clean::{clean_text, fix_spacing, html_to_text};
 use cijing::engine::corpus::{CleanDocument, Corpus};
 use cijing::engine::date::{Date, DateBound};
+use cijing::engine::import::{find_date, import, import_pdf_text, segment_paragraph};
+use cijing::engine::script::{detect_script, to_simplified, Script};
 use cijing::engine::lexicon::parse_user_dict;
 use cijing::engine::query::Query;
 use cijing::engine::segment::Token;
@@ -504,6 +508,120 @@ fn fuzz_dates() {
         if let Ok(bound) = text.parse::<DateBound>() {
             prop_assert_eq!(bound.to_string(), text.clone());
             prop_assert_eq!(bound.to_string().parse::<DateBound>(), Ok(bound));
+        }
+        Ok(())
+    });
+}
+
+// ---- the importer of users' files
+
+const IMPORT_NAMES: &[&str] = &["a.txt", "a.html", "a.md", "a.docx", "a", "a.pdf", "a.htm", "noext."];
+const IMPORT_LABELS: &[Option<&str>] = &[None, None, None, Some("gb18030"), Some("big5"), Some("utf-16le"), Some("utf-8"), Some("bogus")];
+const IMPORT_PIECES: &[&str] = &[
+    "上海合作組織", "上海合作组织", "成員國", "经济", "與", "2023年5月18日", "二〇二三年五月十八日", "2023-05-18", "2023.5.18",
+    "哈萨克斯坦", "俄羅斯", "。", "，", "\n", "\n\n", "<p>", "</p>", "<title>", "</title>", "<h1>", "</h1>", "<head>", "</head>",
+    "<script>", "</script>", "---\n", "title: ", "date: ", "parties: [CN, KZ]", "# ", "> ", "- ", "**", "\u{feff}", "\0", "\r\n",
+];
+
+/// The checks every import result passes: an error names the file; a text
+/// has paragraphs, none empty, and a title.
+fn check_import(name: &str, result: Result<cijing::engine::import::ImportedText, cijing::engine::import::ImportError>) -> Result<(), TestCaseError> {
+    match result {
+        Ok(text) => {
+            prop_assert!(!text.paragraphs.is_empty() && text.paragraphs.iter().all(|p| !p.is_empty()));
+            prop_assert!(!text.title.is_empty());
+        }
+        Err(e) => prop_assert!(e.to_string().starts_with(&format!("{name}: ")), "{e}"),
+    }
+    Ok(())
+}
+
+#[test]
+fn fuzz_import_random_bytes() {
+    let input = (
+        proptest::sample::select(IMPORT_NAMES),
+        proptest::sample::select(IMPORT_LABELS),
+        prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..600),
+            // Random bytes behind a zip signature, for the .docx reader.
+            proptest::collection::vec(any::<u8>(), 0..600).prop_map(|b| [b"PK\x03\x04".as_slice(), &b].concat()),
+        ],
+    );
+    fuzz("import random bytes", input, |(name, label, bytes)| check_import(name, import(name, &bytes, label)));
+}
+
+#[test]
+fn fuzz_import_encoded_chinese() {
+    let encodings = [encoding_rs::UTF_8, encoding_rs::GB18030, encoding_rs::BIG5, encoding_rs::UTF_16LE, encoding_rs::UTF_16BE];
+    let input = (proptest::sample::select(IMPORT_NAMES), proptest::sample::select(IMPORT_LABELS), 0..encodings.len(), any::<bool>(), text_of(IMPORT_PIECES, 120));
+    fuzz("import encoded Chinese", input, |(name, label, e, bom, text)| {
+        let encoding = encodings[e];
+        let mut bytes = Vec::new();
+        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            // encoding_rs encodes to UTF-8 for the UTF-16 encodings; write them here.
+            let le = encoding == encoding_rs::UTF_16LE;
+            if bom {
+                bytes.extend(if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] });
+            }
+            bytes.extend(text.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }));
+        } else {
+            if bom && encoding == encoding_rs::UTF_8 {
+                bytes.extend([0xEF, 0xBB, 0xBF]);
+            }
+            bytes.extend(encoding.encode(&text).0.iter());
+        }
+        check_import(name, import(name, &bytes, label))?;
+        check_import(name, import_pdf_text(name, &text))
+    });
+}
+
+/// A .docx made of random XML pieces (sometimes broken), in a real zip.
+fn docx_bytes() -> impl Strategy<Value = Vec<u8>> {
+    const XML: &[&str] = &[
+        "<w:p>", "</w:p>", "<w:p/>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", "<w:t xml:space=\"preserve\">", "<w:br/>", "<w:tab/>", "<w:cr/>",
+        "中国", "經濟", "合作。", "&amp;", "&#20013;", "&bogus;", "&#xFFFFFFFF;", "<![CDATA[中]]>", "<", ">", "<w:body>", "</w:body>",
+    ];
+    (text_of(XML, 80), proptest::collection::vec((any::<usize>(), any::<u8>()), 0..3)).prop_map(|(xml, flips)| {
+        use std::io::Write;
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", options).unwrap();
+        zip.write_all(format!("<w:document><w:body>{xml}</w:body></w:document>").as_bytes()).unwrap();
+        zip.finish().unwrap();
+        let mut bytes = out.into_inner();
+        for (at, byte) in flips {
+            let n = bytes.len();
+            bytes[at % n] = byte;
+        }
+        bytes
+    })
+}
+
+#[test]
+fn fuzz_import_docx() {
+    fuzz("import docx", docx_bytes(), |bytes| check_import("a.docx", import("a.docx", &bytes, None)));
+}
+
+fn segmenter() -> &'static Segmenter {
+    static S: OnceLock<Segmenter> = OnceLock::new();
+    S.get_or_init(seeds::segmenter)
+}
+
+#[test]
+fn fuzz_traditional_segmentation_and_dates() {
+    fuzz("traditional segmentation", prop_oneof![any_text(80), text_of(IMPORT_PIECES, 60)], |text| {
+        prop_assert_eq!(to_simplified(&text).chars().count(), text.chars().count());
+        let _ = detect_script(&text);
+        let tokens = segment_paragraph(segmenter(), &text, Script::Traditional, SegmentOptions::default());
+        let mut at = 0;
+        for t in &tokens {
+            prop_assert!(t.start == at && t.end > t.start && text.get(t.start..t.end).is_some(), "{:?} at {}", t, at);
+            at = t.end;
+        }
+        prop_assert_eq!(at, text.len());
+        if let Some((_, len)) = find_date(&text) {
+            prop_assert!(len <= text.len());
         }
         Ok(())
     });

@@ -2,11 +2,15 @@
 //! dictionaries, kept out of the page's own wasm and loaded only when
 //! something needs segmentation (search mode, HMM off, a user's word or
 //! text). It answers with token streams (`engine::tokens`), which the page
-//! turns into a corpus without a segmenter of its own.
+//! turns into a corpus without a segmenter of its own. It also reads the
+//! files users add (`engine::import`: encoding detection, .docx unzipping,
+//! Traditional folding), so those crates stay out of the page's wasm.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use cijing::engine::import::{import, import_pdf_text, segment_paragraphs};
     use cijing::engine::lexicon::DictEntry;
+    use cijing::engine::script::to_simplified;
     use cijing::engine::options::Choice;
     use cijing::engine::segment::{Mode, SegmentOptions, Segmenter};
     use cijing::engine::tokens::encode;
@@ -146,7 +150,48 @@ mod worker {
             discover(&corpus, &Selection::all(&corpus), &DiscoverOptions::default(), s)
         });
         candidates.truncate(limit);
-        serde::Serialize::serialize(&candidates, &serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+        to_js(&candidates)
+    }
+
+    fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+        value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Reads a file a user adds: its name (the extension tells the format),
+    /// its bytes and an optional encoding label overriding detection. Returns
+    /// the imported text — `{ name, encoding, format, script, title, date
+    /// (YYYY-MM-DD or null), parties, meta, paragraphs }` — or an error whose
+    /// message names the file.
+    #[wasm_bindgen]
+    pub fn import_file(name: &str, bytes: &[u8], encoding: Option<String>) -> Result<JsValue, JsError> {
+        let text = import(name, bytes, encoding.as_deref().filter(|l| !l.is_empty())).map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&text)
+    }
+
+    /// Reads the text pdf.js extracted from a PDF (hard-wrapped lines, page
+    /// numbers and all), as [`import_file`] reads a file.
+    #[wasm_bindgen]
+    pub fn import_pdf(name: &str, text: &str) -> Result<JsValue, JsError> {
+        to_js(&import_pdf_text(name, text).map_err(|e| JsError::new(&e.to_string()))?)
+    }
+
+    /// Users' documents (`string[][]`: each document's paragraphs, in the
+    /// original script) segmented with these settings, as a token stream
+    /// like [`segment_seeds`]'s: Traditional text is segmented through its
+    /// Simplified fold, with spans in the original text.
+    #[wasm_bindgen]
+    pub fn segment_documents(docs: JsValue, mode: &str, hmm: bool) -> Result<Vec<u8>, JsError> {
+        let options = options(mode, hmm)?;
+        let docs: Vec<Vec<String>> =
+            serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("documents: expected string[][] ({e})")))?;
+        Ok(with_segmenter(|s| encode(&docs.iter().map(|paragraphs| segment_paragraphs(s, paragraphs, options)).collect::<Vec<_>>())))
+    }
+
+    /// Terms folded to Simplified, character by character (上海合作組織 →
+    /// 上海合作组织), for counting both forms as one.
+    #[wasm_bindgen]
+    pub fn fold_terms(terms: Vec<String>) -> Vec<String> {
+        terms.iter().map(|t| to_simplified(t)).collect()
     }
 
     /// Texts (one paragraph each) segmented as one document, as a token stream.

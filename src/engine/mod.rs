@@ -8,11 +8,12 @@
 //! module graph has no cycle and no web, seed or face import):
 //!
 //! ```text
-//! text       date · clean · lexicon · pos · options · dispersion
+//! text       date · clean · script · lexicon · pos · options · dispersion
 //!   ↓
 //! segment    segment (jieba-rs) · aliases
 //!   ↓
-//! corpus     document → index → corpus (tokens: a stored segmentation)
+//! corpus     document → index → corpus (tokens: a stored segmentation) ·
+//!            import (users' files → documents)
 //!   ↓
 //! selection  selection (documents, dates, parties; topics through a trait) · query
 //!   ↓
@@ -46,6 +47,7 @@ pub mod date;
 pub mod discover;
 pub mod dispersion;
 pub mod document;
+pub mod import;
 pub mod index;
 pub mod keyness;
 pub mod kwic;
@@ -56,6 +58,7 @@ pub mod options;
 pub mod pos;
 pub mod profile;
 pub mod query;
+pub mod script;
 pub mod search;
 pub mod segment;
 pub mod selection;

@@ -7,7 +7,10 @@
 // mode, hmm, limit, words?, tags? } → { id, candidates }; { id, op:
 // 'build', seeds, docs (string[][]), mode, hmm, words?, tags? } → { id,
 // seedTokens, textTokens }; { id, op: 'import', name, bytes, encoding } →
-// { id, text } (the imported text); failures → { id, error }.
+// { id, text } (a user's file read); { id, op: 'pdf', name, text } → { id,
+// text } (pdf.js's extracted text read); { id, op: 'documents', docs, mode,
+// hmm } → { id, tokens } (users' documents); { id, op: 'fold', terms } →
+// { id, folded }; failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
 const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) }).then(() => segmenter.load());
@@ -29,7 +32,10 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ id, seedTokens, textTokens }, buffers);
       return;
     }
-    else if (op === 'import') { self.postMessage({ id, text: segmenter.import_file(data.name, data.bytes, data.encoding || undefined) }); return; }
+    else if (op === 'documents') tokens = segmenter.segment_documents(data.docs, data.mode, data.hmm);
+    else if (op === 'import') { self.postMessage({ id, text: segmenter.import_file(data.name, new Uint8Array(data.bytes), data.encoding || undefined) }); return; }
+    else if (op === 'pdf') { self.postMessage({ id, text: segmenter.import_pdf(data.name, data.text) }); return; }
+    else if (op === 'fold') { self.postMessage({ id, folded: segmenter.fold_terms(data.terms) }); return; }
     else if (op === 'discover') { self.postMessage({ id, candidates: segmenter.discover_words(data.mode, data.hmm, data.limit ?? 50) }); return; }
     else if (op === 'add') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
     else throw new Error(`unknown request "${op}"`);

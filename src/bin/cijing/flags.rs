@@ -42,6 +42,34 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
+
+/// Which texts the corpus holds: the shipped seeds, the user's own files, or both.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CorpusChoice {
+    /// The shipped documents only.
+    Seeds,
+    /// Only the files given with --add.
+    Mine,
+    /// The shipped documents and the files given with --add.
+    Both,
+}
+
+/// The user's own texts, usable with every command.
+#[derive(Args)]
+pub struct SourceArgs {
+    /// Add your own texts (.txt, .html, .md, .docx; repeatable, or several after one --add;
+    /// each at most 50 MB). Their ids are mine-<file name>; see `cijing docs`.
+    #[arg(long = "add", global = true, value_name = "FILE", num_args = 1.., action = clap::ArgAction::Append)]
+    pub add: Vec<std::path::PathBuf>,
+    /// Which documents: seeds, mine (the --add files) or both [default: both with --add, else seeds].
+    #[arg(long, global = true, value_enum)]
+    pub corpus: Option<CorpusChoice>,
+    /// The encoding of the --add files when detection gets it wrong (utf-8, gb18030, gbk, big5, utf-16le, …).
+    #[arg(long, global = true, value_name = "LABEL")]
+    pub encoding: Option<String>,
 }
 
 /// The subcommands: one per statistic, plus listing and segmenting.

@@ -17,7 +17,10 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use crate::flags::{Cli, Command, Format, SelectArgs, WordOrder};
+    use crate::flags::{Cli, Command, CorpusChoice, Format, SelectArgs, SourceArgs, WordOrder};
+    use cijing::engine::aliases::AliasGroups;
+    use cijing::engine::date::Date;
+    use cijing::engine::import::{add_traditional_folds, import, segment_paragraph, text_id, ImportError, ImportedText, MAX_FILE_BYTES};
     use cijing::engine::clusters::{clusters, ClusterOptions};
     use cijing::engine::collocates::{collocates, CollocateOptions};
     use cijing::engine::corpus::Corpus;
@@ -71,7 +74,8 @@ mod cli {
                 return if e.use_stderr() { 2 } else { 0 };
             }
         };
-        match execute(cli.command) {
+        let result = read_sources(&cli.sources).and_then(|sources| execute(cli.command, &sources));
+        match result {
             Ok(()) => 0,
             // The reader (head, a closed pager) has what it wanted.
             Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => 0,
@@ -90,23 +94,128 @@ mod cli {
         }
     }
 
-    /// The shipped corpus with its segmenter and topic scores.
+    /// The corpus with its segmenter and topic scores.
     struct Loaded {
         corpus: Corpus,
         segmenter: Segmenter,
         topics: TopicScores,
     }
 
-    fn load() -> Loaded {
+    /// A text given with `--add`, read and cleaned.
+    struct UserText {
+        /// Its document id (`mine-…`).
+        id: String,
+        text: ImportedText,
+        /// Its date when the text names none: the file's modification day.
+        date_if_unknown: Date,
+    }
+
+    /// What the corpus is made of (`--add`, `--corpus`).
+    struct Sources {
+        seeds: bool,
+        texts: Vec<UserText>,
+    }
+
+    /// The day a file was last modified (1970-01-01 if the system cannot say).
+    fn modified_day(meta: &std::fs::Metadata) -> Date {
+        let days = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| (d.as_secs() / 86_400) as i64);
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(year.clamp(0, 9999) as u16, month, day).unwrap_or_else(|| Date::new(1970, 1, 1).expect("a real day"))
+    }
+
+    /// Reads the `--add` files. A file that cannot be read or added stops
+    /// everything with a message naming it (exit 1; an unknown
+    /// `--encoding` label exits 2).
+    fn read_sources(args: &SourceArgs) -> Result<Sources, Failure> {
+        if args.add.is_empty() {
+            if args.corpus == Some(CorpusChoice::Mine) {
+                return Err(Failure::Usage("--corpus mine needs your own texts: add them with --add FILE".into()));
+            }
+            if args.encoding.is_some() {
+                return Err(Failure::Usage("--encoding is for files added with --add".into()));
+            }
+            return Ok(Sources { seeds: true, texts: Vec::new() });
+        }
+        let seeds = args.corpus != Some(CorpusChoice::Mine);
+        let mut texts: Vec<UserText> = Vec::new();
+        for path in &args.add {
+            let name = path.display().to_string();
+            let meta = std::fs::metadata(path).map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
+            if meta.is_dir() {
+                return Err(Failure::Input(format!("{name}: is a directory; add the files in it")));
+            }
+            if meta.len() > MAX_FILE_BYTES as u64 {
+                return Err(Failure::Input(ImportError::TooLarge { file: name, bytes: meta.len() as usize }.to_string()));
+            }
+            let bytes = std::fs::read(path).map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
+            let text = import(&name, &bytes, args.encoding.as_deref()).map_err(|e| match e {
+                ImportError::UnknownEncoding { .. } => Failure::Usage(e.to_string()),
+                e => Failure::Input(e.to_string()),
+            })?;
+            let taken: Vec<String> = texts.iter().map(|t| t.id.clone()).collect();
+            texts.push(UserText { id: text_id(&name, &taken), text, date_if_unknown: modified_day(&meta) });
+        }
+        if args.corpus == Some(CorpusChoice::Seeds) {
+            texts.clear();
+        }
+        Ok(Sources { seeds, texts })
+    }
+
+    /// The seeds (when asked for) and the user's texts, in that order, with
+    /// the shipped alias groups and, for Traditional texts, groups folding
+    /// their words into the Simplified forms (`--aliases` counts them as one).
+    fn user_corpus(sources: &Sources, segmenter: &Segmenter) -> Corpus {
+        let options = SegmentOptions::default();
+        let mut docs = if sources.seeds { seeds::documents() } else { Vec::new() };
+        let mut tokens: Vec<Vec<Vec<_>>> =
+            docs.iter().map(|d| d.paragraphs.iter().map(|p| segmenter.segment(p, options)).collect()).collect();
+        let mut traditional: Vec<String> = Vec::new();
+        for t in &sources.texts {
+            let doc = t.text.to_clean_document(&t.id, t.date_if_unknown);
+            let doc_tokens: Vec<Vec<_>> =
+                doc.paragraphs.iter().map(|p| segment_paragraph(segmenter, p, t.text.script, options)).collect();
+            if t.text.script.needs_fold() {
+                for (p, para) in doc.paragraphs.iter().zip(&doc_tokens) {
+                    traditional.extend(para.iter().map(|tok| p[tok.start..tok.end].to_string()));
+                }
+            }
+            docs.push(doc);
+            tokens.push(doc_tokens);
+        }
+        let mut corpus = Corpus::from_segmented(docs, tokens, segmenter, options)
+            .unwrap_or_else(|e| unreachable!("a segmenter's tokens fit the text it cut: {e}"));
+        let aliases: AliasGroups = add_traditional_folds(seeds::aliases(), traditional.iter().map(String::as_str));
+        corpus.set_aliases(aliases, segmenter);
+        corpus
+    }
+
+    fn load(sources: &Sources) -> Loaded {
         let segmenter = seeds::segmenter();
-        let corpus = seeds::corpus(&segmenter, SegmentOptions::default());
+        let corpus = if sources.texts.is_empty() {
+            seeds::corpus(&segmenter, SegmentOptions::default())
+        } else {
+            user_corpus(sources, &segmenter)
+        };
         let topics = score_corpus(&corpus, &seeds::topics());
         Loaded { corpus, segmenter, topics }
     }
 
     /// The corpus and the (non-empty) selection the arguments ask for.
-    fn load_selection(args: &SelectArgs) -> Result<(Loaded, Selection), Failure> {
-        let loaded = load();
+    fn load_selection(args: &SelectArgs, sources: &Sources) -> Result<(Loaded, Selection), Failure> {
+        let loaded = load(sources);
         let selection = select(&loaded.corpus, &args.filter(), &loaded.topics)?;
         if selection.is_empty() {
             return Err(Failure::Usage("the selection is empty: no document matches these filters".into()));
@@ -183,10 +292,10 @@ mod cli {
         out.flush().map_err(output)
     }
 
-    fn execute(command: Command) -> Result<(), Failure> {
+    fn execute(command: Command, sources: &Sources) -> Result<(), Failure> {
         match command {
             Command::Docs { format } => {
-                let loaded = load();
+                let loaded = load(sources);
                 let docs = table::documents(&loaded.corpus);
                 let json: Vec<serde_json::Map<String, serde_json::Value>> = docs
                     .rows
@@ -196,7 +305,7 @@ mod cli {
                 emit(format, docs, &json)
             }
             Command::Text { doc } => {
-                let loaded = load();
+                let loaded = load(sources);
                 let docs: Vec<usize> = match doc {
                     Some(id) => {
                         let filter = cijing::engine::selection::Filter { docs: vec![id], ..Default::default() };
@@ -216,19 +325,19 @@ mod cli {
             Command::Summary { select, chunk, window } => {
                 let options = ProfileOptions { chunk, window };
                 options.check()?;
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let profile = lexical_profile(&loaded.corpus, &selection, &options);
                 emit(select.format, table::profile(&profile), &profile)
             }
             Command::Terms { select, terms, top, sort } => {
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let mut result = term_table(&loaded.corpus, &selection, &terms.options());
                 result.sort(sort);
                 truncate(&mut result.rows, top);
                 emit(select.format, table::terms(&result), &result)
             }
             Command::Keyness { select, terms, reference, against, min_g2, top } => {
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let mut result = match against.filter() {
                     Some(filter) => {
                         let other = cijing::engine::selection::select(&loaded.corpus, &filter, &loaded.topics)?;
@@ -240,7 +349,7 @@ mod cli {
                 emit(select.format, table::keyness(&result), &result)
             }
             Command::Kwic { term, select, aliases, tokens, chars, sort, order, limit } => {
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
                 let options = KwicOptions { context_words: tokens, context_chars: chars, sort };
                 let mut lines = kwic(&loaded.corpus, &selection, &query, &options);
@@ -254,7 +363,7 @@ mod cli {
                 let collocation =
                     CollocateOptions { span_left: left.unwrap_or(span), span_right: right.unwrap_or(span), min_observed: min, sort, repulsion };
                 collocation.check()?;
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let options = terms.options();
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, options.merge_aliases)?;
                 let mut result = collocates(&loaded.corpus, &selection, &query, &collocation, &options);
@@ -264,14 +373,14 @@ mod cli {
             Command::Clusters { term, select, aliases, size, side, min_count, top } => {
                 let options = ClusterOptions { size, side, min_count };
                 options.check()?;
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
                 let mut rows = clusters(&loaded.corpus, &selection, &query, &options);
                 truncate(&mut rows, top);
                 emit(select.format, table::clusters(&rows), &rows)
             }
             Command::Plot { term, select, aliases } => {
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
                 let strips = plot_points(&loaded.corpus, &selection, &query);
                 emit(select.format, table::plot(&strips), &strips)
@@ -279,13 +388,13 @@ mod cli {
             Command::Ngrams { select, terms, min_n, max_n, min_count, top } => {
                 let ngram = NgramOptions { min_n, max_n, min_count };
                 ngram.check()?;
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let mut rows = ngrams(&loaded.corpus, &selection, &ngram, &terms.options());
                 truncate(&mut rows, top);
                 emit(select.format, table::ngrams(&rows), &rows)
             }
             Command::Trends { terms, select, aliases, by } => {
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let queries = terms
                     .iter()
                     .map(|t| Query::parse(&loaded.corpus, &loaded.segmenter, t, aliases))
@@ -294,7 +403,7 @@ mod cli {
                 emit(select.format, table::trends(&points, by), &points)
             }
             Command::Search { query, select, aliases, top } => {
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &query, aliases)?;
                 let mut result = search(&loaded.corpus, &selection, &query);
                 truncate(&mut result.forms, top);
@@ -305,14 +414,14 @@ mod cli {
                 emit(select.format, table::topic_list(&topics), &topics)
             }
             Command::Topics { select, list: false } => {
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let shares = topic_shares(&loaded.corpus, &loaded.topics, &selection, select.threshold);
                 emit(select.format, table::topic_shares(&shares), &shares)
             }
             Command::Lda { select, k, seed, iterations, terms } => {
                 let options = LdaOptions { k, seed, ..LdaOptions::default() };
                 options.check()?;
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let mut lda = Lda::new(&loaded.corpus, &selection, options);
                 lda.sweep(iterations);
                 let topics = lda.topics(&loaded.corpus, terms, 3);
@@ -321,7 +430,7 @@ mod cli {
             Command::Discover { select, min_count, max_len, min_pmi, min_entropy, base_dict, top } => {
                 let options = DiscoverOptions { max_len, min_count, min_pmi, min_entropy, ..DiscoverOptions::default() };
                 options.check()?;
-                let (loaded, selection) = load_selection(&select)?;
+                let (loaded, selection) = load_selection(&select, sources)?;
                 let dictionary = if base_dict { seeds::base_segmenter() } else { loaded.segmenter };
                 let mut found = discover(&loaded.corpus, &selection, &options, &dictionary);
                 truncate(&mut found, top);
