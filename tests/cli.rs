@@ -291,3 +291,25 @@ fn an_undated_text_takes_its_file_s_day() {
     assert_eq!((row[0], row[2], row[4]), ("mine-undated", "undated", "CN,KZ"));
     assert_eq!(row[1], "2024-06-02");
 }
+
+#[test]
+fn words_file_cuts_its_words_whole_and_names_each_bad_line() {
+    // 数字经济 stands 10 times in the seeds, cut 数字 | 经济 by the shipped dictionaries.
+    let before = cijing(&["kwic", "数字 经济"], "");
+    assert_eq!(stdout(&before).lines().count(), 11);
+    let path = std::env::temp_dir().join(format!("cijing-words-{}.txt", std::process::id()));
+    std::fs::write(&path, "数字经济 nz\n").unwrap();
+    let after = cijing(&["kwic", "数字经济", "--words", path.to_str().unwrap()], "");
+    assert!(after.status.success());
+    let lines: Vec<String> = stdout(&after).lines().skip(1).map(|l| l.split('\t').nth(5).unwrap().to_string()).collect();
+    assert_eq!(lines, vec!["数字经济".to_string(); 10]);
+    std::fs::write(&path, "数字 经济 nz\n好\n，。\n").unwrap();
+    let bad = cijing(&["terms", "--words", path.to_str().unwrap()], "");
+    assert_eq!(bad.status.code(), Some(1));
+    let name = path.display().to_string();
+    assert_eq!(
+        String::from_utf8(bad.stderr).unwrap(),
+        format!("cijing: {name} line 1: \"经济\" is neither a frequency (a whole number) nor a part-of-speech tag (letters, like n, nr, ns)\n{name} line 3: \"，。\" has no letter or character\n")
+    );
+    std::fs::remove_file(&path).unwrap();
+}

@@ -70,6 +70,10 @@ pub struct SourceArgs {
     /// The encoding of the --add files when detection gets it wrong (utf-8, gb18030, gbk, big5, utf-16le, …).
     #[arg(long, global = true, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// Your own dictionary words, cut whole everywhere: a jieba user dictionary (`word [freq]
+    /// [pos]` a line, UTF-8), as the page's My dictionary exports it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub words: Option<std::path::PathBuf>,
 }
 
 /// The subcommands: one per statistic, plus listing and segmenting.

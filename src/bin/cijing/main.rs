@@ -114,6 +114,17 @@ mod cli {
     struct Sources {
         seeds: bool,
         texts: Vec<UserText>,
+        /// The user's dictionary words (`--words`).
+        words: Vec<cijing::engine::user_words::UserWord>,
+    }
+
+    /// The words of `--words FILE`, or every bad line of it by number.
+    fn read_words(args: &SourceArgs) -> Result<Vec<cijing::engine::user_words::UserWord>, Failure> {
+        let Some(path) = &args.words else { return Ok(Vec::new()) };
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| Failure::Input(format!("{name}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))?;
+        cijing::engine::user_words::parse_user_words(text.trim_start_matches('\u{feff}'), &name).map_err(|errors| Failure::Input(errors.join("\n")))
     }
 
     /// The day a file was last modified (1970-01-01 if the system cannot say).
@@ -147,7 +158,7 @@ mod cli {
             if args.encoding.is_some() {
                 return Err(Failure::Usage("--encoding is for files added with --add".into()));
             }
-            return Ok(Sources { seeds: true, texts: Vec::new() });
+            return Ok(Sources { seeds: true, texts: Vec::new(), words: read_words(args)? });
         }
         let seeds = args.corpus != Some(CorpusChoice::Mine);
         let mut texts: Vec<UserText> = Vec::new();
@@ -171,7 +182,7 @@ mod cli {
         if args.corpus == Some(CorpusChoice::Seeds) {
             texts.clear();
         }
-        Ok(Sources { seeds, texts })
+        Ok(Sources { seeds, texts, words: read_words(args)? })
     }
 
     /// The seeds (when asked for) and the user's texts, in that order, with
@@ -203,7 +214,9 @@ mod cli {
     }
 
     fn load(sources: &Sources) -> Loaded {
-        let segmenter = seeds::segmenter();
+        let mut segmenter = seeds::segmenter();
+        let entries: Vec<_> = sources.words.iter().enumerate().map(|(i, w)| w.entry(i + 1)).collect();
+        segmenter.add_words(&entries);
         let corpus = if sources.texts.is_empty() {
             seeds::corpus(&segmenter, SegmentOptions::default())
         } else {

@@ -1,0 +1,122 @@
+// The user's own texts (issue 12) in Debian's Chromium, on the release
+// build in dist/: files in GB18030, Big5 (Traditional), UTF-16, .docx and
+// HTML and a pasted text become documents with the right characters; the
+// corpus of your texts gives the CLI's term table (cijing --add); a
+// Traditional term stays whole; reload keeps them (IndexedDB); delete
+// removes them; a bad file is named and nothing is lost; the texts file
+// exported and imported in a fresh browser gives the same term table.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { serveDir } from './server.mjs';
+import { launch, openApp } from './browser.mjs';
+
+const SHOTS = process.env.SHOTS ?? 'tests/e2e/screenshots';
+const FIXTURES = ['gb18030.txt', 'big5.txt', 'utf16le.txt', 'page.html', 'statement.docx'].map((f) => `tests/fixtures/${f}`);
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveDir('dist');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function cli(args) {
+  const out = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+const segmented = (page) => page.waitForFunction(() => !document.querySelector('.notice.working'));
+const textCount = (page, n) => page.waitForFunction((n) => document.querySelector('#texts-count')?.dataset.texts === String(n), n);
+/** The term table as [term, count] pairs. */
+const termTable = (page) => page.$$eval('#term-table tbody tr', (trs) => trs.map((tr) => [tr.children[1].textContent.trim(), tr.children[2].textContent.trim()]));
+
+test('files in five formats and encodings and a pasted text become documents; the corpus of your texts is the CLI\'s', async () => {
+  const app = await openApp(browser, server.url);
+  const page = app.page;
+  await page.setInputFiles('#text-files', FIXTURES);
+  await textCount(page, 5);
+  // Added texts join the corpus: both the shipped texts and yours.
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('corpus') === 'both');
+  const rows = await page.$$eval('#texts-table tbody tr', (trs) => trs.map((tr) => ({
+    title: tr.querySelector('.text-title').value, date: tr.querySelector('.text-date').value,
+    parties: tr.querySelector('.text-parties').value, read: tr.children[3].textContent,
+  })));
+  const docs = cli(['docs', '--corpus', 'mine', '--add', ...FIXTURES]);
+  assert.deepEqual(rows.map((r) => r.title).sort(), docs.map((d) => d.title).sort());
+  const big5 = rows.find((r) => r.title === '上海合作組織成員國加強經濟合作');
+  assert.equal(big5.date, '2024-07-04');
+  assert.equal(big5.parties, 'CN,RU,KZ,SCO');
+  assert.match(big5.read, /Big5 · traditional/);
+  assert.match(rows.find((r) => r.title === '中哈能源合作取得新进展').read, /GBK|GB18030/);
+  assert.match(rows.find((r) => r.title === '中吉合作').read, /UTF-16LE/);
+  assert.match(rows.find((r) => r.title === '中乌联合声明').read, /docx/);
+
+  // Only your texts: the CLI's term table for the same files.
+  await page.selectOption('#corpus-source', 'mine');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('corpus') === 'mine');
+  await segmented(page);
+  const expected = cli(['terms', '--corpus', 'mine', '--top', '20', '--add', ...FIXTURES]).rows.map((r) => [r.term, String(r.count)]);
+  await page.waitForFunction((first) => document.querySelector('#term-table tbody tr')?.children[1].textContent.trim() === first, expected[0][0]);
+  assert.deepEqual(await termTable(page), expected);
+  // A Traditional term stays whole, as the Simplified one does.
+  const trad = cli(['kwic', '上海合作組織', '--corpus', 'mine', '--add', ...FIXTURES]);
+  assert.ok(trad.length >= 1);
+  await page.fill('#search-input', '上海合作組織');
+  await page.click('#search-go');
+  await page.waitForFunction((n) => document.querySelector('#kwic-table')?.dataset.lines === String(n), trad.length);
+  assert.deepEqual([...new Set(await page.$$eval('#kwic-table td.node', (tds) => tds.map((td) => td.textContent)))], ['上海合作組織']);
+
+  // A pasted text is a document too.
+  await page.fill('#paste-text', '2024年9月1日\n中国和乌兹别克斯坦同意深化数字经济合作。\n双方将推动绿色发展。');
+  await page.click('#paste-add');
+  await textCount(page, 6);
+  const pasted = await page.$$eval('#texts-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('.text-date').value, tr.querySelector('.text-parties').value]).at(-1));
+  assert.deepEqual(pasted, ['2024-09-01', 'CN,UZ']);
+  await page.$eval('#panel-texts', (el) => el.scrollIntoView());
+  await page.screenshot({ path: `${SHOTS}/texts-panel.png` });
+
+  // Reload: the texts are kept in the browser.
+  await page.reload();
+  await page.waitForSelector('#term-chart svg');
+  await textCount(page, 6);
+  // Delete one: gone from the table, the corpus and, after a reload, the store.
+  await page.click('#texts-table tr:has(input[value="中吉合作"]) .text-delete');
+  await textCount(page, 5);
+  await page.reload();
+  await page.waitForSelector('#term-chart svg');
+  await textCount(page, 5);
+  assert.deepEqual(app.consoleErrors, []);
+
+  // Bad files: each is named, and nothing already added is lost.
+  await page.setInputFiles('#text-files', [
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'picture.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) },
+    { name: 'fake.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是一个 docx 文件') },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('#texts-problems li').length >= 3);
+  const problems = await page.$$eval('#texts-problems li', (lis) => lis.map((li) => li.textContent));
+  for (const name of ['empty.txt', 'picture.txt', 'fake.docx']) assert.ok(problems.some((p) => p.startsWith(name)), `${name} in ${problems}`);
+  await textCount(page, 5);
+
+  // Export, then import in a fresh browser: the same term table.
+  await segmented(page);
+  const before = await termTable(page);
+  const { text } = await app.download('#texts-export');
+  writeFileSync('/tmp/cijing-texts.json', text);
+  await page.context().close();
+  const fresh = await openApp(browser, `${server.url}?corpus=mine`);
+  await fresh.page.waitForSelector('#texts-missing');
+  await fresh.page.setInputFiles('#texts-import', '/tmp/cijing-texts.json');
+  await textCount(fresh.page, 5);
+  await segmented(fresh.page);
+  await fresh.page.waitForFunction((first) => document.querySelector('#term-table tbody tr')?.children[1].textContent.trim() === first, before[0][0]);
+  assert.deepEqual(await termTable(fresh.page), before);
+  assert.equal(await fresh.page.$('#texts-missing'), null);
+  await fresh.page.context().close();
+});
