@@ -69,6 +69,7 @@ fn every_setting_round_trips_through_the_query() {
         key_ref: Reference::Whole,
         user_topics: cijing::view_state::decode_user_topics("能源转型~新能源|光伏", &seeds::topics()).0,
         user_words: cijing::engine::user_words::decode_user_words("数字丝路/nz,中吉乌铁路").0,
+        source: cijing::view_state::CorpusSource::Both,
     };
     // The id is FNV-1a of the name, so a link always gives the same id.
     assert_eq!(view.user_topics[0].id, "u-cf215952");
@@ -77,7 +78,7 @@ fn every_setting_round_trips_through_the_query() {
         query,
         "?lang=en&doc=cn-tj-2024-zaobao,cn-kg-2023-statement&from=2023&to=2024-07&party=TJ,KG\
          &ut=%E8%83%BD%E6%BA%90%E8%BD%AC%E5%9E%8B~%E6%96%B0%E8%83%BD%E6%BA%90%7C%E5%85%89%E4%BC%8F\
-         &uw=%E4%B8%AD%E5%90%89%E4%B9%8C%E9%93%81%E8%B7%AF,%E6%95%B0%E5%AD%97%E4%B8%9D%E8%B7%AF%2Fnz\
+         &corpus=both&uw=%E4%B8%AD%E5%90%89%E4%B9%8C%E9%93%81%E8%B7%AF,%E6%95%B0%E5%AD%97%E4%B8%9D%E8%B7%AF%2Fnz\
          &topic=security,u-cf215952&tmatch=all&texclude=finance&tthr=2&term=%E6%B7%B1%E5%8C%96%20%E5%90%88%E4%BD%9C&top=30&minlen=2&pos=noun,place&stop=off&alias=on\
          &mode=search&hmm=off&panels=terms,contexts,reader&read=cn-kg-2023-statement&para=3&seg=on&ksort=r1\
          &kord=pinyin&kchars=40&tsort=tfidf&tby=year&cleft=2&cright=0&cmin=5&csort=logdice&clsize=4&clside=right&clmin=3&kref=whole"
