@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded
 // browser) with the flags this closed network needs, and a page object for
 // the cijing dashboard.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -65,4 +66,24 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
   const app = new CijingPage(await context.newPage());
   await app.open(url);
   return app;
+}
+
+/**
+ * For a test file: serves `dir` and launches Chromium before its tests,
+ * closes both after; returns `{ server, browser, shots }` (filled in by then).
+ */
+export function useBrowser(dir = 'dist') {
+  const shared = { shots: process.env.SHOTS ?? 'tests/e2e/screenshots' };
+  before(async () => {
+    const { mkdirSync } = await import('node:fs');
+    const { serveDir } = await import('./server.mjs');
+    mkdirSync(shared.shots, { recursive: true });
+    shared.server = await serveDir(dir);
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

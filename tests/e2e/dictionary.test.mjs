@@ -3,26 +3,13 @@
 // kept in the browser and carried in the link; a link's words are used but
 // not saved; selecting characters in the reader offers "add as a word";
 // import names bad lines by number; export reads back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { serveDir } from './server.mjs';
-import { launch, openApp } from './browser.mjs';
+import { openApp, useBrowser } from './browser.mjs';
 
-const SHOTS = process.env.SHOTS ?? 'tests/e2e/screenshots';
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDir('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowser();
 
 const enc = encodeURIComponent;
 /** The count of `term` in the term table (undefined when not shown). */
@@ -31,7 +18,7 @@ const countOf = (app, term) => app.tableRows().then((rows) => rows.find((r) => r
 const segmented = (app) => app.page.waitForFunction(() => !document.querySelector('.notice.working'));
 
 test('a word added in the page is cut whole everywhere, kept on reload, carried in the link, removed', async () => {
-  const app = await openApp(browser, `${server.url}?top=100`);
+  const app = await openApp(shared.browser, `${shared.server.url}?top=100`);
   const page = app.page;
   // 数字经济 occurs 10 times, cut as 数字 | 经济 by the shipped dictionaries.
   const before = Number(await countOf(app, '经济'));
@@ -48,10 +35,10 @@ test('a word added in the page is cut whole everywhere, kept on reload, carried 
   await page.click('#search-go');
   await page.waitForFunction(() => document.querySelector('#kwic-table')?.dataset.lines === '10');
   assert.deepEqual([...new Set(await page.$$eval('#kwic-table td.node', (tds) => tds.map((td) => td.textContent)))], ['数字经济']);
-  await page.screenshot({ path: `${SHOTS}/dictionary-added.png` });
+  await page.screenshot({ path: `${shared.shots}/dictionary-added.png` });
 
   // Reload with no word in the link: the saved word is back, and in the link.
-  await page.goto(`${server.url}?top=100`);
+  await page.goto(`${shared.server.url}?top=100`);
   await page.waitForSelector('#dict-list li');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('uw') === '数字经济/nz');
   await segmented(app);
@@ -67,7 +54,7 @@ test('a word added in the page is cut whole everywhere, kept on reload, carried 
 });
 
 test('a link\'s words are used but not saved until the user keeps them', async () => {
-  const app = await openApp(browser, `${server.url}?uw=${enc('数字经济,战略对接/n')}`);
+  const app = await openApp(shared.browser, `${shared.server.url}?uw=${enc('数字经济,战略对接/n')}`);
   const page = app.page;
   assert.equal(await page.getAttribute('#dict-count', 'data-words'), '2');
   assert.equal(await page.evaluate(() => localStorage.getItem('cijing.user-words')), null);
@@ -75,14 +62,14 @@ test('a link\'s words are used but not saved until the user keeps them', async (
   await page.waitForFunction(() => localStorage.getItem('cijing.user-words') === '战略对接/n,数字经济');
   assert.equal(await page.$('#dict-keep'), null);
   // A bad word in a link is named and left out.
-  await page.goto(`${server.url}?uw=${enc('好,中 亚')}`);
+  await page.goto(`${shared.server.url}?uw=${enc('好,中 亚')}`);
   await page.waitForSelector('#term-chart svg');
   assert.match(await page.textContent('body'), /user word ignored: "中 亚" holds white space/);
   await page.context().close();
 });
 
 test('select characters in the reader: "add as a word"; import names bad lines; export reads back', async () => {
-  const app = await openApp(browser, `${server.url}?read=cn-kg-2023-statement`);
+  const app = await openApp(shared.browser, `${shared.server.url}?read=cn-kg-2023-statement`);
   const page = app.page;
   await page.waitForSelector('#reader-text p');
   // Select the first four characters of the reader's first paragraph.
@@ -101,7 +88,7 @@ test('select characters in the reader: "add as a word"; import names bad lines; 
   });
   await page.waitForSelector('#add-word-button');
   assert.match(await page.textContent('#add-word-button'), new RegExp(chosen));
-  await page.screenshot({ path: `${SHOTS}/dictionary-selection.png` });
+  await page.screenshot({ path: `${shared.shots}/dictionary-selection.png` });
   await page.click('#add-word-button');
   await page.waitForFunction((w) => new URL(location.href).searchParams.get('uw') === w, chosen);
   assert.equal(await page.evaluate(() => localStorage.getItem('cijing.user-words')), chosen);
@@ -123,14 +110,14 @@ test('select characters in the reader: "add as a word"; import names bad lines; 
   const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
   assert.deepEqual(lines.sort(), [chosen, '数字经济 nz', '战略对接'].sort());
   await page.$eval('#panel-dictionary', (el) => el.scrollIntoView());
-  await page.screenshot({ path: `${SHOTS}/dictionary-panel.png` });
+  await page.screenshot({ path: `${shared.shots}/dictionary-panel.png` });
   assert.deepEqual(app.consoleErrors, []);
   await page.context().close();
 });
 
 test('discovery in the page: the CLI\'s candidates, each with its contexts and a one-click add', async () => {
   const expected = JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', 'discover', '--top', '10', '--format', 'json'], { encoding: 'utf8' }));
-  const app = await openApp(browser, `${server.url}?panels=terms,contexts,dictionary`);
+  const app = await openApp(shared.browser, `${shared.server.url}?panels=terms,contexts,dictionary`);
   const page = app.page;
   await page.click('#dict-suggest');
   await page.waitForSelector('#suggest-table tbody tr');
@@ -157,7 +144,7 @@ test('discovery in the page: the CLI\'s candidates, each with its contexts and a
   await page.waitForFunction((n) => document.querySelector('#kwic-table')?.dataset.lines === String(n), expectedLines);
   assert.deepEqual([...new Set(await page.$$eval('#kwic-table td.node', (tds) => tds.map((td) => td.textContent)))], [first.word]);
   await page.$eval('#panel-dictionary', (el) => el.scrollIntoView());
-  await page.screenshot({ path: `${SHOTS}/dictionary-suggestions.png` });
+  await page.screenshot({ path: `${shared.shots}/dictionary-suggestions.png` });
   assert.deepEqual(app.consoleErrors, []);
   await page.context().close();
 });

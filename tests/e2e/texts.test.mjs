@@ -5,27 +5,14 @@
 // Traditional term stays whole; reload keeps them (IndexedDB); delete
 // removes them; a bad file is named and nothing is lost; the texts file
 // exported and imported in a fresh browser gives the same term table.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { serveDir } from './server.mjs';
-import { launch, openApp } from './browser.mjs';
+import { writeFileSync } from 'node:fs';
+import { openApp, useBrowser } from './browser.mjs';
 
-const SHOTS = process.env.SHOTS ?? 'tests/e2e/screenshots';
 const FIXTURES = ['gb18030.txt', 'big5.txt', 'utf16le.txt', 'page.html', 'statement.docx'].map((f) => `tests/fixtures/${f}`);
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDir('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowser();
 
 function cli(args) {
   const out = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' });
@@ -37,7 +24,7 @@ const textCount = (page, n) => page.waitForFunction((n) => document.querySelecto
 const termTable = (page) => page.$$eval('#term-table tbody tr', (trs) => trs.map((tr) => [tr.children[1].textContent.trim(), tr.children[2].textContent.trim()]));
 
 test('files in five formats and encodings and a pasted text become documents; the corpus of your texts is the CLI\'s', async () => {
-  const app = await openApp(browser, server.url);
+  const app = await openApp(shared.browser, shared.server.url);
   const page = app.page;
   await page.setInputFiles('#text-files', FIXTURES);
   await textCount(page, 5);
@@ -79,7 +66,7 @@ test('files in five formats and encodings and a pasted text become documents; th
   const pasted = await page.$$eval('#texts-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('.text-date').value, tr.querySelector('.text-parties').value]).at(-1));
   assert.deepEqual(pasted, ['2024-09-01', 'CN,UZ']);
   await page.$eval('#panel-texts', (el) => el.scrollIntoView());
-  await page.screenshot({ path: `${SHOTS}/texts-panel.png` });
+  await page.screenshot({ path: `${shared.shots}/texts-panel.png` });
 
   // Reload: the texts are kept in the browser.
   await page.reload();
@@ -110,7 +97,7 @@ test('files in five formats and encodings and a pasted text become documents; th
   const { text } = await app.download('#texts-export');
   writeFileSync('/tmp/cijing-texts.json', text);
   await page.context().close();
-  const fresh = await openApp(browser, `${server.url}?corpus=mine`);
+  const fresh = await openApp(shared.browser, `${shared.server.url}?corpus=mine`);
   await fresh.page.waitForSelector('#texts-missing');
   await fresh.page.setInputFiles('#texts-import', '/tmp/cijing-texts.json');
   await textCount(fresh.page, 5);
