@@ -1,7 +1,8 @@
 // Hostile input stays inert, in Debian's Chromium: script payloads in a
 // link's term, settings and user topic names, and in topics typed into the
 // page, show as text — nothing runs, no element or handler is injected, and
-// the chart SVG the page exports carries them as escaped text only.
+// the chart SVG the page exports carries them as escaped text only. The
+// same for your own texts (file name, title, body) and dictionary words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDir } from './server.mjs';
@@ -93,5 +94,33 @@ test('payloads typed as a topic name and keywords are kept as text and exported 
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   assert.ok(text.includes('zh = "</title><script>window.__xss++</script>"'), text);
   assert.ok(text.includes('keywords = ["合作", "javascript:window.__xss++"]'), text);
+  await context.close();
+});
+
+test('payloads in your texts (title, body, file name) and dictionary words are shown as text and never run', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  await context.addInitScript(() => { window.__xss = 0; });
+  const app = new CijingPage(await context.newPage());
+  await app.open(`${server.url}?panels=terms,contexts,reader,texts,dictionary`);
+  const page = app.page;
+  // An HTML page whose title and body carry the payloads, under a hostile file name.
+  const html = `<html><head><title>${PAYLOADS[0]}</title></head><body><p>中国和哈萨克斯坦加强合作。${PAYLOADS[1]}</p><p>${PAYLOADS[2]}双方深化合作。</p></body></html>`;
+  await page.setInputFiles('#text-files', { name: `${PAYLOADS[4].replace(/[/<>]/g, '')}.html`, mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.fill('#paste-text', `${PAYLOADS[3]}\n中吉合作不断深化。${PAYLOADS[5]}`);
+  await page.click('#paste-add');
+  await page.waitForFunction(() => document.querySelector('#texts-count')?.dataset.texts === '2');
+  await page.waitForFunction(() => !document.querySelector('.notice.working'));
+  // Their documents in the reader and their lines in the concordance.
+  await page.fill('#search-input', '合作');
+  await page.click('#search-go');
+  await page.waitForSelector('#kwic-table tbody tr');
+  await page.selectOption('#reader-doc', { index: 0 });
+  // Dictionary words cannot hold < > or spaces; the rest is refused or kept as text.
+  for (const word of ['<b>合作</b>', 'javascript:合作', '&amp;合作']) {
+    await page.fill('#dict-word', word);
+    await page.click('#dict-add');
+  }
+  assert.deepEqual(await injected(page), { ran: 0, scripts: [], handlers: [], images: 0, jsLinks: 0 });
+  assert.ok((await page.textContent('#texts-table')) !== null);
   await context.close();
 });
