@@ -277,7 +277,8 @@ pub fn SelectionAdder() -> impl IntoView {
             Some((text, rect.left().clamp(4.0, (width - 260.0).max(4.0)), (rect.bottom() + 6.0).min(height - 44.0)))
         })();
         if found != chosen.get_untracked() {
-            if found.as_ref().map(|f| &f.0) != chosen.with_untracked(|c| c.as_ref().map(|c| c.0.clone())).as_ref() {
+            // A new text clears the last add's result; a scroll keeps it.
+            if chosen.with_untracked(|c| c.as_ref().map(|c| &c.0) != found.as_ref().map(|f| &f.0)) {
                 done.set(None);
             }
             chosen.set(found);

@@ -370,7 +370,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     // ready).
     let user_words = slice(view, |v| v.user_words.clone());
     let source = slice(view, |v| v.source);
-    let texts = texts::Texts::new();
+    let texts = texts::Texts::load();
     provide_context(texts);
     // The user's texts as the corpus holds them: their ids and fields (a
     // text's body never changes once added).
@@ -410,11 +410,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             }
             Err(e) => segmenting.set(Some(Err(e))),
         };
-        if wanted.2.has_mine() {
-            segmenter::build_corpus(wanted.0, &wanted.1, wanted.2.has_seeds(), &mine, done);
-        } else {
-            segmenter::shipped_corpus(wanted.0, &wanted.1, done);
-        }
+        segmenter::build_corpus(wanted.0, &wanted.1, wanted.2.has_seeds(), &mine, done);
     });
     let corpus = Memo::new(move |_| {
         let found = corpus_key.with(|wanted| corpora.with(|c| c.get(wanted).cloned()));

@@ -91,32 +91,12 @@ fn ask(message: &js_sys::Object, reply: Reply) {
     }
 }
 
-/// Segments the shipped documents with `options` and the user's `words` in
-/// the worker and builds the corpus from the answer; `done` gets it, or
-/// what went wrong.
-pub fn shipped_corpus(options: SegmentOptions, words: &[UserWord], done: impl FnOnce(Result<Corpus, String>) + 'static) {
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"op".into(), &"seeds".into());
+/// Puts the user's `words` and their tags on a message: the worker makes
+/// its user dictionary exactly these words before it answers.
+fn set_words(message: &js_sys::Object, words: &[UserWord]) {
     let list = |f: fn(&UserWord) -> String| words.iter().map(|w| JsValue::from_str(&f(w))).collect::<js_sys::Array>();
-    let _ = js_sys::Reflect::set(&message, &"words".into(), &list(|w| w.word.clone()));
-    let _ = js_sys::Reflect::set(&message, &"tags".into(), &list(|w| w.pos.clone().unwrap_or_default()));
-    let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
-    let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
-    ask(
-        &message,
-        Box::new(move |answer| {
-            let result = answer.and_then(|data| {
-                let tokens = js_sys::Reflect::get(&data, &"tokens".into()).map_err(|_| "no tokens in the answer".to_string())?;
-                let bytes = js_sys::Uint8Array::new(&tokens).to_vec();
-                let tokens = decode(&bytes).map_err(|e| e.to_string())?;
-                let stopwords = seeds::stopwords();
-                let mut corpus = Corpus::from_segmented(seeds::documents(), tokens, &stopwords, options).map_err(|e| e.to_string())?;
-                corpus.set_aliases(seeds::aliases(), &stopwords);
-                Ok(corpus)
-            });
-            done(result);
-        }),
-    );
+    let _ = js_sys::Reflect::set(message, &"words".into(), &list(|w| w.word.clone()));
+    let _ = js_sys::Reflect::set(message, &"tags".into(), &list(|w| w.pos.clone().unwrap_or_default()));
 }
 
 /// A candidate word the worker's discovery suggests.
@@ -135,9 +115,7 @@ pub fn suggest_words(options: SegmentOptions, words: &[UserWord], limit: usize, 
     let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
     let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
     let _ = js_sys::Reflect::set(&message, &"limit".into(), &(limit as u32).into());
-    let list = |f: fn(&UserWord) -> String| words.iter().map(|w| JsValue::from_str(&f(w))).collect::<js_sys::Array>();
-    let _ = js_sys::Reflect::set(&message, &"words".into(), &list(|w| w.word.clone()));
-    let _ = js_sys::Reflect::set(&message, &"tags".into(), &list(|w| w.pos.clone().unwrap_or_default()));
+    set_words(&message, words);
     ask(
         &message,
         Box::new(move |answer| {
@@ -178,9 +156,7 @@ pub fn build_corpus(options: SegmentOptions, words: &[UserWord], seeds: bool, te
     let _ = js_sys::Reflect::set(&message, &"seeds".into(), &seeds.into());
     let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
     let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
-    let list = |f: fn(&UserWord) -> String| words.iter().map(|w| JsValue::from_str(&f(w))).collect::<js_sys::Array>();
-    let _ = js_sys::Reflect::set(&message, &"words".into(), &list(|w| w.word.clone()));
-    let _ = js_sys::Reflect::set(&message, &"tags".into(), &list(|w| w.pos.clone().unwrap_or_default()));
+    set_words(&message, words);
     let docs: js_sys::Array = texts.iter().map(|t| t.paragraphs.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>()).collect();
     let _ = js_sys::Reflect::set(&message, &"docs".into(), &docs);
     let documents: Vec<_> = texts.iter().map(|t| t.document()).collect();

@@ -106,7 +106,7 @@ pub struct Texts {
 
 impl Texts {
     /// Reads the kept texts from the browser's database.
-    pub fn new() -> Texts {
+    pub fn load() -> Texts {
         let texts = Texts { list: RwSignal::new(Vec::new()), loaded: RwSignal::new(false), problems: RwSignal::new(Vec::new()), reading: RwSignal::new(0) };
         leptos::task::spawn_local(async move {
             match super::text_store::all::<UserText>().await {

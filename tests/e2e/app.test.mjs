@@ -1,33 +1,15 @@
 // Whole-page flows in Debian's Chromium, on the release build in dist/
 // served from 127.0.0.1. Numbers on the page are checked against the CLI.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { serveDir } from './server.mjs';
-import { launch, CijingPage } from './browser.mjs';
+import { openApp as openAppAt, useBrowser } from './browser.mjs';
 
-const SHOTS = 'tests/e2e/screenshots';
-let server;
-let browser;
+const shared = useBrowser();
 
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDir('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openApp(query = '', { viewport = { width: 1366, height: 900 }, locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport, locale, acceptDownloads: true });
-  const page = await context.newPage();
-  const app = new CijingPage(page);
-  await app.open(server.url + query);
-  return app;
-}
+/** The dashboard at `query`, in a new context of its own. */
+const openApp = (query = '', { viewport = { width: 1366, height: 900 }, locale = 'en-US' } = {}) =>
+  openAppAt(shared.browser, shared.server.url + query, { viewport, locale });
 
 /** The CLI's answer as JSON, for the same question the page answers. */
 function cli(args) {
@@ -38,13 +20,13 @@ function cli(args) {
 test('the page loads without console errors and makes no request outside its origin', async () => {
   const app = await openApp();
   assert.deepEqual(app.consoleErrors, []);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(shared.server.url).origin;
   assert.deepEqual(app.requests.filter((u) => new URL(u).origin !== origin), []);
   assert.ok(app.requests.some((u) => u.endsWith('.wasm')));
   for (const id of ['summary', 'terms', 'cloud', 'trends', 'contexts', 'reader', 'collocates', 'phrases', 'keyness']) {
     assert.ok(await app.page.$(`#panel-${id}`), `panel ${id} is there`);
   }
-  await app.page.screenshot({ path: `${SHOTS}/desktop.png` });
+  await app.page.screenshot({ path: `${shared.shots}/desktop.png` });
   await app.page.context().close();
 });
 
@@ -94,7 +76,7 @@ test('selecting a term in the chart: trends, contexts, reader and collocates fol
   await app.page.waitForSelector(`#reader-p${para}.focused`);
   assert.equal(await app.page.$eval('#reader-doc', (s) => s.value), doc);
   assert.equal(app.query().get('read'), doc);
-  await app.page.screenshot({ path: `${SHOTS}/term-selected.png`, fullPage: false });
+  await app.page.screenshot({ path: `${shared.shots}/term-selected.png`, fullPage: false });
   await app.page.context().close();
 });
 
@@ -190,7 +172,7 @@ test('the interface switches language, and a Chinese browser starts in Chinese',
   const zh = await openApp('', { locale: 'zh-CN' });
   assert.equal(await zh.page.textContent('#panel-terms-heading'), '词频');
   assert.equal(zh.query().get('lang'), null, 'the browser default is not written into the URL');
-  await zh.page.screenshot({ path: `${SHOTS}/desktop-zh.png` });
+  await zh.page.screenshot({ path: `${shared.shots}/desktop-zh.png` });
   await zh.page.context().close();
 });
 
@@ -221,8 +203,8 @@ test('on a phone-width screen nothing scrolls sideways and charts fit', async ()
   }));
   assert.ok(pageWidth <= 360, `no horizontal scrolling (page is ${pageWidth}px wide)`);
   assert.ok(widest <= 360, `charts fit (${widest}px)`);
-  await app.page.screenshot({ path: `${SHOTS}/phone.png` });
+  await app.page.screenshot({ path: `${shared.shots}/phone.png` });
   await app.page.locator('#panel-terms').scrollIntoViewIfNeeded();
-  await app.page.screenshot({ path: `${SHOTS}/phone-terms.png` });
+  await app.page.screenshot({ path: `${shared.shots}/phone-terms.png` });
   await app.page.context().close();
 });

@@ -2,36 +2,18 @@
 // release build in dist/: one strip per document of the selection, as many
 // ticks as the CLI's hits (`cijing plot`), its table, SVG export, a click
 // on a strip opening the document in the reader, and the layout at 360 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { serveDir } from './server.mjs';
-import { launch, CijingPage } from './browser.mjs';
+import { openApp as openAppAt, useBrowser } from './browser.mjs';
 
-const SHOTS = process.env.SHOTS ?? 'tests/e2e/screenshots';
 const TICK = '#2B6CB0';
 const STRIP = '#E3E7EC';
-let server;
-let browser;
+const shared = useBrowser();
 
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDir('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openApp(query = '', { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport, locale, acceptDownloads: true });
-  const page = await context.newPage();
-  const app = new CijingPage(page);
-  await app.open(server.url + query);
-  return app;
-}
+/** The dashboard at `query`, in a new context of its own. */
+const openApp = (query = '', { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) =>
+  openAppAt(shared.browser, shared.server.url + query, { viewport, locale });
 
 function cli(args) {
   const out = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' });
@@ -55,8 +37,8 @@ test('the plot of 合作: a strip per document, a tick per hit as the CLI, the t
   await app.page.click('#plot .chart-data summary');
   const rows = await app.page.$$eval('#plot-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
   assert.deepEqual(rows.map((r) => [r[0], r[2], r[3]]), strips.map((s) => [s.date, String(s.tokens), String(s.positions.length)]));
-  await app.page.locator('#plot').screenshot({ path: `${SHOTS}/disp-plot-1280.png` });
-  await app.page.screenshot({ path: `${SHOTS}/disp-1280.png`, fullPage: false });
+  await app.page.locator('#plot').screenshot({ path: `${shared.shots}/disp-plot-1280.png` });
+  await app.page.screenshot({ path: `${shared.shots}/disp-1280.png`, fullPage: false });
   // SVG export.
   const { name, text } = await app.download('#plot button[data-export="plot-svg"]');
   assert.match(name, /\.svg$/);
@@ -83,8 +65,8 @@ test('at 360 px the plot fits the screen', async () => {
   const box = await app.page.locator('#plot-chart svg').boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 360 + 1, `plot inside the screen: ${JSON.stringify(box)}`);
   assert.ok(await app.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scroll');
-  await app.page.locator('#plot').screenshot({ path: `${SHOTS}/disp-plot-360.png` });
-  await app.page.screenshot({ path: `${SHOTS}/disp-360.png` });
+  await app.page.locator('#plot').screenshot({ path: `${shared.shots}/disp-plot-360.png` });
+  await app.page.screenshot({ path: `${shared.shots}/disp-360.png` });
   assert.deepEqual(app.consoleErrors, []);
   await app.page.context().close();
 });

@@ -4,34 +4,16 @@
 // lexical variety, keyness against a reference with the Bonferroni cut-off,
 // trends per date or year, and the search-mode notice. Numbers are checked
 // against the CLI's.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { serveDir } from './server.mjs';
-import { launch, CijingPage } from './browser.mjs';
+import { openApp as openAppAt, useBrowser } from './browser.mjs';
 
-const SHOTS = process.env.SHOTS ?? 'tests/e2e/screenshots';
-let server;
-let browser;
+const shared = useBrowser();
 
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDir('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openApp(query = '', { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport, locale });
-  const page = await context.newPage();
-  const app = new CijingPage(page);
-  await app.open(server.url + query);
-  return app;
-}
+/** The dashboard at `query`, in a new context of its own. */
+const openApp = (query = '', { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) =>
+  openAppAt(shared.browser, shared.server.url + query, { viewport, locale });
 
 /** The CLI's answer as JSON. */
 function cli(args) {
@@ -86,7 +68,7 @@ test('the search box: a wildcard and a regex give the CLI\'s counts and drive co
     assert.ok(marks.length > 0 && marks.every((m) => forms.has(m)), `reader marks ${marks.slice(0, 5)}`);
     assert.ok((await app.chartText('trends-chart')).includes(query), 'trends plot the query');
   }
-  await app.page.screenshot({ path: `${SHOTS}/search-regex.png` });
+  await app.page.screenshot({ path: `${shared.shots}/search-regex.png` });
   // A bad query is said inline, the selection stays, nothing throws.
   await search(app, '/(/');
   await app.page.waitForSelector('.search-error');
@@ -146,8 +128,8 @@ test('at 360 px the concordance shows the words on both sides of the node; pages
     .trim().split('\n').slice(1).map((l) => l.split('\t')).map(([id, , title]) => [id, title]));
   const where = app.page.locator('#kwic-table td.where button').first();
   assert.equal(await where.locator('.doc-title').textContent(), docs[await where.getAttribute('data-doc')]);
-  await app.page.screenshot({ path: `${SHOTS}/kwic-360.png`, fullPage: false });
-  await app.page.locator('#panel-contexts').screenshot({ path: `${SHOTS}/kwic-360-panel.png` });
+  await app.page.screenshot({ path: `${shared.shots}/kwic-360.png`, fullPage: false });
+  await app.page.locator('#panel-contexts').screenshot({ path: `${shared.shots}/kwic-360-panel.png` });
   // Pages of 50 lines.
   await app.page.click('#kwic-next');
   await app.page.waitForFunction(() => document.querySelector('#kwic-page').textContent.startsWith('51–100'));
@@ -279,6 +261,6 @@ test('clusters of the selected term are the CLI\'s; a click selects one and the 
   await app.page.waitForFunction((n) => document.querySelector('#clusters-table')?.dataset.rows === String(n), right.length);
   const { text } = await app.download('button[data-export="clusters-csv"]');
   assert.equal(text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).length, right.length + 1);
-  await app.page.screenshot({ path: `${SHOTS}/clusters.png`, fullPage: false });
+  await app.page.screenshot({ path: `${shared.shots}/clusters.png`, fullPage: false });
   await app.page.context().close();
 });
