@@ -4,6 +4,7 @@
 //! [`document`](super::document) and are re-exported here.
 
 use super::aliases::AliasGroups;
+use super::corpus_builder::CorpusBuilder;
 pub use super::document::{CleanDocument, DocInfo, Document, Paragraph, TermId, TermInfo, Token, Vocabulary};
 use super::index::{Index, ParaRef};
 use super::lexicon::StopwordList;
@@ -185,33 +186,17 @@ impl Corpus {
         if tokens.len() != docs.len() {
             return Err(CorpusError { doc: docs.len().min(tokens.len()), paragraph: 0, message: "the tokens are for another number of documents" });
         }
-        let mut vocab = Vocabulary::default();
-        let mut built = Vec::with_capacity(docs.len());
+        let mut builder = CorpusBuilder::new(options);
         for (d, (doc, doc_tokens)) in docs.into_iter().zip(tokens).enumerate() {
             if doc_tokens.len() != doc.paragraphs.len() {
                 return Err(CorpusError { doc: d, paragraph: 0, message: "the tokens are for another number of paragraphs" });
             }
-            let mut paragraphs = Vec::with_capacity(doc.paragraphs.len());
-            for (p, (text, para_tokens)) in doc.paragraphs.into_iter().zip(doc_tokens).enumerate() {
-                let mut interned = Vec::with_capacity(para_tokens.len());
-                for t in para_tokens {
-                    let Some(word) = text.get(t.start..t.end) else {
-                        return Err(CorpusError { doc: d, paragraph: p, message: "a token's span is outside its paragraph or inside a character" });
-                    };
-                    interned.push(Token {
-                        start: t.start as u32,
-                        end: t.end as u32,
-                        term: vocab.intern(word, stopwords.is_stopword(word)),
-                        pos: vocab.intern_pos(&t.pos),
-                    });
-                }
-                paragraphs.push(Paragraph { text, tokens: interned });
+            builder.start_document(doc.info, doc.meta);
+            for (text, para_tokens) in doc.paragraphs.into_iter().zip(doc_tokens) {
+                builder.add_paragraph(text, para_tokens.iter().map(|t| (t.start, t.end, t.pos.as_str())), stopwords)?;
             }
-            built.push(Document { info: doc.info, meta: doc.meta, paragraphs });
         }
-        let index = Index::build(&built, &vocab);
-        let canonical = (0..vocab.len() as TermId).collect();
-        Ok(Corpus { docs: built, vocab, options, index, aliases: AliasGroups::default(), canonical })
+        Ok(builder.finish())
     }
 
     /// Index of the document with this id (exact match), or `None`.

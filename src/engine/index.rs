@@ -2,7 +2,7 @@
 //! plus the corpus-wide numbers statistics need (document frequency).
 //! Built once with the corpus; every statistic reads it for a selection.
 
-use super::document::{Document, TermId, Vocabulary};
+use super::document::{Document, TermId, Token, Vocabulary};
 use super::segment::TokenKind;
 
 /// A paragraph's place: document index and paragraph index within it.
@@ -40,6 +40,8 @@ pub struct Index {
     /// Term → number of documents containing it, over the whole corpus.
     pub doc_freq: Vec<u32>,
     postings: Vec<Vec<Posting>>,
+    /// While building: term → the last document it was seen in.
+    last_doc: Vec<u32>,
 }
 
 impl Index {
@@ -47,34 +49,56 @@ impl Index {
     /// [`Corpus::from_documents`](super::corpus::Corpus::from_documents)
     /// calls it; there is rarely a reason to call it yourself.
     pub fn build(docs: &[Document], vocab: &Vocabulary) -> Index {
-        let mut index = Index {
-            postings: vec![Vec::new(); vocab.len()],
-            doc_freq: vec![0; vocab.len()],
-            ..Index::default()
-        };
-        let mut last_doc = vec![u32::MAX; vocab.len()];
-        for (d, doc) in docs.iter().enumerate() {
-            index.doc_starts.push(index.paragraphs.len() as u32);
-            for (p, para) in doc.paragraphs.iter().enumerate() {
-                let global = index.paragraphs.len() as u32;
-                index.paragraphs.push(ParaRef { doc: d as u32, para: p as u32 });
-                let mut words = 0;
-                for (pos, t) in para.tokens.iter().enumerate() {
-                    let term = t.term as usize;
-                    index.postings[term].push(Posting { para: global, pos: pos as u32 });
-                    if last_doc[term] != d as u32 {
-                        last_doc[term] = d as u32;
-                        index.doc_freq[term] += 1;
-                    }
-                    if vocab.term(t.term).kind == TokenKind::Word {
-                        words += 1;
-                    }
-                }
-                index.word_tokens.push(words);
+        let mut index = Index::default();
+        for doc in docs {
+            index.start_document();
+            for para in &doc.paragraphs {
+                index.add_paragraph(&para.tokens, vocab);
             }
         }
-        index.doc_starts.push(index.paragraphs.len() as u32);
+        index.finish(vocab);
         index
+    }
+
+    /// Starts indexing the next document (an index built a paragraph at a
+    /// time, as [`CorpusBuilder`](super::corpus::CorpusBuilder) does).
+    pub(crate) fn start_document(&mut self) {
+        self.doc_starts.push(self.paragraphs.len() as u32);
+    }
+
+    /// Indexes the next paragraph of the current document; its terms come
+    /// from `vocab`, which may have grown since the last paragraph.
+    pub(crate) fn add_paragraph(&mut self, tokens: &[Token], vocab: &Vocabulary) {
+        let doc = self.doc_starts.len() as u32 - 1;
+        let first = self.doc_starts[doc as usize] as usize;
+        let global = self.paragraphs.len() as u32;
+        self.paragraphs.push(ParaRef { doc, para: global - first as u32 });
+        if self.postings.len() < vocab.len() {
+            self.postings.resize(vocab.len(), Vec::new());
+            self.doc_freq.resize(vocab.len(), 0);
+            self.last_doc.resize(vocab.len(), u32::MAX);
+        }
+        let mut words = 0;
+        for (pos, t) in tokens.iter().enumerate() {
+            let term = t.term as usize;
+            self.postings[term].push(Posting { para: global, pos: pos as u32 });
+            if self.last_doc[term] != doc {
+                self.last_doc[term] = doc;
+                self.doc_freq[term] += 1;
+            }
+            if vocab.term(t.term).kind == TokenKind::Word {
+                words += 1;
+            }
+        }
+        self.word_tokens.push(words);
+    }
+
+    /// Closes the last document; every term of `vocab` has its entry.
+    pub(crate) fn finish(&mut self, vocab: &Vocabulary) {
+        self.doc_starts.push(self.paragraphs.len() as u32);
+        self.postings.resize(vocab.len(), Vec::new());
+        self.doc_freq.resize(vocab.len(), 0);
+        self.last_doc = Vec::new();
     }
 
     /// Every occurrence of a term, in corpus order; empty for a term

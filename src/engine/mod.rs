@@ -43,6 +43,7 @@ pub mod clean;
 pub mod clusters;
 pub mod collocates;
 pub mod corpus;
+pub mod corpus_builder;
 pub mod date;
 pub mod discover;
 pub mod dispersion;

@@ -79,20 +79,21 @@ pub fn encode(docs: &[Vec<Vec<Token>>]) -> Vec<u8> {
     out
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
+struct Reader<B> {
+    bytes: B,
     at: usize,
 }
 
-impl Reader<'_> {
+impl<B: AsRef<[u8]>> Reader<B> {
     fn fail<T>(&self, message: &'static str) -> Result<T, TokenStreamError> {
         Err(TokenStreamError { offset: self.at, message })
     }
 
     fn number(&mut self) -> Result<usize, TokenStreamError> {
+        let bytes = self.bytes.as_ref();
         let mut n: usize = 0;
         for shift in (0..64).step_by(7) {
-            let Some(&byte) = self.bytes.get(self.at) else { return self.fail("the stream ends inside a number") };
+            let Some(&byte) = bytes.get(self.at) else { return self.fail("the stream ends inside a number") };
             self.at += 1;
             n |= ((byte & 0x7f) as usize).checked_shl(shift).unwrap_or(0);
             if byte & 0x80 == 0 {
@@ -105,48 +106,130 @@ impl Reader<'_> {
     /// A count of items that each take at least one more byte.
     fn count(&mut self) -> Result<usize, TokenStreamError> {
         let n = self.number()?;
-        if n > self.bytes.len() - self.at.min(self.bytes.len()) {
+        if n > self.bytes.as_ref().len() - self.at.min(self.bytes.as_ref().len()) {
             return self.fail("a count is larger than the rest of the stream");
         }
         Ok(n)
     }
 }
 
+/// One token as a stream holds it: its byte span in its paragraph and the
+/// index of its POS tag in [`TokenStream::tags`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamToken {
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// Index of its POS tag.
+    pub tag: usize,
+}
+
+/// Reads a stream written by [`encode`] a paragraph at a time, without
+/// making a `String` a token: what a corpus built in slices reads. Call
+/// [`TokenStream::next_document`] for each document, then
+/// [`TokenStream::next_paragraph`] as many times as it says, then
+/// [`TokenStream::finish`]. A damaged stream is an error naming the byte;
+/// it never panics.
+///
+/// ```
+/// use cijing::engine::segment::Token;
+/// use cijing::engine::tokens::{encode, StreamToken, TokenStream};
+/// let bytes = encode(&[vec![vec![Token { start: 0, end: 6, pos: "n".into() }]]]);
+/// let mut stream = TokenStream::new(bytes)?;
+/// assert_eq!(stream.documents(), 1);
+/// assert_eq!(stream.next_document()?, 1);
+/// let mut tokens = Vec::new();
+/// stream.next_paragraph(&mut tokens)?;
+/// assert_eq!(tokens, [StreamToken { start: 0, end: 6, tag: 0 }]);
+/// assert_eq!(stream.tags(), ["n"]);
+/// stream.finish()?;
+/// # Ok::<(), cijing::engine::tokens::TokenStreamError>(())
+/// ```
+pub struct TokenStream<B> {
+    reader: Reader<B>,
+    tags: Vec<String>,
+    documents: usize,
+}
+
+impl<B: AsRef<[u8]>> TokenStream<B> {
+    /// Reads the header and tag table of a stream.
+    pub fn new(bytes: B) -> Result<TokenStream<B>, TokenStreamError> {
+        if !bytes.as_ref().starts_with(MAGIC) {
+            return Err(TokenStreamError { offset: 0, message: "not a cijing token stream (no CJT1 header)" });
+        }
+        let mut reader = Reader { bytes, at: MAGIC.len() };
+        let mut tags = Vec::new();
+        for _ in 0..reader.count()? {
+            let len = reader.count()?;
+            let at = reader.at;
+            let Ok(tag) = std::str::from_utf8(&reader.bytes.as_ref()[at..at + len]) else { return reader.fail("a POS tag is not UTF-8") };
+            tags.push(tag.to_string());
+            reader.at += len;
+        }
+        let documents = reader.count()?;
+        Ok(TokenStream { reader, tags, documents })
+    }
+
+    /// The POS tags, indexed by [`StreamToken::tag`].
+    pub fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
+    /// How many documents the stream holds.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// Starts the next document: its paragraph count.
+    pub fn next_document(&mut self) -> Result<usize, TokenStreamError> {
+        self.reader.count()
+    }
+
+    /// The next paragraph's tokens, in `out` (cleared first).
+    pub fn next_paragraph(&mut self, out: &mut Vec<StreamToken>) -> Result<(), TokenStreamError> {
+        out.clear();
+        let n = self.reader.count()?;
+        out.reserve(n);
+        let mut previous = 0usize;
+        for _ in 0..n {
+            let too_large = |r: &Reader<B>| TokenStreamError { offset: r.at, message: "a span is too large" };
+            let start = previous.checked_add(self.reader.number()?).ok_or_else(|| too_large(&self.reader))?;
+            let end = start.checked_add(self.reader.number()?).ok_or_else(|| too_large(&self.reader))?;
+            let tag = self.reader.number()?;
+            if tag >= self.tags.len() {
+                return self.reader.fail("a POS tag index is outside the tag table");
+            }
+            out.push(StreamToken { start, end, tag });
+            previous = start;
+        }
+        Ok(())
+    }
+
+    /// Checks that the stream ends after the last document.
+    pub fn finish(&self) -> Result<(), TokenStreamError> {
+        if self.reader.at != self.reader.bytes.as_ref().len() {
+            return self.reader.fail("bytes left over after the last document");
+        }
+        Ok(())
+    }
+}
+
 /// Reads a stream written by [`encode`]. A damaged or truncated stream is
 /// an error naming the byte; it never panics.
 pub fn decode(bytes: &[u8]) -> Result<DocumentTokens, TokenStreamError> {
-    if !bytes.starts_with(MAGIC) {
-        return Err(TokenStreamError { offset: 0, message: "not a cijing token stream (no CJT1 header)" });
-    }
-    let mut r = Reader { bytes, at: MAGIC.len() };
-    let mut tags = Vec::new();
-    for _ in 0..r.count()? {
-        let len = r.count()?;
-        let Ok(tag) = std::str::from_utf8(&bytes[r.at..r.at + len]) else { return r.fail("a POS tag is not UTF-8") };
-        tags.push(tag.to_string());
-        r.at += len;
-    }
+    let mut stream = TokenStream::new(bytes)?;
     let mut docs = Vec::new();
-    for _ in 0..r.count()? {
+    let mut tokens = Vec::new();
+    for _ in 0..stream.documents() {
         let mut paragraphs = Vec::new();
-        for _ in 0..r.count()? {
-            let n = r.count()?;
-            let mut tokens = Vec::with_capacity(n);
-            let mut previous = 0usize;
-            for _ in 0..n {
-                let start = previous.checked_add(r.number()?).ok_or(TokenStreamError { offset: r.at, message: "a span is too large" })?;
-                let end = start.checked_add(r.number()?).ok_or(TokenStreamError { offset: r.at, message: "a span is too large" })?;
-                let Some(pos) = tags.get(r.number()?) else { return r.fail("a POS tag index is outside the tag table") };
-                tokens.push(Token { start, end, pos: pos.clone() });
-                previous = start;
-            }
-            paragraphs.push(tokens);
+        for _ in 0..stream.next_document()? {
+            stream.next_paragraph(&mut tokens)?;
+            paragraphs.push(tokens.iter().map(|t| Token { start: t.start, end: t.end, pos: stream.tags[t.tag].clone() }).collect());
         }
         docs.push(paragraphs);
     }
-    if r.at != bytes.len() {
-        return r.fail("bytes left over after the last document");
-    }
+    stream.finish()?;
     Ok(docs)
 }
 
