@@ -237,7 +237,10 @@ mod tests {
     use crate::engine::tokens::encode;
     use crate::seeds;
 
-    fn paragraphs_of(corpus: &Corpus) -> Vec<(String, Vec<(u32, u32, String, String)>)> {
+    /// Each paragraph's text and tokens (span, word, tag).
+    type Built = Vec<(String, Vec<(u32, u32, String, String)>)>;
+
+    fn paragraphs_of(corpus: &Corpus) -> Built {
         (0..corpus.paragraph_count())
             .map(|g| {
                 let p = corpus.paragraph(g);
