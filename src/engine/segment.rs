@@ -280,8 +280,16 @@ impl Segmenter {
         if self.compounds.is_empty() {
             return;
         }
+        // A compound occurs only where the characters jieba cuts at that it
+        // holds (·, －) do: a paragraph without them is not searched for it.
+        let mut splitters: Vec<char> = text.chars().filter(|&c| !jieba_keeps_together(c)).collect();
+        splitters.sort_unstable();
+        splitters.dedup();
         let mut taken: Vec<(usize, usize, &str)> = Vec::new();
         for (word, pos) in &self.compounds {
+            if !word.chars().filter(|&c| !jieba_keeps_together(c)).all(|c| splitters.binary_search(&c).is_ok()) {
+                continue;
+            }
             for (start, _) in text.match_indices(word.as_str()) {
                 let end = start + word.len();
                 let overlaps = taken.iter().any(|&(s, e, _)| start < e && s < end);
