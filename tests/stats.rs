@@ -80,3 +80,23 @@ fn the_seed_corpus_per_document_counts_add_up_to_the_whole() {
     assert_eq!(whole.rows[0].term, "合作", "the corpus is about cooperation");
     assert!(whole.rows.iter().all(|r| !["的", "和", "在", "年", "，"].contains(&r.term.as_str())));
 }
+
+#[test]
+fn a_document_partly_selected_counts_only_its_selected_paragraphs() {
+    use cijing::engine::selection::Selection;
+    use cijing::engine::stats::{term_table, TermOptions};
+    let corpus = tiny_corpus();
+    // Document a whole (both paragraphs) and b's only paragraph: counted
+    // from the documents' term counts; a's second paragraph alone
+    // (2023 年 合作): one token at a time.
+    let all = term_table(&corpus, &Selection::all(&corpus), &TermOptions::default());
+    let rows: Vec<(&str, u64, u32)> = all.rows.iter().map(|r| (r.term.as_str(), r.count, r.docs)).collect();
+    assert_eq!((rows, all.tokens), (vec![("合作", 4, 2), ("发展", 2, 2)], 8));
+    let mut part = Selection::none(&corpus);
+    part.paragraphs[1] = true;
+    part.paragraphs[2] = true;
+    let mixed = term_table(&corpus, &part, &TermOptions::default());
+    // a ¶2: 年 合作 (2 word tokens); b: 发展 的 合作 (3).
+    let rows: Vec<(&str, u64, u32)> = mixed.rows.iter().map(|r| (r.term.as_str(), r.count, r.docs)).collect();
+    assert_eq!((rows, mixed.tokens), (vec![("合作", 2, 2), ("发展", 1, 1)], 5));
+}

@@ -3,6 +3,7 @@
 //! Built once with the corpus; every statistic reads it for a selection.
 
 use super::document::{Document, TermId, Token, Vocabulary};
+use std::collections::HashMap;
 use super::segment::TokenKind;
 
 /// A paragraph's place: document index and paragraph index within it.
@@ -40,8 +41,24 @@ pub struct Index {
     /// Term → number of documents containing it, over the whole corpus.
     pub doc_freq: Vec<u32>,
     postings: Vec<Vec<Posting>>,
+    /// Document index → how often each (term, POS tag id) occurs in it,
+    /// sorted: statistics over whole documents read these, not every token.
+    pub doc_counts: Vec<Vec<TermCount>>,
     /// While building: term → the last document it was seen in.
     last_doc: Vec<u32>,
+    /// While building: the current document's counts.
+    counting: HashMap<(TermId, u16), u32>,
+}
+
+/// How often a term occurs in a document with one POS tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermCount {
+    /// The term.
+    pub term: TermId,
+    /// The POS tag's id (see [`Vocabulary::pos`]).
+    pub pos: u16,
+    /// Its occurrences.
+    pub count: u32,
 }
 
 impl Index {
@@ -63,7 +80,17 @@ impl Index {
     /// Starts indexing the next document (an index built a paragraph at a
     /// time, as [`CorpusBuilder`](super::corpus::CorpusBuilder) does).
     pub(crate) fn start_document(&mut self) {
+        if !self.doc_starts.is_empty() {
+            self.close_document();
+        }
         self.doc_starts.push(self.paragraphs.len() as u32);
+    }
+
+    /// Turns the current document's counts into its sorted list.
+    fn close_document(&mut self) {
+        let mut counts: Vec<TermCount> = self.counting.drain().map(|((term, pos), count)| TermCount { term, pos, count }).collect();
+        counts.sort_unstable_by_key(|c| (c.term, c.pos));
+        self.doc_counts.push(counts);
     }
 
     /// Indexes the next paragraph of the current document; its terms come
@@ -82,6 +109,7 @@ impl Index {
         for (pos, t) in tokens.iter().enumerate() {
             let term = t.term as usize;
             self.postings[term].push(Posting { para: global, pos: pos as u32 });
+            *self.counting.entry((t.term, t.pos)).or_insert(0) += 1;
             if self.last_doc[term] != doc {
                 self.last_doc[term] = doc;
                 self.doc_freq[term] += 1;
@@ -95,6 +123,9 @@ impl Index {
 
     /// Closes the last document; every term of `vocab` has its entry.
     pub(crate) fn finish(&mut self, vocab: &Vocabulary) {
+        if !self.doc_starts.is_empty() {
+            self.close_document();
+        }
         self.doc_starts.push(self.paragraphs.len() as u32);
         self.postings.resize(vocab.len(), Vec::new());
         self.doc_freq.resize(vocab.len(), 0);

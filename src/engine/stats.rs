@@ -120,8 +120,33 @@ pub(crate) fn count_terms(corpus: &Corpus, selection: &Selection, options: &Term
     let mut doc_freq = vec![0u32; n];
     let mut last_doc = vec![u32::MAX; n];
     let mut tokens = 0u64;
+    // Whole documents are counted from their term counts; the paragraphs
+    // of partly selected documents one token at a time.
+    let mut whole = vec![false; corpus.docs.len()];
+    for (d, counts) in corpus.index.doc_counts.iter().enumerate() {
+        let range = corpus.doc_paragraphs(d);
+        if range.is_empty() || !range.clone().all(|g| selection.contains(g)) {
+            continue;
+        }
+        whole[d] = true;
+        tokens += range.map(|g| corpus.index.word_tokens[g] as u64).sum::<u64>();
+        for c in counts {
+            if !options.admits(corpus, c.term, corpus.vocab.pos(c.pos)) {
+                continue;
+            }
+            let key = corpus.count_as(c.term, options.merge_aliases) as usize;
+            by_term[key] += c.count as u64;
+            if last_doc[key] != d as u32 {
+                last_doc[key] = d as u32;
+                doc_freq[key] += 1;
+            }
+        }
+    }
     for g in selection.iter() {
         let place = corpus.place(g);
+        if whole[place.doc as usize] {
+            continue;
+        }
         tokens += corpus.index.word_tokens[g] as u64;
         let para = corpus.paragraph(g);
         for t in &para.tokens {
