@@ -8,10 +8,11 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use cijing::engine::import::{import, import_pdf_text, segment_paragraphs};
+    use cijing::engine::import::{import, import_pdf_text, segment_paragraphs_telling, ImportedText};
     use cijing::engine::lexicon::DictEntry;
     use cijing::engine::script::to_simplified;
     use cijing::engine::options::Choice;
+    use cijing::engine::paragraph_list::ParagraphList;
     use cijing::engine::segment::{Mode, SegmentOptions, Segmenter};
     use cijing::engine::tokens::encode;
     use cijing::seeds;
@@ -157,34 +158,70 @@ mod worker {
         value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// A read text for the page: its fields, with its paragraphs as `body`
+    /// bytes ([`ParagraphList::to_bytes`]) instead of a string each (one
+    /// value crosses to the page however long the text is).
+    fn text_to_js(mut text: ImportedText) -> Result<JsValue, JsError> {
+        let paragraphs = ParagraphList::from(std::mem::take(&mut text.paragraphs));
+        let chars: usize = paragraphs.iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).sum();
+        let value = to_js(&text)?;
+        let _ = js_sys::Reflect::set(&value, &"chars".into(), &(chars as f64).into());
+        js_sys::Reflect::set(&value, &"body".into(), &js_sys::Uint8Array::from(paragraphs.to_bytes().as_slice()))
+            .map_err(|_| JsError::new("the text could not be handed to the page"))?;
+        Ok(value)
+    }
+
     /// Reads a file a user adds: its name (the extension tells the format),
     /// its bytes and an optional encoding label overriding detection. Returns
     /// the imported text — `{ name, encoding, format, script, title, date
-    /// (YYYY-MM-DD or null), parties, meta, paragraphs }` — or an error whose
-    /// message names the file.
+    /// (YYYY-MM-DD or null), parties, meta, paragraphs: [], chars, body }`
+    /// (chars: characters but white space), the
+    /// paragraphs in `body` ([`ParagraphList::to_bytes`]) — or an error
+    /// whose message names the file.
     #[wasm_bindgen]
     pub fn import_file(name: &str, bytes: &[u8], encoding: Option<String>) -> Result<JsValue, JsError> {
         let text = import(name, bytes, encoding.as_deref().filter(|l| !l.is_empty())).map_err(|e| JsError::new(&e.to_string()))?;
-        to_js(&text)
+        text_to_js(text)
     }
 
     /// Reads the text pdf.js extracted from a PDF (hard-wrapped lines, page
     /// numbers and all), as [`import_file`] reads a file.
     #[wasm_bindgen]
     pub fn import_pdf(name: &str, text: &str) -> Result<JsValue, JsError> {
-        to_js(&import_pdf_text(name, text).map_err(|e| JsError::new(&e.to_string()))?)
+        text_to_js(import_pdf_text(name, text).map_err(|e| JsError::new(&e.to_string()))?)
     }
 
-    /// Users' documents (`string[][]`: each document's paragraphs, in the
-    /// original script) segmented with these settings, as a token stream
-    /// like [`segment_seeds`]'s: Traditional text is segmented through its
-    /// Simplified fold, with spans in the original text.
+    /// Users' documents (each document's paragraphs, in the original
+    /// script, as [`ParagraphList::to_bytes`] bytes, or a string of lines
+    /// or a list)
+    /// segmented with these settings, as a token stream like
+    /// [`segment_seeds`]'s: Traditional text is segmented through its
+    /// Simplified fold, with spans in the original text. `progress`, when
+    /// given, is called with (bytes segmented, bytes in all) every 256 KB or so.
     #[wasm_bindgen]
-    pub fn segment_documents(docs: JsValue, mode: &str, hmm: bool) -> Result<Vec<u8>, JsError> {
+    pub fn segment_documents(docs: JsValue, mode: &str, hmm: bool, progress: Option<js_sys::Function>) -> Result<Vec<u8>, JsError> {
+        const EVERY_BYTES: usize = 256 * 1024;
         let options = options(mode, hmm)?;
-        let docs: Vec<Vec<String>> =
-            serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("documents: expected string[][] ({e})")))?;
-        Ok(with_segmenter(|s| encode(&docs.iter().map(|paragraphs| segment_paragraphs(s, paragraphs, options)).collect::<Vec<_>>())))
+        let docs = js_sys::Array::from(&docs)
+            .iter()
+            .enumerate()
+            .map(|(i, doc)| match doc.dyn_ref::<js_sys::Uint8Array>() {
+                Some(bytes) => ParagraphList::from_bytes(&bytes.to_vec()).map_err(|e| format!("document {}: {e}", i + 1)),
+                None => serde_wasm_bindgen::from_value(doc).map_err(|e| format!("document {}: expected its paragraphs ({e})", i + 1)),
+            })
+            .collect::<Result<Vec<ParagraphList>, String>>()
+            .map_err(|e| JsError::new(&e))?;
+        let total: usize = docs.iter().flat_map(|d| d.iter()).map(String::len).sum();
+        let (mut done, mut told) = (0, 0);
+        let mut tell = |p: &str| {
+            done += p.len();
+            if let Some(progress) = progress.as_ref().filter(|_| done - told >= EVERY_BYTES) {
+                told = done;
+                let _ = progress.call2(&JsValue::NULL, &(done as f64).into(), &(total as f64).into());
+            }
+        };
+        let tokens = with_segmenter(|s| docs.iter().map(|paragraphs| segment_paragraphs_telling(s, paragraphs, options, &mut tell)).collect::<Vec<_>>());
+        Ok(encode(&tokens))
     }
 
     /// Terms folded to Simplified, character by character (上海合作組織 →

@@ -842,8 +842,20 @@ pub fn segment_paragraph(segmenter: &Segmenter, text: &str, script: Script, opti
 /// Segments a text's paragraphs ([`segment_paragraph`]), its script read
 /// from all of them together.
 pub fn segment_paragraphs(segmenter: &Segmenter, paragraphs: &[String], options: SegmentOptions) -> Vec<Vec<Token>> {
+    segment_paragraphs_telling(segmenter, paragraphs, options, |_| ())
+}
+
+/// [`segment_paragraphs`], telling `before_each` every paragraph before it
+/// is segmented (to show how far a long job has got).
+pub fn segment_paragraphs_telling(segmenter: &Segmenter, paragraphs: &[String], options: SegmentOptions, mut before_each: impl FnMut(&str)) -> Vec<Vec<Token>> {
     let script = detect_script(&paragraphs.join("\n"));
-    paragraphs.iter().map(|p| segment_paragraph(segmenter, p, script, options)).collect()
+    paragraphs
+        .iter()
+        .map(|p| {
+            before_each(p);
+            segment_paragraph(segmenter, p, script, options)
+        })
+        .collect()
 }
 
 /// Alias groups that count Traditional terms as their Simplified form

@@ -56,6 +56,7 @@ pub mod lda;
 pub mod lexicon;
 pub mod ngrams;
 pub mod options;
+pub mod paragraph_list;
 pub mod pos;
 pub mod profile;
 pub mod query;

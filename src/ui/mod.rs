@@ -382,9 +382,10 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         (segment_options.get(), user_words.get(), source, if source.has_mine() { texts_key.get() } else { 0 })
     });
     let default_key: CorpusKey = (corpus.options, Vec::new(), CorpusSource::Seeds, 0);
-    let corpora: RwSignal<HashMap<CorpusKey, SharedCorpus>> = RwSignal::new(HashMap::from([(default_key, SharedCorpus(corpus.clone()))]));
+    let corpora: RwSignal<HashMap<CorpusKey, SharedCorpus>> = RwSignal::new(HashMap::from([(default_key.clone(), SharedCorpus(corpus.clone()))]));
     let segmenting = RwSignal::new(None::<Result<CorpusKey, String>>);
-    let shown = StoredValue::new(SharedCorpus(corpus.clone()));
+    let build_progress = RwSignal::new(None::<segmenter::Progress>);
+    let shown = StoredValue::new((default_key.clone(), SharedCorpus(corpus.clone())));
     Effect::new(move |_| {
         let wanted = corpus_key.get();
         if corpora.with_untracked(|c| c.contains_key(&wanted)) || segmenting.with_untracked(|s| s.as_ref() == Some(&Ok(wanted.clone()))) {
@@ -399,6 +400,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         let key = wanted.clone();
         let done = move |result: Result<Corpus, String>| match result {
             Ok(corpus) => {
+                build_progress.set(None);
                 corpora.update(|c| {
                     // A few corpora are kept: each word list or text set makes a new one.
                     if c.len() > 6 {
@@ -408,18 +410,27 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
                 });
                 segmenting.set(None);
             }
-            Err(e) => segmenting.set(Some(Err(e))),
+            Err(e) => {
+                build_progress.set(None);
+                // Cancelled: the view goes back to the corpus on screen.
+                if e == segmenter::CANCELLED {
+                    let before = shown.with_value(|(key, _)| key.2);
+                    view.update(|v| v.source = before);
+                }
+                segmenting.set(Some(Err(e)));
+            }
         };
-        segmenter::build_corpus(wanted.0, &wanted.1, wanted.2.has_seeds(), &mine, done);
+        let progress = move |p| build_progress.set(Some(p));
+        segmenter::build_corpus(wanted.0, &wanted.1, wanted.2.has_seeds(), &mine, progress, done);
     });
     let corpus = Memo::new(move |_| {
-        let found = corpus_key.with(|wanted| corpora.with(|c| c.get(wanted).cloned()));
+        let found = corpus_key.with(|wanted| corpora.with(|c| c.get(wanted).cloned().map(|found| (wanted.clone(), found))));
         match found {
-            Some(c) => {
-                shown.set_value(c.clone());
+            Some((key, c)) => {
+                shown.set_value((key, c.clone()));
                 c
             }
-            None => shown.get_value(),
+            None => shown.with_value(|(_, c)| c.clone()),
         }
     });
     let topic_scores = Memo::new(move |_| topics.with(|topics| corpus.with(|c| score_corpus(c, topics))));
@@ -608,9 +619,37 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         });
         offered.set(Vec::new());
     };
+    let progress_text = move || {
+        let lang = lang.get();
+        match build_progress.get() {
+            None => t(lang, "segmenter.loading").to_string(),
+            Some(segmenter::Progress::Segmenting { done, total }) => format!(
+                "{} {}% ({:.1} / {:.1} MB)",
+                t(lang, "segmenter.segmenting"),
+                done * 100 / total.max(1),
+                done as f64 / 1048576.0,
+                total as f64 / 1048576.0
+            ),
+            Some(segmenter::Progress::Building { done, total }) => {
+                format!("{} {}% ({done} / {total})", t(lang, "segmenter.building"), done * 100 / total.max(1))
+            }
+        }
+    };
     let segmenting_note = move || {
         segmenting.get().map(|state| match state {
-            Ok(_) => view! { <p class="notice working" role="status">{move || t(lang.get(), "segmenter.loading")}</p> }.into_any(),
+            Ok(_) => view! {
+                <p id="build-status" class="notice working" role="status">
+                    <span class="progress-text">{progress_text}</span> " "
+                    <button id="build-cancel" class="link" on:click=move |_| segmenter::cancel()>{move || t(lang.get(), "segmenter.cancel")}</button>
+                </p>
+            }
+            .into_any(),
+            Err(e) if e == segmenter::CANCELLED => view! {
+                <p id="build-status" class="notice" role="status">{move || t(lang.get(), "segmenter.cancelled")} " "
+                    <button class="link" on:click=move |_| segmenting.set(None)>{move || t(lang.get(), "notice.ok")}</button>
+                </p>
+            }
+            .into_any(),
             Err(e) => view! { <p class="notice" role="alert">{move || t(lang.get(), "segmenter.failed")} " " {e.clone()}</p> }.into_any(),
         })
     };

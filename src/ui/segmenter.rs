@@ -1,12 +1,13 @@
 //! The page's handle on the segmenter worker (`cijing-segmenter-worker.js`):
 //! started on first use, it loads jieba and its dictionary in its own wasm
 //! and answers with token streams, so the page stays responsive and never
-//! ships the dictionary unless a setting needs it.
+//! ships the dictionary unless a setting needs it. The page builds a corpus
+//! from those streams in slices between frames; [`cancel`] stops either.
 
 use crate::engine::corpus::Corpus;
 use crate::engine::options::Choice;
 use crate::engine::segment::SegmentOptions;
-use crate::engine::tokens::decode;
+use crate::engine::corpus_builder::SlicedBuild;
 use crate::engine::user_words::UserWord;
 use crate::seeds;
 use std::cell::RefCell;
@@ -16,17 +17,81 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 type Reply = Box<dyn FnOnce(Result<JsValue, String>)>;
+type OnProgress = Rc<dyn Fn(Progress)>;
+
+/// What a request that was cancelled answers (see [`cancel`]).
+pub const CANCELLED: &str = "cancelled";
+
+/// How far a long job has got.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Progress {
+    /// The worker is segmenting the user's texts: bytes done, of all.
+    Segmenting { done: usize, total: usize },
+    /// The page is building the corpus: paragraphs done, of all.
+    Building { done: usize, total: usize },
+}
+
+struct Pending {
+    reply: Reply,
+    progress: Option<OnProgress>,
+}
 
 struct Client {
     worker: web_sys::Worker,
     next: u32,
-    pending: HashMap<u32, Reply>,
+    pending: HashMap<u32, Pending>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
 
 thread_local! {
     static CLIENT: RefCell<Option<Rc<RefCell<Client>>>> = const { RefCell::new(None) };
     static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Counts [`cancel`]s: a job started before the last one stops.
+    static GENERATION: RefCell<u32> = const { RefCell::new(0) };
+}
+
+fn generation() -> u32 {
+    GENERATION.with(|g| *g.borrow())
+}
+
+/// Stops every request to the worker and every corpus being built: the
+/// worker is ended (the next request starts another) and each pending
+/// request answers [`CANCELLED`].
+pub fn cancel() {
+    GENERATION.with(|g| *g.borrow_mut() += 1);
+    let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) else { return };
+    let pending: Vec<Pending> = {
+        let mut c = client.borrow_mut();
+        c.worker.terminate();
+        c.pending.drain().map(|(_, p)| p).collect()
+    };
+    for p in pending {
+        (p.reply)(Err(CANCELLED.to_string()));
+    }
+}
+
+/// Waits for the browser's next task, so it can paint and answer input
+/// between slices of a long job (`scheduler.yield()` where the browser has
+/// it, else a zero timeout).
+pub async fn next_task() {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok().filter(|s| s.is_object());
+    let yield_now = scheduler.as_ref().and_then(|s| js_sys::Reflect::get(s, &"yield".into()).ok()).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let promise = match (scheduler, yield_now) {
+        (Some(s), Some(f)) => f.call0(&s).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()),
+        _ => None,
+    };
+    let promise = promise.unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// Where cijing's files are (the directory of the loader or embed script).
@@ -58,7 +123,16 @@ fn client() -> Result<Rc<RefCell<Client>>, String> {
         let data = event.data();
         let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
         let Some(client) = weak.upgrade() else { return };
-        let reply = client.borrow_mut().pending.remove(&id);
+        let progress = js_sys::Reflect::get(&data, &"progress".into()).ok().filter(|p| p.is_object());
+        if let Some(progress) = progress {
+            let number = |key: &str| js_sys::Reflect::get(&progress, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize;
+            let tell = client.borrow().pending.get(&id).and_then(|p| p.progress.clone());
+            if let Some(tell) = tell {
+                tell(Progress::Segmenting { done: number("done"), total: number("total") });
+            }
+            return;
+        }
+        let reply = client.borrow_mut().pending.remove(&id).map(|p| p.reply);
         if let Some(reply) = reply {
             let error = js_sys::Reflect::get(&data, &"error".into()).ok().and_then(|e| e.as_string());
             reply(match error {
@@ -74,6 +148,11 @@ fn client() -> Result<Rc<RefCell<Client>>, String> {
 }
 
 fn ask(message: &js_sys::Object, reply: Reply) {
+    ask_telling(message, None, reply);
+}
+
+/// [`ask`], telling `progress` what the worker says of its progress.
+fn ask_telling(message: &js_sys::Object, progress: Option<OnProgress>, reply: Reply) {
     let client = match client() {
         Ok(c) => c,
         Err(e) => return reply(Err(e)),
@@ -82,11 +161,11 @@ fn ask(message: &js_sys::Object, reply: Reply) {
     let id = c.next;
     c.next += 1;
     let _ = js_sys::Reflect::set(message, &"id".into(), &id.into());
-    c.pending.insert(id, reply);
+    c.pending.insert(id, Pending { reply, progress });
     if let Err(e) = c.worker.post_message(message) {
-        if let Some(reply) = c.pending.remove(&id) {
+        if let Some(pending) = c.pending.remove(&id) {
             drop(c);
-            reply(Err(format!("cannot reach the segmenter: {e:?}")));
+            (pending.reply)(Err(format!("cannot reach the segmenter: {e:?}")));
         }
     }
 }
@@ -128,9 +207,10 @@ pub fn suggest_words(options: SegmentOptions, words: &[UserWord], limit: usize, 
 }
 
 /// Reads a file the user adds (name, bytes, optional encoding label) in
-/// the worker: the imported text as the worker gives it, or a message that
-/// names the file.
-pub fn import_file(name: &str, bytes: &[u8], encoding: &str, done: impl FnOnce(Result<super::texts::ImportedText, String>) + 'static) {
+/// the worker: the imported text's fields and its paragraphs as bytes
+/// (`ParagraphList::to_bytes`, left in JavaScript: the page reads them
+/// in slices and keeps them as they are), or a message that names the file.
+pub fn import_file(name: &str, bytes: &[u8], encoding: &str, done: impl FnOnce(Result<(super::texts::ImportedText, js_sys::Uint8Array), String>) + 'static) {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"op".into(), &"import".into());
     let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
@@ -141,46 +221,85 @@ pub fn import_file(name: &str, bytes: &[u8], encoding: &str, done: impl FnOnce(R
         Box::new(move |answer| {
             done(answer.and_then(|data| {
                 let text = js_sys::Reflect::get(&data, &"text".into()).map_err(|_| "no text in the answer".to_string())?;
-                serde_wasm_bindgen::from_value(text).map_err(|e| e.to_string())
+                let body = js_sys::Reflect::get(&text, &"body".into())
+                    .ok()
+                    .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
+                    .ok_or_else(|| "no body in the answer".to_string())?;
+                let _ = js_sys::Reflect::delete_property(text.unchecked_ref::<js_sys::Object>(), &"body".into());
+                let imported: super::texts::ImportedText = serde_wasm_bindgen::from_value(text).map_err(|e| e.to_string())?;
+                Ok((imported, body))
             }))
         }),
     );
 }
 
-/// Builds a corpus in the worker: the shipped documents (when `seeds`)
-/// and then the user's `texts`, segmented with `options` and the user's
-/// `words`; `done` gets it, or what went wrong.
-pub fn build_corpus(options: SegmentOptions, words: &[UserWord], seeds: bool, texts: &[super::texts::UserText], done: impl FnOnce(Result<Corpus, String>) + 'static) {
+/// Longest slice of corpus building between two frames, in milliseconds.
+const SLICE_MS: f64 = 8.0;
+
+/// Builds a corpus: the worker segments the shipped documents (when
+/// `seeds`) and then the user's `texts`, with `options` and the user's
+/// `words`; the page builds the corpus from its token streams in slices of
+/// at most [`SLICE_MS`], so the page stays responsive. `progress` hears
+/// how far it has got; `done` gets the corpus, or what went wrong
+/// ([`CANCELLED`] after [`cancel`]).
+pub fn build_corpus(
+    options: SegmentOptions,
+    words: &[UserWord],
+    seeds: bool,
+    texts: &[super::texts::UserText],
+    progress: impl Fn(Progress) + 'static,
+    done: impl FnOnce(Result<Corpus, String>) + 'static,
+) {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"op".into(), &"build".into());
     let _ = js_sys::Reflect::set(&message, &"seeds".into(), &seeds.into());
     let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
     let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
     set_words(&message, words);
-    let docs: js_sys::Array = texts.iter().map(|t| t.paragraphs.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>()).collect();
+    // Bytes a document: a value a paragraph would cost a long task.
+    let docs: js_sys::Array = texts.iter().map(|t| JsValue::from(js_sys::Uint8Array::from(t.paragraphs.to_bytes().as_slice()))).collect();
     let _ = js_sys::Reflect::set(&message, &"docs".into(), &docs);
     let documents: Vec<_> = texts.iter().map(|t| t.document()).collect();
-    ask(
+    let progress: OnProgress = Rc::new(progress);
+    let started = generation();
+    ask_telling(
         &message,
+        Some(progress.clone()),
         Box::new(move |answer| {
-            let result = answer.and_then(|data| {
-                let stream = |key: &str| -> Result<crate::engine::tokens::DocumentTokens, String> {
-                    let value = js_sys::Reflect::get(&data, &key.into()).map_err(|_| format!("no {key} in the answer"))?;
-                    if value.is_undefined() || value.is_null() {
-                        return Ok(Vec::new());
-                    }
-                    decode(&js_sys::Uint8Array::new(&value).to_vec()).map_err(|e| e.to_string())
-                };
-                let mut tokens = stream("seedTokens")?;
-                tokens.extend(stream("textTokens")?);
-                let mut docs = if seeds { seeds::documents() } else { Vec::new() };
-                docs.extend(documents);
-                let stopwords = seeds::stopwords();
-                let mut corpus = Corpus::from_segmented(docs, tokens, &stopwords, options).map_err(|e| e.to_string())?;
-                corpus.set_aliases(seeds::aliases(), &stopwords);
-                Ok(corpus)
+            let streams = answer.map(|data| {
+                ["seedTokens", "textTokens"]
+                    .iter()
+                    .filter_map(|key| js_sys::Reflect::get(&data, &(*key).into()).ok().filter(|v| !v.is_undefined() && !v.is_null()))
+                    .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+                    .collect::<Vec<_>>()
             });
-            done(result);
+            let mut docs = if seeds { seeds::documents() } else { Vec::new() };
+            docs.extend(documents);
+            let build = streams.and_then(|streams| SlicedBuild::new(docs, streams, options).map_err(|e| e.to_string()));
+            let mut build = match build {
+                Ok(b) => b,
+                Err(e) => return done(Err(e)),
+            };
+            leptos::task::spawn_local(async move {
+                let stopwords = seeds::stopwords();
+                loop {
+                    let slice_start = now_ms();
+                    match build.step(&stopwords, |_| now_ms() - slice_start > SLICE_MS) {
+                        Ok(true) => break,
+                        Ok(false) => {}
+                        Err(e) => return done(Err(e.to_string())),
+                    }
+                    let (built, total) = build.progress();
+                    progress(Progress::Building { done: built, total });
+                    next_task().await;
+                    if generation() != started {
+                        return done(Err(CANCELLED.to_string()));
+                    }
+                }
+                let mut corpus = build.finish();
+                corpus.set_aliases(seeds::aliases(), &stopwords);
+                done(Ok(corpus));
+            });
         }),
     );
 }

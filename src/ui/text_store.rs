@@ -1,12 +1,13 @@
 //! The browser's store for the user's own texts: IndexedDB (through
 //! `rexie`), since a corpus outgrows localStorage's few megabytes. Each
-//! record is one text, keyed by its `id`; every failure comes back as a
-//! message the page can show.
+//! record is one text, keyed by its `id`, with its body as bytes beside its
+//! fields (one value to copy, however long the text); every failure comes
+//! back as a message the page can show.
 
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 const DATABASE: &str = "cijing";
 const TEXTS: &str = "texts";
@@ -20,9 +21,11 @@ async fn open() -> Result<Rexie, String> {
         .map_err(|e| format!("the browser's database cannot be opened: {e}"))
 }
 
-/// Stores `record` (its `id` field is the key), replacing one with the same id.
-pub async fn put<T: Serialize>(record: &T) -> Result<(), String> {
+/// Stores `record` (its `id` field is the key) with `body` beside it,
+/// replacing one with the same id.
+pub async fn put<T: Serialize>(record: &T, body: &js_sys::Uint8Array) -> Result<(), String> {
     let value = serde_wasm_bindgen::to_value(record).map_err(|e| e.to_string())?;
+    js_sys::Reflect::set(&value, &"body".into(), body).map_err(|_| "the text could not be kept".to_string())?;
     let db = open().await?;
     let tx = db.transaction(&[TEXTS], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
     let store = tx.store(TEXTS).map_err(|e| e.to_string())?;
@@ -31,8 +34,9 @@ pub async fn put<T: Serialize>(record: &T) -> Result<(), String> {
     Ok(())
 }
 
-/// Every stored record that reads as `T`, and a message for each that does not.
-pub async fn all<T: DeserializeOwned>() -> Result<(Vec<T>, Vec<String>), String> {
+/// Every stored record that reads as `T`, with its body (none in records
+/// kept before bodies were), and a message for each that does not read.
+pub async fn all<T: DeserializeOwned>() -> Result<(Vec<(T, Option<Vec<u8>>)>, Vec<String>), String> {
     let db = open().await?;
     let tx = db.transaction(&[TEXTS], TransactionMode::ReadOnly).map_err(|e| e.to_string())?;
     let store = tx.store(TEXTS).map_err(|e| e.to_string())?;
@@ -40,8 +44,9 @@ pub async fn all<T: DeserializeOwned>() -> Result<(Vec<T>, Vec<String>), String>
     let mut records = Vec::new();
     let mut problems = Vec::new();
     for value in values {
+        let body = js_sys::Reflect::get(&value, &"body".into()).ok().and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok()).map(|b| b.to_vec());
         match serde_wasm_bindgen::from_value::<T>(value) {
-            Ok(r) => records.push(r),
+            Ok(r) => records.push((r, body)),
             Err(e) => problems.push(format!("a kept text could not be read: {e}")),
         }
     }

@@ -9,6 +9,7 @@ use super::Analysis;
 use crate::engine::corpus::CleanDocument;
 use crate::engine::date::Date;
 use crate::engine::document::DocInfo;
+use crate::engine::paragraph_list::{ParagraphDecoder, ParagraphList};
 use crate::i18n::t;
 use crate::view_state::{CorpusSource, Panel};
 use leptos::prelude::*;
@@ -25,7 +26,9 @@ pub struct ImportedText {
     pub title: String,
     pub date: Option<String>,
     pub parties: Vec<String>,
-    pub paragraphs: Vec<String>,
+    /// Characters but white space (the worker counts them).
+    #[serde(default)]
+    pub chars: usize,
 }
 
 /// One of the user's texts, as kept in the browser.
@@ -42,7 +45,14 @@ pub struct UserText {
     /// `YYYY-MM-DD`.
     pub date: String,
     pub parties: Vec<String>,
-    pub paragraphs: Vec<String>,
+    /// Exported as one string of lines (older files: a list); kept in the
+    /// browser as bytes beside the record (see [`Texts::keep`]).
+    #[serde(default)]
+    pub paragraphs: ParagraphList,
+    /// Characters but white space (0 in texts kept before it was: counted
+    /// when shown).
+    #[serde(default)]
+    pub chars: usize,
 }
 
 impl UserText {
@@ -59,15 +69,21 @@ impl UserText {
                 parties: self.parties.clone(),
             },
             meta: Vec::new(),
-            paragraphs: self.paragraphs.clone(),
+            paragraphs: self.paragraphs.to_vec(),
         }
     }
 
     /// Characters of text (white space left out).
-    fn chars(&self) -> usize {
+    fn char_count(&self) -> usize {
+        if self.chars > 0 {
+            return self.chars;
+        }
         self.paragraphs.iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).sum()
     }
 }
+
+/// Bytes of a text read between two frames.
+const SLICE_BYTES: usize = 512 * 1024;
 
 /// The most text the page takes in all, in bytes of UTF-8 (the worker
 /// segments it and the corpus is built on the page).
@@ -110,7 +126,20 @@ impl Texts {
         let texts = Texts { list: RwSignal::new(Vec::new()), loaded: RwSignal::new(false), problems: RwSignal::new(Vec::new()), reading: RwSignal::new(0) };
         leptos::task::spawn_local(async move {
             match super::text_store::all::<UserText>().await {
-                Ok((list, problems)) => {
+                Ok((records, mut problems)) => {
+                    let mut list = Vec::with_capacity(records.len());
+                    for (mut text, body) in records {
+                        match body.map(|b| ParagraphList::from_bytes(&b)) {
+                            Some(Ok(paragraphs)) => text.paragraphs = paragraphs,
+                            Some(Err(e)) => {
+                                problems.push(format!("{}: {e}", text.name));
+                                continue;
+                            }
+                            // Kept before bodies were: the paragraphs are in the record.
+                            None => {}
+                        }
+                        list.push(text);
+                    }
                     texts.list.set(list);
                     texts.problems.update(|p| p.extend(problems));
                 }
@@ -121,16 +150,39 @@ impl Texts {
         texts
     }
 
-    /// Adds a text read by the worker: kept in the browser, then in the list.
-    fn add(self, imported: ImportedText) {
+    /// Adds a text read by the worker (its fields, and its paragraphs as
+    /// bytes): read in slices between frames, kept in the browser as the
+    /// bytes came, then in the list; `added` is told once it is.
+    fn add(self, imported: ImportedText, body: js_sys::Uint8Array, added: impl FnOnce() + 'static) {
         let total: usize = self.list.with_untracked(|l| l.iter().map(|t| t.paragraphs.iter().map(String::len).sum::<usize>()).sum());
-        let size: usize = imported.paragraphs.iter().map(String::len).sum();
+        let size = body.length() as usize;
         if total + size > MAX_TOTAL_BYTES {
             self.problems.update(|p| {
                 p.push(format!("{}: not added; your texts would pass {} MB in all", imported.name, MAX_TOTAL_BYTES / (1024 * 1024)))
             });
             return;
         }
+        self.reading.update(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            let mut decoder = ParagraphDecoder::new(body.to_vec());
+            loop {
+                match decoder.step(SLICE_BYTES) {
+                    Ok(true) => break,
+                    Ok(false) => super::segmenter::next_task().await,
+                    Err(e) => {
+                        self.reading.update(|n| *n = n.saturating_sub(1));
+                        return self.problems.update(|p| p.push(format!("{}: {e}", imported.name)));
+                    }
+                }
+            }
+            self.reading.update(|n| *n = n.saturating_sub(1));
+            self.take(imported, decoder.finish(), body);
+            added();
+        });
+    }
+
+    /// Adds a read text whose paragraphs are `paragraphs` (and, as bytes, `body`).
+    fn take(self, imported: ImportedText, paragraphs: ParagraphList, body: js_sys::Uint8Array) {
         let taken: Vec<String> = self.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
         let text = UserText {
             id: new_id(&imported.name, &taken),
@@ -141,17 +193,21 @@ impl Texts {
             script: imported.script,
             title: imported.title,
             parties: imported.parties,
-            paragraphs: imported.paragraphs,
+            chars: imported.chars,
+            paragraphs,
         };
-        self.keep(text.clone());
+        self.keep(text.clone(), Some(body));
         self.list.update(|l| l.push(text));
     }
 
-    /// Stores `text` in the browser, saying so when that fails (the text
-    /// stays in the page).
-    fn keep(self, text: UserText) {
+    /// Stores `text` in the browser, its paragraphs as bytes (`body` when
+    /// they are at hand), saying so when that fails (the text stays in the page).
+    fn keep(self, text: UserText, body: Option<js_sys::Uint8Array>) {
+        let body = body.unwrap_or_else(|| js_sys::Uint8Array::from(text.paragraphs.to_bytes().as_slice()));
+        let record = UserText { paragraphs: ParagraphList::default(), ..text };
         leptos::task::spawn_local(async move {
-            if let Err(e) = super::text_store::put(&text).await {
+            if let Err(e) = super::text_store::put(&record, &body).await {
+                let text = record;
                 self.problems.update(|p| p.push(format!("{}: {e}", text.name)));
             }
         });
@@ -175,22 +231,26 @@ impl Texts {
             }
         });
         if let Some(text) = changed {
-            self.keep(text);
+            self.keep(text, None);
         }
     }
 
     /// Reads one file in the worker and adds it.
     fn read_file(self, analysis: Analysis, name: String, bytes: Vec<u8>, encoding: String) {
         self.reading.update(|n| *n += 1);
+        let name_for_cancel = name.clone();
         super::segmenter::import_file(&name, &bytes, &encoding, move |result| {
             self.reading.update(|n| *n = n.saturating_sub(1));
             match result {
-                Ok(text) => {
-                    self.add(text);
+                Ok((text, body)) => self.add(text, body, move || {
                     // Added texts are shown: the corpus takes them in.
                     if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
                         analysis.view.update(|v| v.source = CorpusSource::Both);
                     }
+                }),
+                Err(e) if e == super::segmenter::CANCELLED => {
+                    let lang = analysis.lang.get_untracked();
+                    self.problems.update(|p| p.push(format!("{name_for_cancel}: {}", t(lang, "texts.cancelled"))))
                 }
                 Err(e) => self.problems.update(|p| p.push(e.trim_start_matches("Error: ").to_string())),
             }
@@ -282,7 +342,7 @@ pub fn TextsPanel() -> impl IntoView {
                         if taken.contains(&text.id) {
                             text.id = new_id(&text.name, &taken);
                         }
-                        texts.keep(text.clone());
+                        texts.keep(text.clone(), None);
                         texts.list.update(|l| l.push(text));
                     }
                     if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
@@ -312,7 +372,7 @@ pub fn TextsPanel() -> impl IntoView {
                     } /></td>
                 <td class="muted">{format!("{} · {} · {}", text.format, text.encoding, text.script)}</td>
                 <td class="num">{text.paragraphs.len()}</td>
-                <td class="num">{text.chars()}</td>
+                <td class="num">{text.char_count()}</td>
                 <td><button class="link text-delete" data-id=id.clone() on:click=move |_| texts.delete(id_delete.clone())>{t(lang, "texts.delete")}</button></td>
             </tr>
         }
@@ -350,10 +410,16 @@ pub fn TextsPanel() -> impl IntoView {
                 </label>
                 <button id="paste-add" on:click=add_paste>{move || t(lang(), "texts.paste.add")}</button>
             </div>
-            <p id="texts-status" role="status" aria-live="polite">{move || {
-                let n = texts.reading.get();
-                (n > 0).then(|| format!("{} {n}…", t(lang(), "texts.reading")))
-            }}</p>
+            <p id="texts-status" role="status" aria-live="polite">
+                {move || {
+                    let n = texts.reading.get();
+                    (n > 0).then(|| format!("{} {n}…", t(lang(), "texts.reading")))
+                }}
+                " "
+                <Show when=move || texts.reading.get() != 0>
+                    <button id="texts-cancel" class="link" on:click=move |_| super::segmenter::cancel()>{move || t(lang(), "segmenter.cancel")}</button>
+                </Show>
+            </p>
             <ul id="texts-problems" class="notes" role="alert">
                 {move || texts.problems.get().into_iter().rev().take(10).map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>

@@ -5,11 +5,12 @@
 // those words first); { id, op: 'words', text, mode, hmm } → { id, words };
 // { id, op: 'add', words, tags } → { id, added }; { id, op: 'discover',
 // mode, hmm, limit, words?, tags? } → { id, candidates }; { id, op:
-// 'build', seeds, docs (string[][]), mode, hmm, words?, tags? } → { id,
+// 'build', seeds, docs (each a Uint8Array of paragraphs), mode, hmm, words?, tags? } → { id,
 // seedTokens, textTokens }; { id, op: 'import', name, bytes, encoding } →
 // { id, text } (a user's file read); { id, op: 'pdf', name, text } → { id,
-// text } (pdf.js's extracted text read); { id, op: 'documents', docs, mode,
-// hmm } → { id, tokens } (users' documents); { id, op: 'fold', terms } →
+// text } (pdf.js's extracted text read); { id, op: 'documents', docs (each a Uint8Array of paragraphs), mode,
+// hmm } → { id, tokens } (users' documents; 'build' also sends { id,
+// progress: { done, total } } while it segments them); { id, op: 'fold', terms } →
 // { id, folded }; failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
@@ -27,12 +28,14 @@ self.onmessage = async ({ data }) => {
     else if (op === 'build') {
       // The shipped documents (when asked) and the user's, as two streams.
       const seedTokens = data.seeds ? segmenter.segment_seeds(data.mode, data.hmm) : null;
-      const textTokens = data.docs.length ? segmenter.segment_documents(data.docs, data.mode, data.hmm) : null;
+      // Progress on the user's texts: { id, progress: { done, total } } (bytes).
+      const progress = (done, total) => self.postMessage({ id, progress: { done, total } });
+      const textTokens = data.docs.length ? segmenter.segment_documents(data.docs, data.mode, data.hmm, progress) : null;
       const buffers = [seedTokens, textTokens].filter(Boolean).map((t) => t.buffer);
       self.postMessage({ id, seedTokens, textTokens }, buffers);
       return;
     }
-    else if (op === 'documents') tokens = segmenter.segment_documents(data.docs, data.mode, data.hmm);
+    else if (op === 'documents') tokens = segmenter.segment_documents(data.docs, data.mode, data.hmm, undefined);
     else if (op === 'import') { self.postMessage({ id, text: segmenter.import_file(data.name, new Uint8Array(data.bytes), data.encoding || undefined) }); return; }
     else if (op === 'pdf') { self.postMessage({ id, text: segmenter.import_pdf(data.name, data.text) }); return; }
     else if (op === 'fold') { self.postMessage({ id, folded: segmenter.fold_terms(data.terms) }); return; }

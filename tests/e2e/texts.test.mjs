@@ -107,3 +107,35 @@ test('files in five formats and encodings and a pasted text become documents; th
   assert.equal(await fresh.page.$('#texts-missing'), null);
   await fresh.page.context().close();
 });
+
+test('a long text shows its progress; Cancel goes back to the corpus shown before and keeps the text; choosing it again builds it', async () => {
+  const app = await openApp(shared.browser, shared.server.url);
+  const page = app.page;
+  const shipped = await app.selectionCount();
+  // About 4 MB: the shipped corpus's text, repeated (made in the page).
+  const body = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', 'text'], { encoding: 'utf8' });
+  await page.evaluate((text) => {
+    const files = new DataTransfer();
+    files.items.add(new File([text.repeat(60)], 'long.txt', { type: 'text/plain' }));
+    const input = document.querySelector('#text-files');
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, body);
+  await textCount(page, 1);
+  // The worker segments it and says how far it has got, with a Cancel button.
+  await page.waitForFunction(() => /\d+%/.test(document.querySelector('#build-status')?.textContent ?? ''));
+  const status = await page.textContent('#build-status .progress-text');
+  assert.match(status, /^(Segmenting your texts: \d+% \([\d.]+ \/ [\d.]+ MB\)|Building the corpus \(paragraphs\): \d+% \(\d+ \/ \d+\))$/);
+  await page.click('#build-cancel');
+  await page.waitForFunction(() => /Cancelled/.test(document.querySelector('#build-status')?.textContent ?? ''));
+  // Back to the shipped texts, as on screen; the text is still there.
+  assert.equal(app.query().get('corpus'), null);
+  assert.equal(await app.selectionCount(), shipped);
+  await textCount(page, 1);
+  // Choosing both again builds the corpus: one more document.
+  await page.selectOption('#corpus-source', 'both');
+  await segmented(page);
+  await page.waitForFunction(() => /\b18 of 18\b/.test(document.querySelector('.selection-count')?.textContent ?? ''));
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});
