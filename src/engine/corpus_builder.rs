@@ -4,6 +4,7 @@
 //! many megabytes between frames instead of in one long task.
 
 use super::corpus::{CleanDocument, Corpus, CorpusError, DocInfo, Document, Paragraph, Token};
+use super::paragraph_list::ParagraphList;
 use super::document::Vocabulary;
 use super::index::Index;
 use super::lexicon::StopwordList;
@@ -105,6 +106,25 @@ impl From<CorpusError> for BuildError {
     }
 }
 
+/// A document whose paragraphs are shared ([`ParagraphList`]): a
+/// [`SlicedBuild`] copies each paragraph when it builds it, so handing it
+/// a long text costs nothing up front.
+#[derive(Debug, Clone)]
+pub struct SharedDocument {
+    /// Its descriptive fields.
+    pub info: DocInfo,
+    /// Lines kept out of the body.
+    pub meta: Vec<String>,
+    /// The body.
+    pub paragraphs: ParagraphList,
+}
+
+impl From<CleanDocument> for SharedDocument {
+    fn from(doc: CleanDocument) -> SharedDocument {
+        SharedDocument { info: doc.info, meta: doc.meta, paragraphs: doc.paragraphs.into() }
+    }
+}
+
 /// A corpus built from documents and their token streams (each stream
 /// holds the tokens of the next documents, in order) a slice at a time:
 /// call [`SlicedBuild::step`] until it says the corpus is done, doing
@@ -125,7 +145,8 @@ impl From<CorpusError> for BuildError {
 /// // The first document's tokens in one stream, the second's in another.
 /// let cut = |d: &CleanDocument| d.paragraphs.iter().map(|p| segmenter.segment(p, Default::default())).collect::<Vec<_>>();
 /// let streams = vec![encode(&[cut(&docs[0])]), encode(&[cut(&docs[1])])];
-/// let mut build = SlicedBuild::new(docs.clone(), streams, Default::default())?;
+/// let shared = docs.iter().cloned().map(Into::into).collect();
+/// let mut build = SlicedBuild::new(shared, streams, Default::default())?;
 /// let stopwords = HashSet::<String>::new();
 /// // One paragraph a step: three steps.
 /// let mut steps = 0;
@@ -142,11 +163,11 @@ impl From<CorpusError> for BuildError {
 /// ```
 pub struct SlicedBuild {
     builder: CorpusBuilder,
-    docs: VecDeque<CleanDocument>,
+    docs: VecDeque<SharedDocument>,
     /// Each stream, with how many of its documents are still to start.
     streams: VecDeque<(TokenStream<Vec<u8>>, usize)>,
-    /// The current document's paragraphs still to build.
-    current: std::vec::IntoIter<String>,
+    /// The current document's paragraphs, and how many are built.
+    current: (ParagraphList, usize),
     tokens: Vec<StreamToken>,
     done: usize,
     total: usize,
@@ -154,7 +175,7 @@ pub struct SlicedBuild {
 
 impl SlicedBuild {
     /// Reads the streams' headers; their documents must add up to `docs`.
-    pub fn new(docs: Vec<CleanDocument>, streams: Vec<Vec<u8>>, options: SegmentOptions) -> Result<SlicedBuild, BuildError> {
+    pub fn new(docs: Vec<SharedDocument>, streams: Vec<Vec<u8>>, options: SegmentOptions) -> Result<SlicedBuild, BuildError> {
         let streams = streams.into_iter().map(TokenStream::new).collect::<Result<VecDeque<_>, _>>()?;
         let in_streams: usize = streams.iter().map(TokenStream::documents).sum();
         if in_streams != docs.len() {
@@ -168,7 +189,7 @@ impl SlicedBuild {
                 let n = s.documents();
                 (s, n)
             }).collect(),
-            current: Vec::new().into_iter(),
+            current: (ParagraphList::default(), 0),
             tokens: Vec::new(),
             done: 0,
             total,
@@ -186,7 +207,7 @@ impl SlicedBuild {
     pub fn step(&mut self, stopwords: &impl StopwordList, mut enough: impl FnMut(usize) -> bool) -> Result<bool, BuildError> {
         let mut built = 0;
         loop {
-            if self.current.len() == 0 {
+            if self.current.1 == self.current.0.len() {
                 let Some(doc) = self.docs.pop_front() else {
                     // Every document is built: each stream must end here.
                     while let Some((stream, _)) = self.streams.pop_front() {
@@ -207,17 +228,18 @@ impl SlicedBuild {
                     return Err(CorpusError { doc, paragraph: 0, message: "the tokens are for another number of paragraphs" }.into());
                 }
                 self.builder.start_document(doc.info, doc.meta);
-                self.current = doc.paragraphs.into_iter();
+                self.current = (doc.paragraphs, 0);
                 continue;
             }
-            let text = self.current.next().expect("a paragraph is left");
+            let text = self.current.0[self.current.1].clone();
+            self.current.1 += 1;
             let (stream, _) = self.streams.front_mut().expect("a stream holds this document");
             stream.next_paragraph(&mut self.tokens)?;
             let tags = stream.tags();
             self.builder.add_paragraph(text, self.tokens.iter().map(|t| (t.start, t.end, tags[t.tag].as_str())), stopwords)?;
             self.done += 1;
             built += 1;
-            let last = self.current.len() == 0 && self.docs.is_empty();
+            let last = self.current.1 == self.current.0.len() && self.docs.is_empty();
             if enough(built) && !last {
                 return Ok(false);
             }
@@ -236,6 +258,10 @@ mod tests {
     use super::*;
     use crate::engine::tokens::encode;
     use crate::seeds;
+
+    fn shared(docs: Vec<CleanDocument>) -> Vec<SharedDocument> {
+        docs.into_iter().map(Into::into).collect()
+    }
 
     /// Each paragraph's text and tokens (span, word, tag).
     type Built = Vec<(String, Vec<(u32, u32, String, String)>)>;
@@ -256,7 +282,7 @@ mod tests {
         let stopwords = seeds::stopwords();
         let whole = Corpus::from_segmented(docs.clone(), tokens.clone(), &stopwords, SegmentOptions::default()).unwrap();
         let streams = vec![encode(&tokens[..10]), encode(&[]), encode(&tokens[10..])];
-        let mut build = SlicedBuild::new(docs, streams, SegmentOptions::default()).unwrap();
+        let mut build = SlicedBuild::new(shared(docs), streams, SegmentOptions::default()).unwrap();
         let mut steps = 0;
         while !build.step(&stopwords, |n| n >= 7).unwrap() {
             steps += 1;
@@ -280,12 +306,12 @@ mod tests {
         let tokens = seeds::tokens();
         let stopwords = seeds::stopwords();
         // One document short.
-        let short = SlicedBuild::new(docs.clone(), vec![encode(&tokens[1..])], SegmentOptions::default());
+        let short = SlicedBuild::new(shared(docs.clone()), vec![encode(&tokens[1..])], SegmentOptions::default());
         assert_eq!(short.err().map(|e| e.to_string()), Some(format!("document {}, paragraph 1: the tokens are for another number of documents", docs.len())));
         // The first two documents' tokens swapped: paragraph counts differ.
         let mut swapped = tokens.clone();
         swapped.swap(0, 1);
-        let mut build = SlicedBuild::new(docs.clone(), vec![encode(&swapped)], SegmentOptions::default()).unwrap();
+        let mut build = SlicedBuild::new(shared(docs.clone()), vec![encode(&swapped)], SegmentOptions::default()).unwrap();
         let error = loop {
             match build.step(&stopwords, |_| false) {
                 Ok(true) => panic!("built a corpus from tokens that do not fit"),
@@ -296,7 +322,7 @@ mod tests {
         assert_eq!(error.to_string(), "document 1, paragraph 1: the tokens are for another number of paragraphs");
         // A stream cut short is a stream error, not a panic.
         let bytes = encode(&tokens);
-        let mut build = SlicedBuild::new(docs, vec![bytes[..bytes.len() - 3].to_vec()], SegmentOptions::default()).unwrap();
+        let mut build = SlicedBuild::new(shared(docs), vec![bytes[..bytes.len() - 3].to_vec()], SegmentOptions::default()).unwrap();
         assert!(matches!(build.step(&stopwords, |_| false), Err(BuildError::Stream(_))));
     }
 }

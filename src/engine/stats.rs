@@ -223,20 +223,34 @@ pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions)
     let n_docs = corpus.docs.len() as f64;
     // Dispersion over the selection's documents: each document's selected
     // word tokens, and each term's count per document (sparse, in doc order).
+    // A wholly selected document adds its term counts; another, its
+    // selected paragraphs' tokens.
     let parts = selection.docs(corpus);
-    let part_of: rustc_hash::FxHashMap<u32, usize> = parts.iter().enumerate().map(|(i, &d)| (d as u32, i)).collect();
     let mut sizes = vec![0u64; parts.len()];
     let mut per_part: Vec<Vec<(usize, u64)>> = vec![Vec::new(); counts.by_term.len()];
-    for g in selection.iter() {
-        let part = part_of[&corpus.place(g).doc];
-        sizes[part] += corpus.index.word_tokens[g] as u64;
-        for t in &corpus.paragraph(g).tokens {
-            if options.admits(corpus, t.term, corpus.vocab.pos(t.pos)) {
-                let list = &mut per_part[corpus.count_as(t.term, options.merge_aliases) as usize];
-                match list.last_mut() {
-                    Some((p, c)) if *p == part => *c += 1,
-                    _ => list.push((part, 1)),
+    let mut add = |part: usize, term: TermId, pos: u16, n: u64| {
+        if options.admits(corpus, term, corpus.vocab.pos(pos)) {
+            let list = &mut per_part[corpus.count_as(term, options.merge_aliases) as usize];
+            match list.last_mut() {
+                Some((p, c)) if *p == part => *c += n,
+                _ => list.push((part, n)),
+            }
+        }
+    };
+    for (part, &d) in parts.iter().enumerate() {
+        let range = corpus.doc_paragraphs(d);
+        let whole = d < corpus.index.doc_counts.len() && range.clone().all(|g| selection.contains(g));
+        for g in range.filter(|&g| selection.contains(g)) {
+            sizes[part] += corpus.index.word_tokens[g] as u64;
+            if !whole {
+                for t in &corpus.paragraph(g).tokens {
+                    add(part, t.term, t.pos, 1);
                 }
+            }
+        }
+        if whole {
+            for c in corpus.index.doc_counts.get(d).map_or(&[][..], Vec::as_slice) {
+                add(part, c.term, c.pos, c.count as u64);
             }
         }
     }

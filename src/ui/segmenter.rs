@@ -7,7 +7,7 @@
 use crate::engine::corpus::Corpus;
 use crate::engine::options::Choice;
 use crate::engine::segment::SegmentOptions;
-use crate::engine::corpus_builder::SlicedBuild;
+use crate::engine::corpus_builder::{SharedDocument, SlicedBuild};
 use crate::engine::user_words::UserWord;
 use crate::seeds;
 use std::cell::RefCell;
@@ -18,6 +18,10 @@ use wasm_bindgen::JsCast;
 
 type Reply = Box<dyn FnOnce(Result<JsValue, String>)>;
 type OnProgress = Rc<dyn Fn(Progress)>;
+
+/// A message's key for the buffers it hands over to the worker (taken off
+/// before it is sent).
+const TRANSFER: &str = "transfer";
 
 /// What a request that was cancelled answers (see [`cancel`]).
 pub const CANCELLED: &str = "cancelled";
@@ -162,7 +166,16 @@ fn ask_telling(message: &js_sys::Object, progress: Option<OnProgress>, reply: Re
     c.next += 1;
     let _ = js_sys::Reflect::set(message, &"id".into(), &id.into());
     c.pending.insert(id, Pending { reply, progress });
-    if let Err(e) = c.worker.post_message(message) {
+    // Buffers the message hands over rather than copies.
+    let transfer = js_sys::Reflect::get(message, &TRANSFER.into()).ok().filter(js_sys::Array::is_array);
+    let sent = match transfer {
+        Some(transfer) => {
+            let _ = js_sys::Reflect::delete_property(message, &TRANSFER.into());
+            c.worker.post_message_with_transfer(message, &transfer)
+        }
+        None => c.worker.post_message(message),
+    };
+    if let Err(e) = sent {
         if let Some(pending) = c.pending.remove(&id) {
             drop(c);
             (pending.reply)(Err(format!("cannot reach the segmenter: {e:?}")));
@@ -256,9 +269,12 @@ pub fn build_corpus(
     let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
     let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
     set_words(&message, words);
-    // Bytes a document: a value a paragraph would cost a long task.
+    // Bytes a document, handed over (not copied): a value a paragraph
+    // would cost a long task.
     let docs: js_sys::Array = texts.iter().map(|t| JsValue::from(js_sys::Uint8Array::from(t.paragraphs.to_bytes().as_slice()))).collect();
+    let transfer: js_sys::Array = docs.iter().map(|d| JsValue::from(d.unchecked_into::<js_sys::Uint8Array>().buffer())).collect();
     let _ = js_sys::Reflect::set(&message, &"docs".into(), &docs);
+    let _ = js_sys::Reflect::set(&message, &TRANSFER.into(), &transfer);
     let documents: Vec<_> = texts.iter().map(|t| t.document()).collect();
     let progress: OnProgress = Rc::new(progress);
     let started = generation();
@@ -273,7 +289,7 @@ pub fn build_corpus(
                     .map(|v| js_sys::Uint8Array::new(&v).to_vec())
                     .collect::<Vec<_>>()
             });
-            let mut docs = if seeds { seeds::documents() } else { Vec::new() };
+            let mut docs: Vec<SharedDocument> = if seeds { seeds::documents().into_iter().map(Into::into).collect() } else { Vec::new() };
             docs.extend(documents);
             let build = streams.and_then(|streams| SlicedBuild::new(docs, streams, options).map_err(|e| e.to_string()));
             let mut build = match build {

@@ -6,7 +6,7 @@
 //! exported as one file and imported elsewhere.
 
 use super::Analysis;
-use crate::engine::corpus::CleanDocument;
+use crate::engine::corpus_builder::SharedDocument;
 use crate::engine::date::Date;
 use crate::engine::document::DocInfo;
 use crate::engine::paragraph_list::{ParagraphDecoder, ParagraphList};
@@ -57,8 +57,8 @@ pub struct UserText {
 
 impl UserText {
     /// The document it is in the corpus.
-    pub fn document(&self) -> CleanDocument {
-        CleanDocument {
+    pub fn document(&self) -> SharedDocument {
+        SharedDocument {
             info: DocInfo {
                 id: self.id.clone(),
                 title: self.title.clone(),
@@ -69,7 +69,7 @@ impl UserText {
                 parties: self.parties.clone(),
             },
             meta: Vec::new(),
-            paragraphs: self.paragraphs.to_vec(),
+            paragraphs: self.paragraphs.clone(),
         }
     }
 

@@ -36,8 +36,9 @@ self.onmessage = async ({ data }) => {
       return;
     }
     else if (op === 'documents') tokens = segmenter.segment_documents(data.docs, data.mode, data.hmm, undefined);
-    else if (op === 'import') { self.postMessage({ id, text: segmenter.import_file(data.name, new Uint8Array(data.bytes), data.encoding || undefined) }); return; }
-    else if (op === 'pdf') { self.postMessage({ id, text: segmenter.import_pdf(data.name, data.text) }); return; }
+    // A read text's body is handed over, not copied.
+    else if (op === 'import') { const text = segmenter.import_file(data.name, new Uint8Array(data.bytes), data.encoding || undefined); self.postMessage({ id, text }, [text.body.buffer]); return; }
+    else if (op === 'pdf') { const text = segmenter.import_pdf(data.name, data.text); self.postMessage({ id, text }, [text.body.buffer]); return; }
     else if (op === 'fold') { self.postMessage({ id, folded: segmenter.fold_terms(data.terms) }); return; }
     else if (op === 'discover') { self.postMessage({ id, candidates: segmenter.discover_words(data.mode, data.hmm, data.limit ?? 50) }); return; }
     else if (op === 'add') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
