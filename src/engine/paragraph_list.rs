@@ -68,16 +68,7 @@ impl ParagraphList {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.0.iter().map(|p| p.len() + 3).sum());
         for p in self.0.iter() {
-            let mut n = p.len();
-            loop {
-                let byte = (n & 0x7f) as u8;
-                n >>= 7;
-                if n == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
+            super::tokens::put(&mut out, p.len());
             out.extend_from_slice(p.as_bytes());
         }
         out
@@ -124,17 +115,7 @@ impl ParagraphDecoder {
         let mut at = self.at;
         while at < bytes.len() {
             let start = at;
-            let mut len = 0usize;
-            let mut shift = 0;
-            loop {
-                let byte = *bytes.get(at).ok_or(BadParagraphBytes { offset: start })?;
-                at += 1;
-                len |= ((byte & 0x7f) as usize).checked_shl(shift).filter(|_| shift < 64).ok_or(BadParagraphBytes { offset: start })?;
-                shift += 7;
-                if byte & 0x80 == 0 {
-                    break;
-                }
-            }
+            let len = super::tokens::take(bytes, &mut at).ok_or(BadParagraphBytes { offset: start })?;
             let text = bytes.get(at..at.saturating_add(len)).ok_or(BadParagraphBytes { offset: start })?;
             self.paragraphs.push(std::str::from_utf8(text).map_err(|_| BadParagraphBytes { offset: start })?.to_string());
             at += len;

@@ -34,7 +34,8 @@ impl fmt::Display for TokenStreamError {
 
 impl std::error::Error for TokenStreamError {}
 
-fn put(out: &mut Vec<u8>, mut n: usize) {
+/// Writes `n` as an unsigned LEB128 varint (7 bits a byte, low bits first).
+pub(crate) fn put(out: &mut Vec<u8>, mut n: usize) {
     loop {
         let byte = (n & 0x7f) as u8;
         n >>= 7;
@@ -44,6 +45,21 @@ fn put(out: &mut Vec<u8>, mut n: usize) {
         }
         out.push(byte | 0x80);
     }
+}
+
+/// Reads a varint written by [`put`] at `*at`, moving `*at` past it; none
+/// when the bytes end inside it or it is too long.
+pub(crate) fn take(bytes: &[u8], at: &mut usize) -> Option<usize> {
+    let mut n: usize = 0;
+    for shift in (0..64).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        n |= ((byte & 0x7f) as usize).checked_shl(shift).unwrap_or(0);
+        if byte & 0x80 == 0 {
+            return Some(n);
+        }
+    }
+    None
 }
 
 /// Writes documents' tokens as a stream.
@@ -90,17 +106,10 @@ impl<B: AsRef<[u8]>> Reader<B> {
     }
 
     fn number(&mut self) -> Result<usize, TokenStreamError> {
-        let bytes = self.bytes.as_ref();
-        let mut n: usize = 0;
-        for shift in (0..64).step_by(7) {
-            let Some(&byte) = bytes.get(self.at) else { return self.fail("the stream ends inside a number") };
-            self.at += 1;
-            n |= ((byte & 0x7f) as usize).checked_shl(shift).unwrap_or(0);
-            if byte & 0x80 == 0 {
-                return Ok(n);
-            }
-        }
-        self.fail("a number is too long")
+        take(self.bytes.as_ref(), &mut self.at).ok_or_else(|| {
+            let message = if self.at >= self.bytes.as_ref().len() { "the stream ends inside a number" } else { "a number is too long" };
+            TokenStreamError { offset: self.at, message }
+        })
     }
 
     /// A count of items that each take at least one more byte.
