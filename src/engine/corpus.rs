@@ -88,7 +88,7 @@ impl Corpus {
     pub fn set_aliases(&mut self, aliases: AliasGroups, stopwords: &impl StopwordList) {
         let mut canonical: Vec<TermId> = (0..self.vocab.len() as TermId).collect();
         for (head, members) in &aliases.groups {
-            let head_id = self.vocab.intern(head, stopwords.is_stopword(head));
+            let head_id = self.vocab.intern(head, || stopwords.is_stopword(head));
             canonical.resize(self.vocab.len(), 0);
             canonical[head_id as usize] = head_id;
             for m in members {

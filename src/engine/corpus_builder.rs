@@ -56,7 +56,7 @@ impl CorpusBuilder {
             interned.push(Token {
                 start: start as u32,
                 end: end as u32,
-                term: self.vocab.intern(word, stopwords.is_stopword(word)),
+                term: self.vocab.intern(word, || stopwords.is_stopword(word)),
                 pos: self.vocab.intern_pos(pos),
             });
         }

@@ -33,7 +33,8 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    pub(crate) fn intern(&mut self, text: &str, stopword: bool) -> TermId {
+    /// The id of `text`, added when new (`stopword` is asked only then).
+    pub(crate) fn intern(&mut self, text: &str, stopword: impl FnOnce() -> bool) -> TermId {
         if let Some(&id) = self.ids.get(text) {
             return id;
         }
@@ -41,7 +42,7 @@ impl Vocabulary {
         self.terms.push(TermInfo {
             text: text.to_string(),
             kind: TokenKind::of(text),
-            stopword,
+            stopword: stopword(),
         });
         self.ids.insert(text.to_string(), id);
         id

@@ -3,7 +3,7 @@
 //! Built once with the corpus; every statistic reads it for a selection.
 
 use super::document::{Document, TermId, Token, Vocabulary};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use super::segment::TokenKind;
 
 /// A paragraph's place: document index and paragraph index within it.

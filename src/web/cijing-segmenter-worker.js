@@ -14,7 +14,10 @@
 // { id, folded }; failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
-const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) }).then(() => segmenter.load());
+const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) });
+// The dictionaries load once the messages already waiting have run: a file
+// to read does not need them (whatever segments first loads them anyway).
+ready.then(() => setTimeout(() => segmenter.load(), 0));
 
 self.onmessage = async ({ data }) => {
   const { id, op } = data;
