@@ -8,7 +8,9 @@
 // (tests/fixtures/make_pdfs.py): read by pdf.js, which is loaded only when
 // a PDF is added; hard-wrapped lines joined across the page break; a
 // predefined Chinese CMap fetched on demand; broken, scanned, locked and
-// fake PDFs named, and nothing already added lost.
+// fake PDFs named, and nothing already added lost; the same behind nginx
+// at a sub-path under the strict CSP; the one-file page says a PDF needs
+// the served app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -186,4 +188,27 @@ test('a PDF is read by pdf.js, loaded only when a PDF is added; broken, scanned 
   await page.$eval('#panel-texts', (el) => el.scrollIntoView());
   await page.screenshot({ path: `${shared.shots}/texts-pdf.png` });
   await page.context().close();
+});
+
+test('behind nginx at a sub-path under the strict CSP, PDFs are read (CMaps too); the one-file page says a PDF needs the served app', async () => {
+  const { startNginx } = await import('./nginx.mjs');
+  const nginx = await startNginx('dist');
+  try {
+    const app = await openApp(shared.browser, nginx.url);
+    await app.page.setInputFiles('#text-files', ['tests/fixtures/report.pdf', 'tests/fixtures/ucs2.pdf']);
+    await textCount(app.page, 2);
+    assert.ok(pdfReader(app.requests).every((u) => new URL(u).pathname.startsWith('/tools/cijing/')));
+    assert.deepEqual(app.consoleErrors, []);
+    await app.page.context().close();
+  } finally {
+    await nginx.stop();
+  }
+  const context = await shared.browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`file://${process.cwd()}/dist/cijing.html`);
+  await page.setInputFiles('#text-files', 'tests/fixtures/report.pdf');
+  await page.waitForSelector('#texts-problems li');
+  assert.equal(await page.textContent('#texts-problems li'),
+    'report.pdf: a PDF needs the served page (dist/ on a web server, as index.html); this one-file page cannot load the PDF reader');
+  await context.close();
 });
