@@ -1,5 +1,6 @@
 // Writes DIST/cijing-sw.js from src/web/cijing-sw.js: the files the full
-// page needs (cached when the worker installs) and a version made from the
+// page needs (cached when the worker installs), those it loads later
+// (cached on first use) and a version made from the
 // contents of every file in DIST, so a new build replaces the cache.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,10 @@ for (const file of all(dist).sort()) {
   if (file.endsWith('cijing-sw.js')) continue;
   hash.update(relative(dist, file)).update(readFileSync(file));
 }
-const LATER_FILES = ['cijing-segmenter-worker.js', 'cijing_segmenter.js', 'cijing_segmenter_bg.wasm'];
+// Cached the first time the page uses them, never precached: the segmenter,
+// and the PDF reader (cijing-pdf.js, pdf.js and the CMaps it asks for).
+const pdfFiles = all(join(dist, 'pdfjs')).map((f) => relative(dist, f)).filter((f) => /\.(js|bcmap)$/.test(f)).sort();
+const LATER_FILES = ['cijing-segmenter-worker.js', 'cijing_segmenter.js', 'cijing_segmenter_bg.wasm', 'cijing-pdf.js', ...pdfFiles];
 for (const file of [...PAGE_FILES, ...LATER_FILES]) statSync(join(dist, file)); // each must exist
 const template = readFileSync('src/web/cijing-sw.js', 'utf8');
 writeFileSync(join(dist, 'cijing-sw.js'), template

@@ -33,11 +33,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
   cargo install wasm-bindgen-cli --version "$wbg"
 fi
 
-# JS: playwright-core (drives /usr/bin/chromium) and binaryen 132's wasm-opt
-# (Debian's binaryen 108 silently breaks wasm-bindgen output).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+# JS: playwright-core (drives /usr/bin/chromium), binaryen 132's wasm-opt
+# (Debian's binaryen 108 silently breaks wasm-bindgen output) and pdfjs-dist
+# (its browser build goes into dist/pdfjs/; --omit=optional skips the native
+# canvas it wants only for rendering in Node).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pdfjs-dist ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --omit=optional --no-audit --no-fund --loglevel=error
 fi
 say "ready: $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

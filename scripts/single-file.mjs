@@ -2,8 +2,11 @@
 // glue and the wasm as base64, inlined), which opens by double-click from
 // file:// and works offline. Segmentation settings other than the default
 // need the worker files next to it, which file:// cannot load; the page says
-// so and keeps the default segmentation. Inline by design: this one file is
-// not for a strict-CSP server (serve dist/ there).
+// so and keeps the default segmentation. Your own texts need that worker
+// too, and a PDF the PDF reader (pdf.js, a module import): this page is
+// given no importer, so adding a PDF says it needs the served app (dist/).
+// Inline by design: this one file is not for a strict-CSP server (serve
+// dist/ there).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const dist = process.argv[2] ?? 'dist';

@@ -68,7 +68,13 @@ pub enum ImportError {
         /// Its size in bytes.
         bytes: usize,
     },
-    /// The file is not text: an image, an archive, a PDF, a program.
+    /// A PDF given to [`import`]: the page reads PDFs (pdf.js, then
+    /// [`import_pdf_text`]); natively, its text must be extracted first.
+    Pdf {
+        /// The file's name.
+        file: String,
+    },
+    /// The file is not text: an image, an archive, a program.
     Binary {
         /// The file's name.
         file: String,
@@ -117,6 +123,10 @@ impl fmt::Display for ImportError {
                 "{file}: the file is too large ({:.1} MB; the limit is {} MB a file)",
                 *bytes as f64 / (1024.0 * 1024.0),
                 MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            ImportError::Pdf { file } => write!(
+                f,
+                "{file}: a PDF is read in the page (My texts); for the command line, extract its text first, e.g. `pdftotext {file} out.txt`, and add the .txt"
             ),
             ImportError::Binary { file, what } => {
                 write!(f, "{file}: this is {what}, not text; add .txt, .html, .md or .docx files")
@@ -198,7 +208,7 @@ pub struct Decoded {
 /// What a file's first bytes say it is, for files that are not text.
 fn binary_magic(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF file (PDF text is read in the page)"),
+        (b"%PDF-", "a PDF file"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
@@ -370,9 +380,8 @@ pub fn import(name: &str, bytes: &[u8], encoding: Option<&str>) -> Result<Import
     match by_name {
         Some(Format::Docx) => return import_docx(name, bytes),
         None if looks_docx && read_docx(name, bytes).is_ok() => return import_docx(name, bytes),
-        Some(Format::Pdf) => {
-            return Err(ImportError::Binary { file: name.to_string(), what: "a PDF file (PDF text is read in the page)" })
-        }
+        Some(Format::Pdf) => return Err(ImportError::Pdf { file: name.to_string() }),
+        _ if bytes.starts_with(b"%PDF-") => return Err(ImportError::Pdf { file: name.to_string() }),
         _ => {}
     }
     let decoded = decode(name, bytes, encoding)?;

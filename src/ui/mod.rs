@@ -15,6 +15,7 @@ mod embed;
 mod filter_bar;
 mod keyness;
 mod panel;
+mod pdf;
 mod phrases;
 mod plot;
 mod reader;
@@ -194,13 +195,16 @@ fn chart_widths() -> (u32, u32) {
 }
 
 /// Starts the full page in `#app` (called by `cijing-loader.js` with the
-/// URL of cijing's files) and records start-up timings on it:
+/// URL of cijing's files and `(url) => import(url)`, which loads the PDF
+/// reader when a PDF is added; without it, as in the one-file page, a PDF
+/// is refused with a message) and records start-up timings on it:
 /// `data-corpus-ms` (the corpus from the tokens stored at build time) and
 /// `data-ready-ms` (navigation to the first render).
 #[wasm_bindgen(js_name = startPage)]
-pub fn start_page(base_url: String) {
+pub fn start_page(base_url: String, import_module: Option<js_sys::Function>) {
     console_error_panic_hook::set_once();
     segmenter::set_base(&base_url);
+    pdf::set_importer(import_module);
     let t0 = now_ms();
     let corpus = crate::api::exports::shipped().corpus.clone();
     let t1 = now_ms();
@@ -217,11 +221,13 @@ pub fn start_page(base_url: String) {
     let _ = root.set_attribute("data-ready-ms", &format!("{:.1}", now_ms()));
 }
 
-/// Tells cijing where its files are (the embed module calls this).
+/// Tells cijing where its files are, and how to import a module there
+/// (the embed module calls this).
 #[wasm_bindgen(js_name = setBase)]
-pub fn set_base(base_url: String) {
+pub fn set_base(base_url: String, import_module: Option<js_sys::Function>) {
     console_error_panic_hook::set_once();
     segmenter::set_base(&base_url);
+    pdf::set_importer(import_module);
 }
 
 /// How an app is shown.

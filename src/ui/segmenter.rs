@@ -229,8 +229,22 @@ pub fn import_file(name: &str, bytes: &[u8], encoding: &str, done: impl FnOnce(R
     let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
     let _ = js_sys::Reflect::set(&message, &"bytes".into(), &js_sys::Uint8Array::from(bytes));
     let _ = js_sys::Reflect::set(&message, &"encoding".into(), &encoding.into());
+    ask_text(&message, done);
+}
+
+/// Reads the text extracted from the PDF `name` in the worker (its `pdf`
+/// op: cleaned as the seeds are, then like any other file).
+pub fn import_pdf(name: &str, text: &str, done: impl FnOnce(Result<(super::texts::ImportedText, js_sys::Uint8Array), String>) + 'static) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"op".into(), &"pdf".into());
+    let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
+    let _ = js_sys::Reflect::set(&message, &"text".into(), &text.into());
+    ask_text(&message, done);
+}
+
+fn ask_text(message: &js_sys::Object, done: impl FnOnce(Result<(super::texts::ImportedText, js_sys::Uint8Array), String>) + 'static) {
     ask(
-        &message,
+        message,
         Box::new(move |answer| {
             done(answer.and_then(|data| {
                 let text = js_sys::Reflect::get(&data, &"text".into()).map_err(|_| "no text in the answer".to_string())?;

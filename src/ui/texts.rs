@@ -1,6 +1,7 @@
 //! Texts panel: the user's own texts. Paste one, choose files or drop them
 //! (plain text in any common Chinese encoding, HTML, Markdown, .docx; read
-//! in the segmenter worker by `engine::import`), edit each text's title,
+//! in the segmenter worker by `engine::import`; a PDF's text layer read by
+//! pdf.js first, see `pdf.rs`), edit each text's title,
 //! date and parties, delete it, and choose the corpus: the shipped texts,
 //! yours, or both. Texts are kept in the browser (IndexedDB) and can be
 //! exported as one file and imported elsewhere.
@@ -85,6 +86,17 @@ impl UserText {
 /// Bytes of a text read between two frames.
 const SLICE_BYTES: usize = 512 * 1024;
 
+thread_local! {
+    /// The id of the next PDF read.
+    static NEXT_PDF: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// The progress note for a PDF being read: pdf.js loading, or a page of so many.
+fn pdf_note(lang: crate::view_state::Lang, name: &str, page: u32, pages: u32) -> String {
+    let template = if pages == 0 { t(lang, "texts.pdf.opening") } else { t(lang, "texts.pdf.page") };
+    template.replace("{name}", name).replace("{page}", &page.to_string()).replace("{pages}", &pages.to_string())
+}
+
 /// The most text the page takes in all, in bytes of UTF-8 (the worker
 /// segments it and the corpus is built on the page).
 pub const MAX_TOTAL_BYTES: usize = 20 * 1024 * 1024;
@@ -118,12 +130,15 @@ pub struct Texts {
     pub problems: RwSignal<Vec<String>>,
     /// Files being read now.
     pub reading: RwSignal<usize>,
+    /// PDFs being read now: an id, the file's name, the page being read
+    /// and the pages (0 of 0 while pdf.js loads and opens the file).
+    pub pdfs: RwSignal<Vec<(u32, String, u32, u32)>>,
 }
 
 impl Texts {
     /// Reads the kept texts from the browser's database.
     pub fn load() -> Texts {
-        let texts = Texts { list: RwSignal::new(Vec::new()), loaded: RwSignal::new(false), problems: RwSignal::new(Vec::new()), reading: RwSignal::new(0) };
+        let texts = Texts { list: RwSignal::new(Vec::new()), loaded: RwSignal::new(false), problems: RwSignal::new(Vec::new()), reading: RwSignal::new(0), pdfs: RwSignal::new(Vec::new()) };
         leptos::task::spawn_local(async move {
             match super::text_store::all::<UserText>().await {
                 Ok((records, mut problems)) => {
@@ -235,24 +250,68 @@ impl Texts {
         }
     }
 
-    /// Reads one file in the worker and adds it.
+    /// Reads one file in the worker and adds it (a PDF's text is read by
+    /// pdf.js first).
     fn read_file(self, analysis: Analysis, name: String, bytes: Vec<u8>, encoding: String) {
+        if super::pdf::is_pdf(&name, &bytes) {
+            return self.read_pdf(analysis, name, bytes);
+        }
         self.reading.update(|n| *n += 1);
         let name_for_cancel = name.clone();
         super::segmenter::import_file(&name, &bytes, &encoding, move |result| {
             self.reading.update(|n| *n = n.saturating_sub(1));
-            match result {
-                Ok((text, body)) => self.add(text, body, move || {
-                    // Added texts are shown: the corpus takes them in.
-                    if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
-                        analysis.view.update(|v| v.source = CorpusSource::Both);
-                    }
-                }),
-                Err(e) if e == super::segmenter::CANCELLED => {
-                    let lang = analysis.lang.get_untracked();
-                    self.problems.update(|p| p.push(format!("{name_for_cancel}: {}", t(lang, "texts.cancelled"))))
+            self.imported(analysis, name_for_cancel, result);
+        });
+    }
+
+    /// Adds a text the worker read (its fields, and its paragraphs as
+    /// bytes), or shows why it could not.
+    fn imported(self, analysis: Analysis, name: String, result: Result<(ImportedText, js_sys::Uint8Array), String>) {
+        match result {
+            Ok((text, body)) => self.add(text, body, move || {
+                // Added texts are shown: the corpus takes them in.
+                if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
+                    analysis.view.update(|v| v.source = CorpusSource::Both);
                 }
-                Err(e) => self.problems.update(|p| p.push(e.trim_start_matches("Error: ").to_string())),
+            }),
+            Err(e) if e == super::segmenter::CANCELLED => {
+                let lang = analysis.lang.get_untracked();
+                self.problems.update(|p| p.push(format!("{name}: {}", t(lang, "texts.cancelled"))))
+            }
+            Err(e) => self.problems.update(|p| p.push(e.trim_start_matches("Error: ").to_string())),
+        }
+    }
+
+    /// Reads a PDF's text layer with pdf.js (loaded now if it is the first
+    /// PDF), page by page with a progress note, then cleans it in the worker.
+    fn read_pdf(self, analysis: Analysis, name: String, bytes: Vec<u8>) {
+        use crate::engine::import::{ImportError, MAX_FILE_BYTES};
+        if bytes.len() > MAX_FILE_BYTES {
+            let error = ImportError::TooLarge { file: name, bytes: bytes.len() };
+            return self.problems.update(|p| p.push(error.to_string()));
+        }
+        let id = NEXT_PDF.with(|n| n.replace(n.get() + 1));
+        self.pdfs.update(|l| l.push((id, name.clone(), 0, 0)));
+        leptos::task::spawn_local(async move {
+            let progress = move |page: u32, pages: u32| {
+                self.pdfs.update(|l| {
+                    if let Some(entry) = l.iter_mut().find(|e| e.0 == id) {
+                        (entry.2, entry.3) = (page, pages);
+                    }
+                })
+            };
+            let text = super::pdf::read_text(&name, &bytes, progress).await;
+            self.pdfs.update(|l| l.retain(|e| e.0 != id));
+            match text {
+                Ok(text) => {
+                    self.reading.update(|n| *n += 1);
+                    let file = name.clone();
+                    super::segmenter::import_pdf(&name, &text, move |result| {
+                        self.reading.update(|n| *n = n.saturating_sub(1));
+                        self.imported(analysis, file, result);
+                    });
+                }
+                Err(e) => self.problems.update(|p| p.push(e)),
             }
         });
     }
@@ -394,7 +453,7 @@ pub fn TextsPanel() -> impl IntoView {
                 </label>
                 <div class="texts-add">
                     <label class="field file-field">{move || t(lang(), "texts.files")}
-                        <input id="text-files" type="file" multiple accept=".txt,.text,.md,.markdown,.html,.htm,.docx,text/plain,text/html,text/markdown" on:change=choose />
+                        <input id="text-files" type="file" multiple accept=".txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/html,text/markdown,application/pdf" on:change=choose />
                     </label>
                     <label class="field">{move || t(lang(), "texts.encoding")}
                         <select id="text-encoding" prop:value=move || encoding.get() on:change=move |ev| encoding.set(event_target_value(&ev))>
@@ -420,6 +479,9 @@ pub fn TextsPanel() -> impl IntoView {
                     <button id="texts-cancel" class="link" on:click=move |_| super::segmenter::cancel()>{move || t(lang(), "segmenter.cancel")}</button>
                 </Show>
             </p>
+            <ul id="texts-pdf-progress" class="notes" role="status">
+                {move || texts.pdfs.get().into_iter().map(|(_, name, page, pages)| view! { <li>{pdf_note(lang(), &name, page, pages)}</li> }).collect_view()}
+            </ul>
             <ul id="texts-problems" class="notes" role="alert">
                 {move || texts.problems.get().into_iter().rev().take(10).map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>

@@ -12,7 +12,7 @@ let loading;
 /** Loads the wasm once for the page. */
 function load() {
   loading ??= init({ module_or_path: new URL('cijing_bg.wasm', base) }).then(() => {
-    wasm.setBase(base.href);
+    wasm.setBase(base.href, (url) => import(url));
     return wasm;
   });
   return loading;

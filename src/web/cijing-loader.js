@@ -4,7 +4,8 @@ import init, * as bindings from './cijing.js';
 
 const base = new URL('.', import.meta.url).href;
 init({ module_or_path: new URL('./cijing_bg.wasm', import.meta.url) }).then((exports) => {
-  bindings.startPage(base);
+  // The PDF reader is imported through this, only when a PDF is added.
+  bindings.startPage(base, (url) => import(url));
   // The benchmark reads memory and timings through these.
   window.cijingBindings = bindings;
   window.cijingMemory = exports.memory;

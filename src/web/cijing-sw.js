@@ -6,7 +6,8 @@
 // tab uses it (no skipWaiting: a page never mixes files of two builds).
 const VERSION = '__CIJING_VERSION__';
 const PAGE_FILES = __CIJING_PAGE_FILES__;
-// Cached the first time the page loads them (the segmenter: 1.6 MB).
+// Cached the first time the page loads them (the segmenter: 1.6 MB; the PDF
+// reader: pdf.js, 1.7 MB, and a CMap when a PDF's font needs one).
 const LATER_FILES = __CIJING_LATER_FILES__;
 const CACHE = `cijing-${VERSION}`;
 const scope = new URL('./', self.location.href);

@@ -4,11 +4,17 @@
 // corpus of your texts gives the CLI's term table (cijing --add); a
 // Traditional term stays whole; reload keeps them (IndexedDB); delete
 // removes them; a bad file is named and nothing is lost; the texts file
-// exported and imported in a fresh browser gives the same term table.
+// exported and imported in a fresh browser gives the same term table. PDFs
+// (tests/fixtures/make_pdfs.py): read by pdf.js, which is loaded only when
+// a PDF is added; hard-wrapped lines joined across the page break; a
+// predefined Chinese CMap fetched on demand; broken, scanned, locked and
+// fake PDFs named, and nothing already added lost; the same behind nginx
+// at a sub-path under the strict CSP; the one-file page says a PDF needs
+// the served app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { openApp, useBrowser } from './browser.mjs';
 
 const FIXTURES = ['gb18030.txt', 'big5.txt', 'utf16le.txt', 'page.html', 'statement.docx'].map((f) => `tests/fixtures/${f}`);
@@ -138,4 +144,102 @@ test('a long text shows its progress; Cancel goes back to the corpus shown befor
   await page.waitForFunction(() => /\b18 of 18\b/.test(document.querySelector('.selection-count')?.textContent ?? ''));
   assert.deepEqual(app.consoleErrors, []);
   await page.context().close();
+});
+/** Requests for the PDF reader: cijing-pdf.js and anything under pdfjs/. */
+const pdfReader = (urls) => urls.filter((u) => /\/cijing-pdf\.js$|\/pdfjs\//.test(new URL(u).pathname));
+/** The texts as exported (title, date, meta, paragraphs), by file name. */
+async function exported(app) {
+  const { text } = await app.download('#texts-export');
+  return Object.fromEntries(JSON.parse(text).texts.map((t) => [t.name, t]));
+}
+
+test('a PDF is read by pdf.js, loaded only when a PDF is added; broken, scanned and locked PDFs are named and nothing is lost', async () => {
+  const app = await openApp(shared.browser, shared.server.url);
+  const page = app.page;
+  // A plain load, panels and all, fetches nothing of the PDF reader.
+  await page.waitForSelector('#text-files');
+  await page.waitForTimeout(500);
+  assert.deepEqual(pdfReader(app.requests), []);
+
+  // Every progress note shown while it reads.
+  await page.evaluate(() => {
+    window.pdfNotes = [];
+    new MutationObserver(() => {
+      for (const li of document.querySelectorAll('#texts-pdf-progress li')) {
+        if (window.pdfNotes.at(-1) !== li.textContent) window.pdfNotes.push(li.textContent);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.setInputFiles('#text-files', 'tests/fixtures/report.pdf');
+  await textCount(page, 1);
+  const loaded = pdfReader(app.requests).map((u) => new URL(u).pathname);
+  assert.deepEqual([...new Set(loaded)].sort(), ['/cijing-pdf.js', '/pdfjs/pdf.min.js', '/pdfjs/pdf.worker.min.js']);
+  const notes = await page.evaluate(() => window.pdfNotes);
+  assert.ok(notes.includes('Reading report.pdf: page 2 of 2'), JSON.stringify(notes));
+  assert.equal(await page.$$eval('#texts-pdf-progress li', (lis) => lis.length), 0);
+  const row = await page.$eval('#texts-table tbody tr', (tr) => ({
+    title: tr.querySelector('.text-title').value, date: tr.querySelector('.text-date').value,
+    parties: tr.querySelector('.text-parties').value, read: tr.children[3].textContent,
+    paragraphs: tr.children[4].textContent,
+  }));
+  assert.deepEqual(row, { title: '中吉经贸合作报告', date: '2024-07-04', parties: 'CN,KG', read: 'pdf · UTF-8 · simplified', paragraphs: '3' });
+  // The hard-wrapped lines joined (across the page break too), the page
+  // numbers gone, the title and the date line kept out of the body.
+  const report = (await exported(app))['report.pdf'];
+  assert.deepEqual(report.paragraphs, [
+    '中华人民共和国和吉尔吉斯共和国双方同意进一步深化经贸合作，扩大双边贸易规模，推动共建“一带一路”高质量发展并取得成效。',
+    '双方将加强能源、交通和农业领域的务实合作，共同维护地区和平与稳定，推动两国关系持续健康发展，造福两国人民。',
+    '两国元首同意加强人文交流，扩大留学生和旅游往来。',
+  ]);
+
+  // A font with the predefined CMap UniGB-UCS2-H: its CMaps, and only they, are fetched now.
+  await page.setInputFiles('#text-files', 'tests/fixtures/ucs2.pdf');
+  await textCount(page, 2);
+  const cmaps = pdfReader(app.requests).map((u) => new URL(u).pathname).filter((p) => p.includes('/cmaps/'));
+  assert.deepEqual([...new Set(cmaps)].sort(), ['/pdfjs/cmaps/Adobe-GB1-UCS2.bcmap', '/pdfjs/cmaps/UniGB-UCS2-H.bcmap']);
+  const ucs2 = (await exported(app))['ucs2.pdf'];
+  assert.deepEqual([ucs2.title, ucs2.date, ucs2.paragraphs], ['上合组织峰会', '2024-07-04', ['上海合作组织成员国元首理事会会议在阿斯塔纳举行，各方同意加强安全与经济合作。']]);
+
+  // Bad PDFs: each named with what is wrong; the two texts stay.
+  await page.setInputFiles('#text-files', [
+    { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n\u0000\u00ff garbage, not a PDF body at all\n%%EOF\n', 'latin1') },
+    ...['scanned.pdf', 'locked.pdf'].map((name) => ({ name, mimeType: 'application/pdf', buffer: readFileSync(`tests/fixtures/${name}`) })),
+    { name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF') },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('#texts-problems li').length >= 4);
+  const problems = await page.$$eval('#texts-problems li', (lis) => lis.map((li) => li.textContent));
+  const problem = (name) => problems.find((p) => p.startsWith(`${name}: `));
+  assert.equal(problem('broken.pdf'), 'broken.pdf: not a readable PDF (its structure is broken)');
+  assert.equal(problem('scanned.pdf'), 'scanned.pdf: this PDF has no text layer (scanned?); run OCR first');
+  assert.equal(problem('locked.pdf'), 'locked.pdf: the PDF is protected by a password; save a copy without the password and add that');
+  assert.equal(problem('fake.pdf'), 'fake.pdf: not a PDF (it does not start with %PDF-)');
+  await textCount(page, 2);
+  assert.deepEqual(app.consoleErrors, []);
+
+  await page.$eval('#panel-texts', (el) => el.scrollIntoView());
+  await page.screenshot({ path: `${shared.shots}/texts-pdf.png` });
+  await page.context().close();
+});
+
+test('behind nginx at a sub-path under the strict CSP, PDFs are read (CMaps too); the one-file page says a PDF needs the served app', async () => {
+  const { startNginx } = await import('./nginx.mjs');
+  const nginx = await startNginx('dist');
+  try {
+    const app = await openApp(shared.browser, nginx.url);
+    await app.page.setInputFiles('#text-files', ['tests/fixtures/report.pdf', 'tests/fixtures/ucs2.pdf']);
+    await textCount(app.page, 2);
+    assert.ok(pdfReader(app.requests).every((u) => new URL(u).pathname.startsWith('/tools/cijing/')));
+    assert.deepEqual(app.consoleErrors, []);
+    await app.page.context().close();
+  } finally {
+    await nginx.stop();
+  }
+  const context = await shared.browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`file://${process.cwd()}/dist/cijing.html`);
+  await page.setInputFiles('#text-files', 'tests/fixtures/report.pdf');
+  await page.waitForSelector('#texts-problems li');
+  assert.equal(await page.textContent('#texts-problems li'),
+    'report.pdf: a PDF needs the served page (dist/ on a web server, as index.html); this one-file page cannot load the PDF reader');
+  await context.close();
 });
