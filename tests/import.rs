@@ -8,8 +8,8 @@
 use cijing::engine::corpus::Corpus;
 use cijing::engine::date::Date;
 use cijing::engine::import::{
-    decode, docx_paragraphs_from_xml, find_date, guess_parties, import, import_pdf_text, segment_paragraph, segment_paragraphs,
-    traditional_folds, Format, ImportError, ImportedText, MAX_FILE_BYTES, PARTY_NAMES,
+    decode, docx_paragraphs_from_xml, find_date, guess_parties, import, import_pdf_text, segment_paragraph, segment_texts,
+    Format, ImportError, ImportedText, MAX_FILE_BYTES, PARTY_NAMES,
 };
 use cijing::engine::script::{detect_script, to_simplified, Script};
 use cijing::engine::SegmentOptions;
@@ -352,15 +352,56 @@ fn a_traditional_document_joins_a_corpus_and_folds() {
     let gb = imported("gb18030.txt");
     let fallback: Date = "2000-01-01".parse().unwrap();
     let docs = vec![big5.to_clean_document("mine-big5", fallback), gb.to_clean_document("mine-gb", fallback)];
-    let tokens: Vec<Vec<_>> = docs.iter().map(|d| segment_paragraphs(&segmenter, &d.paragraphs, SegmentOptions::default())).collect();
-    let mut corpus = Corpus::from_segmented(docs, tokens, &segmenter, SegmentOptions::default()).unwrap();
+    let texts = docs.iter().zip([big5.script, gb.script]).map(|(d, script)| (&d.paragraphs[..], script));
+    let segmented = segment_texts(&segmenter, texts, SegmentOptions::default());
+    // The Big5 text's Traditional words, in order, each once; the GB18030 text is Simplified and gives none.
+    let spellings: Vec<(&str, &str)> = segmented.spellings.iter().map(|(t, s)| (t.as_str(), s.as_str())).collect();
+    assert_eq!(
+        spellings,
+        [
+            ("上海合作組織", "上海合作组织"),
+            ("成員國", "成员国"),
+            ("元首理事會", "元首理事会"),
+            ("阿斯塔納", "阿斯塔纳"),
+            ("舉行", "举行"),
+            ("俄羅斯", "俄罗斯"),
+            ("哈薩克斯坦", "哈萨克斯坦"),
+            ("中國", "中国"),
+            ("領導人", "领导人"),
+            ("出席會議", "出席会议"),
+            ("加強", "加强"),
+            ("經濟", "经济"),
+            ("與", "与"),
+            ("發展", "发展"),
+        ]
+    );
+    let mut corpus = Corpus::from_segmented(docs, segmented.tokens, &segmenter, SegmentOptions::default()).unwrap();
     assert_eq!(corpus.docs[0].info.title, "上海合作組織成員國加強經濟合作");
     assert_eq!(corpus.docs[0].info.date.to_string(), "2024-07-04");
     let trad = corpus.vocab.id("上海合作組織").expect("the Traditional word is a term");
-    let terms: Vec<&str> = (0..corpus.vocab.len() as u32).map(|id| corpus.vocab.term(id).text.as_str()).collect();
-    let groups = traditional_folds(terms);
-    assert!(groups.groups.iter().any(|(head, members)| head == "上海合作组织" && members == &["上海合作組織"]));
-    corpus.set_aliases(groups, &segmenter);
+    corpus.set_aliases(cijing::seeds::aliases().add_spellings(segmented.spellings), &segmenter);
     let simp = corpus.vocab.id("上海合作组织").unwrap();
     assert_eq!(corpus.count_as(trad, true), simp);
+    assert_eq!(corpus.count_as(trad, false), trad);
+}
+
+#[test]
+fn only_texts_segmented_through_the_fold_give_spellings() {
+    let segmenter = cijing::seeds::segmenter();
+    // The same paragraph as a Traditional text and as a Simplified one with
+    // a stray Traditional word: only the first is folded, so only its
+    // words are spellings, each once although it comes twice.
+    let traditional = vec!["經濟合作".to_string(), "經濟".to_string()];
+    let simplified = vec!["经济合作与經濟".to_string()];
+    let texts = [(&traditional[..], Script::Traditional), (&simplified[..], Script::Simplified)];
+    let segmented = segment_texts(&segmenter, texts, SegmentOptions::default());
+    assert_eq!(segmented.spellings, [("經濟".to_string(), "经济".to_string())]);
+    let words = |doc: usize, para: usize, text: &str| -> Vec<String> {
+        segmented.tokens[doc][para].iter().map(|t| text[t.start..t.end].to_string()).collect()
+    };
+    assert_eq!(words(0, 0, &traditional[0]), ["經濟", "合作"]);
+    assert_eq!(words(0, 1, &traditional[1]), ["經濟"]);
+    // With no group for 经济 yet, 经济 heads a new one with 經濟 as its alias.
+    let groups = cijing::engine::aliases::AliasGroups::default().add_spellings(segmented.spellings);
+    assert_eq!(groups.groups, [("经济".to_string(), vec!["經濟".to_string()])]);
 }

@@ -8,7 +8,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use cijing::engine::import::{import, import_pdf_text, segment_paragraphs};
+    use cijing::engine::import::{import, import_pdf_text, paragraphs_script, segment_texts};
     use cijing::engine::lexicon::DictEntry;
     use cijing::engine::script::to_simplified;
     use cijing::engine::options::Choice;
@@ -176,22 +176,25 @@ mod worker {
     }
 
     /// Users' documents (`string[][]`: each document's paragraphs, in the
-    /// original script) segmented with these settings, as a token stream
-    /// like [`segment_seeds`]'s: Traditional text is segmented through its
-    /// Simplified fold, with spans in the original text.
+    /// original script) segmented with these settings
+    /// (`engine::import::segment_texts`, as the CLI's `--add`): `{ tokens,
+    /// spellings }`, a token stream like [`segment_seeds`]'s (Traditional
+    /// text is segmented through its Simplified fold, with spans in the
+    /// original text) and the `[traditional, simplified]` pairs of the
+    /// Traditional words, for the page's alias groups — so the page needs
+    /// no conversion table of its own.
     #[wasm_bindgen]
-    pub fn segment_documents(docs: JsValue, mode: &str, hmm: bool) -> Result<Vec<u8>, JsError> {
+    pub fn segment_documents(docs: JsValue, mode: &str, hmm: bool) -> Result<JsValue, JsError> {
         let options = options(mode, hmm)?;
         let docs: Vec<Vec<String>> =
             serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("documents: expected string[][] ({e})")))?;
-        Ok(with_segmenter(|s| encode(&docs.iter().map(|paragraphs| segment_paragraphs(s, paragraphs, options)).collect::<Vec<_>>())))
-    }
-
-    /// Terms folded to Simplified, character by character (上海合作組織 →
-    /// 上海合作组织), for counting both forms as one.
-    #[wasm_bindgen]
-    pub fn fold_terms(terms: Vec<String>) -> Vec<String> {
-        terms.iter().map(|t| to_simplified(t)).collect()
+        let texts = docs.iter().map(|paragraphs| (&paragraphs[..], paragraphs_script(paragraphs)));
+        let segmented = with_segmenter(|s| segment_texts(s, texts, options));
+        let answer = js_sys::Object::new();
+        let tokens = js_sys::Uint8Array::from(&encode(&segmented.tokens)[..]);
+        js_sys::Reflect::set(&answer, &"tokens".into(), &tokens).map_err(|_| JsError::new("cannot answer"))?;
+        js_sys::Reflect::set(&answer, &"spellings".into(), &to_js(&segmented.spellings)?).map_err(|_| JsError::new("cannot answer"))?;
+        Ok(answer.into())
     }
 
     /// Texts (one paragraph each) segmented as one document, as a token stream.

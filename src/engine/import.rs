@@ -5,11 +5,10 @@
 //! `.docx`; PDF text extracted elsewhere comes in through [`import_pdf_text`].
 //! Bad input is an [`ImportError`] naming the file, never a panic.
 
-use super::aliases::AliasGroups;
 use super::clean::{clean_text, fix_spacing, html_to_text, CleanText};
 use super::date::Date;
 use super::document::{CleanDocument, DocInfo};
-use super::script::{detect_script, to_simplified, Script, SpanMap};
+use super::script::{detect_script, to_simplified, traditional_spellings, Script, SpanMap};
 use super::segment::{SegmentOptions, Segmenter, Token};
 use encoding_rs::Encoding;
 use serde::Serialize;
@@ -839,60 +838,68 @@ pub fn segment_paragraph(segmenter: &Segmenter, text: &str, script: Script, opti
     mapped.unwrap_or_else(|| segmenter.segment(text, options))
 }
 
-/// Segments a text's paragraphs ([`segment_paragraph`]), its script read
-/// from all of them together.
+/// The script of a text given as its paragraphs, read from all of them
+/// together ([`detect_script`]).
+pub fn paragraphs_script(paragraphs: &[String]) -> Script {
+    detect_script(&paragraphs.join("\n"))
+}
+
+/// Segments a text's paragraphs ([`segment_paragraph`]) in their
+/// [`paragraphs_script`].
 pub fn segment_paragraphs(segmenter: &Segmenter, paragraphs: &[String], options: SegmentOptions) -> Vec<Vec<Token>> {
-    let script = detect_script(&paragraphs.join("\n"));
+    let script = paragraphs_script(paragraphs);
     paragraphs.iter().map(|p| segment_paragraph(segmenter, p, script, options)).collect()
 }
 
-/// Alias groups that count Traditional terms as their Simplified form
-/// (上海合作組織 as 上海合作组织), in the style of the alias file: one group
-/// per Simplified form that some term folds to, the terms that differ from
-/// it as its aliases. Give them to
-/// [`Corpus::set_aliases`](super::corpus::Corpus::set_aliases) (with
-/// [`add_traditional_folds`] to keep an alias file's groups).
-///
-/// ```
-/// use cijing::engine::import::traditional_folds;
-/// let groups = traditional_folds(["上海合作組織", "合作", "經濟", "经济"]);
-/// assert_eq!(groups.groups, [
-///     ("上海合作组织".to_string(), vec!["上海合作組織".to_string()]),
-///     ("经济".to_string(), vec!["經濟".to_string()]),
-/// ]);
-/// ```
-pub fn traditional_folds<'a>(terms: impl IntoIterator<Item = &'a str>) -> AliasGroups {
-    add_traditional_folds(AliasGroups::default(), terms)
+/// Users' texts segmented for a corpus ([`segment_texts`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SegmentedTexts {
+    /// Each text's paragraphs' tokens ([`segment_paragraph`]), texts in
+    /// the order given.
+    pub tokens: Vec<Vec<Vec<Token>>>,
+    /// The Traditional spellings among the words of the texts in
+    /// Traditional or Mixed script, each once with its Simplified form
+    /// ([`traditional_spellings`]): give them to
+    /// [`AliasGroups::add_spellings`](super::aliases::AliasGroups::add_spellings)
+    /// so alias merging counts 上海合作組織 as 上海合作组织.
+    pub spellings: Vec<(String, String)>,
 }
 
-/// `groups` with Traditional terms added ([`traditional_folds`]): a term
-/// whose fold is a word of a group (canonical or alias) joins that group;
-/// terms already in a group are left where they are.
-pub fn add_traditional_folds<'a>(mut groups: AliasGroups, terms: impl IntoIterator<Item = &'a str>) -> AliasGroups {
-    let mut group_of: std::collections::HashMap<String, usize> = Default::default();
-    for (i, (head, members)) in groups.groups.iter().enumerate() {
-        group_of.insert(head.clone(), i);
-        for m in members {
-            group_of.insert(m.clone(), i);
-        }
-    }
-    for term in terms {
-        let folded = to_simplified(term);
-        if folded == term || group_of.contains_key(term) {
-            continue;
-        }
-        let i = match group_of.get(&folded) {
-            Some(&i) => i,
-            None => {
-                groups.groups.push((folded.clone(), Vec::new()));
-                group_of.insert(folded, groups.groups.len() - 1);
-                groups.groups.len() - 1
-            }
-        };
-        groups.groups[i].1.push(term.to_string());
-        group_of.insert(term.to_string(), i);
-    }
-    groups
+/// Segments users' texts — each its paragraphs and its script — for a
+/// corpus ([`segment_paragraph`]) and lists the Traditional spellings of
+/// their words. The CLI (`--add`) and the page's segmenter worker both
+/// build users' texts with this, so `--aliases` and the page's alias
+/// setting merge the same spellings.
+///
+/// ```
+/// use cijing::engine::import::segment_texts;
+/// use cijing::engine::script::Script;
+/// let segmenter = cijing::seeds::segmenter();
+/// let traditional = vec!["上海合作組織成員國".to_string()];
+/// let simplified = vec!["上海合作组织成员国".to_string()];
+/// let texts = [(&traditional[..], Script::Traditional), (&simplified[..], Script::Simplified)];
+/// let segmented = segment_texts(&segmenter, texts, Default::default());
+/// assert_eq!(segmented.tokens.len(), 2);
+/// assert_eq!(segmented.spellings, [
+///     ("上海合作組織".to_string(), "上海合作组织".to_string()),
+///     ("成員國".to_string(), "成员国".to_string()),
+/// ]);
+/// ```
+pub fn segment_texts<'a>(
+    segmenter: &Segmenter,
+    texts: impl IntoIterator<Item = (&'a [String], Script)>,
+    options: SegmentOptions,
+) -> SegmentedTexts {
+    let texts: Vec<(&[String], Script)> = texts.into_iter().collect();
+    let tokens: Vec<Vec<Vec<Token>>> = texts
+        .iter()
+        .map(|&(paragraphs, script)| paragraphs.iter().map(|p| segment_paragraph(segmenter, p, script, options)).collect())
+        .collect();
+    let words = texts.iter().zip(&tokens).filter(|((_, script), _)| script.needs_fold()).flat_map(|((paragraphs, _), doc)| {
+        paragraphs.iter().zip(doc).flat_map(|(p, para)| para.iter().map(move |t| &p[t.start..t.end]))
+    });
+    let spellings = traditional_spellings(words);
+    SegmentedTexts { tokens, spellings }
 }
 
 /// An id for a text from its file name, not among `taken`: `mine-` and the

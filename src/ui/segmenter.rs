@@ -149,7 +149,9 @@ pub fn import_file(name: &str, bytes: &[u8], encoding: &str, done: impl FnOnce(R
 
 /// Builds a corpus in the worker: the shipped documents (when `seeds`)
 /// and then the user's `texts`, segmented with `options` and the user's
-/// `words`; `done` gets it, or what went wrong.
+/// `words`, with the shipped alias groups and the Traditional spellings of
+/// the user's words (which the worker finds) in their Simplified forms'
+/// groups; `done` gets it, or what went wrong.
 pub fn build_corpus(options: SegmentOptions, words: &[UserWord], seeds: bool, texts: &[super::texts::UserText], done: impl FnOnce(Result<Corpus, String>) + 'static) {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"op".into(), &"build".into());
@@ -175,9 +177,14 @@ pub fn build_corpus(options: SegmentOptions, words: &[UserWord], seeds: bool, te
                 tokens.extend(stream("textTokens")?);
                 let mut docs = if seeds { seeds::documents() } else { Vec::new() };
                 docs.extend(documents);
+                // The worker's [traditional, simplified] pairs for the user's
+                // words: alias merging counts 上海合作組織 as 上海合作组织, as the CLI's --aliases does.
+                let spellings = js_sys::Reflect::get(&data, &"spellings".into()).unwrap_or(JsValue::UNDEFINED);
+                let spellings: Vec<(String, String)> =
+                    if spellings.is_undefined() { Vec::new() } else { serde_wasm_bindgen::from_value(spellings).map_err(|e| e.to_string())? };
                 let stopwords = seeds::stopwords();
                 let mut corpus = Corpus::from_segmented(docs, tokens, &stopwords, options).map_err(|e| e.to_string())?;
-                corpus.set_aliases(seeds::aliases(), &stopwords);
+                corpus.set_aliases(seeds::aliases().add_spellings(spellings), &stopwords);
                 Ok(corpus)
             });
             done(result);

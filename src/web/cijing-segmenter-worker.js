@@ -6,10 +6,12 @@
 // { id, op: 'add', words, tags } → { id, added }; { id, op: 'discover',
 // mode, hmm, limit, words?, tags? } → { id, candidates }; { id, op:
 // 'build', seeds, docs (string[][]), mode, hmm, words?, tags? } → { id,
-// seedTokens, textTokens }; { id, op: 'import', name, bytes, encoding } →
+// seedTokens, textTokens, spellings } (spellings: [traditional,
+// simplified] pairs of the user's words, for alias merging); { id, op:
+// 'import', name, bytes, encoding } →
 // { id, text } (a user's file read); { id, op: 'pdf', name, text } → { id,
 // text } (pdf.js's extracted text read); { id, op: 'documents', docs, mode,
-// hmm } → { id, tokens } (users' documents); { id, op: 'fold', terms } →
+// hmm } → { id, tokens, spellings } (users' documents); { id, op: 'fold', terms } →
 // { id, folded }; failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
@@ -25,14 +27,20 @@ self.onmessage = async ({ data }) => {
     else if (op === 'texts') tokens = segmenter.segment_texts(data.texts, data.mode, data.hmm);
     else if (op === 'words') { self.postMessage({ id, words: segmenter.segment_words(data.text, data.mode, data.hmm) }); return; }
     else if (op === 'build') {
-      // The shipped documents (when asked) and the user's, as two streams.
+      // The shipped documents (when asked) and the user's, as two streams,
+      // and the Traditional spellings of the user's words.
       const seedTokens = data.seeds ? segmenter.segment_seeds(data.mode, data.hmm) : null;
-      const textTokens = data.docs.length ? segmenter.segment_documents(data.docs, data.mode, data.hmm) : null;
+      const texts = data.docs.length ? segmenter.segment_documents(data.docs, data.mode, data.hmm) : null;
+      const textTokens = texts?.tokens ?? null;
       const buffers = [seedTokens, textTokens].filter(Boolean).map((t) => t.buffer);
-      self.postMessage({ id, seedTokens, textTokens }, buffers);
+      self.postMessage({ id, seedTokens, textTokens, spellings: texts?.spellings ?? [] }, buffers);
       return;
     }
-    else if (op === 'documents') tokens = segmenter.segment_documents(data.docs, data.mode, data.hmm);
+    else if (op === 'documents') {
+      const { tokens: textTokens, spellings } = segmenter.segment_documents(data.docs, data.mode, data.hmm);
+      self.postMessage({ id, tokens: textTokens, spellings }, [textTokens.buffer]);
+      return;
+    }
     else if (op === 'import') { self.postMessage({ id, text: segmenter.import_file(data.name, new Uint8Array(data.bytes), data.encoding || undefined) }); return; }
     else if (op === 'pdf') { self.postMessage({ id, text: segmenter.import_pdf(data.name, data.text) }); return; }
     else if (op === 'fold') { self.postMessage({ id, folded: segmenter.fold_terms(data.terms) }); return; }
