@@ -74,7 +74,7 @@ fn utf16_without_bom_by_its_nuls() {
     let text = "2023年5月18日\n中国和吉尔吉斯斯坦\n";
     let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-    assert_eq!(decode("a.txt", &le, None).unwrap(), cijing::engine::import::Decoded { text: text.into(), encoding: "UTF-16LE" });
+    assert_eq!(decode("a.txt", &le, None).unwrap(), cijing::engine::import::Decoded { text: text.into(), encoding: "UTF-16LE", cut_short: 0 });
     assert_eq!(decode("a.txt", &be, None).unwrap().encoding, "UTF-16BE");
 }
 
@@ -84,6 +84,79 @@ fn utf8_with_and_without_bom() {
     assert_eq!((d.text.as_str(), d.encoding), ("中国", "UTF-8"));
     let d = decode("a.txt", "中国".as_bytes(), None).unwrap();
     assert_eq!((d.text.as_str(), d.encoding), ("中国", "UTF-8"));
+}
+
+#[test]
+fn utf8_cut_short_inside_its_last_character_is_still_utf8() {
+    // 作 is E4 BD 9C; 𠀀 (outside the BMP) is F0 A0 80 80.
+    let whole = "中国和哈萨克斯坦加强合作".as_bytes();
+    assert_eq!(&whole[whole.len() - 3..], [0xE4, 0xBD, 0x9C]);
+    for cut in 1..=2 {
+        let d = decode("a.txt", &whole[..whole.len() - cut], None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中国和哈萨克斯坦加强合", "UTF-8", 3 - cut));
+    }
+    let four = [0xE5, 0x90, 0x88, 0xF0, 0xA0, 0x80]; // 合, then three of 𠀀's four bytes
+    let d = decode("a.txt", &four, None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("合", "UTF-8", 3));
+    // A whole last character, four bytes long, is not cut.
+    let d = decode("a.txt", "合𠀀".as_bytes(), None).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("合𠀀", 0));
+    // With a byte order mark, or named by the user, the same.
+    let bom = [&[0xEF, 0xBB, 0xBF][..], &whole[..whole.len() - 1]].concat();
+    let d = decode("a.txt", &bom, None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中国和哈萨克斯坦加强合", "UTF-8", 2));
+    let d = decode("a.txt", &whole[..whole.len() - 2], Some("utf-8")).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("中国和哈萨克斯坦加强合", 1));
+    // A stray bad byte inside a text named UTF-8 is replaced; the cut end is dropped.
+    let mut stray = "中国和哈萨克斯坦加强能源合作。".repeat(20).into_bytes();
+    stray.push(0xFF);
+    stray.extend([0xE4, 0xBD]);
+    let d = decode("a.txt", &stray, Some("utf-8")).unwrap();
+    assert_eq!(d.text, format!("{}\u{FFFD}", "中国和哈萨克斯坦加强能源合作。".repeat(20)));
+    assert_eq!(d.cut_short, 2);
+    // Bytes that are no start of a character are not a cut: 0x80 is a continuation byte.
+    let e = decode("a.txt", &[0xE5, 0x90, 0x88, 0x80], Some("utf-8")).unwrap_err();
+    assert_eq!(e, ImportError::Undecodable { file: "a.txt".into(), encoding: "UTF-8" });
+}
+
+#[test]
+fn utf16_cut_short_drops_the_odd_byte_and_a_lone_high_surrogate() {
+    let le = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let be = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_be_bytes).collect() };
+    let text = "2023年5月18日\n中国和吉尔吉斯斯坦";
+    // Without a byte order mark, found by its NULs although the count is odd.
+    let mut odd = le(text);
+    odd.push(0x4E);
+    let d = decode("a.txt", &odd, None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), (text, "UTF-16LE", 1));
+    let mut odd = be(text);
+    odd.push(0x4E);
+    let d = decode("a.txt", &odd, None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), (text, "UTF-16BE", 1));
+    // With a byte order mark: 𠀀 is D840 DC00; cut after its high half, or one byte into its low half.
+    let with_bom = [&[0xFF, 0xFE][..], &le("中吉合作𠀀")].concat();
+    let d = decode("a.txt", &with_bom[..with_bom.len() - 2], None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中吉合作", "UTF-16LE", 2));
+    let d = decode("a.txt", &with_bom[..with_bom.len() - 1], None).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("中吉合作", 3));
+    let d = decode("a.txt", &with_bom, None).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("中吉合作𠀀", 0));
+    // Named by the user.
+    let d = decode("a.txt", &be("中吉合作")[..7], Some("utf-16be")).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("中吉合", 1));
+}
+
+#[test]
+fn an_import_cut_short_says_what_it_dropped() {
+    let bytes = "2024年7月3日\n\n中国和哈萨克斯坦加强能源合作。".as_bytes();
+    // Cut inside the full stop (E3 80 82): two of its three bytes are left.
+    let text = import("cut.txt", &bytes[..bytes.len() - 1], None).unwrap();
+    assert_eq!(text.encoding, "UTF-8");
+    assert_eq!(text.paragraphs, ["中国和哈萨克斯坦加强能源合作"]);
+    assert_eq!(text.notes, ["cut.txt: the file ends inside a character (cut short?); the last 2 bytes were dropped"]);
+    let text = import("cut.txt", &bytes[..bytes.len() - 2], None).unwrap();
+    assert_eq!(text.notes, ["cut.txt: the file ends inside a character (cut short?); the last byte was dropped"]);
+    assert!(import("whole.txt", bytes, None).unwrap().notes.is_empty());
 }
 
 #[test]

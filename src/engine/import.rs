@@ -161,6 +161,10 @@ pub struct ImportedText {
     pub meta: Vec<String>,
     /// The body's paragraphs, in the original script.
     pub paragraphs: Vec<String>,
+    /// What reading the file put right, each a sentence naming the file:
+    /// an incomplete character at the end dropped ([`Decoded::cut_short`]).
+    /// Empty almost always.
+    pub notes: Vec<String>,
 }
 
 impl ImportedText {
@@ -192,6 +196,29 @@ pub struct Decoded {
     pub text: String,
     /// The encoding's name (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`, …).
     pub encoding: &'static str,
+    /// How many bytes at the end were dropped because they are an
+    /// incomplete UTF-8 or UTF-16 character: a file cut short (`head -c`, a
+    /// stopped download) in the middle of one. Usually 0.
+    pub cut_short: usize,
+}
+
+impl Decoded {
+    /// The note an import gives for a file cut short, naming `file`, or
+    /// `None` when nothing was dropped.
+    ///
+    /// ```
+    /// use cijing::engine::import::Decoded;
+    /// let decoded = Decoded { text: "中".into(), encoding: "UTF-8", cut_short: 2 };
+    /// assert_eq!(decoded.cut_short_note("a.txt").unwrap(),
+    ///     "a.txt: the file ends inside a character (cut short?); the last 2 bytes were dropped");
+    /// ```
+    pub fn cut_short_note(&self, file: &str) -> Option<String> {
+        match self.cut_short {
+            0 => None,
+            1 => Some(format!("{file}: the file ends inside a character (cut short?); the last byte was dropped")),
+            n => Some(format!("{file}: the file ends inside a character (cut short?); the last {n} bytes were dropped")),
+        }
+    }
 }
 
 /// What a file's first bytes say it is, for files that are not text.
@@ -223,15 +250,70 @@ fn has_control_bytes(bytes: &[u8]) -> bool {
 }
 
 /// UTF-16 without a byte order mark: NULs (the high bytes of ASCII
-/// characters) in one parity of positions and not the other.
+/// characters) in one parity of positions and not the other. An odd last
+/// byte (a file cut short) does not count.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    let bytes = &bytes[..bytes.len() - bytes.len() % 2];
+    if bytes.len() < 4 {
         return None;
     }
     let even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let (most, least, encoding) = if odd >= even { (odd, even, encoding_rs::UTF_16LE) } else { (even, odd, encoding_rs::UTF_16BE) };
     (most >= 2 && most * 200 >= bytes.len() && least * 20 <= most).then_some(encoding)
+}
+
+/// How many bytes at the end of `bytes` (0–3) begin a UTF-8 character
+/// that never ends: the text was cut short inside it.
+fn incomplete_utf8_tail(bytes: &[u8]) -> usize {
+    let n = bytes.len();
+    for back in 1..=n.min(3) {
+        let tail = &bytes[n - back..];
+        // A continuation byte: the character starts further back.
+        if tail[0] & 0xC0 == 0x80 {
+            continue;
+        }
+        return match std::str::from_utf8(tail) {
+            Err(e) if e.valid_up_to() == 0 && e.error_len().is_none() => back,
+            _ => 0,
+        };
+    }
+    0
+}
+
+/// How many bytes at the end of UTF-16 `bytes` are an incomplete
+/// character: an odd last byte, and before it a high surrogate whose low
+/// half is missing.
+fn incomplete_utf16_tail(bytes: &[u8], big_endian: bool) -> usize {
+    let odd = bytes.len() % 2;
+    let even = &bytes[..bytes.len() - odd];
+    let lone_high_surrogate = even.len() >= 2 && {
+        let last = [even[even.len() - 2], even[even.len() - 1]];
+        let unit = if big_endian { u16::from_be_bytes(last) } else { u16::from_le_bytes(last) };
+        (0xD800..=0xDBFF).contains(&unit)
+    };
+    odd + if lone_high_surrogate { 2 } else { 0 }
+}
+
+/// `bytes` without an incomplete UTF-8 or UTF-16 character at the end,
+/// and how many bytes that dropped; other encodings are left whole (their
+/// decoder replaces a cut character). Bytes that are nothing but the
+/// start of one character are left to the decoder too.
+fn whole_characters<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> (&'a [u8], usize) {
+    let cut = if encoding == encoding_rs::UTF_8 {
+        incomplete_utf8_tail(bytes)
+    } else if encoding == encoding_rs::UTF_16LE {
+        incomplete_utf16_tail(bytes, false)
+    } else if encoding == encoding_rs::UTF_16BE {
+        incomplete_utf16_tail(bytes, true)
+    } else {
+        0
+    };
+    if cut >= bytes.len() {
+        (bytes, 0)
+    } else {
+        (&bytes[..bytes.len() - cut], cut)
+    }
 }
 
 /// Decodes with `encoding` (no BOM handling), or `None` when more than
@@ -253,7 +335,9 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
 /// NULs fall in alternating positions, then valid UTF-8, then
 /// `chardetng`'s guess (GBK for GB2312/GBK/GB18030 text, Big5, …). Binary
 /// files, unknown labels and text that decodes with more than a stray
-/// replacement character are errors naming `file`.
+/// replacement character are errors naming `file`. A UTF-8 or UTF-16 file
+/// cut short inside its last character is still that encoding: the
+/// incomplete character is dropped and counted in [`Decoded::cut_short`].
 ///
 /// ```
 /// use cijing::engine::import::decode;
@@ -264,6 +348,9 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
 /// assert_eq!(decode("a.txt", &gbk, Some("gb18030"))?.text, "中国");
 /// assert_eq!(decode("a.txt", &gbk, Some("latin-9x")).unwrap_err().to_string(),
 ///     "a.txt: unknown encoding \"latin-9x\"; use a label such as utf-8, gb18030, gbk, big5, utf-16le or utf-16be");
+/// let cut = [0xE4, 0xB8, 0xAD, 0xE5, 0x9B]; // 中, and two of 国's three bytes
+/// let decoded = decode("a.txt", &cut, None)?;
+/// assert_eq!((decoded.text.as_str(), decoded.encoding, decoded.cut_short), ("中", "UTF-8", 2));
 /// # Ok::<(), cijing::engine::import::ImportError>(())
 /// ```
 pub fn decode(file: &str, bytes: &[u8], label: Option<&str>) -> Result<Decoded, ImportError> {
@@ -271,7 +358,8 @@ pub fn decode(file: &str, bytes: &[u8], label: Option<&str>) -> Result<Decoded, 
     check_size(file, bytes)?;
     let undecodable = |encoding: &'static Encoding| ImportError::Undecodable { file: file_owned(), encoding: encoding.name() };
     let decoded = |encoding: &'static Encoding, body: &[u8]| {
-        decode_with(encoding, body).map(|text| Decoded { text, encoding: encoding.name() }).ok_or_else(|| undecodable(encoding))
+        let (body, cut_short) = whole_characters(encoding, body);
+        decode_with(encoding, body).map(|text| Decoded { text, encoding: encoding.name(), cut_short }).ok_or_else(|| undecodable(encoding))
     };
     if let Some(label) = label.map(str::trim).filter(|l| !l.is_empty()) {
         let encoding = Encoding::for_label(label.as_bytes())
@@ -306,8 +394,9 @@ pub fn decode(file: &str, bytes: &[u8], label: Option<&str>) -> Result<Decoded, 
         }
     }
     refuse_binary(file, bytes)?;
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_string(), encoding: encoding_rs::UTF_8.name() });
+    let (whole, cut_short) = whole_characters(encoding_rs::UTF_8, bytes);
+    if let Ok(text) = std::str::from_utf8(whole) {
+        return Ok(Decoded { text: text.to_string(), encoding: encoding_rs::UTF_8.name(), cut_short });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -385,7 +474,9 @@ pub fn import(name: &str, bytes: &[u8], encoding: Option<&str>) -> Result<Import
         Format::Markdown => (clean_text(&markdown_to_text(&decoded.text)), Hints::default()),
         _ => (clean_text(&decoded.text), Hints::default()),
     };
-    finish(name, decoded.encoding, format, clean, hints)
+    let mut text = finish(name, decoded.encoding, format, clean, hints)?;
+    text.notes.extend(decoded.cut_short_note(name));
+    Ok(text)
 }
 
 /// A text extracted from a PDF elsewhere (the page's pdf.js: hard-wrapped
@@ -672,6 +763,7 @@ fn finish(name: &str, encoding: &str, format: Format, clean: CleanText, hints: H
         parties,
         meta,
         paragraphs,
+        notes: Vec::new(),
     })
 }
 

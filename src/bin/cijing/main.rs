@@ -175,6 +175,9 @@ mod cli {
                 ImportError::UnknownEncoding { .. } => Failure::Usage(e.to_string()),
                 e => Failure::Input(e.to_string()),
             })?;
+            for note in &text.notes {
+                eprintln!("cijing: note: {note}");
+            }
             let taken: Vec<String> = texts.iter().map(|t| t.id.clone()).collect();
             texts.push(UserText { id: text_id(&name, &taken), text, date_if_unknown: modified_day(&meta) });
         }
