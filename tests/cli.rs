@@ -249,6 +249,17 @@ fn add_puts_your_own_texts_beside_or_instead_of_the_seeds() {
 }
 
 #[test]
+fn add_reads_a_utf8_file_cut_short_and_says_what_it_dropped() {
+    let cut = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cut-utf8.txt");
+    let out = cijing(&["text", "--corpus", "mine", "--add", cut], "");
+    assert_eq!(stdout(&out), "中国和哈萨克斯坦加强能源合作\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("cijing: note: {cut}: the file ends inside a character (cut short?); the last 2 bytes were dropped\n")
+    );
+}
+
+#[test]
 fn add_names_the_file_it_cannot_use() {
     let out = cijing(&["docs", "--add", "no-such-file.txt"], "");
     assert_eq!(out.status.code(), Some(1));

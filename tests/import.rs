@@ -8,8 +8,8 @@
 use cijing::engine::corpus::Corpus;
 use cijing::engine::date::Date;
 use cijing::engine::import::{
-    decode, docx_paragraphs_from_xml, find_date, guess_parties, import, import_pdf_text, segment_paragraph, segment_paragraphs,
-    traditional_folds, Format, ImportError, ImportedText, MAX_FILE_BYTES, PARTY_NAMES,
+    decode, docx_paragraphs_from_xml, find_date, guess_parties, import, import_pdf_text, segment_paragraph, segment_texts,
+    Format, ImportError, ImportedText, MAX_FILE_BYTES, PARTY_NAMES,
 };
 use cijing::engine::script::{detect_script, to_simplified, Script};
 use cijing::engine::SegmentOptions;
@@ -74,7 +74,7 @@ fn utf16_without_bom_by_its_nuls() {
     let text = "2023年5月18日\n中国和吉尔吉斯斯坦\n";
     let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-    assert_eq!(decode("a.txt", &le, None).unwrap(), cijing::engine::import::Decoded { text: text.into(), encoding: "UTF-16LE" });
+    assert_eq!(decode("a.txt", &le, None).unwrap(), cijing::engine::import::Decoded { text: text.into(), encoding: "UTF-16LE", cut_short: 0 });
     assert_eq!(decode("a.txt", &be, None).unwrap().encoding, "UTF-16BE");
 }
 
@@ -84,6 +84,79 @@ fn utf8_with_and_without_bom() {
     assert_eq!((d.text.as_str(), d.encoding), ("中国", "UTF-8"));
     let d = decode("a.txt", "中国".as_bytes(), None).unwrap();
     assert_eq!((d.text.as_str(), d.encoding), ("中国", "UTF-8"));
+}
+
+#[test]
+fn utf8_cut_short_inside_its_last_character_is_still_utf8() {
+    // 作 is E4 BD 9C; 𠀀 (outside the BMP) is F0 A0 80 80.
+    let whole = "中国和哈萨克斯坦加强合作".as_bytes();
+    assert_eq!(&whole[whole.len() - 3..], [0xE4, 0xBD, 0x9C]);
+    for cut in 1..=2 {
+        let d = decode("a.txt", &whole[..whole.len() - cut], None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中国和哈萨克斯坦加强合", "UTF-8", 3 - cut));
+    }
+    let four = [0xE5, 0x90, 0x88, 0xF0, 0xA0, 0x80]; // 合, then three of 𠀀's four bytes
+    let d = decode("a.txt", &four, None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("合", "UTF-8", 3));
+    // A whole last character, four bytes long, is not cut.
+    let d = decode("a.txt", "合𠀀".as_bytes(), None).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("合𠀀", 0));
+    // With a byte order mark, or named by the user, the same.
+    let bom = [&[0xEF, 0xBB, 0xBF][..], &whole[..whole.len() - 1]].concat();
+    let d = decode("a.txt", &bom, None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中国和哈萨克斯坦加强合", "UTF-8", 2));
+    let d = decode("a.txt", &whole[..whole.len() - 2], Some("utf-8")).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("中国和哈萨克斯坦加强合", 1));
+    // A stray bad byte inside a text named UTF-8 is replaced; the cut end is dropped.
+    let mut stray = "中国和哈萨克斯坦加强能源合作。".repeat(20).into_bytes();
+    stray.push(0xFF);
+    stray.extend([0xE4, 0xBD]);
+    let d = decode("a.txt", &stray, Some("utf-8")).unwrap();
+    assert_eq!(d.text, format!("{}\u{FFFD}", "中国和哈萨克斯坦加强能源合作。".repeat(20)));
+    assert_eq!(d.cut_short, 2);
+    // Bytes that are no start of a character are not a cut: 0x80 is a continuation byte.
+    let e = decode("a.txt", &[0xE5, 0x90, 0x88, 0x80], Some("utf-8")).unwrap_err();
+    assert_eq!(e, ImportError::Undecodable { file: "a.txt".into(), encoding: "UTF-8" });
+}
+
+#[test]
+fn utf16_cut_short_drops_the_odd_byte_and_a_lone_high_surrogate() {
+    let le = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let be = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_be_bytes).collect() };
+    let text = "2023年5月18日\n中国和吉尔吉斯斯坦";
+    // Without a byte order mark, found by its NULs although the count is odd.
+    let mut odd = le(text);
+    odd.push(0x4E);
+    let d = decode("a.txt", &odd, None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), (text, "UTF-16LE", 1));
+    let mut odd = be(text);
+    odd.push(0x4E);
+    let d = decode("a.txt", &odd, None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), (text, "UTF-16BE", 1));
+    // With a byte order mark: 𠀀 is D840 DC00; cut after its high half, or one byte into its low half.
+    let with_bom = [&[0xFF, 0xFE][..], &le("中吉合作𠀀")].concat();
+    let d = decode("a.txt", &with_bom[..with_bom.len() - 2], None).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中吉合作", "UTF-16LE", 2));
+    let d = decode("a.txt", &with_bom[..with_bom.len() - 1], None).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("中吉合作", 3));
+    let d = decode("a.txt", &with_bom, None).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("中吉合作𠀀", 0));
+    // Named by the user.
+    let d = decode("a.txt", &be("中吉合作")[..7], Some("utf-16be")).unwrap();
+    assert_eq!((d.text.as_str(), d.cut_short), ("中吉合", 1));
+}
+
+#[test]
+fn an_import_cut_short_says_what_it_dropped() {
+    let bytes = "2024年7月3日\n\n中国和哈萨克斯坦加强能源合作。".as_bytes();
+    // Cut inside the full stop (E3 80 82): two of its three bytes are left.
+    let text = import("cut.txt", &bytes[..bytes.len() - 1], None).unwrap();
+    assert_eq!(text.encoding, "UTF-8");
+    assert_eq!(text.paragraphs, ["中国和哈萨克斯坦加强能源合作"]);
+    assert_eq!(text.notes, ["cut.txt: the file ends inside a character (cut short?); the last 2 bytes were dropped"]);
+    let text = import("cut.txt", &bytes[..bytes.len() - 2], None).unwrap();
+    assert_eq!(text.notes, ["cut.txt: the file ends inside a character (cut short?); the last byte was dropped"]);
+    assert!(import("whole.txt", bytes, None).unwrap().notes.is_empty());
 }
 
 #[test]
@@ -384,15 +457,56 @@ fn a_traditional_document_joins_a_corpus_and_folds() {
     let gb = imported("gb18030.txt");
     let fallback: Date = "2000-01-01".parse().unwrap();
     let docs = vec![big5.to_clean_document("mine-big5", fallback), gb.to_clean_document("mine-gb", fallback)];
-    let tokens: Vec<Vec<_>> = docs.iter().map(|d| segment_paragraphs(&segmenter, &d.paragraphs, SegmentOptions::default())).collect();
-    let mut corpus = Corpus::from_segmented(docs, tokens, &segmenter, SegmentOptions::default()).unwrap();
+    let texts = docs.iter().zip([big5.script, gb.script]).map(|(d, script)| (&d.paragraphs[..], script));
+    let segmented = segment_texts(&segmenter, texts, SegmentOptions::default());
+    // The Big5 text's Traditional words, in order, each once; the GB18030 text is Simplified and gives none.
+    let spellings: Vec<(&str, &str)> = segmented.spellings.iter().map(|(t, s)| (t.as_str(), s.as_str())).collect();
+    assert_eq!(
+        spellings,
+        [
+            ("上海合作組織", "上海合作组织"),
+            ("成員國", "成员国"),
+            ("元首理事會", "元首理事会"),
+            ("阿斯塔納", "阿斯塔纳"),
+            ("舉行", "举行"),
+            ("俄羅斯", "俄罗斯"),
+            ("哈薩克斯坦", "哈萨克斯坦"),
+            ("中國", "中国"),
+            ("領導人", "领导人"),
+            ("出席會議", "出席会议"),
+            ("加強", "加强"),
+            ("經濟", "经济"),
+            ("與", "与"),
+            ("發展", "发展"),
+        ]
+    );
+    let mut corpus = Corpus::from_segmented(docs, segmented.tokens, &segmenter, SegmentOptions::default()).unwrap();
     assert_eq!(corpus.docs[0].info.title, "上海合作組織成員國加強經濟合作");
     assert_eq!(corpus.docs[0].info.date.to_string(), "2024-07-04");
     let trad = corpus.vocab.id("上海合作組織").expect("the Traditional word is a term");
-    let terms: Vec<&str> = (0..corpus.vocab.len() as u32).map(|id| corpus.vocab.term(id).text.as_str()).collect();
-    let groups = traditional_folds(terms);
-    assert!(groups.groups.iter().any(|(head, members)| head == "上海合作组织" && members == &["上海合作組織"]));
-    corpus.set_aliases(groups, &segmenter);
+    corpus.set_aliases(cijing::seeds::aliases().add_spellings(segmented.spellings), &segmenter);
     let simp = corpus.vocab.id("上海合作组织").unwrap();
     assert_eq!(corpus.count_as(trad, true), simp);
+    assert_eq!(corpus.count_as(trad, false), trad);
+}
+
+#[test]
+fn only_texts_segmented_through_the_fold_give_spellings() {
+    let segmenter = cijing::seeds::segmenter();
+    // The same paragraph as a Traditional text and as a Simplified one with
+    // a stray Traditional word: only the first is folded, so only its
+    // words are spellings, each once although it comes twice.
+    let traditional = ["經濟合作".to_string(), "經濟".to_string()];
+    let simplified = ["经济合作与經濟".to_string()];
+    let texts = [(&traditional[..], Script::Traditional), (&simplified[..], Script::Simplified)];
+    let segmented = segment_texts(&segmenter, texts, SegmentOptions::default());
+    assert_eq!(segmented.spellings, [("經濟".to_string(), "经济".to_string())]);
+    let words = |doc: usize, para: usize, text: &str| -> Vec<String> {
+        segmented.tokens[doc][para].iter().map(|t| text[t.start..t.end].to_string()).collect()
+    };
+    assert_eq!(words(0, 0, &traditional[0]), ["經濟", "合作"]);
+    assert_eq!(words(0, 1, &traditional[1]), ["經濟"]);
+    // With no group for 经济 yet, 经济 heads a new one with 經濟 as its alias.
+    let groups = cijing::engine::aliases::AliasGroups::default().add_spellings(segmented.spellings);
+    assert_eq!(groups.groups, [("经济".to_string(), vec!["經濟".to_string()])]);
 }

@@ -8,9 +8,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use cijing::engine::import::{import, import_pdf_text, segment_paragraphs_telling, ImportedText};
+    use cijing::engine::import::{import, import_pdf_text, paragraphs_script, segment_texts_telling, ImportedText};
     use cijing::engine::lexicon::DictEntry;
-    use cijing::engine::script::to_simplified;
     use cijing::engine::options::Choice;
     use cijing::engine::paragraph_list::ParagraphList;
     use cijing::engine::segment::{Mode, SegmentOptions, Segmenter};
@@ -193,13 +192,16 @@ mod worker {
 
     /// Users' documents (each document's paragraphs, in the original
     /// script, as [`ParagraphList::to_bytes`] bytes, or a string of lines
-    /// or a list)
-    /// segmented with these settings, as a token stream like
-    /// [`segment_seeds`]'s: Traditional text is segmented through its
-    /// Simplified fold, with spans in the original text. `progress`, when
-    /// given, is called with (bytes segmented, bytes in all) every 256 KB or so.
+    /// or a list) segmented with these settings
+    /// (`engine::import::segment_texts`, as the CLI's `--add`): `{ tokens,
+    /// spellings }`, a token stream like [`segment_seeds`]'s (Traditional
+    /// text is segmented through its Simplified fold, with spans in the
+    /// original text) and the `[traditional, simplified]` pairs of the
+    /// Traditional words, for the page's alias groups — so the page needs
+    /// no conversion table of its own. `progress`, when given, is called
+    /// with (bytes segmented, bytes in all) every 256 KB or so.
     #[wasm_bindgen]
-    pub fn segment_documents(docs: JsValue, mode: &str, hmm: bool, progress: Option<js_sys::Function>) -> Result<Vec<u8>, JsError> {
+    pub fn segment_documents(docs: JsValue, mode: &str, hmm: bool, progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
         const EVERY_BYTES: usize = 256 * 1024;
         let options = options(mode, hmm)?;
         let docs = js_sys::Array::from(&docs)
@@ -213,22 +215,20 @@ mod worker {
             .map_err(|e| JsError::new(&e))?;
         let total: usize = docs.iter().flat_map(|d| d.iter()).map(String::len).sum();
         let (mut done, mut told) = (0, 0);
-        let mut tell = |p: &str| {
+        let tell = |p: &str| {
             done += p.len();
             if let Some(progress) = progress.as_ref().filter(|_| done - told >= EVERY_BYTES) {
                 told = done;
                 let _ = progress.call2(&JsValue::NULL, &(done as f64).into(), &(total as f64).into());
             }
         };
-        let tokens = with_segmenter(|s| docs.iter().map(|paragraphs| segment_paragraphs_telling(s, paragraphs, options, &mut tell)).collect::<Vec<_>>());
-        Ok(encode(&tokens))
-    }
-
-    /// Terms folded to Simplified, character by character (上海合作組織 →
-    /// 上海合作组织), for counting both forms as one.
-    #[wasm_bindgen]
-    pub fn fold_terms(terms: Vec<String>) -> Vec<String> {
-        terms.iter().map(|t| to_simplified(t)).collect()
+        let texts = docs.iter().map(|paragraphs| (&paragraphs[..], paragraphs_script(paragraphs)));
+        let segmented = with_segmenter(|s| segment_texts_telling(s, texts, options, tell));
+        let answer = js_sys::Object::new();
+        let tokens = js_sys::Uint8Array::from(&encode(&segmented.tokens)[..]);
+        js_sys::Reflect::set(&answer, &"tokens".into(), &tokens).map_err(|_| JsError::new("cannot answer"))?;
+        js_sys::Reflect::set(&answer, &"spellings".into(), &to_js(&segmented.spellings)?).map_err(|_| JsError::new("cannot answer"))?;
+        Ok(answer.into())
     }
 
     /// Texts (one paragraph each) segmented as one document, as a token stream.

@@ -61,4 +61,49 @@ impl AliasGroups {
             Err(errors)
         }
     }
+
+    /// These groups with other spellings of their words added, each
+    /// `(spelling, standard form)` — Traditional spellings and their
+    /// Simplified forms, as
+    /// [`traditional_spellings`](super::script::traditional_spellings)
+    /// gives them. A spelling whose standard form is a word of a group
+    /// (canonical or alias) joins that group, so 上合組織 counts as
+    /// 上海合作组织 when 上合组织 is its alias; otherwise the standard form
+    /// heads a new group. A spelling already in a group stays where it is.
+    ///
+    /// ```
+    /// use cijing::engine::aliases::AliasGroups;
+    /// let groups = AliasGroups::parse("上海合作组织 = 上合组织", "aliases.txt").unwrap();
+    /// let pairs = [("上合組織", "上合组织"), ("經濟", "经济"), ("上海合作组织", "上海合作组织")];
+    /// let groups = groups.add_spellings(pairs.map(|(a, b)| (a.to_string(), b.to_string())));
+    /// assert_eq!(groups.groups, [
+    ///     ("上海合作组织".to_string(), vec!["上合组织".to_string(), "上合組織".to_string()]),
+    ///     ("经济".to_string(), vec!["經濟".to_string()]),
+    /// ]);
+    /// ```
+    pub fn add_spellings(mut self, spellings: impl IntoIterator<Item = (String, String)>) -> AliasGroups {
+        let mut group_of: std::collections::HashMap<String, usize> = Default::default();
+        for (i, (head, members)) in self.groups.iter().enumerate() {
+            group_of.insert(head.clone(), i);
+            for m in members {
+                group_of.insert(m.clone(), i);
+            }
+        }
+        for (spelling, standard) in spellings {
+            if spelling == standard || group_of.contains_key(&spelling) {
+                continue;
+            }
+            let i = match group_of.get(&standard) {
+                Some(&i) => i,
+                None => {
+                    self.groups.push((standard.clone(), Vec::new()));
+                    group_of.insert(standard, self.groups.len() - 1);
+                    self.groups.len() - 1
+                }
+            };
+            group_of.insert(spelling.clone(), i);
+            self.groups[i].1.push(spelling);
+        }
+        self
+    }
 }

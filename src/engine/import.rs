@@ -5,11 +5,10 @@
 //! `.docx`; PDF text extracted elsewhere comes in through [`import_pdf_text`].
 //! Bad input is an [`ImportError`] naming the file, never a panic.
 
-use super::aliases::AliasGroups;
 use super::clean::{clean_text, fix_spacing, html_to_text, CleanText};
 use super::date::Date;
 use super::document::{CleanDocument, DocInfo};
-use super::script::{detect_script, to_simplified, Script, SpanMap};
+use super::script::{detect_script, to_simplified, traditional_spellings, Script, SpanMap};
 use super::segment::{SegmentOptions, Segmenter, Token};
 use encoding_rs::Encoding;
 use serde::Serialize;
@@ -172,6 +171,10 @@ pub struct ImportedText {
     pub meta: Vec<String>,
     /// The body's paragraphs, in the original script.
     pub paragraphs: Vec<String>,
+    /// What reading the file put right, each a sentence naming the file:
+    /// an incomplete character at the end dropped ([`Decoded::cut_short`]).
+    /// Empty almost always.
+    pub notes: Vec<String>,
 }
 
 impl ImportedText {
@@ -203,6 +206,29 @@ pub struct Decoded {
     pub text: String,
     /// The encoding's name (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`, …).
     pub encoding: &'static str,
+    /// How many bytes at the end were dropped because they are an
+    /// incomplete UTF-8 or UTF-16 character: a file cut short (`head -c`, a
+    /// stopped download) in the middle of one. Usually 0.
+    pub cut_short: usize,
+}
+
+impl Decoded {
+    /// The note an import gives for a file cut short, naming `file`, or
+    /// `None` when nothing was dropped.
+    ///
+    /// ```
+    /// use cijing::engine::import::Decoded;
+    /// let decoded = Decoded { text: "中".into(), encoding: "UTF-8", cut_short: 2 };
+    /// assert_eq!(decoded.cut_short_note("a.txt").unwrap(),
+    ///     "a.txt: the file ends inside a character (cut short?); the last 2 bytes were dropped");
+    /// ```
+    pub fn cut_short_note(&self, file: &str) -> Option<String> {
+        match self.cut_short {
+            0 => None,
+            1 => Some(format!("{file}: the file ends inside a character (cut short?); the last byte was dropped")),
+            n => Some(format!("{file}: the file ends inside a character (cut short?); the last {n} bytes were dropped")),
+        }
+    }
 }
 
 /// What a file's first bytes say it is, for files that are not text.
@@ -234,15 +260,70 @@ fn has_control_bytes(bytes: &[u8]) -> bool {
 }
 
 /// UTF-16 without a byte order mark: NULs (the high bytes of ASCII
-/// characters) in one parity of positions and not the other.
+/// characters) in one parity of positions and not the other. An odd last
+/// byte (a file cut short) does not count.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    let bytes = &bytes[..bytes.len() - bytes.len() % 2];
+    if bytes.len() < 4 {
         return None;
     }
     let even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let (most, least, encoding) = if odd >= even { (odd, even, encoding_rs::UTF_16LE) } else { (even, odd, encoding_rs::UTF_16BE) };
     (most >= 2 && most * 200 >= bytes.len() && least * 20 <= most).then_some(encoding)
+}
+
+/// How many bytes at the end of `bytes` (0–3) begin a UTF-8 character
+/// that never ends: the text was cut short inside it.
+fn incomplete_utf8_tail(bytes: &[u8]) -> usize {
+    let n = bytes.len();
+    for back in 1..=n.min(3) {
+        let tail = &bytes[n - back..];
+        // A continuation byte: the character starts further back.
+        if tail[0] & 0xC0 == 0x80 {
+            continue;
+        }
+        return match std::str::from_utf8(tail) {
+            Err(e) if e.valid_up_to() == 0 && e.error_len().is_none() => back,
+            _ => 0,
+        };
+    }
+    0
+}
+
+/// How many bytes at the end of UTF-16 `bytes` are an incomplete
+/// character: an odd last byte, and before it a high surrogate whose low
+/// half is missing.
+fn incomplete_utf16_tail(bytes: &[u8], big_endian: bool) -> usize {
+    let odd = bytes.len() % 2;
+    let even = &bytes[..bytes.len() - odd];
+    let lone_high_surrogate = even.len() >= 2 && {
+        let last = [even[even.len() - 2], even[even.len() - 1]];
+        let unit = if big_endian { u16::from_be_bytes(last) } else { u16::from_le_bytes(last) };
+        (0xD800..=0xDBFF).contains(&unit)
+    };
+    odd + if lone_high_surrogate { 2 } else { 0 }
+}
+
+/// `bytes` without an incomplete UTF-8 or UTF-16 character at the end,
+/// and how many bytes that dropped; other encodings are left whole (their
+/// decoder replaces a cut character). Bytes that are nothing but the
+/// start of one character are left to the decoder too.
+fn whole_characters<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> (&'a [u8], usize) {
+    let cut = if encoding == encoding_rs::UTF_8 {
+        incomplete_utf8_tail(bytes)
+    } else if encoding == encoding_rs::UTF_16LE {
+        incomplete_utf16_tail(bytes, false)
+    } else if encoding == encoding_rs::UTF_16BE {
+        incomplete_utf16_tail(bytes, true)
+    } else {
+        0
+    };
+    if cut >= bytes.len() {
+        (bytes, 0)
+    } else {
+        (&bytes[..bytes.len() - cut], cut)
+    }
 }
 
 /// Decodes with `encoding` (no BOM handling), or `None` when more than
@@ -264,7 +345,9 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
 /// NULs fall in alternating positions, then valid UTF-8, then
 /// `chardetng`'s guess (GBK for GB2312/GBK/GB18030 text, Big5, …). Binary
 /// files, unknown labels and text that decodes with more than a stray
-/// replacement character are errors naming `file`.
+/// replacement character are errors naming `file`. A UTF-8 or UTF-16 file
+/// cut short inside its last character is still that encoding: the
+/// incomplete character is dropped and counted in [`Decoded::cut_short`].
 ///
 /// ```
 /// use cijing::engine::import::decode;
@@ -275,6 +358,9 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
 /// assert_eq!(decode("a.txt", &gbk, Some("gb18030"))?.text, "中国");
 /// assert_eq!(decode("a.txt", &gbk, Some("latin-9x")).unwrap_err().to_string(),
 ///     "a.txt: unknown encoding \"latin-9x\"; use a label such as utf-8, gb18030, gbk, big5, utf-16le or utf-16be");
+/// let cut = [0xE4, 0xB8, 0xAD, 0xE5, 0x9B]; // 中, and two of 国's three bytes
+/// let decoded = decode("a.txt", &cut, None)?;
+/// assert_eq!((decoded.text.as_str(), decoded.encoding, decoded.cut_short), ("中", "UTF-8", 2));
 /// # Ok::<(), cijing::engine::import::ImportError>(())
 /// ```
 pub fn decode(file: &str, bytes: &[u8], label: Option<&str>) -> Result<Decoded, ImportError> {
@@ -282,7 +368,8 @@ pub fn decode(file: &str, bytes: &[u8], label: Option<&str>) -> Result<Decoded, 
     check_size(file, bytes)?;
     let undecodable = |encoding: &'static Encoding| ImportError::Undecodable { file: file_owned(), encoding: encoding.name() };
     let decoded = |encoding: &'static Encoding, body: &[u8]| {
-        decode_with(encoding, body).map(|text| Decoded { text, encoding: encoding.name() }).ok_or_else(|| undecodable(encoding))
+        let (body, cut_short) = whole_characters(encoding, body);
+        decode_with(encoding, body).map(|text| Decoded { text, encoding: encoding.name(), cut_short }).ok_or_else(|| undecodable(encoding))
     };
     if let Some(label) = label.map(str::trim).filter(|l| !l.is_empty()) {
         let encoding = Encoding::for_label(label.as_bytes())
@@ -317,8 +404,9 @@ pub fn decode(file: &str, bytes: &[u8], label: Option<&str>) -> Result<Decoded, 
         }
     }
     refuse_binary(file, bytes)?;
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_string(), encoding: encoding_rs::UTF_8.name() });
+    let (whole, cut_short) = whole_characters(encoding_rs::UTF_8, bytes);
+    if let Ok(text) = std::str::from_utf8(whole) {
+        return Ok(Decoded { text: text.to_string(), encoding: encoding_rs::UTF_8.name(), cut_short });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -395,7 +483,9 @@ pub fn import(name: &str, bytes: &[u8], encoding: Option<&str>) -> Result<Import
         Format::Markdown => (clean_text(&markdown_to_text(&decoded.text)), Hints::default()),
         _ => (clean_text(&decoded.text), Hints::default()),
     };
-    finish(name, decoded.encoding, format, clean, hints)
+    let mut text = finish(name, decoded.encoding, format, clean, hints)?;
+    text.notes.extend(decoded.cut_short_note(name));
+    Ok(text)
 }
 
 /// A text extracted from a PDF elsewhere (the page's pdf.js: hard-wrapped
@@ -682,6 +772,7 @@ fn finish(name: &str, encoding: &str, format: Format, clean: CleanText, hints: H
         parties,
         meta,
         paragraphs,
+        notes: Vec::new(),
     })
 }
 
@@ -848,72 +939,87 @@ pub fn segment_paragraph(segmenter: &Segmenter, text: &str, script: Script, opti
     mapped.unwrap_or_else(|| segmenter.segment(text, options))
 }
 
-/// Segments a text's paragraphs ([`segment_paragraph`]), its script read
-/// from all of them together.
+/// The script of a text given as its paragraphs, read from all of them
+/// together ([`detect_script`]).
+pub fn paragraphs_script(paragraphs: &[String]) -> Script {
+    detect_script(&paragraphs.join("\n"))
+}
+
+/// Segments a text's paragraphs ([`segment_paragraph`]) in their
+/// [`paragraphs_script`].
 pub fn segment_paragraphs(segmenter: &Segmenter, paragraphs: &[String], options: SegmentOptions) -> Vec<Vec<Token>> {
-    segment_paragraphs_telling(segmenter, paragraphs, options, |_| ())
+    let script = paragraphs_script(paragraphs);
+    paragraphs.iter().map(|p| segment_paragraph(segmenter, p, script, options)).collect()
 }
 
-/// [`segment_paragraphs`], telling `before_each` every paragraph before it
-/// is segmented (to show how far a long job has got).
-pub fn segment_paragraphs_telling(segmenter: &Segmenter, paragraphs: &[String], options: SegmentOptions, mut before_each: impl FnMut(&str)) -> Vec<Vec<Token>> {
-    let script = detect_script(&paragraphs.join("\n"));
-    paragraphs
-        .iter()
-        .map(|p| {
-            before_each(p);
-            segment_paragraph(segmenter, p, script, options)
-        })
-        .collect()
+/// Users' texts segmented for a corpus ([`segment_texts`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SegmentedTexts {
+    /// Each text's paragraphs' tokens ([`segment_paragraph`]), texts in
+    /// the order given.
+    pub tokens: Vec<Vec<Vec<Token>>>,
+    /// The Traditional spellings among the words of the texts in
+    /// Traditional or Mixed script, each once with its Simplified form
+    /// ([`traditional_spellings`]): give them to
+    /// [`AliasGroups::add_spellings`](super::aliases::AliasGroups::add_spellings)
+    /// so alias merging counts 上海合作組織 as 上海合作组织.
+    pub spellings: Vec<(String, String)>,
 }
 
-/// Alias groups that count Traditional terms as their Simplified form
-/// (上海合作組織 as 上海合作组织), in the style of the alias file: one group
-/// per Simplified form that some term folds to, the terms that differ from
-/// it as its aliases. Give them to
-/// [`Corpus::set_aliases`](super::corpus::Corpus::set_aliases) (with
-/// [`add_traditional_folds`] to keep an alias file's groups).
+/// Segments users' texts — each its paragraphs and its script — for a
+/// corpus ([`segment_paragraph`]) and lists the Traditional spellings of
+/// their words. The CLI (`--add`) and the page's segmenter worker both
+/// build users' texts with this, so `--aliases` and the page's alias
+/// setting merge the same spellings.
 ///
 /// ```
-/// use cijing::engine::import::traditional_folds;
-/// let groups = traditional_folds(["上海合作組織", "合作", "經濟", "经济"]);
-/// assert_eq!(groups.groups, [
-///     ("上海合作组织".to_string(), vec!["上海合作組織".to_string()]),
-///     ("经济".to_string(), vec!["經濟".to_string()]),
+/// use cijing::engine::import::segment_texts;
+/// use cijing::engine::script::Script;
+/// let segmenter = cijing::seeds::segmenter();
+/// let traditional = vec!["上海合作組織成員國".to_string()];
+/// let simplified = vec!["上海合作组织成员国".to_string()];
+/// let texts = [(&traditional[..], Script::Traditional), (&simplified[..], Script::Simplified)];
+/// let segmented = segment_texts(&segmenter, texts, Default::default());
+/// assert_eq!(segmented.tokens.len(), 2);
+/// assert_eq!(segmented.spellings, [
+///     ("上海合作組織".to_string(), "上海合作组织".to_string()),
+///     ("成員國".to_string(), "成员国".to_string()),
 /// ]);
 /// ```
-pub fn traditional_folds<'a>(terms: impl IntoIterator<Item = &'a str>) -> AliasGroups {
-    add_traditional_folds(AliasGroups::default(), terms)
+pub fn segment_texts<'a>(
+    segmenter: &Segmenter,
+    texts: impl IntoIterator<Item = (&'a [String], Script)>,
+    options: SegmentOptions,
+) -> SegmentedTexts {
+    segment_texts_telling(segmenter, texts, options, |_| ())
 }
 
-/// `groups` with Traditional terms added ([`traditional_folds`]): a term
-/// whose fold is a word of a group (canonical or alias) joins that group;
-/// terms already in a group are left where they are.
-pub fn add_traditional_folds<'a>(mut groups: AliasGroups, terms: impl IntoIterator<Item = &'a str>) -> AliasGroups {
-    let mut group_of: std::collections::HashMap<String, usize> = Default::default();
-    for (i, (head, members)) in groups.groups.iter().enumerate() {
-        group_of.insert(head.clone(), i);
-        for m in members {
-            group_of.insert(m.clone(), i);
-        }
-    }
-    for term in terms {
-        let folded = to_simplified(term);
-        if folded == term || group_of.contains_key(term) {
-            continue;
-        }
-        let i = match group_of.get(&folded) {
-            Some(&i) => i,
-            None => {
-                groups.groups.push((folded.clone(), Vec::new()));
-                group_of.insert(folded, groups.groups.len() - 1);
-                groups.groups.len() - 1
-            }
-        };
-        groups.groups[i].1.push(term.to_string());
-        group_of.insert(term.to_string(), i);
-    }
-    groups
+/// [`segment_texts`], telling `before_each` every paragraph before it is
+/// segmented (to show how far a long job has got).
+pub fn segment_texts_telling<'a>(
+    segmenter: &Segmenter,
+    texts: impl IntoIterator<Item = (&'a [String], Script)>,
+    options: SegmentOptions,
+    mut before_each: impl FnMut(&str),
+) -> SegmentedTexts {
+    let texts: Vec<(&[String], Script)> = texts.into_iter().collect();
+    let tokens: Vec<Vec<Vec<Token>>> = texts
+        .iter()
+        .map(|&(paragraphs, script)| {
+            paragraphs
+                .iter()
+                .map(|p| {
+                    before_each(p);
+                    segment_paragraph(segmenter, p, script, options)
+                })
+                .collect()
+        })
+        .collect();
+    let words = texts.iter().zip(&tokens).filter(|((_, script), _)| script.needs_fold()).flat_map(|((paragraphs, _), doc)| {
+        paragraphs.iter().zip(doc).flat_map(|(p, para)| para.iter().map(move |t| &p[t.start..t.end]))
+    });
+    let spellings = traditional_spellings(words);
+    SegmentedTexts { tokens, spellings }
 }
 
 /// An id for a text from its file name, not among `taken`: `mine-` and the

@@ -128,6 +128,37 @@ pub fn to_simplified(text: &str) -> String {
     }
 }
 
+/// The Traditional spellings among `terms` — those whose [`to_simplified`]
+/// fold differs — each once with its Simplified form, in the order first
+/// seen. Give them to
+/// [`AliasGroups::add_spellings`](super::aliases::AliasGroups::add_spellings)
+/// to count 上海合作組織 as 上海合作组织; they are plain pairs, so whoever
+/// holds them needs no conversion table (the page gets them from the
+/// segmenter worker).
+///
+/// ```
+/// use cijing::engine::script::traditional_spellings;
+/// let pairs = traditional_spellings(["上海合作組織", "合作", "經濟", "经济", "經濟"]);
+/// assert_eq!(pairs, [
+///     ("上海合作組織".to_string(), "上海合作组织".to_string()),
+///     ("經濟".to_string(), "经济".to_string()),
+/// ]);
+/// ```
+pub fn traditional_spellings<'a>(terms: impl IntoIterator<Item = &'a str>) -> Vec<(String, String)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut pairs = Vec::new();
+    for term in terms {
+        if !seen.insert(term) {
+            continue;
+        }
+        let folded = to_simplified(term);
+        if folded != term {
+            pairs.push((term.to_string(), folded));
+        }
+    }
+    pairs
+}
+
 /// Maps byte spans in `folded` (the [`to_simplified`] copy of `original`)
 /// back to byte spans in `original`, by character position. A span that
 /// does not fall on character boundaries of `folded`, or a `folded` with

@@ -55,7 +55,12 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("settings.pos", "词性", "Parts of speech"),
     ("settings.pos.all", "全部词性", "all"),
     ("settings.stopwords", "排除停用词", "Drop stopwords"),
-    ("settings.aliases", "合并别名", "Merge aliases"),
+    ("settings.aliases", "合并别名与繁简", "Merge aliases and 繁/简 forms"),
+    (
+        "settings.aliases.tip",
+        "别名（上合组织）和繁体写法（上海合作組織）都算作同一个词（上海合作组织）",
+        "Count aliases (上合组织) and Traditional spellings (上海合作組織) as one term (上海合作组织)",
+    ),
     ("settings.mode", "分词模式", "Segmentation"),
     ("settings.mode.precise", "精确", "precise"),
     ("settings.mode.search", "搜索", "search"),

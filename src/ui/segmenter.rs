@@ -266,7 +266,9 @@ const SLICE_MS: f64 = 8.0;
 /// Builds a corpus: the worker segments the shipped documents (when
 /// `seeds`) and then the user's `texts`, with `options` and the user's
 /// `words`; the page builds the corpus from its token streams in slices of
-/// at most [`SLICE_MS`], so the page stays responsive. `progress` hears
+/// at most [`SLICE_MS`], so the page stays responsive, with the shipped
+/// alias groups and the Traditional spellings of the user's words (which
+/// the worker finds) in their Simplified forms' groups. `progress` hears
 /// how far it has got; `done` gets the corpus, or what went wrong
 /// ([`CANCELLED`] after [`cancel`]).
 pub fn build_corpus(
@@ -296,17 +298,23 @@ pub fn build_corpus(
         &message,
         Some(progress.clone()),
         Box::new(move |answer| {
-            let streams = answer.map(|data| {
-                ["seedTokens", "textTokens"]
+            let answer = answer.and_then(|data| {
+                let streams = ["seedTokens", "textTokens"]
                     .iter()
                     .filter_map(|key| js_sys::Reflect::get(&data, &(*key).into()).ok().filter(|v| !v.is_undefined() && !v.is_null()))
                     .map(|v| js_sys::Uint8Array::new(&v).to_vec())
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>();
+                // The worker's [traditional, simplified] pairs for the user's
+                // words: alias merging counts 上海合作組織 as 上海合作组织, as the CLI's --aliases does.
+                let spellings = js_sys::Reflect::get(&data, &"spellings".into()).unwrap_or(JsValue::UNDEFINED);
+                let spellings: Vec<(String, String)> =
+                    if spellings.is_undefined() { Vec::new() } else { serde_wasm_bindgen::from_value(spellings).map_err(|e| e.to_string())? };
+                Ok((streams, spellings))
             });
             let mut docs: Vec<SharedDocument> = if seeds { seeds::documents().into_iter().map(Into::into).collect() } else { Vec::new() };
             docs.extend(documents);
-            let build = streams.and_then(|streams| SlicedBuild::new(docs, streams, options).map_err(|e| e.to_string()));
-            let mut build = match build {
+            let build = answer.and_then(|(streams, spellings)| Ok((SlicedBuild::new(docs, streams, options).map_err(|e| e.to_string())?, spellings)));
+            let (mut build, spellings) = match build {
                 Ok(b) => b,
                 Err(e) => return done(Err(e)),
             };
@@ -327,7 +335,7 @@ pub fn build_corpus(
                     }
                 }
                 let mut corpus = build.finish();
-                corpus.set_aliases(seeds::aliases(), &stopwords);
+                corpus.set_aliases(seeds::aliases().add_spellings(spellings), &stopwords);
                 done(Ok(corpus));
             });
         }),

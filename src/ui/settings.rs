@@ -1,5 +1,6 @@
 //! The settings bar: top-N, minimum length, parts of speech, stopwords,
-//! alias merging, segmentation mode and HMM, and which panels are open.
+//! alias merging (Traditional spellings as their Simplified forms too),
+//! segmentation mode and HMM, and which panels are open.
 
 use crate::i18n::{panel_name, pos_name, t};
 use super::Analysis;
@@ -66,9 +67,10 @@ pub fn SettingsBar() -> impl IntoView {
             }
         })
         .collect_view();
-    let checkbox = move |id: &'static str, key: &'static str, get: Signal<bool>, set: fn(&mut crate::view_state::ViewState, bool)| {
+    // A checkbox whose label is `key`'s string, with `tip`'s as its tooltip.
+    let checkbox = move |id: &'static str, key: &'static str, tip: Option<&'static str>, get: Signal<bool>, set: fn(&mut crate::view_state::ViewState, bool)| {
         view! {
-            <label class="check field">
+            <label class="check field" title=move || tip.map(|tip| t(lang(), tip))>
                 <input type="checkbox" id=id prop:checked=get
                     on:change=move |ev| { let on = event_target_checked(&ev); view.update(|v| set(v, on)); } />
                 {move || t(lang(), key)}
@@ -97,8 +99,8 @@ pub fn SettingsBar() -> impl IntoView {
                 <summary>{move || t(lang(), "settings.pos")} ": " {pos_summary}</summary>
                 <ul class="dropdown-list">{pos_items}</ul>
             </details>
-            {checkbox("stopwords", "settings.stopwords", Signal::derive(move || options.with(|o| o.drop_stopwords)), |v, on| v.drop_stopwords = on)}
-            {checkbox("aliases", "settings.aliases", analysis.merge_aliases.into(), |v, on| v.merge_aliases = on)}
+            {checkbox("stopwords", "settings.stopwords", None, Signal::derive(move || options.with(|o| o.drop_stopwords)), |v, on| v.drop_stopwords = on)}
+            {checkbox("aliases", "settings.aliases", Some("settings.aliases.tip"), analysis.merge_aliases.into(), |v, on| v.merge_aliases = on)}
             <label class="field">
                 {move || t(lang(), "settings.mode")}
                 <select id="seg-mode" prop:value=move || if analysis.segment_options.with(|o| o.mode == Mode::Search) { "search" } else { "precise" }
@@ -107,7 +109,7 @@ pub fn SettingsBar() -> impl IntoView {
                     <option value="search">{move || t(lang(), "settings.mode.search")}</option>
                 </select>
             </label>
-            {checkbox("hmm", "settings.hmm", Signal::derive(move || analysis.segment_options.with(|o| o.hmm)), |v, on| v.hmm = on)}
+            {checkbox("hmm", "settings.hmm", None, Signal::derive(move || analysis.segment_options.with(|o| o.hmm)), |v, on| v.hmm = on)}
             <details class="dropdown">
                 <summary>{move || t(lang(), "settings.panels")}</summary>
                 <ul class="dropdown-list">{panel_items}</ul>

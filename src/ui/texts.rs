@@ -30,6 +30,9 @@ pub struct ImportedText {
     /// Characters but white space (the worker counts them).
     #[serde(default)]
     pub chars: usize,
+    /// What reading it put right (a character cut off at the end), each naming the file.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// One of the user's texts, as kept in the browser.
@@ -126,7 +129,7 @@ pub struct Texts {
     pub list: RwSignal<Vec<UserText>>,
     /// Whether the kept texts have been read from the browser yet.
     pub loaded: RwSignal<bool>,
-    /// Problems to show, each naming its file.
+    /// Problems, and notes on what reading a file put right, each naming its file.
     pub problems: RwSignal<Vec<String>>,
     /// Files being read now.
     pub reading: RwSignal<usize>,
@@ -198,6 +201,7 @@ impl Texts {
 
     /// Adds a read text whose paragraphs are `paragraphs` (and, as bytes, `body`).
     fn take(self, imported: ImportedText, paragraphs: ParagraphList, body: js_sys::Uint8Array) {
+        self.problems.update(|p| p.extend(imported.notes.iter().cloned()));
         let taken: Vec<String> = self.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
         let text = UserText {
             id: new_id(&imported.name, &taken),

@@ -5,13 +5,15 @@
 // those words first); { id, op: 'words', text, mode, hmm } → { id, words };
 // { id, op: 'add', words, tags } → { id, added }; { id, op: 'discover',
 // mode, hmm, limit, words?, tags? } → { id, candidates }; { id, op:
-// 'build', seeds, docs (each a Uint8Array of paragraphs), mode, hmm, words?, tags? } → { id,
-// seedTokens, textTokens }; { id, op: 'import', name, bytes, encoding } →
-// { id, text } (a user's file read); { id, op: 'pdf', name, text } → { id,
-// text } (pdf.js's extracted text read); { id, op: 'documents', docs (each a Uint8Array of paragraphs), mode,
-// hmm } → { id, tokens } (users' documents; 'build' also sends { id,
-// progress: { done, total } } while it segments them); { id, op: 'fold', terms } →
-// { id, folded }; failures → { id, error }.
+// 'build', seeds, docs (each a Uint8Array of paragraphs), mode, hmm, words?,
+// tags? } → { id, seedTokens, textTokens, spellings } (spellings:
+// [traditional, simplified] pairs of the user's words, for alias merging;
+// while it segments them it sends { id, progress: { done, total } }, in
+// bytes); { id, op: 'import', name, bytes, encoding } → { id, text } (a
+// user's file read; its paragraphs in text.body, handed over); { id, op:
+// 'pdf', name, text } → { id, text } (pdf.js's extracted text read); { id,
+// op: 'documents', docs, mode, hmm } → { id, tokens, spellings } (users'
+// documents); failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
 const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) });
@@ -29,20 +31,25 @@ self.onmessage = async ({ data }) => {
     else if (op === 'texts') tokens = segmenter.segment_texts(data.texts, data.mode, data.hmm);
     else if (op === 'words') { self.postMessage({ id, words: segmenter.segment_words(data.text, data.mode, data.hmm) }); return; }
     else if (op === 'build') {
-      // The shipped documents (when asked) and the user's, as two streams.
+      // The shipped documents (when asked) and the user's, as two streams,
+      // and the Traditional spellings of the user's words.
       const seedTokens = data.seeds ? segmenter.segment_seeds(data.mode, data.hmm) : null;
       // Progress on the user's texts: { id, progress: { done, total } } (bytes).
       const progress = (done, total) => self.postMessage({ id, progress: { done, total } });
-      const textTokens = data.docs.length ? segmenter.segment_documents(data.docs, data.mode, data.hmm, progress) : null;
+      const texts = data.docs.length ? segmenter.segment_documents(data.docs, data.mode, data.hmm, progress) : null;
+      const textTokens = texts?.tokens ?? null;
       const buffers = [seedTokens, textTokens].filter(Boolean).map((t) => t.buffer);
-      self.postMessage({ id, seedTokens, textTokens }, buffers);
+      self.postMessage({ id, seedTokens, textTokens, spellings: texts?.spellings ?? [] }, buffers);
       return;
     }
-    else if (op === 'documents') tokens = segmenter.segment_documents(data.docs, data.mode, data.hmm, undefined);
+    else if (op === 'documents') {
+      const { tokens: textTokens, spellings } = segmenter.segment_documents(data.docs, data.mode, data.hmm, undefined);
+      self.postMessage({ id, tokens: textTokens, spellings }, [textTokens.buffer]);
+      return;
+    }
     // A read text's body is handed over, not copied.
     else if (op === 'import') { const text = segmenter.import_file(data.name, new Uint8Array(data.bytes), data.encoding || undefined); self.postMessage({ id, text }, [text.body.buffer]); return; }
     else if (op === 'pdf') { const text = segmenter.import_pdf(data.name, data.text); self.postMessage({ id, text }, [text.body.buffer]); return; }
-    else if (op === 'fold') { self.postMessage({ id, folded: segmenter.fold_terms(data.terms) }); return; }
     else if (op === 'discover') { self.postMessage({ id, candidates: segmenter.discover_words(data.mode, data.hmm, data.limit ?? 50) }); return; }
     else if (op === 'add') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
     else throw new Error(`unknown request "${op}"`);

@@ -18,9 +18,8 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use crate::flags::{Cli, Command, CorpusChoice, Format, SelectArgs, SourceArgs, WordOrder};
-    use cijing::engine::aliases::AliasGroups;
     use cijing::engine::date::Date;
-    use cijing::engine::import::{add_traditional_folds, import, segment_paragraph, text_id, ImportError, ImportedText, MAX_FILE_BYTES};
+    use cijing::engine::import::{import, segment_texts, text_id, ImportError, ImportedText, MAX_FILE_BYTES};
     use cijing::engine::clusters::{clusters, ClusterOptions};
     use cijing::engine::collocates::{collocates, CollocateOptions};
     use cijing::engine::corpus::Corpus;
@@ -176,6 +175,9 @@ mod cli {
                 ImportError::UnknownEncoding { .. } => Failure::Usage(e.to_string()),
                 e => Failure::Input(e.to_string()),
             })?;
+            for note in &text.notes {
+                eprintln!("cijing: note: {note}");
+            }
             let taken: Vec<String> = texts.iter().map(|t| t.id.clone()).collect();
             texts.push(UserText { id: text_id(&name, &taken), text, date_if_unknown: modified_day(&meta) });
         }
@@ -186,30 +188,21 @@ mod cli {
     }
 
     /// The seeds (when asked for) and the user's texts, in that order, with
-    /// the shipped alias groups and, for Traditional texts, groups folding
-    /// their words into the Simplified forms (`--aliases` counts them as one).
+    /// the shipped alias groups and the Traditional spellings of the user's
+    /// words joining their Simplified forms' groups (`--aliases` counts
+    /// 上海合作組織 as 上海合作组织), as the page's alias setting does.
     fn user_corpus(sources: &Sources, segmenter: &Segmenter) -> Corpus {
         let options = SegmentOptions::default();
         let mut docs = if sources.seeds { seeds::documents() } else { Vec::new() };
         let mut tokens: Vec<Vec<Vec<_>>> =
             docs.iter().map(|d| d.paragraphs.iter().map(|p| segmenter.segment(p, options)).collect()).collect();
-        let mut traditional: Vec<String> = Vec::new();
-        for t in &sources.texts {
-            let doc = t.text.to_clean_document(&t.id, t.date_if_unknown);
-            let doc_tokens: Vec<Vec<_>> =
-                doc.paragraphs.iter().map(|p| segment_paragraph(segmenter, p, t.text.script, options)).collect();
-            if t.text.script.needs_fold() {
-                for (p, para) in doc.paragraphs.iter().zip(&doc_tokens) {
-                    traditional.extend(para.iter().map(|tok| p[tok.start..tok.end].to_string()));
-                }
-            }
-            docs.push(doc);
-            tokens.push(doc_tokens);
-        }
+        let texts: Vec<_> = sources.texts.iter().map(|t| t.text.to_clean_document(&t.id, t.date_if_unknown)).collect();
+        let segmented = segment_texts(segmenter, texts.iter().zip(&sources.texts).map(|(doc, t)| (&doc.paragraphs[..], t.text.script)), options);
+        docs.extend(texts);
+        tokens.extend(segmented.tokens);
         let mut corpus = Corpus::from_segmented(docs, tokens, segmenter, options)
             .unwrap_or_else(|e| unreachable!("a segmenter's tokens fit the text it cut: {e}"));
-        let aliases: AliasGroups = add_traditional_folds(seeds::aliases(), traditional.iter().map(String::as_str));
-        corpus.set_aliases(aliases, segmenter);
+        corpus.set_aliases(seeds::aliases().add_spellings(segmented.spellings), segmenter);
         corpus
     }
 
