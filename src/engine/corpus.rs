@@ -4,7 +4,6 @@
 //! [`document`](super::document) and are re-exported here.
 
 use super::aliases::AliasGroups;
-use super::corpus_builder::CorpusBuilder;
 pub use super::document::{CleanDocument, DocInfo, Document, Paragraph, TermId, TermInfo, Token, Vocabulary};
 use super::index::{Index, ParaRef};
 use super::lexicon::StopwordList;
@@ -250,5 +249,72 @@ impl Corpus {
     /// The text of a token of this corpus (its term's text).
     pub fn token_text(&self, t: &Token) -> &str {
         &self.vocab.term(t.term).text
+    }
+}
+
+/// A corpus under construction: start each document, add its paragraphs
+/// with their tokens, then [`CorpusBuilder::finish`].
+/// [`Corpus::from_segmented`] is this builder run over whole documents;
+/// [`SlicedBuild`](super::sliced_build::SlicedBuild) runs it in slices.
+pub struct CorpusBuilder {
+    options: SegmentOptions,
+    vocab: Vocabulary,
+    docs: Vec<Document>,
+    index: Index,
+}
+
+impl CorpusBuilder {
+    /// An empty corpus, segmented with `options`.
+    pub fn new(options: SegmentOptions) -> CorpusBuilder {
+        CorpusBuilder { options, vocab: Vocabulary::default(), docs: Vec::new(), index: Index::default() }
+    }
+
+    /// How many documents have been started.
+    pub fn documents(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Starts the next document; its paragraphs follow.
+    pub fn start_document(&mut self, info: DocInfo, meta: Vec<String>) {
+        self.docs.push(Document { info, meta, paragraphs: Vec::new() });
+        self.index.start_document();
+    }
+
+    /// Adds a paragraph to the current document: its text and its tokens'
+    /// spans and POS tags (`tokens` in text order). A span outside the
+    /// text or inside a character is an error naming the paragraph, and
+    /// nothing is added. `stopwords` marks new terms. Panics if no
+    /// document was started.
+    pub fn add_paragraph<'t>(
+        &mut self,
+        text: String,
+        tokens: impl IntoIterator<Item = (usize, usize, &'t str)>,
+        stopwords: &impl StopwordList,
+    ) -> Result<(), CorpusError> {
+        let doc = self.docs.len() - 1;
+        let paragraph = self.docs[doc].paragraphs.len();
+        let tokens = tokens.into_iter();
+        let mut interned = Vec::with_capacity(tokens.size_hint().0);
+        for (start, end, pos) in tokens {
+            let Some(word) = text.get(start..end) else {
+                return Err(CorpusError { doc, paragraph, message: "a token's span is outside its paragraph or inside a character" });
+            };
+            interned.push(Token {
+                start: start as u32,
+                end: end as u32,
+                term: self.vocab.intern(word, || stopwords.is_stopword(word)),
+                pos: self.vocab.intern_pos(pos),
+            });
+        }
+        self.index.add_paragraph(&interned, &self.vocab);
+        self.docs[doc].paragraphs.push(Paragraph { text, tokens: interned });
+        Ok(())
+    }
+
+    /// The corpus: indexed, with no alias groups set.
+    pub fn finish(mut self) -> Corpus {
+        self.index.finish(&self.vocab);
+        let canonical = (0..self.vocab.len() as TermId).collect();
+        Corpus { docs: self.docs, vocab: self.vocab, options: self.options, index: self.index, aliases: Default::default(), canonical }
     }
 }

@@ -7,7 +7,7 @@
 use crate::engine::corpus::Corpus;
 use crate::engine::options::Choice;
 use crate::engine::segment::SegmentOptions;
-use crate::engine::corpus_builder::{SharedDocument, SlicedBuild};
+use crate::engine::sliced_build::{SharedDocument, SlicedBuild};
 use crate::engine::user_words::UserWord;
 use crate::seeds;
 use std::cell::RefCell;

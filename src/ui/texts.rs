@@ -7,7 +7,7 @@
 //! exported as one file and imported elsewhere.
 
 use super::Analysis;
-use crate::engine::corpus_builder::SharedDocument;
+use crate::engine::sliced_build::SharedDocument;
 use crate::engine::date::Date;
 use crate::engine::document::DocInfo;
 use crate::engine::paragraph_list::{ParagraphDecoder, ParagraphList};

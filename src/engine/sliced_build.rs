@@ -1,77 +1,14 @@
-//! Builds a corpus a paragraph at a time: [`CorpusBuilder`] interns and
-//! indexes each paragraph as it comes, and [`SlicedBuild`] feeds it from
-//! documents and token streams in slices, so a page can build a corpus of
-//! many megabytes between frames instead of in one long task.
+//! Builds a corpus from documents and token streams in slices
+//! ([`SlicedBuild`], feeding a [`CorpusBuilder`] a paragraph at a time), so
+//! a page can build a corpus of many megabytes between frames instead of in
+//! one long task.
 
-use super::corpus::{CleanDocument, Corpus, CorpusError, DocInfo, Document, Paragraph, Token};
+use super::corpus::{CleanDocument, Corpus, CorpusBuilder, CorpusError, DocInfo};
 use super::paragraph_list::ParagraphList;
-use super::document::Vocabulary;
-use super::index::Index;
 use super::lexicon::StopwordList;
 use super::segment::SegmentOptions;
 use super::tokens::{StreamToken, TokenStream, TokenStreamError};
 use std::collections::VecDeque;
-
-/// A corpus under construction: start each document, add its paragraphs
-/// with their tokens, then [`CorpusBuilder::finish`].
-/// [`Corpus::from_segmented`] is this builder run over whole documents.
-pub struct CorpusBuilder {
-    options: SegmentOptions,
-    vocab: Vocabulary,
-    docs: Vec<Document>,
-    index: Index,
-}
-
-impl CorpusBuilder {
-    /// An empty corpus, segmented with `options`.
-    pub fn new(options: SegmentOptions) -> CorpusBuilder {
-        CorpusBuilder { options, vocab: Vocabulary::default(), docs: Vec::new(), index: Index::default() }
-    }
-
-    /// Starts the next document; its paragraphs follow.
-    pub fn start_document(&mut self, info: DocInfo, meta: Vec<String>) {
-        self.docs.push(Document { info, meta, paragraphs: Vec::new() });
-        self.index.start_document();
-    }
-
-    /// Adds a paragraph to the current document: its text and its tokens'
-    /// spans and POS tags (`tokens` in text order). A span outside the
-    /// text or inside a character is an error naming the paragraph, and
-    /// nothing is added. `stopwords` marks new terms. Panics if no
-    /// document was started.
-    pub fn add_paragraph<'t>(
-        &mut self,
-        text: String,
-        tokens: impl IntoIterator<Item = (usize, usize, &'t str)>,
-        stopwords: &impl StopwordList,
-    ) -> Result<(), CorpusError> {
-        let doc = self.docs.len() - 1;
-        let paragraph = self.docs[doc].paragraphs.len();
-        let tokens = tokens.into_iter();
-        let mut interned = Vec::with_capacity(tokens.size_hint().0);
-        for (start, end, pos) in tokens {
-            let Some(word) = text.get(start..end) else {
-                return Err(CorpusError { doc, paragraph, message: "a token's span is outside its paragraph or inside a character" });
-            };
-            interned.push(Token {
-                start: start as u32,
-                end: end as u32,
-                term: self.vocab.intern(word, || stopwords.is_stopword(word)),
-                pos: self.vocab.intern_pos(pos),
-            });
-        }
-        self.index.add_paragraph(&interned, &self.vocab);
-        self.docs[doc].paragraphs.push(Paragraph { text, tokens: interned });
-        Ok(())
-    }
-
-    /// The corpus: indexed, with no alias groups set.
-    pub fn finish(mut self) -> Corpus {
-        self.index.finish(&self.vocab);
-        let canonical = (0..self.vocab.len() as super::corpus::TermId).collect();
-        Corpus { docs: self.docs, vocab: self.vocab, options: self.options, index: self.index, aliases: Default::default(), canonical }
-    }
-}
 
 /// Why a [`SlicedBuild`] failed: a token stream that cannot be read, or
 /// tokens that do not fit their documents.
@@ -133,7 +70,7 @@ impl From<CleanDocument> for SharedDocument {
 ///
 /// ```
 /// use cijing::engine::corpus::{CleanDocument, Corpus};
-/// use cijing::engine::corpus_builder::SlicedBuild;
+/// use cijing::engine::sliced_build::SlicedBuild;
 /// use cijing::engine::tokens::encode;
 /// use std::collections::HashSet;
 ///
@@ -224,7 +161,7 @@ impl SlicedBuild {
                 let (stream, left) = self.streams.front_mut().expect("a stream holds this document");
                 *left -= 1;
                 if stream.next_document()? != doc.paragraphs.len() {
-                    let doc = self.builder.docs.len();
+                    let doc = self.builder.documents();
                     return Err(CorpusError { doc, paragraph: 0, message: "the tokens are for another number of paragraphs" }.into());
                 }
                 self.builder.start_document(doc.info, doc.meta);
@@ -250,79 +187,5 @@ impl SlicedBuild {
     /// [`SlicedBuild::step`] has said the corpus is done.
     pub fn finish(self) -> Corpus {
         self.builder.finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::tokens::encode;
-    use crate::seeds;
-
-    fn shared(docs: Vec<CleanDocument>) -> Vec<SharedDocument> {
-        docs.into_iter().map(Into::into).collect()
-    }
-
-    /// Each paragraph's text and tokens (span, word, tag).
-    type Built = Vec<(String, Vec<(u32, u32, String, String)>)>;
-
-    fn paragraphs_of(corpus: &Corpus) -> Built {
-        (0..corpus.paragraph_count())
-            .map(|g| {
-                let p = corpus.paragraph(g);
-                (p.text.clone(), p.tokens.iter().map(|t| (t.start, t.end, corpus.token_text(t).to_string(), corpus.vocab.pos(t.pos).to_string())).collect())
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_seeds_built_in_slices_from_two_streams_equal_the_seeds_built_whole() {
-        let docs = seeds::documents();
-        let tokens = seeds::tokens();
-        let stopwords = seeds::stopwords();
-        let whole = Corpus::from_segmented(docs.clone(), tokens.clone(), &stopwords, SegmentOptions::default()).unwrap();
-        let streams = vec![encode(&tokens[..10]), encode(&[]), encode(&tokens[10..])];
-        let mut build = SlicedBuild::new(shared(docs), streams, SegmentOptions::default()).unwrap();
-        let mut steps = 0;
-        while !build.step(&stopwords, |n| n >= 7).unwrap() {
-            steps += 1;
-        }
-        let (done, total) = build.progress();
-        assert_eq!(done, total);
-        assert_eq!(steps, total.div_ceil(7) - 1);
-        let sliced = build.finish();
-        assert_eq!(sliced.docs.len(), whole.docs.len());
-        assert_eq!(paragraphs_of(&sliced), paragraphs_of(&whole));
-        assert_eq!(sliced.index.doc_freq, whole.index.doc_freq);
-        assert_eq!(sliced.index.word_tokens, whole.index.word_tokens);
-        assert_eq!(sliced.index.doc_starts, whole.index.doc_starts);
-        let he_zuo = whole.vocab.id("合作").unwrap();
-        assert_eq!(sliced.index.postings(sliced.vocab.id("合作").unwrap()), whole.index.postings(he_zuo));
-    }
-
-    #[test]
-    fn streams_that_do_not_fit_their_documents_are_errors() {
-        let docs = seeds::documents();
-        let tokens = seeds::tokens();
-        let stopwords = seeds::stopwords();
-        // One document short.
-        let short = SlicedBuild::new(shared(docs.clone()), vec![encode(&tokens[1..])], SegmentOptions::default());
-        assert_eq!(short.err().map(|e| e.to_string()), Some(format!("document {}, paragraph 1: the tokens are for another number of documents", docs.len())));
-        // The first two documents' tokens swapped: paragraph counts differ.
-        let mut swapped = tokens.clone();
-        swapped.swap(0, 1);
-        let mut build = SlicedBuild::new(shared(docs.clone()), vec![encode(&swapped)], SegmentOptions::default()).unwrap();
-        let error = loop {
-            match build.step(&stopwords, |_| false) {
-                Ok(true) => panic!("built a corpus from tokens that do not fit"),
-                Ok(false) => continue,
-                Err(e) => break e,
-            }
-        };
-        assert_eq!(error.to_string(), "document 1, paragraph 1: the tokens are for another number of paragraphs");
-        // A stream cut short is a stream error, not a panic.
-        let bytes = encode(&tokens);
-        let mut build = SlicedBuild::new(shared(docs), vec![bytes[..bytes.len() - 3].to_vec()], SegmentOptions::default()).unwrap();
-        assert!(matches!(build.step(&stopwords, |_| false), Err(BuildError::Stream(_))));
     }
 }
