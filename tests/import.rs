@@ -464,8 +464,8 @@ fn only_texts_segmented_through_the_fold_give_spellings() {
     // The same paragraph as a Traditional text and as a Simplified one with
     // a stray Traditional word: only the first is folded, so only its
     // words are spellings, each once although it comes twice.
-    let traditional = vec!["經濟合作".to_string(), "經濟".to_string()];
-    let simplified = vec!["经济合作与經濟".to_string()];
+    let traditional = ["經濟合作".to_string(), "經濟".to_string()];
+    let simplified = ["经济合作与經濟".to_string()];
     let texts = [(&traditional[..], Script::Traditional), (&simplified[..], Script::Simplified)];
     let segmented = segment_texts(&segmenter, texts, SegmentOptions::default());
     assert_eq!(segmented.spellings, [("經濟".to_string(), "经济".to_string())]);

@@ -8,9 +8,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use cijing::engine::import::{import, import_pdf_text, paragraphs_script, segment_texts};
+    use cijing::engine::import::{import, import_pdf_text, paragraphs_script};
     use cijing::engine::lexicon::DictEntry;
-    use cijing::engine::script::to_simplified;
     use cijing::engine::options::Choice;
     use cijing::engine::segment::{Mode, SegmentOptions, Segmenter};
     use cijing::engine::tokens::encode;
@@ -189,7 +188,7 @@ mod worker {
         let docs: Vec<Vec<String>> =
             serde_wasm_bindgen::from_value(docs).map_err(|e| JsError::new(&format!("documents: expected string[][] ({e})")))?;
         let texts = docs.iter().map(|paragraphs| (&paragraphs[..], paragraphs_script(paragraphs)));
-        let segmented = with_segmenter(|s| segment_texts(s, texts, options));
+        let segmented = with_segmenter(|s| cijing::engine::import::segment_texts(s, texts, options));
         let answer = js_sys::Object::new();
         let tokens = js_sys::Uint8Array::from(&encode(&segmented.tokens)[..]);
         js_sys::Reflect::set(&answer, &"tokens".into(), &tokens).map_err(|_| JsError::new("cannot answer"))?;

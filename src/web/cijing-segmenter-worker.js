@@ -11,8 +11,8 @@
 // 'import', name, bytes, encoding } →
 // { id, text } (a user's file read); { id, op: 'pdf', name, text } → { id,
 // text } (pdf.js's extracted text read); { id, op: 'documents', docs, mode,
-// hmm } → { id, tokens, spellings } (users' documents); { id, op: 'fold', terms } →
-// { id, folded }; failures → { id, error }.
+// hmm } → { id, tokens, spellings } (users' documents); failures → { id,
+// error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
 const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) }).then(() => segmenter.load());
@@ -43,7 +43,6 @@ self.onmessage = async ({ data }) => {
     }
     else if (op === 'import') { self.postMessage({ id, text: segmenter.import_file(data.name, new Uint8Array(data.bytes), data.encoding || undefined) }); return; }
     else if (op === 'pdf') { self.postMessage({ id, text: segmenter.import_pdf(data.name, data.text) }); return; }
-    else if (op === 'fold') { self.postMessage({ id, folded: segmenter.fold_terms(data.terms) }); return; }
     else if (op === 'discover') { self.postMessage({ id, candidates: segmenter.discover_words(data.mode, data.hmm, data.limit ?? 50) }); return; }
     else if (op === 'add') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
     else throw new Error(`unknown request "${op}"`);
