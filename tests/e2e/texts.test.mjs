@@ -11,6 +11,8 @@
 // fake PDFs named, and nothing already added lost; the same behind nginx
 // at a sub-path under the strict CSP; the one-file page says a PDF needs
 // the served app.
+// With the alias setting, a Traditional text's 上海合作組織 counts as
+// 上海合作组织 in the shipped texts' corpus with yours, as the CLI's --aliases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -242,4 +244,72 @@ test('behind nginx at a sub-path under the strict CSP, PDFs are read (CMaps too)
   assert.equal(await page.textContent('#texts-problems li'),
     'report.pdf: a PDF needs the served page (dist/ on a web server, as index.html); this one-file page cannot load the PDF reader');
   await context.close();
+});
+test('the alias setting counts a Traditional text\'s 上海合作組織 as 上海合作组织, as cijing --aliases does', async () => {
+  const big5 = 'tests/fixtures/big5.txt';
+  const app = await openApp(shared.browser, `${shared.server.url}?top=50`);
+  const page = app.page;
+  await page.setInputFiles('#text-files', [big5]);
+  await textCount(page, 1);
+  // A mixed corpus: the shipped (Simplified) texts and the Big5 one.
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('corpus') === 'both');
+  await segmented(page);
+  const count = (rows, term) => rows.find((r) => r.term === term)?.count ?? 0;
+  const off = cli(['terms', '--corpus', 'both', '--top', '5000', '--add', big5]).rows;
+  const on = cli(['terms', '--corpus', 'both', '--top', '5000', '--aliases', '--add', big5]).rows;
+  // By hand: merged, 上海合作组织 is itself, its aliases 上合组织 and 上合, and the Big5 text's one 上海合作組織.
+  assert.equal(count(off, '上海合作組織'), 1);
+  const merged = count(off, '上海合作组织') + count(off, '上合组织') + count(off, '上合') + 1;
+  assert.equal(count(on, '上海合作组织'), merged);
+  const pageCount = (term) => page.$$eval('#term-table tbody tr', (trs, term) => trs.map((tr) => [tr.children[1].textContent.trim(), tr.children[2].textContent.trim()]).find(([t]) => t === term)?.[1] ?? null, term);
+  const kwicLines = async (query, n) => {
+    await page.fill('#search-input', query);
+    await page.click('#search-go');
+    await page.waitForFunction((n) => document.querySelector('#kwic-table')?.dataset.lines === String(n), n);
+    // Every page of the concordance (50 lines a page).
+    const nodes = new Set();
+    for (;;) {
+      for (const node of await page.$$eval('#kwic-table td.node', (tds) => tds.map((td) => td.textContent))) nodes.add(node);
+      const next = await page.$('#kwic-next:not([disabled])');
+      if (!next) break;
+      const shown = await page.textContent('#kwic-page');
+      await next.click();
+      await page.waitForFunction((shown) => document.querySelector('#kwic-page').textContent !== shown, shown);
+    }
+    return [...nodes].sort();
+  };
+
+  // Off: the two spellings are two terms.
+  await page.waitForFunction(() => document.querySelectorAll('#term-table tbody tr').length >= 30);
+  assert.equal(await pageCount('上海合作组织'), String(count(off, '上海合作组织')));
+  assert.deepEqual(await kwicLines('上海合作組織', 1), ['上海合作組織']);
+  assert.deepEqual(await kwicLines('上海合作组织', count(off, '上海合作组织')), ['上海合作组织']);
+
+  // On: one term, the CLI's number, and the concordance holds the Traditional line.
+  await page.check('#aliases');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('alias') === 'on');
+  await page.waitForFunction((n) => [...document.querySelectorAll('#term-table tbody tr')].some((tr) => tr.children[1].textContent.trim() === '上海合作组织' && tr.children[2].textContent.trim() === n), String(merged));
+  assert.equal(await pageCount('上海合作組織'), null);
+  assert.deepEqual(await kwicLines('上海合作组织', merged), ['上合', '上合组织', '上海合作組織', '上海合作组织']);
+  const expectedKwic = cli(['kwic', '上海合作组织', '--corpus', 'both', '--aliases', '--add', big5]);
+  assert.equal(expectedKwic.length, merged);
+  assert.equal(await page.getAttribute('label:has(#aliases)', 'title'), 'Count aliases (上合组织) and Traditional spellings (上海合作組織) as one term (上海合作组织)');
+  await page.$eval('.settings-bar', (el) => el.scrollIntoView());
+  await page.screenshot({ path: `${shared.shots}/texts-aliases-traditional.png` });
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a UTF-8 file cut short inside its last character is read as UTF-8, with a note', async () => {
+  const app = await openApp(shared.browser, shared.server.url);
+  const page = app.page;
+  await page.setInputFiles('#text-files', ['tests/fixtures/cut-utf8.txt']);
+  await textCount(page, 1);
+  const row = await page.$eval('#texts-table tbody tr', (tr) => ({ title: tr.querySelector('.text-title').value, read: tr.children[3].textContent }));
+  assert.equal(row.title, '中哈能源合作');
+  assert.match(row.read, /UTF-8 · simplified/);
+  assert.deepEqual(await page.$$eval('#texts-problems li', (lis) => lis.map((li) => li.textContent)),
+    ['cut-utf8.txt: the file ends inside a character (cut short?); the last 2 bytes were dropped']);
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
 });
