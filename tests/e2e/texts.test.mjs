@@ -150,9 +150,13 @@ test('a long text shows its progress; Cancel goes back to the corpus shown befor
 /** Requests for the PDF reader: cijing-pdf.js and anything under pdfjs/. */
 const pdfReader = (urls) => urls.filter((u) => /\/cijing-pdf\.js$|\/pdfjs\//.test(new URL(u).pathname));
 /** The texts as exported (title, date, meta, paragraphs), by file name. */
+/** The exported texts by file name, each text's paragraphs as a list (the
+ * file holds them as one string of lines, or a list when one holds a
+ * line break). */
 async function exported(app) {
   const { text } = await app.download('#texts-export');
-  return Object.fromEntries(JSON.parse(text).texts.map((t) => [t.name, t]));
+  const lines = (p) => (typeof p === 'string' ? p.split('\n') : p);
+  return Object.fromEntries(JSON.parse(text).texts.map((t) => [t.name, { ...t, paragraphs: lines(t.paragraphs) }]));
 }
 
 test('a PDF is read by pdf.js, loaded only when a PDF is added; broken, scanned and locked PDFs are named and nothing is lost', async () => {
