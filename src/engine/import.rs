@@ -945,13 +945,6 @@ pub fn paragraphs_script(paragraphs: &[String]) -> Script {
     detect_script(&paragraphs.join("\n"))
 }
 
-/// Segments a text's paragraphs ([`segment_paragraph`]) in their
-/// [`paragraphs_script`].
-pub fn segment_paragraphs(segmenter: &Segmenter, paragraphs: &[String], options: SegmentOptions) -> Vec<Vec<Token>> {
-    let script = paragraphs_script(paragraphs);
-    paragraphs.iter().map(|p| segment_paragraph(segmenter, p, script, options)).collect()
-}
-
 /// Users' texts segmented for a corpus ([`segment_texts`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SegmentedTexts {

@@ -11,9 +11,8 @@
 // while it segments them it sends { id, progress: { done, total } }, in
 // bytes); { id, op: 'import', name, bytes, encoding } → { id, text } (a
 // user's file read; its paragraphs in text.body, handed over); { id, op:
-// 'pdf', name, text } → { id, text } (pdf.js's extracted text read); { id,
-// op: 'documents', docs, mode, hmm } → { id, tokens, spellings } (users'
-// documents); failures → { id, error }.
+// 'pdf', name, text } → { id, text } (pdf.js's extracted text read);
+// failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
 
 const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) });
@@ -40,11 +39,6 @@ self.onmessage = async ({ data }) => {
       const textTokens = texts?.tokens ?? null;
       const buffers = [seedTokens, textTokens].filter(Boolean).map((t) => t.buffer);
       self.postMessage({ id, seedTokens, textTokens, spellings: texts?.spellings ?? [] }, buffers);
-      return;
-    }
-    else if (op === 'documents') {
-      const { tokens: textTokens, spellings } = segmenter.segment_documents(data.docs, data.mode, data.hmm, undefined);
-      self.postMessage({ id, tokens: textTokens, spellings }, [textTokens.buffer]);
       return;
     }
     // A read text's body is handed over, not copied.
