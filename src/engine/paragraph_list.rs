@@ -79,57 +79,89 @@ impl ParagraphList {
     pub fn from_bytes(bytes: &[u8]) -> Result<ParagraphList, BadParagraphBytes> {
         let mut decoder = ParagraphDecoder::new(bytes.to_vec());
         decoder.step(usize::MAX)?;
-        Ok(decoder.finish())
+        decoder.finish()
     }
 }
 
-/// Reads [`ParagraphList::to_bytes`] bytes a slice at a time, so a page
-/// can take in a long text between frames.
+/// Reads [`ParagraphList::to_bytes`] bytes a slice at a time, as they
+/// arrive, so a page can take in a long text between frames without
+/// holding (or copying) all of its bytes at once.
 ///
 /// ```
 /// use cijing::engine::paragraph_list::{ParagraphDecoder, ParagraphList};
 /// let list = ParagraphList::from(vec!["第一段。".to_string(), "第二段。".to_string(), "三".to_string()]);
-/// let mut decoder = ParagraphDecoder::new(list.to_bytes());
-/// // Paragraphs until 20 bytes are read: 第一段。 and 第二段。 (13 bytes each).
-/// assert_eq!(decoder.step(20), Ok(false));
-/// assert_eq!(decoder.step(20), Ok(true)); // 三
-/// assert_eq!(decoder.finish(), list);
+/// let bytes = list.to_bytes(); // 13 + 13 + 4 bytes
+/// let mut decoder = ParagraphDecoder::new(bytes[..20].to_vec());
+/// // 第一段。 is read; 第二段。 waits for its last 6 bytes.
+/// assert_eq!(decoder.step(usize::MAX), Ok(false));
+/// decoder.push(&bytes[20..]);
+/// // Paragraphs until 10 bytes are read: 第二段。 (at least one), then 三.
+/// assert_eq!(decoder.step(10), Ok(false));
+/// assert_eq!(decoder.step(10), Ok(true));
+/// assert_eq!(decoder.finish(), Ok(list));
+/// // Bytes that end inside a paragraph are an error naming where it starts.
+/// let mut cut = ParagraphDecoder::new(bytes[..20].to_vec());
+/// cut.step(usize::MAX)?;
+/// assert_eq!(cut.finish().unwrap_err().offset, 13);
+/// # Ok::<(), cijing::engine::paragraph_list::BadParagraphBytes>(())
 /// ```
+#[derive(Default)]
 pub struct ParagraphDecoder {
+    /// Bytes not read yet (those before are dropped as they are read).
     bytes: Vec<u8>,
-    at: usize,
+    /// Offset in the whole input of `bytes[0]`.
+    offset: usize,
     paragraphs: Vec<String>,
 }
 
+/// The most bytes a paragraph's length takes (LEB128 of a 64-bit length).
+const MAX_LENGTH_BYTES: usize = 10;
+
 impl ParagraphDecoder {
-    /// A decoder for these bytes.
+    /// A decoder that has these bytes (more may be [`push`](Self::push)ed).
     pub fn new(bytes: Vec<u8>) -> ParagraphDecoder {
-        ParagraphDecoder { bytes, at: 0, paragraphs: Vec::new() }
+        ParagraphDecoder { bytes, ..ParagraphDecoder::default() }
     }
 
-    /// Reads paragraphs until about `max_bytes` have been read (at least
-    /// one); true when every paragraph has been.
+    /// Adds the bytes that come next.
+    pub fn push(&mut self, more: &[u8]) {
+        self.bytes.extend_from_slice(more);
+    }
+
+    /// Reads whole paragraphs until about `max_bytes` have been read (at
+    /// least one, when one is whole); true when every byte pushed so far
+    /// has been read. A paragraph cut by the end of the bytes waits for
+    /// more; bytes that cannot be paragraphs are an error.
     pub fn step(&mut self, max_bytes: usize) -> Result<bool, BadParagraphBytes> {
-        let stop = self.at.saturating_add(max_bytes);
         let bytes = &self.bytes;
-        let mut at = self.at;
-        while at < bytes.len() {
+        let mut at = 0;
+        while at < bytes.len() && at < max_bytes {
             let start = at;
-            let len = super::tokens::take(bytes, &mut at).ok_or(BadParagraphBytes { offset: start })?;
-            let text = bytes.get(at..at.saturating_add(len)).ok_or(BadParagraphBytes { offset: start })?;
-            self.paragraphs.push(std::str::from_utf8(text).map_err(|_| BadParagraphBytes { offset: start })?.to_string());
-            at += len;
-            if at >= stop {
+            let mut after_length = at;
+            let Some(len) = super::tokens::take(bytes, &mut after_length) else {
+                if bytes.len() - start >= MAX_LENGTH_BYTES {
+                    return Err(BadParagraphBytes { offset: self.offset + start });
+                }
                 break;
-            }
+            };
+            let Some(text) = bytes.get(after_length..after_length.saturating_add(len)) else { break };
+            let text = std::str::from_utf8(text).map_err(|_| BadParagraphBytes { offset: self.offset + start })?;
+            self.paragraphs.push(text.to_string());
+            at = after_length + len;
         }
-        self.at = at;
-        Ok(at >= bytes.len())
+        self.bytes.drain(..at);
+        self.offset += at;
+        Ok(self.bytes.is_empty())
     }
 
-    /// The paragraphs read.
-    pub fn finish(self) -> ParagraphList {
-        self.paragraphs.into()
+    /// The paragraphs read; an error when bytes are left that are not a
+    /// whole paragraph.
+    pub fn finish(self) -> Result<ParagraphList, BadParagraphBytes> {
+        if self.bytes.is_empty() {
+            Ok(self.paragraphs.into())
+        } else {
+            Err(BadParagraphBytes { offset: self.offset })
+        }
     }
 }
 

@@ -219,22 +219,37 @@ pub fn suggest_words(options: SegmentOptions, words: &[UserWord], limit: usize, 
     );
 }
 
+/// A text the worker read from a file.
+pub struct ReadText {
+    /// Its fields.
+    pub text: super::texts::ImportedText,
+    /// Its paragraphs as bytes (`ParagraphList::to_bytes`, left in
+    /// JavaScript: the page reads them in slices)…
+    pub bytes: js_sys::Uint8Array,
+    /// …and the same bytes in a blob the worker made, which the page keeps
+    /// and sends back to build a corpus without copying them.
+    pub body: web_sys::Blob,
+}
+
 /// Reads a file the user adds (name, bytes, optional encoding label) in
-/// the worker: the imported text's fields and its paragraphs as bytes
-/// (`ParagraphList::to_bytes`, left in JavaScript: the page reads them
-/// in slices and keeps them as they are), or a message that names the file.
-pub fn import_file(name: &str, bytes: &[u8], encoding: &str, done: impl FnOnce(Result<(super::texts::ImportedText, js_sys::Uint8Array), String>) + 'static) {
+/// the worker (the bytes are handed over when they are a whole buffer), or
+/// says why not, naming the file.
+pub fn import_file(name: &str, bytes: js_sys::Uint8Array, encoding: &str, done: impl FnOnce(Result<ReadText, String>) + 'static) {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"op".into(), &"import".into());
     let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
-    let _ = js_sys::Reflect::set(&message, &"bytes".into(), &js_sys::Uint8Array::from(bytes));
+    let buffer = bytes.buffer();
+    if bytes.byte_offset() == 0 && bytes.byte_length() == buffer.byte_length() {
+        let _ = js_sys::Reflect::set(&message, &TRANSFER.into(), &js_sys::Array::of1(&buffer));
+    }
+    let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
     let _ = js_sys::Reflect::set(&message, &"encoding".into(), &encoding.into());
     ask_text(&message, done);
 }
 
 /// Reads the text extracted from the PDF `name` in the worker (its `pdf`
 /// op: cleaned as the seeds are, then like any other file).
-pub fn import_pdf(name: &str, text: &str, done: impl FnOnce(Result<(super::texts::ImportedText, js_sys::Uint8Array), String>) + 'static) {
+pub fn import_pdf(name: &str, text: &str, done: impl FnOnce(Result<ReadText, String>) + 'static) {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"op".into(), &"pdf".into());
     let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
@@ -242,19 +257,21 @@ pub fn import_pdf(name: &str, text: &str, done: impl FnOnce(Result<(super::texts
     ask_text(&message, done);
 }
 
-fn ask_text(message: &js_sys::Object, done: impl FnOnce(Result<(super::texts::ImportedText, js_sys::Uint8Array), String>) + 'static) {
+fn ask_text(message: &js_sys::Object, done: impl FnOnce(Result<ReadText, String>) + 'static) {
     ask(
         message,
         Box::new(move |answer| {
             done(answer.and_then(|data| {
                 let text = js_sys::Reflect::get(&data, &"text".into()).map_err(|_| "no text in the answer".to_string())?;
-                let body = js_sys::Reflect::get(&text, &"body".into())
-                    .ok()
-                    .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
-                    .ok_or_else(|| "no body in the answer".to_string())?;
-                let _ = js_sys::Reflect::delete_property(text.unchecked_ref::<js_sys::Object>(), &"body".into());
-                let imported: super::texts::ImportedText = serde_wasm_bindgen::from_value(text).map_err(|e| e.to_string())?;
-                Ok((imported, body))
+                let take = |key: &str| {
+                    let value = js_sys::Reflect::get(&text, &key.into()).ok();
+                    let _ = js_sys::Reflect::delete_property(text.unchecked_ref::<js_sys::Object>(), &key.into());
+                    value
+                };
+                let bytes = take("body").and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok()).ok_or_else(|| "no body in the answer".to_string())?;
+                let body = take("blob").and_then(|b| b.dyn_into::<web_sys::Blob>().ok()).ok_or_else(|| "no blob in the answer".to_string())?;
+                let text = serde_wasm_bindgen::from_value(text).map_err(|e| e.to_string())?;
+                Ok(ReadText { text, bytes, body })
             }))
         }),
     );
@@ -285,10 +302,21 @@ pub fn build_corpus(
     let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
     let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
     set_words(&message, words);
-    // Bytes a document, handed over (not copied): a value a paragraph
-    // would cost a long task.
-    let docs: js_sys::Array = texts.iter().map(|t| JsValue::from(js_sys::Uint8Array::from(t.paragraphs.to_bytes().as_slice()))).collect();
-    let transfer: js_sys::Array = docs.iter().map(|d| JsValue::from(d.unchecked_into::<js_sys::Uint8Array>().buffer())).collect();
+    // Bytes a document, as the blob the text is kept in (sent by
+    // reference), else made now and handed over: never a value a
+    // paragraph, which would cost a long task.
+    let transfer = js_sys::Array::new();
+    let docs: js_sys::Array = texts
+        .iter()
+        .map(|t| match &t.body {
+            Some(body) => JsValue::from(body.blob()),
+            None => {
+                let bytes = js_sys::Uint8Array::from(t.paragraphs.to_bytes().as_slice());
+                transfer.push(&bytes.buffer());
+                bytes.into()
+            }
+        })
+        .collect();
     let _ = js_sys::Reflect::set(&message, &"docs".into(), &docs);
     let _ = js_sys::Reflect::set(&message, &TRANSFER.into(), &transfer);
     let documents: Vec<_> = texts.iter().map(|t| t.document()).collect();

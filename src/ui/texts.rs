@@ -10,7 +10,7 @@ use super::Analysis;
 use crate::engine::sliced_build::SharedDocument;
 use crate::engine::date::Date;
 use crate::engine::document::DocInfo;
-use crate::engine::paragraph_list::{ParagraphDecoder, ParagraphList};
+use crate::engine::paragraph_list::{BadParagraphBytes, ParagraphDecoder, ParagraphList};
 use crate::i18n::t;
 use crate::view_state::{CorpusSource, Panel};
 use leptos::prelude::*;
@@ -50,13 +50,52 @@ pub struct UserText {
     pub date: String,
     pub parties: Vec<String>,
     /// Exported as one string of lines (older files: a list); kept in the
-    /// browser as bytes beside the record (see [`Texts::keep`]).
+    /// browser as `body`, beside the record (see [`Texts::keep`]).
     #[serde(default)]
     pub paragraphs: ParagraphList,
     /// Characters but white space (0 in texts kept before it was: counted
     /// when shown).
     #[serde(default)]
     pub chars: usize,
+    /// The paragraphs as bytes, as the browser keeps them and the worker
+    /// reads them (none until made: [`UserText::with_body`]).
+    #[serde(skip)]
+    pub body: Option<Body>,
+}
+
+/// A text's paragraphs as bytes (`ParagraphList::to_bytes`) in a `Blob`:
+/// stored in IndexedDB and sent to the worker as it is, by reference,
+/// never copied through the page again (a 10 MB text's bytes cost the page
+/// a long task each time they were).
+#[derive(Clone)]
+pub struct Body(send_wrapper::SendWrapper<web_sys::Blob>);
+
+impl Body {
+    pub fn new(blob: web_sys::Blob) -> Body {
+        Body(send_wrapper::SendWrapper::new(blob))
+    }
+
+    /// The bytes of `paragraphs` in a blob (none if the browser refuses).
+    fn of(paragraphs: &ParagraphList) -> Option<Body> {
+        let bytes = js_sys::Uint8Array::from(paragraphs.to_bytes().as_slice());
+        web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes)).ok().map(Body::new)
+    }
+
+    pub fn blob(&self) -> &web_sys::Blob {
+        &self.0
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        AsRef::<wasm_bindgen::JsValue>::as_ref(&*self.0) == AsRef::<wasm_bindgen::JsValue>::as_ref(&*other.0)
+    }
+}
+
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Body({} bytes)", self.0.size())
+    }
 }
 
 impl UserText {
@@ -75,6 +114,14 @@ impl UserText {
             meta: Vec::new(),
             paragraphs: self.paragraphs.clone(),
         }
+    }
+
+    /// This text with its [`Body`] made, if it had none.
+    fn with_body(mut self) -> UserText {
+        if self.body.is_none() {
+            self.body = Body::of(&self.paragraphs);
+        }
+        self
     }
 
     /// Characters of text (white space left out).
@@ -103,6 +150,25 @@ fn pdf_note(lang: crate::view_state::Lang, name: &str, page: u32, pages: u32) ->
 /// The most text the page takes in all, in bytes of UTF-8 (the worker
 /// segments it and the corpus is built on the page).
 pub const MAX_TOTAL_BYTES: usize = 20 * 1024 * 1024;
+
+/// Reads a text's paragraphs from their bytes (`ParagraphList::to_bytes`)
+/// a slice at a time, between frames: copying and decoding 10 MB at once
+/// would be a long task.
+async fn read_paragraphs(bytes: js_sys::Uint8Array) -> Result<ParagraphList, BadParagraphBytes> {
+    let size = bytes.length();
+    let mut decoder = ParagraphDecoder::default();
+    let mut at = 0;
+    while at < size {
+        let end = at.saturating_add(SLICE_BYTES as u32).min(size);
+        decoder.push(&bytes.subarray(at, end).to_vec());
+        decoder.step(usize::MAX)?;
+        at = end;
+        if at < size {
+            super::segmenter::next_task().await;
+        }
+    }
+    decoder.finish()
+}
 
 fn today() -> Date {
     let now = js_sys::Date::new_0();
@@ -147,15 +213,21 @@ impl Texts {
                 Ok((records, mut problems)) => {
                     let mut list = Vec::with_capacity(records.len());
                     for (mut text, body) in records {
-                        match body.map(|b| ParagraphList::from_bytes(&b)) {
-                            Some(Ok(paragraphs)) => text.paragraphs = paragraphs,
-                            Some(Err(e)) => {
-                                problems.push(format!("{}: {e}", text.name));
-                                continue;
+                        if let Some(blob) = body {
+                            let read = match super::text_store::bytes(&blob).await {
+                                Ok(bytes) => read_paragraphs(bytes).await.map_err(|e| e.to_string()),
+                                Err(e) => Err(e),
+                            };
+                            match read {
+                                Ok(paragraphs) => text.paragraphs = paragraphs,
+                                Err(e) => {
+                                    problems.push(format!("{}: {e}", text.name));
+                                    continue;
+                                }
                             }
-                            // Kept before bodies were: the paragraphs are in the record.
-                            None => {}
+                            text.body = Some(Body::new(blob));
                         }
+                        // Without a body, kept before bodies were: the paragraphs are in the record.
                         list.push(text);
                     }
                     texts.list.set(list);
@@ -169,11 +241,11 @@ impl Texts {
     }
 
     /// Adds a text read by the worker (its fields, and its paragraphs as
-    /// bytes): read in slices between frames, kept in the browser as the
-    /// bytes came, then in the list; `added` is told once it is.
-    fn add(self, imported: ImportedText, body: js_sys::Uint8Array, added: impl FnOnce() + 'static) {
+    /// bytes and as a blob of them): read in slices between frames, kept in
+    /// the browser as the blob, then in the list; `added` is told once it is.
+    fn add(self, imported: ImportedText, bytes: js_sys::Uint8Array, body: web_sys::Blob, added: impl FnOnce() + 'static) {
         let total: usize = self.list.with_untracked(|l| l.iter().map(|t| t.paragraphs.iter().map(String::len).sum::<usize>()).sum());
-        let size = body.length() as usize;
+        let size = bytes.length() as usize;
         if total + size > MAX_TOTAL_BYTES {
             self.problems.update(|p| {
                 p.push(format!("{}: not added; your texts would pass {} MB in all", imported.name, MAX_TOTAL_BYTES / (1024 * 1024)))
@@ -182,25 +254,22 @@ impl Texts {
         }
         self.reading.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
-            let mut decoder = ParagraphDecoder::new(body.to_vec());
-            loop {
-                match decoder.step(SLICE_BYTES) {
-                    Ok(true) => break,
-                    Ok(false) => super::segmenter::next_task().await,
-                    Err(e) => {
-                        self.reading.update(|n| *n = n.saturating_sub(1));
-                        return self.problems.update(|p| p.push(format!("{}: {e}", imported.name)));
-                    }
-                }
-            }
+            let read = read_paragraphs(bytes).await;
             self.reading.update(|n| *n = n.saturating_sub(1));
-            self.take(imported, decoder.finish(), body);
-            added();
+            match read {
+                Ok(paragraphs) => {
+                    // Its row and the corpus it joins, in a task of their own.
+                    super::segmenter::next_task().await;
+                    self.take(imported, paragraphs, Body::new(body));
+                    added();
+                }
+                Err(e) => self.problems.update(|p| p.push(format!("{}: {e}", imported.name))),
+            }
         });
     }
 
     /// Adds a read text whose paragraphs are `paragraphs` (and, as bytes, `body`).
-    fn take(self, imported: ImportedText, paragraphs: ParagraphList, body: js_sys::Uint8Array) {
+    fn take(self, imported: ImportedText, paragraphs: ParagraphList, body: Body) {
         self.problems.update(|p| p.extend(imported.notes.iter().cloned()));
         let taken: Vec<String> = self.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
         let text = UserText {
@@ -214,18 +283,22 @@ impl Texts {
             parties: imported.parties,
             chars: imported.chars,
             paragraphs,
+            body: Some(body),
         };
-        self.keep(text.clone(), Some(body));
+        self.keep(text.clone());
         self.list.update(|l| l.push(text));
     }
 
-    /// Stores `text` in the browser, its paragraphs as bytes (`body` when
-    /// they are at hand), saying so when that fails (the text stays in the page).
-    fn keep(self, text: UserText, body: Option<js_sys::Uint8Array>) {
-        let body = body.unwrap_or_else(|| js_sys::Uint8Array::from(text.paragraphs.to_bytes().as_slice()));
-        let record = UserText { paragraphs: ParagraphList::default(), ..text };
+    /// Stores `text` in the browser, its paragraphs as its body (made now
+    /// if it has none), saying so when that fails (the text stays in the page).
+    fn keep(self, text: UserText) {
+        let text = text.with_body();
+        let Some(body) = text.body.clone() else {
+            return self.problems.update(|p| p.push(format!("{}: the text could not be kept", text.name)));
+        };
+        let record = UserText { paragraphs: ParagraphList::default(), body: None, ..text };
         leptos::task::spawn_local(async move {
-            if let Err(e) = super::text_store::put(&record, &body).await {
+            if let Err(e) = super::text_store::put(&record, body.blob()).await {
                 let text = record;
                 self.problems.update(|p| p.push(format!("{}: {e}", text.name)));
             }
@@ -250,19 +323,19 @@ impl Texts {
             }
         });
         if let Some(text) = changed {
-            self.keep(text, None);
+            self.keep(text);
         }
     }
 
     /// Reads one file in the worker and adds it (a PDF's text is read by
     /// pdf.js first).
-    fn read_file(self, analysis: Analysis, name: String, bytes: Vec<u8>, encoding: String) {
-        if super::pdf::is_pdf(&name, &bytes) {
+    fn read_file(self, analysis: Analysis, name: String, bytes: js_sys::Uint8Array, encoding: String) {
+        if super::pdf::is_pdf(&name, &bytes.subarray(0, 5).to_vec()) {
             return self.read_pdf(analysis, name, bytes);
         }
         self.reading.update(|n| *n += 1);
         let name_for_cancel = name.clone();
-        super::segmenter::import_file(&name, &bytes, &encoding, move |result| {
+        super::segmenter::import_file(&name, bytes, &encoding, move |result| {
             self.reading.update(|n| *n = n.saturating_sub(1));
             self.imported(analysis, name_for_cancel, result);
         });
@@ -270,9 +343,9 @@ impl Texts {
 
     /// Adds a text the worker read (its fields, and its paragraphs as
     /// bytes), or shows why it could not.
-    fn imported(self, analysis: Analysis, name: String, result: Result<(ImportedText, js_sys::Uint8Array), String>) {
+    fn imported(self, analysis: Analysis, name: String, result: Result<super::segmenter::ReadText, String>) {
         match result {
-            Ok((text, body)) => self.add(text, body, move || {
+            Ok(read) => self.add(read.text, read.bytes, read.body, move || {
                 // Added texts are shown: the corpus takes them in.
                 if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
                     analysis.view.update(|v| v.source = CorpusSource::Both);
@@ -288,10 +361,10 @@ impl Texts {
 
     /// Reads a PDF's text layer with pdf.js (loaded now if it is the first
     /// PDF), page by page with a progress note, then cleans it in the worker.
-    fn read_pdf(self, analysis: Analysis, name: String, bytes: Vec<u8>) {
+    fn read_pdf(self, analysis: Analysis, name: String, bytes: js_sys::Uint8Array) {
         use crate::engine::import::{ImportError, MAX_FILE_BYTES};
-        if bytes.len() > MAX_FILE_BYTES {
-            let error = ImportError::TooLarge { file: name, bytes: bytes.len() };
+        if bytes.length() as usize > MAX_FILE_BYTES {
+            let error = ImportError::TooLarge { file: name, bytes: bytes.length() as usize };
             return self.problems.update(|p| p.push(error.to_string()));
         }
         let id = NEXT_PDF.with(|n| n.replace(n.get() + 1));
@@ -331,7 +404,7 @@ impl Texts {
                 let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
                 self.reading.update(|n| *n = n.saturating_sub(1));
                 match buffer {
-                    Ok(buffer) => self.read_file(analysis, name, js_sys::Uint8Array::new(&buffer).to_vec(), encoding),
+                    Ok(buffer) => self.read_file(analysis, name, js_sys::Uint8Array::new(&buffer), encoding),
                     Err(_) => self.problems.update(|p| p.push(format!("{name}: the browser could not read the file"))),
                 }
             });
@@ -366,7 +439,7 @@ pub fn TextsPanel() -> impl IntoView {
         }
         area.set_value("");
         let n = texts.list.with_untracked(|l| l.iter().filter(|t| t.name.starts_with("pasted-")).count()) + 1;
-        texts.read_file(analysis, format!("pasted-{n}.txt"), text.into_bytes(), "utf-8".into());
+        texts.read_file(analysis, format!("pasted-{n}.txt"), js_sys::Uint8Array::from(text.as_bytes()), "utf-8".into());
     };
     let choose = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -405,7 +478,8 @@ pub fn TextsPanel() -> impl IntoView {
                         if taken.contains(&text.id) {
                             text.id = new_id(&text.name, &taken);
                         }
-                        texts.keep(text.clone(), None);
+                        let text = text.with_body();
+                        texts.keep(text.clone());
                         texts.list.update(|l| l.push(text));
                     }
                     if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {

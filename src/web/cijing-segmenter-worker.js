@@ -5,12 +5,13 @@
 // those words first); { id, op: 'words', text, mode, hmm } → { id, words };
 // { id, op: 'add', words, tags } → { id, added }; { id, op: 'discover',
 // mode, hmm, limit, words?, tags? } → { id, candidates }; { id, op:
-// 'build', seeds, docs (each a Uint8Array of paragraphs), mode, hmm, words?,
+// 'build', seeds, docs (each a Uint8Array or Blob of paragraphs), mode, hmm, words?,
 // tags? } → { id, seedTokens, textTokens, spellings } (spellings:
 // [traditional, simplified] pairs of the user's words, for alias merging;
 // while it segments them it sends { id, progress: { done, total } }, in
 // bytes); { id, op: 'import', name, bytes, encoding } → { id, text } (a
-// user's file read; its paragraphs in text.body, handed over); { id, op:
+// user's file read; its paragraphs as bytes in text.body, handed over, and
+// in text.blob, which the page keeps and sends back to build); { id, op:
 // 'pdf', name, text } → { id, text } (pdf.js's extracted text read);
 // failures → { id, error }.
 import init, * as segmenter from './cijing_segmenter.js';
@@ -35,15 +36,21 @@ self.onmessage = async ({ data }) => {
       const seedTokens = data.seeds ? segmenter.segment_seeds(data.mode, data.hmm) : null;
       // Progress on the user's texts: { id, progress: { done, total } } (bytes).
       const progress = (done, total) => self.postMessage({ id, progress: { done, total } });
-      const texts = data.docs.length ? segmenter.segment_documents(data.docs, data.mode, data.hmm, progress) : null;
+      // A text kept in a Blob is read here, off the page's main thread.
+      const docs = await Promise.all(data.docs.map(async (d) => (d instanceof Blob ? new Uint8Array(await d.arrayBuffer()) : d)));
+      const texts = docs.length ? segmenter.segment_documents(docs, data.mode, data.hmm, progress) : null;
       const textTokens = texts?.tokens ?? null;
       const buffers = [seedTokens, textTokens].filter(Boolean).map((t) => t.buffer);
       self.postMessage({ id, seedTokens, textTokens, spellings: texts?.spellings ?? [] }, buffers);
       return;
     }
-    // A read text's body is handed over, not copied.
-    else if (op === 'import') { const text = segmenter.import_file(data.name, new Uint8Array(data.bytes), data.encoding || undefined); self.postMessage({ id, text }, [text.body.buffer]); return; }
-    else if (op === 'pdf') { const text = segmenter.import_pdf(data.name, data.text); self.postMessage({ id, text }, [text.body.buffer]); return; }
+    // A read text's body is handed over, not copied, with a blob of it.
+    else if (op === 'import' || op === 'pdf') {
+      const text = op === 'import' ? segmenter.import_file(data.name, data.bytes instanceof Uint8Array ? data.bytes : new Uint8Array(data.bytes), data.encoding || undefined) : segmenter.import_pdf(data.name, data.text);
+      text.blob = new Blob([text.body]);
+      self.postMessage({ id, text }, [text.body.buffer]);
+      return;
+    }
     else if (op === 'discover') { self.postMessage({ id, candidates: segmenter.discover_words(data.mode, data.hmm, data.limit ?? 50) }); return; }
     else if (op === 'add') { self.postMessage({ id, added: segmenter.add_words(data.words, data.tags ?? []) }); return; }
     else throw new Error(`unknown request "${op}"`);
