@@ -188,3 +188,25 @@ fn the_topic_model_is_deterministic_for_a_seed() {
     // One topic is about security and arms control.
     assert!(a.iter().any(|t| t.terms.iter().any(|(w, _)| w == "恐怖主义" || w == "外空")), "{a:?}");
 }
+
+/// The one-pass matcher of all topics counts what each topic's own
+/// matcher counts, on random texts over a few characters (so keywords
+/// overlap, nest and repeat), for the shipped topics' kind of keyword sets.
+#[test]
+fn all_topics_in_one_pass_count_as_each_topic_alone() {
+    use cijing::engine::topics::TopicMatcher;
+    use proptest::prelude::*;
+    let chars = proptest::sample::select(vec!['合', '作', '组', '织', '上', '海', '安', '全', '。']);
+    let word = proptest::collection::vec(chars.clone(), 1..4).prop_map(|c| c.into_iter().collect::<String>());
+    let keywords = proptest::collection::vec(word, 1..5);
+    let text = proptest::collection::vec(chars, 0..60).prop_map(|c| c.into_iter().collect::<String>());
+    let mut runner = proptest::test_runner::TestRunner::default();
+    runner
+        .run(&(proptest::collection::vec(keywords, 1..4), text), |(sets, text)| {
+            let topics: Vec<Topic> = sets.iter().enumerate().map(|(i, k)| topic(&format!("t{i}"), &k.iter().map(String::as_str).collect::<Vec<_>>())).collect();
+            let alone: Vec<u32> = topics.iter().map(|t| KeywordMatcher::new(&t.keywords).count(&text)).collect();
+            prop_assert_eq!(TopicMatcher::new(&topics).counts(&text), alone);
+            Ok(())
+        })
+        .unwrap();
+}

@@ -49,7 +49,10 @@ pub struct NgramRow {
     pub docs: u32,
 }
 
-/// N-grams of `ngram.min_n..=ngram.max_n` word tokens seen at least
+/// The longest n-gram, in words.
+pub const MAX_N: usize = 5;
+
+/// N-grams of `ngram.min_n..=ngram.max_n` word tokens (at most [`MAX_N`]) seen at least
 /// `ngram.min_count` times in the selection, most frequent first (then
 /// longer first, then by text). With `options.drop_stopwords`, n-grams that
 /// start or end with a stopword are left out (one inside is kept); with
@@ -86,8 +89,10 @@ pub struct NgramRow {
 /// ```
 pub fn ngrams(corpus: &Corpus, selection: &Selection, ngram: &NgramOptions, options: &TermOptions) -> Vec<NgramRow> {
     let (min_n, max_n, min_count) = (ngram.min_n, ngram.max_n, ngram.min_count);
-    let (min_n, max_n) = (min_n.max(1), max_n.max(min_n.max(1)));
-    let mut counts: HashMap<Vec<TermId>, (u64, u32, u32)> = HashMap::default(); // count, docs, last doc
+    let (min_n, max_n) = (min_n.clamp(1, MAX_N), max_n.clamp(min_n.clamp(1, MAX_N), MAX_N));
+    // Keys of a fixed size (the n-gram's terms, then `TermId::MAX`): no
+    // allocation a key, hashed and compared in place.
+    let mut counts: HashMap<[TermId; MAX_N], (u64, u32, u32)> = HashMap::default(); // count, docs, last doc
     for g in selection.iter() {
         let place = corpus.place(g);
         let para = corpus.paragraph(g);
@@ -104,7 +109,9 @@ pub fn ngrams(corpus: &Corpus, selection: &Selection, ngram: &NgramOptions, opti
                     if options.drop_stopwords && (edge_stop(&gram[0]) || edge_stop(&gram[n - 1])) {
                         continue;
                     }
-                    let entry = counts.entry(gram.to_vec()).or_insert((0, 0, u32::MAX));
+                    let mut key = [TermId::MAX; MAX_N];
+                    key[..n].copy_from_slice(gram);
+                    let entry = counts.entry(key).or_insert((0, 0, u32::MAX));
                     entry.0 += 1;
                     if entry.2 != place.doc {
                         entry.2 = place.doc;
@@ -118,11 +125,9 @@ pub fn ngrams(corpus: &Corpus, selection: &Selection, ngram: &NgramOptions, opti
     let mut rows: Vec<NgramRow> = counts
         .into_iter()
         .filter(|(_, (count, _, _))| *count >= min_count.max(1))
-        .map(|(gram, (count, docs, _))| NgramRow {
-            ngram: gram.iter().map(|t| corpus.vocab.term(*t).text.as_str()).collect::<Vec<_>>().join(" "),
-            n: gram.len(),
-            count,
-            docs,
+        .map(|(key, (count, docs, _))| {
+            let gram: Vec<&str> = key.iter().take_while(|&&t| t != TermId::MAX).map(|&t| corpus.vocab.term(t).text.as_str()).collect();
+            NgramRow { n: gram.len(), ngram: gram.join(" "), count, docs }
         })
         .collect();
     rows.sort_by(|a, b| b.count.cmp(&a.count).then(b.n.cmp(&a.n)).then_with(|| a.ngram.cmp(&b.ngram)));

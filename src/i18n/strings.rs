@@ -204,6 +204,8 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("reader.minimap", "选中的词在文中的位置", "Where the term occurs"),
     ("reader.para", "段", "paragraph"),
     ("reader.hits", "处", "hits"),
+    ("reader.pages", "段落分页", "Pages of paragraphs"),
+    ("reader.paras", "段落", "Paragraphs"),
     ("collocates.observed", "共现", "Observed"),
     ("collocates.expected", "期望", "Expected"),
     ("collocates.mi", "MI", "MI"),

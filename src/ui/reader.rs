@@ -1,6 +1,7 @@
 //! Reader panel: a document's cleaned text with the selected term
 //! highlighted, word boundaries on demand, and a minimap of where the term
-//! occurs; a concordance line opens its paragraph here.
+//! occurs; a concordance line opens its paragraph here. A long document
+//! (a user's text) is shown [`PAGE`] paragraphs at a time.
 
 use crate::i18n::t;
 use super::panel::{content_key, CsvSource, PanelFrame};
@@ -11,6 +12,16 @@ use crate::view_state::Panel;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use super::rows::Rows;
+
+/// Paragraphs shown at once. Every shipped document fits on one page (the
+/// longest has 127); a 10 MB text has some 50,000 paragraphs, which the
+/// page cannot lay out at once (20 s of main thread).
+pub const PAGE: usize = 200;
+
+/// Most minimap ticks; beyond, nearby paragraphs with hits share one (a
+/// band of 1/64 of the text each: 6.5 px of the 26rem minimap, which fits
+/// a 6 px tick without overlap).
+const MAX_TICKS: usize = 64;
 
 /// One paragraph ready to show: pieces of text, each marked as a hit or
 /// not, and whether it is a word (for boundaries).
@@ -47,6 +58,42 @@ pub fn ReaderPanel() -> impl IntoView {
         });
         with_term.or(docs.first().copied())
     });
+    // (paragraph number, hits) of every paragraph of the document with
+    // hits, from the postings: a long document is not read whole.
+    let hit_counts = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let Some(d) = doc.get() else { return Vec::new() };
+        let Some(query) = analysis.query.get() else { return Vec::new() };
+        let range = corpus.index.doc_paragraphs(d);
+        query
+            .candidate_paragraphs(&corpus)
+            .into_iter()
+            .filter(|g| range.contains(g))
+            .map(|g| (g - range.start + 1, query.hits(&corpus, g).len()))
+            .filter(|&(_, hits)| hits > 0)
+            .collect::<Vec<_>>()
+    });
+    let paragraph_total = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        doc.get().map_or(0, |d| corpus.index.doc_paragraphs(d).len())
+    });
+    // The page the user turned to, and what it was turned under (document,
+    // paragraph opened, term): a new one of those shows its own page.
+    type PageKey = (Option<usize>, Option<usize>, Option<String>);
+    let page_key = move || -> PageKey { (doc.get(), analysis.para.get(), analysis.term.get()) };
+    let turned = RwSignal::new(None::<(usize, PageKey)>);
+    // The page shown: the one turned to, else the opened paragraph's, else
+    // the first hit's, else the first.
+    let page = Memo::new(move |_| {
+        if paragraph_total.get() <= PAGE {
+            return 0;
+        }
+        let key = page_key();
+        if let Some((page, _)) = turned.get().filter(|(_, k)| *k == key) {
+            return page;
+        }
+        key.1.or_else(|| hit_counts.with(|h| h.first().map(|&(n, _)| n))).map_or(0, |n| (n - 1) / PAGE)
+    });
     let paragraphs = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
         let Some(d) = doc.get() else { return Vec::new() };
@@ -54,10 +101,13 @@ pub fn ReaderPanel() -> impl IntoView {
         let threshold = analysis.threshold.get();
         let (focus, lang) = (analysis.para.get(), analysis.lang());
         let start = corpus.index.doc_paragraphs(d).start;
+        let shown = page.get() * PAGE;
         corpus.docs[d]
             .paragraphs
             .iter()
             .enumerate()
+            .skip(shown)
+            .take(PAGE)
             .map(|(i, p)| {
                 // Every hit of the query: part-of-speech slots checked, and
                 // a quoted substring's tokens.
@@ -127,29 +177,76 @@ pub fn ReaderPanel() -> impl IntoView {
             </label>
         }
     };
+    // The whole document, every page of it.
     let csv: CsvSource = Callback::new(move |_| {
-        let rows = paragraphs.get_untracked().into_iter().map(|p| {
-            vec![p.number.to_string(), p.hits.to_string(), p.pieces.iter().map(|x| x.0.as_str()).collect::<String>()]
-        }).collect();
+        let corpus = analysis.corpus.get_untracked();
+        let hits: std::collections::HashMap<usize, usize> = hit_counts.get_untracked().into_iter().collect();
+        let rows = doc
+            .get_untracked()
+            .map(|d| {
+                corpus.docs[d].paragraphs.iter().enumerate().map(|(i, p)| vec![(i + 1).to_string(), hits.get(&(i + 1)).copied().unwrap_or(0).to_string(), p.text.clone()]).collect()
+            })
+            .unwrap_or_default();
         (vec!["paragraph", "hits", "text"], rows)
     });
     let file_parts = Signal::derive(move || {
         format!("{}_{}", doc_id.get(), analysis.term.get().unwrap_or_default())
     });
     // (doc, paragraph, paragraphs in all, label) of each paragraph with
-    // hits. One memo: a render effect that read both `paragraphs` and a memo
-    // derived from it could miss a change (see `Analysis`). Rows read
-    // nothing reactive (see rows.rs): the label is made here.
+    // hits (of the first of nearby ones sharing a tick, past
+    // [`MAX_TICKS`]). One memo: a render effect that read both `paragraphs`
+    // and a memo derived from it could miss a change (see `Analysis`).
+    // Rows read nothing reactive (see rows.rs): the label is made here.
     let ticks = Memo::new(move |_| {
         let lang = lang();
-        paragraphs.with(|ps| {
-            let n = ps.len().max(1);
-            ps.iter()
-                .filter(|p| p.hits > 0)
-                .map(|p| (p.doc, p.number, n, format!("{} {} · {} {}", t(lang, "reader.para"), p.number, p.hits, t(lang, "reader.hits"))))
-                .collect::<Vec<_>>()
+        let (d, n) = (doc.get().unwrap_or(0), paragraph_total.get().max(1));
+        let label = |first: usize, last: usize, hits: usize| {
+            let paragraphs = if first == last { first.to_string() } else { format!("{first}–{last}") };
+            format!("{} {paragraphs} · {hits} {}", t(lang, "reader.para"), t(lang, "reader.hits"))
+        };
+        hit_counts.with(|counts| {
+            if counts.len() <= MAX_TICKS {
+                return counts.iter().map(|&(number, hits)| (d, number, n, label(number, number, hits))).collect::<Vec<_>>();
+            }
+            let mut bands: Vec<(usize, usize, usize, usize)> = Vec::new(); // band, first, last, hits
+            for &(number, hits) in counts {
+                let band = (number - 1) * MAX_TICKS / n;
+                match bands.last_mut() {
+                    Some(last) if last.0 == band => (last.2, last.3) = (number, last.3 + hits),
+                    _ => bands.push((band, number, number, hits)),
+                }
+            }
+            bands.into_iter().map(|(_, first, last, hits)| (d, first, n, label(first, last, hits))).collect()
         })
     });
+    // Paragraphs 201–400 of 50,321, and the buttons to the pages around;
+    // above the text and again below it (without ids).
+    let pager = move |below: bool| {
+        let n = paragraph_total.get();
+        (n > PAGE).then(|| {
+            let lang = lang();
+            let first = page.get() * PAGE;
+            let last = (first + PAGE).min(n);
+            let turn = move |to: usize| {
+                turned.set(Some((to, page_key())));
+                // The new page from its start.
+                request_animation_frame(|| {
+                    if let Some(text) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("reader-text")) {
+                        text.set_scroll_top(0);
+                    }
+                });
+            };
+            let this = page.get();
+            let id = move |name: &'static str| (!below).then_some(name);
+            view! {
+                <nav class="pager" aria-label=t(lang, "reader.pages")>
+                    <button id=id("reader-prev") disabled={first == 0} on:click=move |_| turn(this.saturating_sub(1))>{t(lang, "contexts.prev")}</button>
+                    <span id=id("reader-page") aria-live=(!below).then_some("polite")>{format!("{} {}–{last} / {n}", t(lang, "reader.paras"), first + 1)}</span>
+                    <button id=id("reader-next") disabled={last >= n} on:click=move |_| turn(this + 1)>{t(lang, "contexts.next")}</button>
+                </nav>
+            }
+        })
+    };
     let tick = move |(_, number, n, label): (usize, usize, usize, String)| {
         // Set through the CSSOM (no style attribute), so a strict CSP allows it.
         let top = format!("{:.1}%", (number as f64 - 1.0) * 100.0 / n as f64);
@@ -187,9 +284,11 @@ pub fn ReaderPanel() -> impl IntoView {
                     <Rows each=move || ticks.get() key=|tick| tick.clone() children=tick />
                 </nav>
                 <div class="reader-text" id="reader-text">
+                    {move || pager(false)}
                     // Keyed by content: a new term rebuilds only the paragraphs
                     // whose highlights change.
                     <Rows each=move || paragraphs.get() key=|p| content_key(p) children=paragraph />
+                    {move || pager(true)}
                 </div>
             </div>
         </PanelFrame>

@@ -116,7 +116,7 @@ test('files in five formats and encodings and a pasted text become documents; th
   await fresh.page.context().close();
 });
 
-test('a long text shows its progress; Cancel goes back to the corpus shown before and keeps the text; choosing it again builds it', async () => {
+test('a long text shows its progress; Cancel goes back to the corpus shown before and keeps the text; choosing it again builds it; the reader shows it a page at a time', async () => {
   const app = await openApp(shared.browser, shared.server.url);
   const page = app.page;
   const shipped = await app.selectionCount();
@@ -144,6 +144,29 @@ test('a long text shows its progress; Cancel goes back to the corpus shown befor
   await page.selectOption('#corpus-source', 'both');
   await segmented(page);
   await page.waitForFunction(() => /\b18 of 18\b/.test(document.querySelector('.selection-count')?.textContent ?? ''));
+  // The reader shows the long text 200 paragraphs a page (34,020 in all:
+  // the shipped corpus's 567, 60 times), from the page of the term's first hit.
+  const paragraphs = body.split('\n').filter(Boolean).length * 60;
+  await page.click('#term-table button.term');
+  await page.selectOption('#reader-doc', 'u-long');
+  await page.waitForSelector('#panel-reader .minimap .tick');
+  // The minimap covers the whole text: at most 64 ticks, shared by nearby
+  // paragraphs.
+  const ticks = await page.$$eval('#panel-reader .minimap .tick', (ts) => ts.map((t) => Number(t.dataset.para)));
+  assert.ok(ticks.length > 32 && ticks.length <= 64, `${ticks.length} ticks`);
+  const pageOf = (n) => { const from = Math.floor((n - 1) / 200) * 200 + 1; return `Paragraphs ${from}–${Math.min(from + 199, paragraphs)} / ${paragraphs}`; };
+  await page.waitForFunction((text) => document.querySelector('#reader-page')?.textContent === text, pageOf(ticks[0]));
+  assert.ok(await page.$(`#reader-p${ticks[0]} mark`));
+  assert.equal(await page.$$eval('#reader-text > p', (ps) => ps.length), 200);
+  const first = Math.floor((ticks[0] - 1) / 200) * 200 + 1;
+  await page.click('#reader-next');
+  await page.waitForFunction((text) => document.querySelector('#reader-page')?.textContent === text, pageOf(first + 200));
+  assert.deepEqual(await page.$$eval('#reader-text > p', (ps) => [ps.length, ps[0].id, ps[199].id]), [200, `reader-p${first + 200}`, `reader-p${first + 399}`]);
+  // A tick far down opens its page with its paragraph focused.
+  const far = ticks.find((n) => n > 30000);
+  await page.click(`#panel-reader .minimap .tick[data-para="${far}"]`);
+  await page.waitForSelector(`#reader-p${far}.focused`);
+  assert.equal(await page.textContent('#reader-page'), pageOf(far));
   assert.deepEqual(app.consoleErrors, []);
   await page.context().close();
 });
