@@ -370,10 +370,9 @@ pub fn cloud_layout(words: &[(String, f64)], width: f64, height: f64) -> Vec<Pla
     for (word, weight) in order {
         let size = min_size + (max_size - min_size) * (weight / max).sqrt();
         let (w, h) = (text_width(word, size) + 4.0, size * 1.15);
-        let mut t = 0.0f64;
-        while t < 200.0 {
+        for &(t, cos, sin) in spiral() {
             let r = 3.0 * t;
-            let (x, y) = (cx + r * t.cos() * (width / height).max(1.0), cy + r * t.sin());
+            let (x, y) = (cx + r * cos * (width / height).max(1.0), cy + r * sin);
             let inside = x - w / 2.0 >= 2.0 && x + w / 2.0 <= width - 2.0 && y - h / 2.0 >= 2.0 && y + h / 2.0 <= height - 2.0;
             let free = placed
                 .iter()
@@ -382,10 +381,25 @@ pub fn cloud_layout(words: &[(String, f64)], width: f64, height: f64) -> Vec<Pla
                 placed.push(Placed { word: word.clone(), x, y, size, w, h });
                 break;
             }
-            t += 0.05;
         }
     }
     placed
+}
+
+/// The cloud's spiral, `(t, cos t, sin t)` for t = 0, 0.05, … below 200,
+/// worked out once: a cloud tries thousands of spots, and their sines and
+/// cosines (software `libm` in wasm) cost some 4 ms of every party click.
+fn spiral() -> &'static [(f64, f64, f64)] {
+    static SPIRAL: std::sync::OnceLock<Vec<(f64, f64, f64)>> = std::sync::OnceLock::new();
+    SPIRAL.get_or_init(|| {
+        let mut steps = Vec::with_capacity(4000);
+        let mut t = 0.0f64;
+        while t < 200.0 {
+            steps.push((t, t.cos(), t.sin()));
+            t += 0.05;
+        }
+        steps
+    })
 }
 
 /// A word cloud as an SVG document, `width` pixels wide (height 55 % of
