@@ -13,6 +13,8 @@
 // the served app.
 // With the alias setting, a Traditional text's 上海合作組織 counts as
 // 上海合作组织 in the shipped texts' corpus with yours, as the CLI's --aliases.
+// A long text: progress, Cancel, and the reader a page at a time. Texts
+// kept by earlier versions are read back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -337,6 +339,54 @@ test('a UTF-8 file cut short inside its last character is read as UTF-8, with a 
   assert.match(row.read, /UTF-8 · simplified/);
   assert.deepEqual(await page.$$eval('#texts-problems li', (lis) => lis.map((li) => li.textContent)),
     ['cut-utf8.txt: the file ends inside a character (cut short?); the last 2 bytes were dropped']);
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});
+
+test('texts kept by earlier versions (paragraphs in the record, or their bytes beside it) are read back, edited and kept', async () => {
+  const app = await openApp(shared.browser, shared.server.url);
+  const page = app.page;
+  await page.evaluate(async () => {
+    // ParagraphList::to_bytes: each paragraph's UTF-8 length (LEB128), then its UTF-8.
+    const utf8 = new TextEncoder();
+    const bytes = (paragraphs) => {
+      const out = [];
+      for (const p of paragraphs) {
+        const b = utf8.encode(p);
+        let n = b.length;
+        while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n >>>= 7; }
+        out.push(n, ...b);
+      }
+      return new Uint8Array(out);
+    };
+    const db = await new Promise((ok, fail) => {
+      const open = indexedDB.open('cijing', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('texts', { keyPath: 'id' });
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const fields = { encoding: 'UTF-8', format: 'txt', script: 'simplified', date: '2024-01-02', parties: ['CN'] };
+    const tx = db.transaction('texts', 'readwrite');
+    tx.objectStore('texts').put({ ...fields, id: 'u-oldest', name: 'oldest.txt', title: '旧文本一', paragraphs: ['第一段合作。', '第二段发展。'] });
+    tx.objectStore('texts').put({ ...fields, id: 'u-bytes', name: 'bytes.txt', title: '旧文本二', paragraphs: [], chars: 14, body: bytes(['能源合作。', '第二段：共同发展。', '三']) });
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+  });
+  await page.reload();
+  await textCount(page, 2);
+  const rows = () => page.$$eval('#texts-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.id, tr.querySelector('.text-title').value, tr.children[4].textContent, tr.children[5].textContent]).sort());
+  // Paragraphs and characters (12 counted for the oldest, which has no count).
+  assert.deepEqual(await rows(), [['u-bytes', '旧文本二', '3', '14'], ['u-oldest', '旧文本一', '2', '12']]);
+  // Edited, kept (now as a blob) and read back after a reload.
+  await page.fill('#texts-table tr[data-id="u-oldest"] .text-title', '改过的标题');
+  await page.press('#texts-table tr[data-id="u-oldest"] .text-title', 'Enter');
+  await page.selectOption('#corpus-source', 'mine');
+  await page.waitForFunction(() => /\b2 of 2\b/.test(document.querySelector('.selection-count')?.textContent ?? ''));
+  await page.waitForTimeout(300);
+  await page.reload();
+  await textCount(page, 2);
+  assert.deepEqual(await rows(), [['u-bytes', '旧文本二', '3', '14'], ['u-oldest', '改过的标题', '2', '12']]);
+  await page.waitForFunction(() => /\b2 of 2\b/.test(document.querySelector('.selection-count')?.textContent ?? ''));
   assert.deepEqual(app.consoleErrors, []);
   await page.context().close();
 });
