@@ -85,14 +85,17 @@ pub fn ReaderPanel() -> impl IntoView {
     // The page shown: the one turned to, else the opened paragraph's, else
     // the first hit's, else the first.
     let page = Memo::new(move |_| {
-        if paragraph_total.get() <= PAGE {
+        let total = paragraph_total.get();
+        if total <= PAGE {
             return 0;
         }
         let key = page_key();
         if let Some((page, _)) = turned.get().filter(|(_, k)| *k == key) {
             return page;
         }
-        key.1.or_else(|| hit_counts.with(|h| h.first().map(|&(n, _)| n))).map_or(0, |n| (n - 1) / PAGE)
+        // A paragraph past the end (a link's) shows the last page.
+        let shown = key.1.or_else(|| hit_counts.with(|h| h.first().map(|&(n, _)| n))).map_or(1, |n| n.clamp(1, total));
+        (shown - 1) / PAGE
     });
     let paragraphs = Memo::new(move |_| {
         let corpus = analysis.corpus.get();

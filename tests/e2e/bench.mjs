@@ -157,38 +157,49 @@ try {
   // Your own texts: 10 MB of text (the corpus repeated) added as one file,
   // until the corpus of your texts is on screen; the longest main-thread
   // task meanwhile (PerformanceObserver, long tasks are those over 50 ms).
-  const own = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const ownPage = await own.newPage();
-  await ownPage.goto(`${server.url}?corpus=mine&panels=terms,texts`);
-  await ownPage.waitForSelector('#term-chart svg');
+  // With the texts and terms panels, then with every panel open (their
+  // first view of a 1.5 M-token corpus included).
   let body = '';
   for (let i = 0; body.length * 3 < 10 * 1024 * 1024; i++) body += `${paragraphs[i % paragraphs.length]}\n`;
   const bytes = Buffer.from(body);
-  // The file is made in the page before the clock starts: Playwright's
-  // setInputFiles would decode 10 MB of base64 on the page's main thread,
-  // a long task of the harness, not of cijing.
-  await ownPage.evaluate((text) => { window.__file = new File([text], 'ten-mb.txt', { type: 'text/plain' }); }, body);
-  await ownPage.evaluate(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask', buffered: false });
-  });
-  const started = Date.now();
-  await ownPage.evaluate(() => {
-    const files = new DataTransfer();
-    files.items.add(window.__file);
-    const input = document.querySelector('#text-files');
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await ownPage.waitForFunction(() => document.querySelector('#texts-count')?.dataset.texts === '1', null, { timeout: 600000 });
-  // The corpus of your texts is on screen: one document selected of one.
-  await ownPage.waitForFunction(() => /\b1 of 1\b/.test(document.querySelector('.selection-count')?.textContent ?? ''), null, { timeout: 600000 });
-  const ownMs = Date.now() - started;
-  const longest = await ownPage.evaluate(() => window.__longest);
-  await own.close();
+  const ownText = async (panels) => {
+    const own = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ownPage = await own.newPage();
+    await ownPage.goto(`${server.url}?corpus=mine&panels=${panels}`);
+    await ownPage.waitForSelector('#term-chart svg');
+    // The file is made in the page before the clock starts: Playwright's
+    // setInputFiles would decode 10 MB of base64 on the page's main thread,
+    // a long task of the harness, not of cijing.
+    await ownPage.evaluate((text) => { window.__file = new File([text], 'ten-mb.txt', { type: 'text/plain' }); }, body);
+    await ownPage.evaluate(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask', buffered: false });
+    });
+    const started = Date.now();
+    await ownPage.evaluate(() => {
+      const files = new DataTransfer();
+      files.items.add(window.__file);
+      const input = document.querySelector('#text-files');
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await ownPage.waitForFunction(() => document.querySelector('#texts-count')?.dataset.texts === '1', null, { timeout: 600000 });
+    // The corpus of your texts is on screen: one document selected of one.
+    await ownPage.waitForFunction(() => /\b1 of 1\b/.test(document.querySelector('.selection-count')?.textContent ?? ''), null, { timeout: 600000 });
+    const ownMs = Date.now() - started;
+    // Long tasks are reported after they end: a moment for the last one.
+    await ownPage.waitForTimeout(500);
+    const longest = await ownPage.evaluate(() => window.__longest);
+    await own.close();
+    return { ownMs, longest };
+  };
+  const some = await ownText('terms,texts');
+  const every = await ownText('summary,topics,terms,cloud,trends,contexts,reader,collocates,phrases,keyness,texts');
   console.log(`your own texts: one file of ${(bytes.length / 1048576).toFixed(1)} MB (the corpus repeated)`);
-  console.log(`  chosen → read, segmented and on screen                 ${ms(ownMs)}   goal ≤ 5000 ms`);
-  console.log(`  longest main-thread task meanwhile                     ${ms(longest)}   goal ≤ 50 ms`);
+  console.log(`  chosen → read, segmented and on screen                 ${ms(some.ownMs)}   goal ≤ 5000 ms`);
+  console.log(`  longest main-thread task meanwhile                     ${ms(some.longest)}   goal ≤ 50 ms`);
+  console.log(`  every panel open: on screen                            ${ms(every.ownMs)}`);
+  console.log(`  every panel open: longest task (panels' first view)    ${ms(every.longest)}`);
 } finally {
   await browser.close();
   await server.close();
