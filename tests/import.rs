@@ -345,7 +345,7 @@ fn the_title_falls_back_to_the_file_name() {
 fn pdf_text_is_cleaned_like_the_seeds() {
     let raw = "中 哈 联 合 声 明\n中华人民共和国和哈萨克斯坦共和国\n（以下简称“双方”）同意加强能源\n合作，推动共同发展，造福两国人\n民。（下转第二版）\n\n2\n二〇二三年五月十八日于西安\n";
     let t = import_pdf_text("声明.pdf", raw).unwrap();
-    assert_eq!((t.format, t.title.as_str()), (Format::Pdf, "中哈联合声明"));
+    assert_eq!((t.format, t.title.as_str(), t.encoding.as_str()), (Format::Pdf, "中哈联合声明", "Unicode"));
     assert_eq!(t.date, date("2023-05-18"));
     // The signature line is mostly a date: a meta line, as in the seeds.
     assert_eq!(t.meta, ["中哈联合声明", "二〇二三年五月十八日于西安"]);

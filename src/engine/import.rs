@@ -153,7 +153,8 @@ impl std::error::Error for ImportError {}
 pub struct ImportedText {
     /// The file's name, as given.
     pub name: String,
-    /// The encoding it was decoded from (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`, …).
+    /// The encoding it was decoded from (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`,
+    /// …; `Unicode` for a PDF's text layer).
     pub encoding: String,
     /// Its format.
     pub format: Format,
@@ -508,7 +509,8 @@ pub fn import_pdf_text(name: &str, text: &str) -> Result<ImportedText, ImportErr
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { file: name.to_string(), bytes: text.len() });
     }
-    finish(name, encoding_rs::UTF_8.name(), Format::Pdf, clean_text(text), Hints::default())
+    // Its text layer: Unicode as pdf.js maps it from the fonts, no byte encoding.
+    finish(name, "Unicode", Format::Pdf, clean_text(text), Hints::default())
 }
 
 /// Title and date a format gives outside the body text.

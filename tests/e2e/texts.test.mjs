@@ -213,7 +213,7 @@ test('a PDF is read by pdf.js, loaded only when a PDF is added; broken, scanned 
     parties: tr.querySelector('.text-parties').value, read: tr.children[3].textContent,
     paragraphs: tr.children[4].textContent,
   }));
-  assert.deepEqual(row, { title: '中吉经贸合作报告', date: '2024-07-04', parties: 'CN,KG', read: 'pdf · UTF-8 · simplified', paragraphs: '3' });
+  assert.deepEqual(row, { title: '中吉经贸合作报告', date: '2024-07-04', parties: 'CN,KG', read: 'pdf · Unicode · simplified', paragraphs: '3' });
   // The hard-wrapped lines joined (across the page break too), the page
   // numbers gone, the title and the date line kept out of the body.
   const report = (await exported(app))['report.pdf'];
