@@ -88,8 +88,8 @@ pub const MAX_N: usize = 5;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn ngrams(corpus: &Corpus, selection: &Selection, ngram: &NgramOptions, options: &TermOptions) -> Vec<NgramRow> {
-    let (min_n, max_n, min_count) = (ngram.min_n, ngram.max_n, ngram.min_count);
-    let (min_n, max_n) = (min_n.clamp(1, MAX_N), max_n.clamp(min_n.clamp(1, MAX_N), MAX_N));
+    let min_n = ngram.min_n.clamp(1, MAX_N);
+    let (max_n, min_count) = (ngram.max_n.clamp(min_n, MAX_N), ngram.min_count);
     // Keys of a fixed size (the n-gram's terms, then `TermId::MAX`): no
     // allocation a key, hashed and compared in place.
     let mut counts: HashMap<[TermId; MAX_N], (u64, u32, u32)> = HashMap::default(); // count, docs, last doc

@@ -299,8 +299,7 @@ impl Texts {
         let record = UserText { paragraphs: ParagraphList::default(), body: None, ..text };
         leptos::task::spawn_local(async move {
             if let Err(e) = super::text_store::put(&record, body.blob()).await {
-                let text = record;
-                self.problems.update(|p| p.push(format!("{}: {e}", text.name)));
+                self.problems.update(|p| p.push(format!("{}: {e}", record.name)));
             }
         });
     }

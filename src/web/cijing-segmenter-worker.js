@@ -9,7 +9,7 @@
 // tags? } → { id, seedTokens, textTokens, spellings } (spellings:
 // [traditional, simplified] pairs of the user's words, for alias merging;
 // while it segments them it sends { id, progress: { done, total } }, in
-// bytes); { id, op: 'import', name, bytes, encoding } → { id, text } (a
+// bytes); { id, op: 'import', name, bytes (a Uint8Array), encoding } → { id, text } (a
 // user's file read; its paragraphs as bytes in text.body, handed over, and
 // in text.blob, which the page keeps and sends back to build); { id, op:
 // 'pdf', name, text } → { id, text } (pdf.js's extracted text read);
@@ -46,7 +46,7 @@ self.onmessage = async ({ data }) => {
     }
     // A read text's body is handed over, not copied, with a blob of it.
     else if (op === 'import' || op === 'pdf') {
-      const text = op === 'import' ? segmenter.import_file(data.name, data.bytes instanceof Uint8Array ? data.bytes : new Uint8Array(data.bytes), data.encoding || undefined) : segmenter.import_pdf(data.name, data.text);
+      const text = op === 'import' ? segmenter.import_file(data.name, data.bytes, data.encoding || undefined) : segmenter.import_pdf(data.name, data.text);
       text.blob = new Blob([text.body]);
       self.postMessage({ id, text }, [text.body.buffer]);
       return;
