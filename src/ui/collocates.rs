@@ -88,7 +88,7 @@ pub fn CollocatesPanel() -> impl IntoView {
         </label>
     };
     view! {
-        <PanelFrame panel=Panel::Collocates file_parts=file_parts csv=csv wide=true tools=move || controls()>
+        <PanelFrame panel=Panel::Collocates file_parts=file_parts csv=csv tools=move || controls()>
             <Show when=move || table.with(|t| t.is_some()) fallback=move || view! { <p class="muted">{move || t(lang(), "term.pick")}</p> }>
                     <p class="muted">
                         <strong>{move || analysis.term.get().unwrap_or_default()}</strong>

@@ -208,7 +208,7 @@ pub fn ContextsPanel() -> impl IntoView {
         })
     };
     view! {
-        <PanelFrame panel=Panel::Contexts file_parts=file_parts csv=csv wide=true tools=move || sort_select()>
+        <PanelFrame panel=Panel::Contexts file_parts=file_parts csv=csv tools=move || sort_select()>
             // Reads the language itself: a closure nested in one that is
             // rebuilt on every click would leave a dead subscriber behind.
             {move || match analysis.term.get() {

@@ -14,6 +14,7 @@ mod download;
 mod embed;
 mod filter_bar;
 mod keyness;
+mod lazy;
 mod panel;
 mod pdf;
 mod phrases;
@@ -73,6 +74,36 @@ impl std::ops::Deref for SharedCorpus {
     }
 }
 
+/// A large value the panels share: a copy is a pointer (a panel out of
+/// sight keeps its own, see lazy.rs); equal when it is the same value or an
+/// equal one.
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    fn new(value: T) -> Shared<T> {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T: PartialEq> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// What every panel reads. All fields are cheap copies of reactive handles.
 /// Panels read the view through the per-field memos below (a memo only
 /// notifies when its own field changes, so a term click does not re-run
@@ -125,12 +156,12 @@ pub struct Analysis {
     pub corpus: Memo<SharedCorpus>,
     pub selection: Memo<Selection>,
     /// Every paragraph's score for every topic (shipped and the user's).
-    pub topic_scores: Memo<TopicScores>,
+    pub topic_scores: Memo<Shared<TopicScores>>,
     /// The selection's term table (every term; panels take their top N).
-    pub terms: Memo<TermTable>,
+    pub terms: Memo<Shared<TermTable>>,
     /// Keyness of the selection against the rest or the whole corpus
     /// (`key_ref`), or None when there is nothing to compare with.
-    pub keyness: Memo<Option<KeynessTable>>,
+    pub keyness: Memo<Shared<Option<KeynessTable>>>,
     /// The selected term, resolved against the corpus (None when none is
     /// selected or it does not occur with the current segmentation).
     pub query: Memo<Option<Query>>,
@@ -457,24 +488,24 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
             None => shown.with_value(|(_, c)| c.clone()),
         }
     });
-    let topic_scores = Memo::new(move |_| topics.with(|topics| corpus.with(|c| score_corpus(c, topics))));
+    let topic_scores = Memo::new(move |_| topics.with(|topics| corpus.with(|c| Shared::new(score_corpus(c, topics)))));
     // Topic scores are read only when the filter names topics.
     let selection = Memo::new(move |_| {
         filter.with(|filter| {
             corpus.with(|c| {
-                let selected = if filter.topics.is_active() { topic_scores.with(|scores| select(c, filter, scores)) } else { select_documents(c, filter) };
+                let selected = if filter.topics.is_active() { topic_scores.with(|scores| select(c, filter, &**scores)) } else { select_documents(c, filter) };
                 selected.unwrap_or_else(|_| Selection::all(c))
             })
         })
     });
     let terms = Memo::new(move |_| {
         let options = term_options.get();
-        corpus.with(|c| selection.with(|s| term_table(c, s, &options)))
+        corpus.with(|c| selection.with(|s| Shared::new(term_table(c, s, &options))))
     });
     let key_terms = Memo::new(move |_| {
         let options = term_options.get();
         let reference = key_ref.get();
-        corpus.with(|c| selection.with(|s| keyness(c, s, &KeynessOptions { reference, ..KeynessOptions::default() }, &options).ok()))
+        corpus.with(|c| selection.with(|s| Shared::new(keyness(c, s, &KeynessOptions { reference, ..KeynessOptions::default() }, &options).ok())))
     });
     let query = Memo::new(move |_| {
         let term = term.get()?;
@@ -611,23 +642,27 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     let sharing = RwSignal::new(false);
     let toggle_lang = move |_| view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
     let is_open = move |p: Panel| panels.with(|ps| ps.contains(&p));
-    // The full page draws its first charts first: the panels below the term
-    // chart and the cloud (beside the summary on a wide screen) mount once
-    // that frame is painted, so nothing above them moves (an embed mounts
-    // all at once).
-    // `<main data-complete-ms>` says when every panel is there.
-    let all_mounted = RwSignal::new(face.embed);
-    if !face.embed {
-        request_animation_frame(move || set_timeout(move || all_mounted.set(true), std::time::Duration::ZERO));
-    }
-    Effect::new(move |_| {
-        if all_mounted.get() {
+    // Panels out of sight wait (lazy.rs). The full page draws the panels at
+    // its top at once (and the reader when a link opens one of its
+    // paragraphs); an embed draws all of its own. `<main data-complete-ms>`
+    // says when every panel near the viewport is there.
+    let eager_reader = view.with_untracked(|v| v.para.is_some());
+    let is_embed = face.embed;
+    let eager = move |p: Panel| is_embed || matches!(p, Panel::Summary | Panel::Topics | Panel::Terms | Panel::Cloud) || (p == Panel::Reader && eager_reader);
+    let unsettled = RwSignal::new(0usize);
+    provide_context(lazy::Unsettled(unsettled));
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let settled = unsettled.get() == 0;
+        if settled {
             if let Some(main) = panels_root.get() {
                 let _ = main.set_attribute("data-complete-ms", &format!("{:.1}", now_ms()));
             }
         }
+        settled
     });
-    let later = move |p: Panel| all_mounted.get() && is_open(p);
     let embed = face.embed;
     let show_filters = !face.embed || face.filters;
     let full_view = move || {
@@ -725,18 +760,18 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         <Show when=move || show_filters><filter_bar::FilterBar /><search::SearchBox /></Show>
         <Show when=move || !embed><settings::SettingsBar /></Show>
         <main id="panels" class="panels" class:embedded=embed tabindex="-1" node_ref=panels_root>
-            <Show when=move || is_open(Panel::Summary)><summary::SummaryPanel /></Show>
-            <Show when=move || is_open(Panel::Topics)><topics::TopicsPanel /></Show>
-            <Show when=move || is_open(Panel::Terms)><term_panel::TermPanel /></Show>
-            <Show when=move || is_open(Panel::Cloud)><word_cloud::CloudPanel /></Show>
-            <Show when=move || later(Panel::Trends)><trends::TrendsPanel /></Show>
-            <Show when=move || later(Panel::Contexts)><contexts::ContextsPanel /></Show>
-            <Show when=move || later(Panel::Reader)><reader::ReaderPanel /></Show>
-            <Show when=move || later(Panel::Collocates)><collocates::CollocatesPanel /></Show>
-            <Show when=move || later(Panel::Phrases)><phrases::PhrasesPanel /></Show>
-            <Show when=move || later(Panel::Keyness)><keyness::KeynessPanel /></Show>
-            <Show when=move || later(Panel::Texts)><texts::TextsPanel /></Show>
-            <Show when=move || later(Panel::Dictionary)><dictionary::DictionaryPanel /></Show>
+            <Show when=move || is_open(Panel::Summary)><lazy::Lazy panel=Panel::Summary eager=eager(Panel::Summary)><summary::SummaryPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Topics)><lazy::Lazy panel=Panel::Topics eager=eager(Panel::Topics)><topics::TopicsPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Terms)><lazy::Lazy panel=Panel::Terms eager=eager(Panel::Terms)><term_panel::TermPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Cloud)><lazy::Lazy panel=Panel::Cloud eager=eager(Panel::Cloud)><word_cloud::CloudPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Trends)><lazy::Lazy panel=Panel::Trends eager=eager(Panel::Trends)><trends::TrendsPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Contexts)><lazy::Lazy panel=Panel::Contexts eager=eager(Panel::Contexts)><contexts::ContextsPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Reader)><lazy::Lazy panel=Panel::Reader eager=eager(Panel::Reader)><reader::ReaderPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Collocates)><lazy::Lazy panel=Panel::Collocates eager=eager(Panel::Collocates)><collocates::CollocatesPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Phrases)><lazy::Lazy panel=Panel::Phrases eager=eager(Panel::Phrases)><phrases::PhrasesPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Keyness)><lazy::Lazy panel=Panel::Keyness eager=eager(Panel::Keyness)><keyness::KeynessPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Texts)><lazy::Lazy panel=Panel::Texts eager=eager(Panel::Texts)><texts::TextsPanel /></lazy::Lazy></Show>
+            <Show when=move || is_open(Panel::Dictionary)><lazy::Lazy panel=Panel::Dictionary eager=eager(Panel::Dictionary)><dictionary::DictionaryPanel /></lazy::Lazy></Show>
         </main>
         <Show when=move || !embed><dictionary::SelectionAdder /></Show>
     }

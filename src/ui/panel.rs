@@ -21,13 +21,14 @@ pub fn PanelFrame(
     file_parts: Signal<String>,
     #[prop(optional)] csv: Option<CsvSource>,
     #[prop(optional, into)] svg: Option<Signal<String>>,
-    #[prop(optional)] wide: bool,
     #[prop(optional, into)] tools: Option<ViewFn>,
     children: Children,
 ) -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let lang = move || analysis.lang();
     let heading_id = format!("panel-{}-heading", panel.code());
+    let section = NodeRef::<leptos::html::Section>::new();
+    super::lazy::watch_nearness(section);
     let labelled_by = heading_id.clone();
     let name = move |ext: &str| {
         let parts = file_parts.get_untracked();
@@ -59,7 +60,7 @@ pub fn PanelFrame(
         }
     });
     view! {
-        <section class="panel" class:wide=wide id=format!("panel-{}", panel.code()) aria-labelledby=labelled_by>
+        <section class="panel" class:wide=is_wide(panel) id=format!("panel-{}", panel.code()) aria-labelledby=labelled_by node_ref=section>
             <header class="panel-head">
                 <h2 id=heading_id>{move || panel_name(lang(), panel)}</h2>
                 <div class="panel-tools">
@@ -73,6 +74,11 @@ pub fn PanelFrame(
             {children()}
         </section>
     }
+}
+
+/// Whether a panel spans the page's width (its tables and charts need it).
+pub fn is_wide(panel: Panel) -> bool {
+    matches!(panel, Panel::Topics | Panel::Terms | Panel::Contexts | Panel::Reader | Panel::Collocates | Panel::Texts)
 }
 
 /// A term that selects itself everywhere when clicked.

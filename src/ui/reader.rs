@@ -281,7 +281,7 @@ pub fn ReaderPanel() -> impl IntoView {
         }
     };
     view! {
-        <PanelFrame panel=Panel::Reader file_parts=file_parts csv=csv wide=true tools=move || doc_select()>
+        <PanelFrame panel=Panel::Reader file_parts=file_parts csv=csv tools=move || doc_select()>
             <div class="reader" class:segments=analysis.show_segments>
                 <nav class="minimap" aria-label=move || t(lang(), "reader.minimap")>
                     <Rows each=move || ticks.get() key=|tick| tick.clone() children=tick />

@@ -72,7 +72,7 @@ pub fn TermPanel() -> impl IntoView {
             if sort == Default::default() {
                 return crate::engine::table::terms(table);
             }
-            let mut sorted = table.clone();
+            let mut sorted = (**table).clone();
             sort.sort_rows(&mut sorted.rows);
             crate::engine::table::terms(&sorted)
         });
@@ -98,7 +98,7 @@ pub fn TermPanel() -> impl IntoView {
         }
     };
     view! {
-        <PanelFrame panel=Panel::Terms file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get()) wide=true>
+        <PanelFrame panel=Panel::Terms file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get())>
             <Show when=move || analysis.segment_options.with(|o| o.mode == Mode::Search)>
                 <p class="notice search-mode" role="note">{move || t(lang(), "notice.search_mode")}</p>
             </Show>

@@ -514,7 +514,7 @@ pub fn TextsPanel() -> impl IntoView {
         }
     };
     view! {
-        <super::panel::PanelFrame panel=Panel::Texts file_parts=Signal::derive(|| "texts".to_string()) wide=true>
+        <super::panel::PanelFrame panel=Panel::Texts file_parts=Signal::derive(|| "texts".to_string())>
             <div class="texts-drop" class:dragging=move || dragging.get()
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true) }
                 on:dragleave=move |_| dragging.set(false)

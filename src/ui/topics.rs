@@ -235,7 +235,7 @@ pub fn TopicsPanel() -> impl IntoView {
     };
 
     view! {
-        <PanelFrame panel=Panel::Topics file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv svg=Signal::derive(move || svg.get()) wide=true>
+        <PanelFrame panel=Panel::Topics file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv svg=Signal::derive(move || svg.get())>
             <div id="topic-chart" class="chart clickable" role="img"
                 aria-label=move || t(lang(), "topics.overview") on:click=on_cell inner_html=move || svg.get()></div>
             <p class="muted small-print">{move || t(lang(), "topics.overview.help")}</p>

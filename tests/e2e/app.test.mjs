@@ -8,7 +8,7 @@ import { openApp as openAppAt, useBrowser } from './browser.mjs';
 const shared = useBrowser();
 
 /** The dashboard at `query`, in a new context of its own. */
-const openApp = (query = '', { viewport = { width: 1366, height: 900 }, locale = 'en-US' } = {}) =>
+const openApp = (query = '', { viewport = { width: 1366, height: 6000 }, locale = 'en-US' } = {}) =>
   openAppAt(shared.browser, shared.server.url + query, { viewport, locale });
 
 /** The CLI's answer as JSON, for the same question the page answers. */

@@ -96,8 +96,9 @@ try {
     return { init, jieba: med(times), intl: med(intl) };
   }, paragraphs);
 
-  // Clicks with every panel open: main-thread time from the click until the
-  // DOM is updated and the next frame is drawn.
+  // Clicks with every panel open (a 1280×720 window at the top of the page:
+  // panels out of view wait until scrolled to): main-thread time from the
+  // click until the DOM is updated.
   const clickOnce = (party, expect) => page.evaluate(async ([party, expect]) => {
     const t0 = performance.now();
     document.querySelector(`button[data-party="${party}"]`).click();
@@ -121,6 +122,26 @@ try {
       return work;
     }, i));
   }
+  // What waiting costs later: after a party click at the top, the term
+  // table (out of view) is scrolled to and catches up; from the scroll until
+  // its rows change, the observer's frame included.
+  const catchUps = [];
+  for (let i = 0; i < 5; i++) {
+    catchUps.push(await page.evaluate(async (expect) => {
+      scrollTo(0, 0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+      const first = () => document.querySelector('#term-table tbody tr')?.textContent;
+      const before = first();
+      document.querySelector('button[data-party="KG"]').click();
+      while (!document.querySelector('.selection-count').textContent.includes(expect)) await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => setTimeout(r, 50));
+      const t0 = performance.now();
+      document.querySelector('#panel-terms').scrollIntoView();
+      while (first() === before) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }, i % 2 === 0 ? '4 of 17 documents' : '17 of 17 documents'));
+  }
+  await page.evaluate(() => scrollTo(0, 0));
   // Memory over a long session: alternating party and term clicks.
   const memory = () => page.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize ?? 0, wasm: window.cijingMemory?.buffer.byteLength ?? 0 }));
   const before = await memory();
@@ -146,9 +167,10 @@ try {
   console.log(`  jieba-wasm: segment the corpus                         ${ms(peers.jieba)}   cijing/jieba-wasm = ${(inWorker.median_ms / peers.jieba).toFixed(2)}`);
   console.log(`  Intl.Segmenter('zh'): segment the corpus               ${ms(peers.intl)}   cijing/Intl = ${(inWorker.median_ms / peers.intl).toFixed(2)}`);
   console.log(`  bundle: cijing before first chart / jieba-wasm         ${(firstSize.br / peerSize.br).toFixed(2)} (brotli)`);
-  console.log('a click, all panels open (main-thread work until the DOM is updated, median)');
-  console.log(`  party filter → every panel redrawn                     ${ms(median(partyClicks))}   goal ≤ 16 ms`);
+  console.log('a click, every panel open, top of the page in a 1280×720 window (main-thread work until the DOM is updated, median)');
+  console.log(`  party filter → the panels in view redrawn             ${ms(median(partyClicks))}   goal ≤ 16 ms`);
   console.log(`  term click → contexts, trends, reader, collocates      ${ms(median(termClicks))}   goal ≤ 16 ms`);
+  console.log(`  then the term table scrolled to: caught up after        ${ms(median(catchUps))}   (one frame for the observer, then its redraw)`);
   console.log(`memory over ${CLICKS} clicks (party and term, alternating)`);
   console.log(`  JS heap    ${(before.heap / 1048576).toFixed(1)} MB → ${(after.heap / 1048576).toFixed(1)} MB`);
   console.log(`  wasm memory ${(before.wasm / 1048576).toFixed(1)} MB → ${(after.wasm / 1048576).toFixed(1)} MB`);
@@ -162,11 +184,14 @@ try {
   let body = '';
   for (let i = 0; body.length * 3 < 10 * 1024 * 1024; i++) body += `${paragraphs[i % paragraphs.length]}\n`;
   const bytes = Buffer.from(body);
-  const ownText = async (panels) => {
-    const own = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // `height`: the window's; 6000 px puts every panel in view (none waits).
+  const ownText = async (panels, height) => {
+    const own = await browser.newContext({ viewport: { width: 1280, height } });
     const ownPage = await own.newPage();
     await ownPage.goto(`${server.url}?corpus=mine&panels=${panels}`);
     await ownPage.waitForSelector('#term-chart svg');
+    await ownPage.locator('#panel-texts').scrollIntoViewIfNeeded();
+    await ownPage.waitForSelector('#text-files', { state: 'attached' });
     // The file is made in the page before the clock starts: Playwright's
     // setInputFiles would decode 10 MB of base64 on the page's main thread,
     // a long task of the harness, not of cijing.
@@ -193,13 +218,13 @@ try {
     await own.close();
     return { ownMs, longest };
   };
-  const some = await ownText('terms,texts');
-  const every = await ownText('summary,topics,terms,cloud,trends,contexts,reader,collocates,phrases,keyness,texts');
+  const some = await ownText('terms,texts', 900);
+  const every = await ownText('summary,topics,terms,cloud,trends,contexts,reader,collocates,phrases,keyness,texts', 6000);
   console.log(`your own texts: one file of ${(bytes.length / 1048576).toFixed(1)} MB (the corpus repeated)`);
   console.log(`  chosen → read, segmented and on screen                 ${ms(some.ownMs)}   goal ≤ 5000 ms`);
   console.log(`  longest main-thread task meanwhile                     ${ms(some.longest)}   goal ≤ 50 ms`);
-  console.log(`  every panel open: on screen                            ${ms(every.ownMs)}`);
-  console.log(`  every panel open: longest task (panels' first view)    ${ms(every.longest)}`);
+  console.log(`  every panel open and in view: on screen               ${ms(every.ownMs)}`);
+  console.log(`  every panel in view: longest task (their first view)   ${ms(every.longest)}`);
 } finally {
   await browser.close();
   await server.close();

@@ -60,8 +60,13 @@ export class CijingPage {
   }
 }
 
-/** A new browser context (its own storage) with the dashboard open at `url`. */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
+/**
+ * A new browser context (its own storage) with the dashboard open at `url`.
+ * Tests use a window 6000 px tall, a screen on which every panel is in
+ * view: panels out of view wait until scrolled to (ui/lazy.rs, tested in
+ * reactivity.test.mjs), and a test reads panels without scrolling.
+ */
+export async function openApp(browser, url, { viewport = { width: 1280, height: 6000 }, locale = 'en-US' } = {}) {
   const context = await browser.newContext({ viewport, locale });
   const app = new CijingPage(await context.newPage());
   await app.open(url);

@@ -33,6 +33,8 @@ test('a word added in the page is cut whole everywhere, kept on reload, carried 
   // The concordance of the new word: its 10 places, each a whole token.
   await page.fill('#search-input', '数字经济');
   await page.click('#search-go');
+  // A hundred rows push the concordance below the window: it is scrolled to.
+  await page.locator('#panel-contexts').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('#kwic-table')?.dataset.lines === '10');
   assert.deepEqual([...new Set(await page.$$eval('#kwic-table td.node', (tds) => tds.map((td) => td.textContent)))], ['数字经济']);
   await page.screenshot({ path: `${shared.shots}/dictionary-added.png` });

@@ -30,7 +30,7 @@ function cli(args) {
   return JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' }));
 }
 
-async function page(url, viewport = { width: 1280, height: 900 }) {
+async function page(url, viewport = { width: 1280, height: 6000 }) {
   const context = await browser.newContext({ viewport, locale: 'en-US' });
   const p = await context.newPage();
   const errors = [];

@@ -53,7 +53,7 @@ function svgDanger(page, id) {
 }
 
 test('payloads in a link (term, settings, user topic names) are shown as text and never run', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 6000 }, locale: 'en-US' });
   await context.addInitScript(() => { window.__xss = 0; });
   const app = new CijingPage(await context.newPage());
   const ut = PAYLOADS.map((p) => `${p.replace(/[~;|]/g, '')}~合作`).join(';');
@@ -79,7 +79,7 @@ test('payloads in a link (term, settings, user topic names) are shown as text an
 });
 
 test('payloads typed as a topic name and keywords are kept as text and exported as text', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 6000 }, locale: 'en-US', acceptDownloads: true });
   await context.addInitScript(() => { window.__xss = 0; });
   const app = new CijingPage(await context.newPage());
   await app.open(server.url);
@@ -98,7 +98,7 @@ test('payloads typed as a topic name and keywords are kept as text and exported 
 });
 
 test('payloads in your texts (title, body, file name) and dictionary words are shown as text and never run', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 6000 }, locale: 'en-US' });
   await context.addInitScript(() => { window.__xss = 0; });
   const app = new CijingPage(await context.newPage());
   await app.open(`${server.url}?panels=terms,contexts,reader,texts,dictionary`);

@@ -36,7 +36,7 @@ function clicks(page, n, start) {
 const wasmMegabytes = (page) => page.evaluate(() => window.cijingMemory.buffer.byteLength / 1048576);
 
 test('wasm memory stays flat over 250 term and party clicks', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 6000 }, locale: 'en-US' });
   const app = new CijingPage(await context.newPage());
   await app.open(server.url);
   await clicks(app.page, 150, 0);

@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); });
 
 test('the page opens offline after a first visit, with the view its link asks for', async () => {
   const server = await serveDir('dist');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 6000 }, locale: 'en-US' });
   const app = new CijingPage(await context.newPage());
   await app.open(server.url);
   const cached = await app.page.evaluate(async () => {

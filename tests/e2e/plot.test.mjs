@@ -12,7 +12,7 @@ const STRIP = '#E3E7EC';
 const shared = useBrowser();
 
 /** The dashboard at `query`, in a new context of its own. */
-const openApp = (query = '', { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) =>
+const openApp = (query = '', { viewport = { width: 1280, height: 6000 }, locale = 'en-US' } = {}) =>
   openAppAt(shared.browser, shared.server.url + query, { viewport, locale });
 
 function cli(args) {
@@ -60,6 +60,8 @@ test('the plot of 合作: a strip per document, a tick per hit as the CLI, the t
 
 test('at 360 px the plot fits the screen', async () => {
   const app = await openApp(`?term=${enc('合作')}`, { viewport: { width: 360, height: 800 } });
+  // On a phone the concordance is far down: it mounts when scrolled to.
+  await app.page.locator('#panel-contexts').scrollIntoViewIfNeeded();
   await app.page.waitForSelector(`#plot-chart svg rect[fill="${STRIP}"]`);
   await app.page.locator('#plot').scrollIntoViewIfNeeded();
   const box = await app.page.locator('#plot-chart svg').boundingBox();

@@ -12,7 +12,7 @@ before(async () => { server = await serveDir('dist'); browser = await launch(); 
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function openApp(query = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 6000 }, locale: 'en-US' });
   const app = new CijingPage(await context.newPage());
   await app.open(server.url + query);
   return app;
@@ -138,4 +138,55 @@ test('the language switch sets <html lang> once', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
   assert.equal(await page.evaluate(() => window.__langChanges), 1);
   await page.context().close();
+});
+
+test('panels out of view wait: they mount when scrolled to, keep their last view while away, and catch up when seen', async () => {
+  // A laptop screen: the summary, cloud and topic chart are in view, the rest below.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const app = new CijingPage(await context.newPage());
+  await app.open(server.url);
+  const { page } = app;
+  const waiting = () => page.$$eval('section.panel.waiting', (ps) => ps.map((p) => p.id));
+  // Below the fold: a frame with its heading, nothing computed.
+  assert.ok((await waiting()).includes('panel-phrases'), 'the phrases panel waits');
+  assert.equal(await page.textContent('#panel-phrases h2'), 'Phrases');
+  assert.equal(await page.$('#phrases-table'), null);
+  // The term table is mounted (the page draws its top panels at once) but out of view.
+  const rowsBefore = await app.tableRows();
+  await page.click('button[data-party="KG"]');
+  await page.waitForFunction(() => document.querySelector('.selection-count').textContent.includes('4 of 17 documents'));
+  await page.waitForTimeout(200);
+  assert.deepEqual(await app.tableRows(), rowsBefore, 'out of view, the term table keeps its last view');
+  // What it should show for this selection: the same link on a screen where it is in view.
+  const tall = await browser.newContext({ viewport: { width: 1280, height: 6000 }, locale: 'en-US' });
+  const expected = new CijingPage(await tall.newPage());
+  await expected.open(page.url());
+  const kgRows = await expected.tableRows();
+  assert.notDeepEqual(kgRows, rowsBefore, 'the selection changes the term table');
+  await page.locator('#panel-terms').scrollIntoViewIfNeeded();
+  const tableText = (rows) => rows.map((r) => r.join('|')).join('\n');
+  await page.waitForFunction((want) => [...document.querySelectorAll('#term-table tbody tr')]
+    .map((tr) => [...tr.children].map((td) => td.textContent.trim()).join('|')).join('\n') === want, tableText(kgRows));
+  assert.deepEqual(await app.tableRows(), kgRows, 'scrolled to, it catches up');
+  // A term chosen there reaches the concordance below.
+  const term = kgRows[0][1];
+  await page.click('#term-table tbody tr:nth-child(1) button.term');
+  // Scrolled to, a waiting panel mounts with the current selection.
+  await page.locator('#panel-phrases').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#phrases-table tbody tr');
+  await expected.page.waitForSelector('#phrases-table tbody tr');
+  const phrases = (p) => p.$$eval('#phrases-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.deepEqual(await phrases(page), await phrases(expected.page));
+  assert.ok(!(await waiting()).includes('panel-phrases'));
+  // A concordance line opens its paragraph in the reader, out of view until then.
+  await page.locator('#panel-contexts').scrollIntoViewIfNeeded();
+  await page.waitForFunction((t) => document.querySelector('#kwic-table td.node')?.textContent === t, term);
+  const line = page.locator('#kwic-table td.where button').first();
+  const para = await line.getAttribute('data-para');
+  await line.click();
+  await page.waitForSelector(`#reader-p${para}.focused`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `reader-p${para}`);
+  assert.deepEqual(app.consoleErrors, []);
+  await context.close();
+  await tall.close();
 });

@@ -29,7 +29,11 @@ function cli(args) {
   return JSON.parse(out);
 }
 const segmented = (page) => page.waitForFunction(() => !document.querySelector('.notice.working'));
-const textCount = (page, n) => page.waitForFunction((n) => document.querySelector('#texts-count')?.dataset.texts === String(n), n);
+/** Waits for the texts panel to list `n` texts (scrolled to: a long page puts it out of view). */
+const textCount = async (page, n) => {
+  await page.locator('#panel-texts').scrollIntoViewIfNeeded();
+  return page.waitForFunction((n) => document.querySelector('#texts-count')?.dataset.texts === String(n), n);
+};
 /** The term table as [term, count] pairs. */
 const termTable = (page) => page.$$eval('#term-table tbody tr', (trs) => trs.map((tr) => [tr.children[1].textContent.trim(), tr.children[2].textContent.trim()]));
 
@@ -268,6 +272,7 @@ test('behind nginx at a sub-path under the strict CSP, PDFs are read (CMaps too)
   const context = await shared.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`file://${process.cwd()}/dist/cijing.html`);
+  await page.locator('#panel-texts').scrollIntoViewIfNeeded();
   await page.setInputFiles('#text-files', 'tests/fixtures/report.pdf');
   await page.waitForSelector('#texts-problems li');
   assert.equal(await page.textContent('#texts-problems li'),

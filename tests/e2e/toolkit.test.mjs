@@ -12,7 +12,7 @@ import { openApp as openAppAt, useBrowser } from './browser.mjs';
 const shared = useBrowser();
 
 /** The dashboard at `query`, in a new context of its own. */
-const openApp = (query = '', { viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) =>
+const openApp = (query = '', { viewport = { width: 1280, height: 6000 }, locale = 'en-US' } = {}) =>
   openAppAt(shared.browser, shared.server.url + query, { viewport, locale });
 
 /** The CLI's answer as JSON. */
@@ -87,6 +87,8 @@ test('the search box: a wildcard and a regex give the CLI\'s counts and drive co
 
 test('at 360 px the concordance shows the words on both sides of the node; pages; the place names its document', async () => {
   const app = await openApp(`?term=${enc('合作')}`, { viewport: { width: 360, height: 800 } });
+  // On a phone the concordance is far down: it mounts when scrolled to.
+  await app.page.locator('#panel-contexts').scrollIntoViewIfNeeded();
   await app.page.waitForSelector('#kwic-table tbody tr');
   const lines = cli(['kwic', '合作']);
   assert.equal(await app.page.getAttribute('#kwic-table', 'data-lines'), String(lines.length));

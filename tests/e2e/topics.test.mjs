@@ -13,7 +13,7 @@ before(async () => { server = await serveDir('dist'); browser = await launch(); 
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function openApp(query = '', context) {
-  context ??= await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US', acceptDownloads: true });
+  context ??= await browser.newContext({ viewport: { width: 1366, height: 6000 }, locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   const app = new CijingPage(page);
   await app.open(server.url + query);
@@ -79,7 +79,7 @@ test('the overview shows each topic in each document, and a cell filters to it',
 });
 
 test('user topics: created, flagged, refused when duplicate, shared by link and kept in the browser', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 6000 }, locale: 'en-US' });
   const app = await openApp('', context);
   await app.page.fill('#user-topic-name', 'Security and law enforcement');
   await app.page.fill('#user-topic-keywords', '反恐');

@@ -1,0 +1,150 @@
+//! Panels out of sight wait. A panel mounts when it first comes near the
+//! viewport; while it is away, its view of the analysis is frozen (every
+//! memo it reads keeps its value and listens to nothing), so a click
+//! redraws only the panels one can see, and a panel scrolled back into view
+//! catches up at once.
+
+use super::Analysis;
+use crate::i18n::panel_name;
+use crate::view_state::Panel;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// How far beyond the viewport a panel counts as near: a quarter of its
+/// height above and below, so the next panel is ready before it shows.
+const NEAR_MARGIN: &str = "25% 0px";
+
+/// How many panels have not yet said whether they are near; the app marks
+/// `<main data-complete-ms>` when none is left.
+#[derive(Clone, Copy)]
+pub struct Unsettled(pub RwSignal<usize>);
+
+/// A panel that mounts when it comes near the viewport (at once when
+/// `eager`), and reads a frozen analysis while it is away.
+#[component]
+pub fn Lazy(panel: Panel, #[prop(optional)] eager: bool, children: ChildrenFn) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let near = RwSignal::new(eager);
+    let unsettled = use_context::<Unsettled>().map(|u| u.0);
+    let settled = StoredValue::new(eager);
+    if !eager {
+        if let Some(unsettled) = unsettled {
+            unsettled.update(|n| *n += 1);
+        }
+    }
+    // Whichever element stands for the panel reports its nearness.
+    let report = move |is_near: bool| {
+        if near.get_untracked() != is_near {
+            near.set(is_near);
+        }
+        if !settled.get_value() {
+            settled.set_value(true);
+            if let Some(unsettled) = unsettled {
+                unsettled.update(|n| *n = n.saturating_sub(1));
+            }
+        }
+    };
+    provide_context(Reporter(Callback::new(report)));
+    provide_context(analysis.frozen_unless(near.into()));
+    let seen = Memo::new(move |was: Option<&bool>| was == Some(&true) || near.get());
+    move || {
+        if seen.get() {
+            children().into_any()
+        } else {
+            view! { <Waiting panel=panel /> }.into_any()
+        }
+    }
+}
+
+/// What a panel's frame calls with its nearness.
+#[derive(Clone, Copy)]
+struct Reporter(Callback<bool>);
+
+/// A panel not mounted yet: its frame and heading, the size of a panel.
+#[component]
+fn Waiting(panel: Panel) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let section = NodeRef::<leptos::html::Section>::new();
+    watch_nearness(section);
+    view! {
+        <section class="panel waiting" class:wide=super::panel::is_wide(panel) id=format!("panel-{}", panel.code()) node_ref=section aria-busy="true">
+            <header class="panel-head"><h2>{move || panel_name(analysis.lang(), panel)}</h2></header>
+        </section>
+    }
+}
+
+/// Reports whether `section` is near the viewport to the `Lazy` around it
+/// (nothing when there is none).
+pub fn watch_nearness(section: NodeRef<leptos::html::Section>) {
+    let Some(Reporter(report)) = use_context::<Reporter>() else { return };
+    Effect::new(move |_| {
+        let Some(element) = section.get() else { return };
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // The last entry is the newest state.
+            if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+                report.run(entry.is_intersecting());
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(NEAR_MARGIN);
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) else {
+            // No IntersectionObserver: the panel is always live.
+            report.run(true);
+            return;
+        };
+        observer.observe(&element);
+        let held = send_wrapper::SendWrapper::new((observer, callback));
+        on_cleanup(move || held.0.disconnect());
+    });
+}
+
+/// A memo of `source` that follows it while `live`, and otherwise keeps its
+/// last value without listening to `source`.
+fn gate<T: Clone + PartialEq + Send + Sync + 'static>(source: Memo<T>, live: Signal<bool>) -> Memo<T> {
+    Memo::new_owning(move |last: Option<T>| match last {
+        Some(last) if !live.get() => (last, false),
+        last => {
+            let next = source.get();
+            let changed = last.as_ref() != Some(&next);
+            (next, changed)
+        }
+    })
+}
+
+impl Analysis {
+    /// This analysis as a panel reads it: frozen while `live` is false.
+    fn frozen_unless(self, live: Signal<bool>) -> Analysis {
+        Analysis {
+            view: self.view,
+            lang: gate(self.lang, live),
+            term: gate(self.term, live),
+            top: gate(self.top, live),
+            filter: gate(self.filter, live),
+            threshold: gate(self.threshold, live),
+            kwic_sort: gate(self.kwic_sort, live),
+            term_sort: gate(self.term_sort, live),
+            trend_by: gate(self.trend_by, live),
+            collocate_options: gate(self.collocate_options, live),
+            key_ref: gate(self.key_ref, live),
+            focus_reader: self.focus_reader,
+            read: gate(self.read, live),
+            para: gate(self.para, live),
+            show_segments: gate(self.show_segments, live),
+            panels: self.panels,
+            user_topics: gate(self.user_topics, live),
+            topics: gate(self.topics, live),
+            segment_options: gate(self.segment_options, live),
+            merge_aliases: gate(self.merge_aliases, live),
+            term_options: gate(self.term_options, live),
+            offered: self.offered,
+            topics_deleted: self.topics_deleted,
+            corpus: gate(self.corpus, live),
+            selection: gate(self.selection, live),
+            topic_scores: gate(self.topic_scores, live),
+            terms: gate(self.terms, live),
+            keyness: gate(self.keyness, live),
+            query: gate(self.query, live),
+            chart_width: self.chart_width,
+        }
+    }
+}
