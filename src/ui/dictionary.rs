@@ -284,10 +284,28 @@ pub fn SelectionAdder() -> impl IntoView {
             chosen.set(found);
         }
     };
-    let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
+    // Reading the selection lays the page out: done once a frame, before it
+    // is drawn (a click that redraws a panel fires selectionchange again and
+    // again, each a forced layout in the middle of the redraw).
+    let pending = StoredValue::new(false);
+    let update_before_frame = move || {
+        if !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                update();
+            });
+        }
+    };
+    // A scroll only moves a button already shown.
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if chosen.with_untracked(Option::is_some) {
+            update_before_frame();
+        }
+    });
     on_cleanup(move || scroll.remove());
     // selectionchange is fired at the document and does not bubble.
-    let on_change = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(update);
+    let on_change = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(update_before_frame);
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(document) = &document {
         let _ = document.add_event_listener_with_callback("selectionchange", on_change.as_ref().unchecked_ref());
