@@ -31,10 +31,43 @@ struct ParaView {
     number: usize,
     /// (name, colour) of the topics the paragraph belongs to.
     topics: Vec<(String, String)>,
-    pieces: Vec<(String, bool, bool)>,
+    pieces: Vec<Piece>,
     hits: usize,
     /// The paragraph a concordance line opened.
     focused: bool,
+}
+
+/// A piece of a paragraph's text as the reader shows it.
+#[derive(Clone, PartialEq, Hash)]
+enum Piece {
+    /// A token of a hit of the query.
+    Hit(String),
+    /// A word token, boxed when segments are shown.
+    Word(String),
+    /// Punctuation, numbers or space between words, when segments are shown.
+    Punct(String),
+    /// Text with no hit, when segments are not shown: one text node.
+    Plain(String),
+}
+
+/// A paragraph's pieces: each token its own when `segments` are shown,
+/// else the text between hits in one piece (a document is thousands of
+/// tokens: one element each made a new document take ~100 ms to draw).
+fn pieces(text: &str, tokens: &[crate::engine::corpus::Token], hits: &[(usize, usize)], is_word: impl Fn(&crate::engine::corpus::Token) -> bool, segments: bool) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (k, tok) in tokens.iter().enumerate() {
+        let piece = &text[tok.start as usize..tok.end as usize];
+        if hits.iter().any(|&(a, b)| k >= a && k < b) {
+            pieces.push(Piece::Hit(piece.to_string()));
+        } else if segments {
+            pieces.push(if is_word(tok) { Piece::Word(piece.to_string()) } else { Piece::Punct(piece.to_string()) });
+        } else if let Some(Piece::Plain(run)) = pieces.last_mut() {
+            run.push_str(piece);
+        } else {
+            pieces.push(Piece::Plain(piece.to_string()));
+        }
+    }
+    pieces
 }
 
 #[component]
@@ -103,6 +136,7 @@ pub fn ReaderPanel() -> impl IntoView {
         let query = analysis.query.get();
         let threshold = analysis.threshold.get();
         let (focus, lang) = (analysis.para.get(), analysis.lang());
+        let segments = analysis.show_segments.get();
         let start = corpus.index.doc_paragraphs(d).start;
         let shown = page.get() * PAGE;
         corpus.docs[d]
@@ -115,16 +149,7 @@ pub fn ReaderPanel() -> impl IntoView {
                 // Every hit of the query: part-of-speech slots checked, and
                 // a quoted substring's tokens.
                 let hits: Vec<(usize, usize)> = query.as_ref().map(|q| q.hits(&corpus, start + i).into_iter().map(|h| (h.first, h.last)).collect()).unwrap_or_default();
-                let pieces = p
-                    .tokens
-                    .iter()
-                    .enumerate()
-                    .map(|(k, tok)| {
-                        let hit = hits.iter().any(|&(a, b)| k >= a && k < b);
-                        let word = corpus.vocab.term(tok.term).kind == TokenKind::Word;
-                        (p.text[tok.start as usize..tok.end as usize].to_string(), hit, word)
-                    })
-                    .collect();
+                let pieces = pieces(&p.text, &p.tokens, &hits, |tok| corpus.vocab.term(tok.term).kind == TokenKind::Word, segments);
                 let topics = analysis.topic_scores.with(|scores| {
                     scores.topics_of(start + i, threshold).into_iter().map(|t| (topic_name(lang, &scores.topics[t]).to_string(), scores.topics[t].color.clone())).collect()
                 });
@@ -268,14 +293,11 @@ pub fn ReaderPanel() -> impl IntoView {
                         view! { <span class="topic-dot" style=("--topic", color) title=name.clone() role="img" aria-label=name></span> }
                     }).collect_view()}
                 </span>
-                {p.pieces.into_iter().map(|(text, hit, word)| {
-                    if hit {
-                        view! { <mark class="tok">{text}</mark> }.into_any()
-                    } else if word {
-                        view! { <span class="tok">{text}</span> }.into_any()
-                    } else {
-                        view! { <span class="punct">{text}</span> }.into_any()
-                    }
+                {p.pieces.into_iter().map(|piece| match piece {
+                    Piece::Hit(text) => view! { <mark class="tok">{text}</mark> }.into_any(),
+                    Piece::Word(text) => view! { <span class="tok">{text}</span> }.into_any(),
+                    Piece::Punct(text) => view! { <span class="punct">{text}</span> }.into_any(),
+                    Piece::Plain(text) => text.into_any(),
                 }).collect_view()}
             </p>
         }
