@@ -1,13 +1,13 @@
 //! What the web face writes and picks, as plain functions of plain data
 //! (filters, documents, topics, rows, the language): captions, file-name
-//! parts and the keyness split. Outside the wasm-only `ui` module so it is
+//! parts, the keyness split and the panels' first row. Outside the wasm-only `ui` module so it is
 //! tested natively; the `ui` wrappers gather the data and call these.
 
 use crate::engine::keyness::{Direction, KeynessRow};
 use crate::engine::selection::{Filter, TopicMatch};
 use crate::engine::topics::Topic;
 use crate::i18n::t;
-use crate::view_state::Lang;
+use crate::view_state::{Lang, Panel};
 
 /// A selected document as captions name it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -161,6 +161,22 @@ pub fn may_save(loaded: usize, deleted: usize, now: usize) -> bool {
     now + deleted >= loaded
 }
 
+/// Whether a panel spans the page's width (its tables and charts need it).
+pub fn is_wide(panel: Panel) -> bool {
+    matches!(panel, Panel::Topics | Panel::Terms | Panel::Contexts | Panel::Reader | Panel::Collocates | Panel::Texts)
+}
+
+/// The panels of the page's first row, drawn before the rest: the first
+/// panel shown and, with two columns, when it is half-width, the first
+/// half-width panel after it (the grid fills that place: it flows dense).
+/// Panels are shown in [`Panel::ALL`]'s order.
+pub fn first_row(open: &[Panel], two_columns: bool) -> Vec<Panel> {
+    let mut shown = Panel::ALL.into_iter().filter(|p| open.contains(p));
+    let Some(first) = shown.next() else { return Vec::new() };
+    let beside = if two_columns && !is_wide(first) { shown.find(|p| !is_wide(*p)) } else { None };
+    std::iter::once(first).chain(beside).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,5 +327,20 @@ mod tests {
         assert!(!may_save(2, 0, 0), "two loaded, none deleted: an empty list is not written");
         assert!(!may_save(3, 1, 1));
         assert!(may_save(3, 1, 2) && may_save(3, 3, 0));
+    }
+
+    #[test]
+    fn the_first_row_is_what_the_grid_puts_there() {
+        use Panel::*;
+        // Two columns: the summary, and the cloud beside it (topics and terms are wide).
+        assert_eq!(first_row(&Panel::ALL, true), vec![Summary, Cloud]);
+        // One column: the summary alone.
+        assert_eq!(first_row(&Panel::ALL, false), vec![Summary]);
+        // A wide first panel fills its row; the order is the page's, not the list's.
+        assert_eq!(first_row(&[Texts, Terms, Phrases], true), vec![Terms]);
+        assert_eq!(first_row(&[Dictionary, Keyness, Contexts], true), vec![Contexts]);
+        assert_eq!(first_row(&[Dictionary, Texts, Keyness], true), vec![Keyness, Dictionary]);
+        assert_eq!(first_row(&[Cloud], true), vec![Cloud]);
+        assert_eq!(first_row(&[], true), Vec::<Panel>::new());
     }
 }

@@ -217,6 +217,12 @@ fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
+/// Whether the page shows its panels in two columns (style/main.css: two
+/// columns of at least 520 px, 1rem apart, within 1.5rem of padding).
+fn two_columns() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|width| width >= 2.0 * 520.0 + 16.0 + 48.0)
+}
+
 /// Chart widths for the current window: (half-width panel, full-width panel).
 fn chart_widths() -> (u32, u32) {
     let viewport = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(1024.0);
@@ -642,13 +648,14 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     let sharing = RwSignal::new(false);
     let toggle_lang = move |_| view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
     let is_open = move |p: Panel| panels.with(|ps| ps.contains(&p));
-    // Panels out of sight wait (lazy.rs). The full page draws the panels at
-    // its top at once (and the reader when a link opens one of its
+    // Panels out of sight wait (lazy.rs). The full page draws its first row
+    // of panels at once (and the reader when a link opens one of its
     // paragraphs); an embed draws all of its own. `<main data-complete-ms>`
     // says when every panel near the viewport is there.
+    let first_row = StoredValue::new(view.with_untracked(|v| crate::ui_logic::first_row(&v.panels, two_columns())));
     let eager_reader = view.with_untracked(|v| v.para.is_some());
     let is_embed = face.embed;
-    let eager = move |p: Panel| is_embed || matches!(p, Panel::Summary | Panel::Topics | Panel::Terms | Panel::Cloud) || (p == Panel::Reader && eager_reader);
+    let eager = move |p: Panel| is_embed || first_row.with_value(|row| row.contains(&p)) || (p == Panel::Reader && eager_reader);
     let unsettled = RwSignal::new(0usize);
     provide_context(lazy::Unsettled(unsettled));
     Effect::new(move |done: Option<bool>| {

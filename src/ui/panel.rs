@@ -5,6 +5,7 @@ use super::download::{save_png, save_text};
 use crate::i18n::{panel_name, t};
 use super::Analysis;
 use crate::view_state::Panel;
+pub use crate::ui_logic::is_wide;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -74,11 +75,6 @@ pub fn PanelFrame(
             {children()}
         </section>
     }
-}
-
-/// Whether a panel spans the page's width (its tables and charts need it).
-pub fn is_wide(panel: Panel) -> bool {
-    matches!(panel, Panel::Topics | Panel::Terms | Panel::Contexts | Panel::Reader | Panel::Collocates | Panel::Texts)
 }
 
 /// A term that selects itself everywhere when clicked.

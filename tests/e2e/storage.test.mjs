@@ -11,6 +11,8 @@ let browser;
 before(async () => { server = await serveDir('dist'); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+// Every panel in view (panels out of view wait until scrolled to).
+const TALL = { width: 1280, height: 6000 };
 const KEY = 'cijing.user-topics';
 const SAVED = '能源转型~光伏|新能源';
 
@@ -23,7 +25,7 @@ async function visit(page, query) {
 }
 
 test('saved topics survive ?input=1, ?shut=1 and an empty ?ut=', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await browser.newContext({ viewport: TALL, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(server.url);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, SAVED]);
@@ -36,7 +38,7 @@ test('saved topics survive ?input=1, ?shut=1 and an empty ?ut=', async () => {
 });
 
 test("a link's own topics are offered, and kept only when the user says so", async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await browser.newContext({ viewport: TALL, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(server.url);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, SAVED]);
@@ -52,7 +54,7 @@ test("a link's own topics are offered, and kept only when the user says so", asy
 
 test('a link topic named like a saved one never replaces it, whatever the user then does', async () => {
   for (const action of ['click', 'dismiss', 'keep']) {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await browser.newContext({ viewport: TALL, locale: 'en-US' });
     const page = await context.newPage();
     await page.goto(server.url);
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, SAVED]);
@@ -72,7 +74,7 @@ test('a link topic named like a saved one never replaces it, whatever the user t
 });
 
 test('saved parts that do not load are written back, and deleting a topic still saves', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await browser.newContext({ viewport: TALL, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(server.url);
   // A name the shipped topics already use does not load; it stays saved.
@@ -96,7 +98,7 @@ async function addTopic(page, name, keywords) {
 }
 
 test('storage that throws (private modes) gets a message, and the topics can still be made and exported', async () => {
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: TALL, locale: 'en-US', acceptDownloads: true });
   await context.addInitScript(() => Object.defineProperty(window, 'localStorage', {
     configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
   }));
@@ -112,7 +114,7 @@ test('storage that throws (private modes) gets a message, and the topics can sti
 });
 
 test('a full quota gets a message naming it, and the topic stays in the page', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await browser.newContext({ viewport: TALL, locale: 'en-US' });
   await context.addInitScript(() => {
     Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });
@@ -128,7 +130,7 @@ test('a full quota gets a message naming it, and the topic stays in the page', a
 });
 
 test('a corrupted store: what reads is used, each bad part is named, and nothing stored is lost', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await browser.newContext({ viewport: TALL, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(server.url);
   const corrupted = `${SAVED};~;无关键词~;${'长'.repeat(41)}~合作;\u0000~\u0001`;
