@@ -16,6 +16,9 @@ use super::rows::Rows;
 
 /// Concordance lines a page.
 pub const PAGE: usize = 50;
+/// Lines of a page drawn at once: about twice what its scroll box shows;
+/// the rest are drawn when the end of these comes into view.
+const FIRST_LINES: usize = 12;
 
 /// Context widths offered, in characters a side.
 const WIDTHS: [usize; 5] = [10, 20, 30, 50, 80];
@@ -78,8 +81,21 @@ pub fn ContextsPanel() -> impl IntoView {
     // A new concordance starts at its first page.
     Effect::new(move |_| {
         lines.track();
-        page.set(0);
+        if page.get_untracked() != 0 {
+            page.set(0);
+        }
     });
+    // Whether all of the page's lines are drawn, or its first ones: a new
+    // query, selection or page starts with the first (a re-sort keeps all).
+    let whole_page = RwSignal::new(false);
+    Effect::new(move |_| {
+        analysis.query.track();
+        analysis.selection.track();
+        page.track();
+        whole_page.set(false);
+    });
+    let more = NodeRef::<leptos::html::Div>::new();
+    super::lazy::when_seen(more, move || whole_page.set(true));
     let open = move |doc: String, paragraph: usize| {
         analysis.focus_reader.set_value(true);
         view.update(|v| {
@@ -145,12 +161,13 @@ pub fn ContextsPanel() -> impl IntoView {
         let (threshold, lang) = (analysis.threshold.get(), analysis.lang());
         let open_label = t(lang, "contexts.open");
         let first = page.get() * PAGE;
+        let drawn = if whole_page.get() { PAGE } else { FIRST_LINES };
         lines.with(|lines| {
             analysis.topic_scores.with(|scores| {
                 lines
                     .iter()
                     .skip(first)
-                    .take(PAGE)
+                    .take(drawn)
                     .map(|l| {
                         let d = corpus.doc_index(&l.doc);
                         let title = d.map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default();
@@ -241,6 +258,9 @@ pub fn ContextsPanel() -> impl IntoView {
                             children=line />
                     </tbody>
                 </table>
+                // Seen: the page's other lines are drawn.
+                <div class="kwic-more" node_ref=more
+                    hidden=move || whole_page.get() || lines.with(|l| l.len().saturating_sub(page.get() * PAGE) <= FIRST_LINES)></div>
             </div>
             <super::plot::DispersionPlot />
         </PanelFrame>

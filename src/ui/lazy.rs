@@ -2,7 +2,8 @@
 //! viewport; while it is away, its view of the analysis is frozen (every
 //! memo it reads keeps its value and listens to nothing), so a click
 //! redraws only the panels one can see, and a panel scrolled back into view
-//! catches up at once.
+//! catches up at once. The concordance draws the rest of a page's lines
+//! the same way (`when_seen`).
 
 use super::Analysis;
 use crate::i18n::panel_name;
@@ -78,24 +79,46 @@ fn Waiting(panel: Panel) -> impl IntoView {
 pub fn watch_nearness(section: NodeRef<leptos::html::Section>) {
     let Some(Reporter(report)) = use_context::<Reporter>() else { return };
     Effect::new(move |_| {
-        let Some(element) = section.get() else { return };
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            // The last entry is the newest state.
-            if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
-                report.run(entry.is_intersecting());
-            }
-        });
-        let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin(NEAR_MARGIN);
-        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) else {
-            // No IntersectionObserver: the panel is always live.
-            report.run(true);
-            return;
-        };
-        observer.observe(&element);
-        let held = send_wrapper::SendWrapper::new((observer, callback));
-        on_cleanup(move || held.0.disconnect());
+        if let Some(element) = section.get() {
+            observe_nearness(&element, report);
+        }
     });
+}
+
+/// Calls `seen` whenever `element` comes near the viewport.
+pub fn when_seen(element: NodeRef<leptos::html::Div>, seen: impl Fn() + Send + Sync + 'static) {
+    let report = Callback::new(move |near: bool| {
+        if near {
+            seen();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(element) = element.get() {
+            observe_nearness(&element, report);
+        }
+    });
+}
+
+/// Calls `report` with whether `element` is near the viewport (and seen
+/// through the boxes it scrolls in), now and at each change, until the
+/// current reactive owner is cleaned up.
+fn observe_nearness(element: &web_sys::Element, report: Callback<bool>) {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The last entry is the newest state.
+        if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+            report.run(entry.is_intersecting());
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(NEAR_MARGIN);
+    let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) else {
+        // No IntersectionObserver: always near.
+        report.run(true);
+        return;
+    };
+    observer.observe(element);
+    let held = send_wrapper::SendWrapper::new((observer, callback));
+    on_cleanup(move || held.0.disconnect());
 }
 
 /// A memo of `source` that follows it while `live`, and otherwise keeps its

@@ -58,6 +58,9 @@ test('selecting a term in the chart: trends, contexts, reader and collocates fol
   // Contexts: as many lines as the CLI's concordance.
   const kwic = cli(['kwic', third]);
   await app.page.waitForFunction((n) => document.querySelector('#kwic-table')?.dataset.lines === String(n), kwic.length);
+  // A page's first 12 lines are drawn at once, the rest when scrolled to.
+  assert.equal((await app.page.$$('#kwic-table tbody tr')).length, Math.min(kwic.length, 12), 'the first 12 lines drawn');
+  await app.drawAllLines();
   assert.equal((await app.page.$$('#kwic-table tbody tr')).length, Math.min(kwic.length, 50), 'one page of 50 lines');
   const nodes = await app.page.$$eval('#kwic-table td.node', (tds) => tds.slice(0, 5).map((td) => td.textContent));
   assert.deepEqual(nodes, kwic.slice(0, 5).map((l) => l.node));
@@ -197,6 +200,8 @@ test('keyboard alone: reach a term, select it, and see focus', async () => {
 
 test('on a phone-width screen nothing scrolls sideways and charts fit', async () => {
   const app = await openApp('?term=%E5%90%88%E4%BD%9C', { viewport: { width: 360, height: 780 } });
+  await app.mountAll();
+  await app.page.evaluate(() => scrollTo(0, 0));
   const { widest, pageWidth } = await app.page.evaluate(() => ({
     widest: Math.max(...[...document.querySelectorAll('.chart svg')].map((s) => s.getBoundingClientRect().width)),
     pageWidth: document.documentElement.scrollWidth,

@@ -27,9 +27,17 @@ export class CijingPage {
   }
   async open(url) {
     await this.page.goto(url);
-    await this.page.waitForSelector('#term-chart svg');
-    // The panels below the term chart mount a frame later.
+    // The first row of panels is drawn at once, the panels in view a frame later.
     await this.page.waitForSelector('#panels[data-complete-ms]');
+    if (await this.page.$('#panel-terms:not(.waiting)')) await this.page.waitForSelector('#term-chart svg');
+  }
+  drawAllLines() { return drawAllLines(this.page); }
+  /** Scrolls to every panel in turn, so that each is mounted (panels out of view wait). */
+  async mountAll() {
+    for (const id of await this.page.$$eval('section.panel', (ps) => ps.map((p) => p.id))) {
+      await this.page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await this.page.waitForSelector(`#${id}:not(.waiting)`);
+    }
   }
   chartBars(id = 'term-chart') {
     return this.page.$$eval(`#${id} svg rect`, (rs, fill) => rs.filter((r) => r.getAttribute('fill') === fill).length, BAR_FILL);
@@ -58,6 +66,15 @@ export class CijingPage {
     const { readFileSync } = await import('node:fs');
     return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
   }
+}
+
+/**
+ * Scrolls the concordance to the end of its lines, so that its whole page
+ * is drawn (the first 12 lines are, the rest when seen).
+ */
+export async function drawAllLines(page) {
+  await page.$eval('.kwic-more', (m) => m.scrollIntoView({ block: 'end' }));
+  await page.waitForSelector('.kwic-more', { state: 'hidden' });
 }
 
 /**

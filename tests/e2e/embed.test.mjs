@@ -53,6 +53,9 @@ test('two <cijing-view> elements on a hostile host page: intact, independent, an
   const kg = cli(['terms', '--party', 'KG', '--top', '10']);
   const terms = await one.locator('#term-table tbody button.term').allTextContents();
   assert.deepEqual(terms, kg.rows.map((r) => r.term));
+  // The page's first lines are drawn at once, the rest when scrolled to.
+  await two.locator('.kwic-more').evaluate((m) => m.scrollIntoView({ block: 'end' }));
+  await two.locator('.kwic-more').waitFor({ state: 'hidden' });
   const nodes = await two.locator('#kwic-table td.node').allTextContents();
   const lines = cli(['kwic', '合作', '--party', 'TJ']).length;
   assert.equal(nodes.length, Math.min(lines, 50), 'one page of 50 lines');

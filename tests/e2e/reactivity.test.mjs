@@ -102,6 +102,7 @@ test('sorting the concordance moves its lines instead of redrawing them', async 
   await page.fill('#search-input', '外空');
   await page.press('#search-input', 'Enter');
   await page.waitForFunction(() => document.querySelector('#kwic-table')?.dataset.lines === '25');
+  await app.drawAllLines();
   const before = await page.$$eval('#kwic-table tbody tr', (rows) => rows.map((r) => { r.__text = r.textContent; return r.textContent; }));
   assert.equal(before.length, 25);
   await page.selectOption('#kwic-sort', 'r1');

@@ -19,7 +19,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openApp, useBrowser } from './browser.mjs';
+import { drawAllLines, openApp, useBrowser } from './browser.mjs';
 
 const FIXTURES = ['gb18030.txt', 'big5.txt', 'utf16le.txt', 'page.html', 'statement.docx'].map((f) => `tests/fixtures/${f}`);
 const shared = useBrowser();
@@ -303,6 +303,7 @@ test('the alias setting counts a Traditional text\'s 上海合作組織 as 上�
     // Every page of the concordance (50 lines a page).
     const nodes = new Set();
     for (;;) {
+      await drawAllLines(page);
       for (const node of await page.$$eval('#kwic-table td.node', (tds) => tds.map((td) => td.textContent))) nodes.add(node);
       const next = await page.$('#kwic-next:not([disabled])');
       if (!next) break;

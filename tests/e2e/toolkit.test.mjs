@@ -92,6 +92,7 @@ test('at 360 px the concordance shows the words on both sides of the node; pages
   await app.page.waitForSelector('#kwic-table tbody tr');
   const lines = cli(['kwic', '合作']);
   assert.equal(await app.page.getAttribute('#kwic-table', 'data-lines'), String(lines.length));
+  await app.drawAllLines();
   assert.equal((await app.page.$$('#kwic-table tbody tr')).length, 50);
   const seen = await app.page.$$eval('#kwic-table tbody tr', (trs) => trs.slice(0, 8).map((tr) => {
     const cell = (c) => tr.querySelector(`td.${c}`);
@@ -217,6 +218,7 @@ test('concordance: pinyin order and context width are controls in the URL, as th
   await app.page.selectOption('#kwic-width', '10');
   await app.page.waitForFunction(() => new URL(location.href).search.includes('kord=pinyin') && new URL(location.href).search.includes('kchars=10'));
   const lines = cli(['kwic', '合作', '--party', 'KG', '--sort', 'l1', '--order', 'pinyin', '--chars', '10']);
+  await app.drawAllLines();
   const shown = await app.page.$$eval('#kwic-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('td.left').textContent, tr.querySelector('td.right').textContent]));
   assert.equal(shown.length, Math.min(50, lines.length));
   // The first lines as the CLI: 安全 (ān), 保护 (bǎo), 边境 (biān), 便利化 (biàn), 部门 (bù).
