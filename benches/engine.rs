@@ -1,6 +1,7 @@
 //! Native engine benchmark: prints figures (no assertions). Run through
 //! `bash scripts/bench.sh`, or `cargo bench --bench engine`.
 use cijing::seeds;
+use cijing::engine::chart::cloud_layout;
 use cijing::engine::collocates::{collocates, CollocateOptions};
 use cijing::engine::keyness::{keyness, KeynessOptions};
 use cijing::engine::kwic::{kwic, KwicOptions};
@@ -77,9 +78,17 @@ fn main() {
     let (grams, _) = median_ms(10, || {
         std::hint::black_box(ngrams(&corpus, &selection, &NgramOptions::default(), &options));
     });
+    // The cloud panel's layout: the selection's top 50 terms (2.5 × top 20)
+    // in a half-width panel.
+    let table = term_table(&corpus, &selection, &options);
+    let words: Vec<(String, f64)> = table.rows.iter().take(50).map(|r| (r.term.clone(), r.count as f64)).collect();
+    let (cloud, _) = median_ms(20, || {
+        std::hint::black_box(cloud_layout(&words, 570.0, 270.0));
+    });
     println!("recompute after a click (select KG documents → terms + keyness + KWIC of 合作)");
     println!("  selection + term table + keyness + KWIC    median {recompute:8.3} ms  (min {recompute_min:.3}; target < 5 ms)");
     println!("  collocates of 合作 (±5)                     median {coll:8.3} ms");
     println!("  n-grams 2–5                                median {grams:8.3} ms");
+    println!("  word cloud layout, top 50 terms            median {cloud:8.3} ms");
 }
 

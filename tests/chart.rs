@@ -1,6 +1,6 @@
 //! Charts: one bar per term, lines per series with years on the axis, a
 //! deterministic, non-overlapping word cloud; all text escaped.
-use cijing::engine::chart::{bar_chart_svg, cloud_layout, fit_text, line_chart_svg, word_cloud_svg, ChartText};
+use cijing::engine::chart::{bar_chart_svg, cloud_layout, fit_text, line_chart_svg, text_width, word_cloud_svg, ChartText, Placed};
 
 fn bars(items: &[(&str, f64)]) -> Vec<(String, f64)> {
     items.iter().map(|(l, v)| (l.to_string(), *v)).collect()
@@ -88,6 +88,57 @@ fn the_cloud_is_deterministic_inside_and_without_overlaps() {
             let apart = (p.x - q.x).abs() * 2.0 >= p.w + q.w || (p.y - q.y).abs() * 2.0 >= p.h + q.h;
             assert!(apart, "{} overlaps {}", p.word, q.word);
         }
+    }
+}
+
+/// The cloud's rule written plainly: heaviest first, each word at the first
+/// spot along the spiral (t = 0, 0.05, … below 200) inside the area and
+/// clear of every word placed so far.
+fn first_free_spots(words: &[(String, f64)], width: f64, height: f64) -> Vec<Placed> {
+    let max = words.iter().map(|(_, w)| *w).fold(0.0f64, f64::max);
+    let (min_size, max_size) = (13.0, (height / 5.0).clamp(24.0, 64.0));
+    let mut order: Vec<&(String, f64)> = words.iter().filter(|(_, w)| *w > 0.0).collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut placed: Vec<Placed> = Vec::new();
+    for (word, weight) in order {
+        let size = min_size + (max_size - min_size) * (weight / max).sqrt();
+        let (w, h) = (text_width(word, size) + 4.0, size * 1.15);
+        let mut t = 0.0f64;
+        while t < 200.0 {
+            let r = 3.0 * t;
+            let (x, y) = (width / 2.0 + r * t.cos() * (width / height).max(1.0), height / 2.0 + r * t.sin());
+            let inside = x - w / 2.0 >= 2.0 && x + w / 2.0 <= width - 2.0 && y - h / 2.0 >= 2.0 && y + h / 2.0 <= height - 2.0;
+            let free = placed.iter().all(|p| (x - p.x).abs() * 2.0 >= w + p.w || (y - p.y).abs() * 2.0 >= h + p.h);
+            if inside && free {
+                placed.push(Placed { word: word.clone(), x, y, size, w, h });
+                break;
+            }
+            t += 0.05;
+        }
+    }
+    placed
+}
+
+#[test]
+fn the_cloud_puts_each_word_at_its_first_free_spot() {
+    // Words of 1–6 characters, Chinese and Latin, weights spread unevenly;
+    // more words than fit, in wide, square and narrow areas.
+    let mut seed = 7u64;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for (n, width, height) in [(75, 570.0, 270.0), (50, 300.0, 260.0), (300, 1100.0, 460.0), (30, 260.0, 400.0)] {
+        let words: Vec<(String, f64)> = (0..n)
+            .map(|i| {
+                let len = 1 + next() % 6;
+                let word: String = (0..len).map(|k| if (i + k) % 5 == 0 { char::from(b'a' + (next() % 26) as u8) } else { char::from_u32(0x4E00 + (next() % 2000) as u32).unwrap() }).collect();
+                (format!("{word}{i}"), 1.0 + (next() % 400) as f64 / (1.0 + i as f64))
+            })
+            .collect();
+        let expected = first_free_spots(&words, width, height);
+        assert!(expected.len() < n, "some words do not fit in {width}×{height}");
+        assert_eq!(cloud_layout(&words, width, height), expected, "{n} words in {width}×{height}");
     }
 }
 

@@ -370,16 +370,23 @@ pub fn cloud_layout(words: &[(String, f64)], width: f64, height: f64) -> Vec<Pla
     for (word, weight) in order {
         let size = min_size + (max_size - min_size) * (weight / max).sqrt();
         let (w, h) = (text_width(word, size) + 4.0, size * 1.15);
+        let overlaps = |p: &Placed, x: f64, y: f64| (x - p.x).abs() * 2.0 < w + p.w && (y - p.y).abs() * 2.0 < h + p.h;
+        // The word that blocked the last spot most likely blocks the next
+        // one too: it is tried first (the first free spot is the same).
+        let mut blocker = 0;
         for &(t, cos, sin) in spiral() {
             let r = 3.0 * t;
             let (x, y) = (cx + r * cos * (width / height).max(1.0), cy + r * sin);
             let inside = x - w / 2.0 >= 2.0 && x + w / 2.0 <= width - 2.0 && y - h / 2.0 >= 2.0 && y + h / 2.0 <= height - 2.0;
-            let free = placed
-                .iter()
-                .all(|p| (x - p.x).abs() * 2.0 >= w + p.w || (y - p.y).abs() * 2.0 >= h + p.h);
-            if inside && free {
-                placed.push(Placed { word: word.clone(), x, y, size, w, h });
-                break;
+            if !inside || placed.get(blocker).is_some_and(|p| overlaps(p, x, y)) {
+                continue;
+            }
+            match placed.iter().position(|p| overlaps(p, x, y)) {
+                Some(i) => blocker = i,
+                None => {
+                    placed.push(Placed { word: word.clone(), x, y, size, w, h });
+                    break;
+                }
             }
         }
     }
