@@ -16,8 +16,9 @@ use super::rows::Rows;
 
 /// Concordance lines a page.
 pub const PAGE: usize = 50;
-/// Lines of a page drawn at once: about twice what its scroll box shows;
-/// the rest are drawn when the end of these comes into view.
+/// Lines of a page drawn in the click's frame: more than its scroll box
+/// shows (six or seven); the rest are drawn in the task after that frame,
+/// or as soon as the end of these comes into view.
 const FIRST_LINES: usize = 12;
 
 /// Context widths offered, in characters a side.
@@ -86,13 +87,15 @@ pub fn ContextsPanel() -> impl IntoView {
         }
     });
     // Whether all of the page's lines are drawn, or its first ones: a new
-    // query, selection or page starts with the first (a re-sort keeps all).
+    // query, selection or page starts with the first (a re-sort of a page
+    // keeps all), and draws the rest once its frame is painted.
     let whole_page = RwSignal::new(false);
     Effect::new(move |_| {
         analysis.query.track();
         analysis.selection.track();
         page.track();
         whole_page.set(false);
+        request_animation_frame(move || set_timeout(move || { whole_page.try_set(true); }, std::time::Duration::ZERO));
     });
     let more = NodeRef::<leptos::html::Div>::new();
     super::lazy::when_seen(more, move || whole_page.set(true));
@@ -106,9 +109,7 @@ pub fn ContextsPanel() -> impl IntoView {
                 v.panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
             }
         });
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("panel-reader")) {
-            el.scroll_into_view();
-        }
+        super::panel::scroll_to_panel(Panel::Reader);
     };
     let csv: CsvSource = Callback::new(move |_| {
         let t = lines.with_untracked(|l| crate::engine::table::kwic(l));

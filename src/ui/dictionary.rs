@@ -251,9 +251,12 @@ pub fn SelectionAdder() -> impl IntoView {
     // (text, left, top) in viewport pixels.
     let chosen = RwSignal::new(None::<(String, f64, f64)>);
     let done = RwSignal::new(None::<Result<String, String>>);
+    // Whether the selection is one to offer, on screen or scrolled away.
+    let offerable = StoredValue::new(false);
     // Where the selection is now, if it is one to offer (kept in the
     // viewport: the button is fixed, and follows a scroll).
     let update = move || {
+        offerable.set_value(false);
         let found = (|| {
             let selection = web_sys::window()?.get_selection().ok()??;
             if selection.is_collapsed() || selection.range_count() == 0 {
@@ -267,6 +270,7 @@ pub fn SelectionAdder() -> impl IntoView {
             let node = selection.anchor_node()?;
             let element = if node.node_type() == web_sys::Node::ELEMENT_NODE { node.dyn_into::<web_sys::Element>().ok()? } else { node.parent_element()? };
             element.closest("#reader-text, #kwic-table").ok()??;
+            offerable.set_value(true);
             let rect = selection.get_range_at(0).ok()?.get_bounding_client_rect();
             let window = web_sys::window()?;
             let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
@@ -297,9 +301,10 @@ pub fn SelectionAdder() -> impl IntoView {
             });
         }
     };
-    // A scroll only moves a button already shown.
+    // A scroll moves the button, hides it or brings it back: only while
+    // there is a selection to offer.
     let scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        if chosen.with_untracked(Option::is_some) {
+        if offerable.get_value() {
             update_before_frame();
         }
     });

@@ -1,9 +1,6 @@
-//! Panels out of sight wait. A panel mounts when it first comes near the
-//! viewport; while it is away, its view of the analysis is frozen (every
-//! memo it reads keeps its value and listens to nothing), so a click
-//! redraws only the panels one can see, and a panel scrolled back into view
-//! catches up at once. The concordance draws the rest of a page's lines
-//! the same way (`when_seen`).
+//! Panels out of view wait: a panel mounts when it first comes near the
+//! viewport, and while away reads a frozen analysis (its memos keep their
+//! values and listen to nothing), so a click redraws only what one sees.
 
 use super::Analysis;
 use crate::i18n::panel_name;
@@ -26,24 +23,36 @@ pub struct Unsettled(pub RwSignal<usize>);
 pub fn Lazy(panel: Panel, #[prop(optional)] eager: bool, children: ChildrenFn) -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let near = RwSignal::new(eager);
+    // Counted among the unsettled until its first report, or until it is
+    // closed before it made one (a flag outside the reactive arena, which
+    // may be freed before the cleanup runs).
     let unsettled = use_context::<Unsettled>().map(|u| u.0);
-    let settled = StoredValue::new(eager);
+    let settled = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(eager));
+    let settle = {
+        let settled = settled.clone();
+        move || {
+            if !settled.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                if let Some(unsettled) = unsettled {
+                    unsettled.try_update(|n| *n = n.saturating_sub(1));
+                }
+            }
+        }
+    };
     if !eager {
         if let Some(unsettled) = unsettled {
             unsettled.update(|n| *n += 1);
         }
     }
+    on_cleanup({
+        let settle = settle.clone();
+        move || settle()
+    });
     // Whichever element stands for the panel reports its nearness.
     let report = move |is_near: bool| {
         if near.get_untracked() != is_near {
             near.set(is_near);
         }
-        if !settled.get_value() {
-            settled.set_value(true);
-            if let Some(unsettled) = unsettled {
-                unsettled.update(|n| *n = n.saturating_sub(1));
-            }
-        }
+        settle();
     };
     provide_context(Reporter(Callback::new(report)));
     provide_context(analysis.frozen_unless(near.into()));
@@ -85,7 +94,8 @@ pub fn watch_nearness(section: NodeRef<leptos::html::Section>) {
     });
 }
 
-/// Calls `seen` whenever `element` comes near the viewport.
+/// Calls `seen` whenever `element` comes near the viewport (and is seen
+/// through the boxes it scrolls in).
 pub fn when_seen(element: NodeRef<leptos::html::Div>, seen: impl Fn() + Send + Sync + 'static) {
     let report = Callback::new(move |near: bool| {
         if near {

@@ -649,13 +649,17 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
     let toggle_lang = move |_| view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
     let is_open = move |p: Panel| panels.with(|ps| ps.contains(&p));
     // Panels out of sight wait (lazy.rs). The full page draws its first row
-    // of panels at once (and the reader when a link opens one of its
-    // paragraphs); an embed draws all of its own. `<main data-complete-ms>`
+    // of panels at once (and the reader when a link or a concordance line
+    // opens one of its paragraphs); an embed draws all of its own. `<main data-complete-ms>`
     // says when every panel near the viewport is there.
     let first_row = StoredValue::new(view.with_untracked(|v| crate::ui_logic::first_row(&v.panels, two_columns())));
     let eager_reader = view.with_untracked(|v| v.para.is_some());
     let is_embed = face.embed;
-    let eager = move |p: Panel| is_embed || first_row.with_value(|row| row.contains(&p)) || (p == Panel::Reader && eager_reader);
+    // The reader opened by a concordance line or a plot strip comes at once too.
+    let focus_reader = analysis.focus_reader;
+    let eager = move |p: Panel| {
+        is_embed || first_row.with_value(|row| row.contains(&p)) || (p == Panel::Reader && (eager_reader || focus_reader.get_value()))
+    };
     let unsettled = RwSignal::new(0usize);
     provide_context(lazy::Unsettled(unsettled));
     Effect::new(move |done: Option<bool>| {

@@ -77,6 +77,17 @@ pub fn PanelFrame(
     }
 }
 
+/// Scrolls to a panel once the view has drawn it (a panel just opened is
+/// there after the next frame; one out of view mounts when scrolled to).
+pub fn scroll_to_panel(panel: Panel) {
+    request_animation_frame(move || {
+        let id = format!("panel-{}", panel.code());
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
+            el.scroll_into_view();
+        }
+    });
+}
+
 /// A term that selects itself everywhere when clicked.
 #[component]
 pub fn TermButton(#[prop(into)] term: String) -> impl IntoView {

@@ -104,9 +104,7 @@ pub fn DispersionPlot() -> impl IntoView {
                 v.panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
             }
         });
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("panel-reader")) {
-            el.scroll_into_view();
-        }
+        super::panel::scroll_to_panel(Panel::Reader);
     };
     let on_chart = move |ev: leptos::ev::MouseEvent| {
         if let Some(i) = clicked_strip(&ev) {

@@ -35,7 +35,11 @@ export class CijingPage {
   /** Scrolls to every panel in turn, so that each is mounted (panels out of view wait). */
   async mountAll() {
     for (const id of await this.page.$$eval('section.panel', (ps) => ps.map((p) => p.id))) {
-      await this.page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      // Panels mounting above may move it away again: scrolled to until it is there.
+      for (let i = 0; i < 50 && await this.page.$(`#${id}.waiting`); i++) {
+        await this.page.$eval(`#${id}`, (p) => p.scrollIntoView());
+        await this.page.waitForTimeout(100);
+      }
       await this.page.waitForSelector(`#${id}:not(.waiting)`);
     }
   }
@@ -69,8 +73,8 @@ export class CijingPage {
 }
 
 /**
- * Scrolls the concordance to the end of its lines, so that its whole page
- * is drawn (the first 12 lines are, the rest when seen).
+ * Waits for the concordance's whole page: its first 12 lines are drawn at
+ * once, the rest after that frame or when scrolled to (here, both).
  */
 export async function drawAllLines(page) {
   await page.$eval('.kwic-more', (m) => m.scrollIntoView({ block: 'end' }));

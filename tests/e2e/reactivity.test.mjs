@@ -152,8 +152,14 @@ test('panels out of view wait: they mount when scrolled to, keep their last view
   assert.ok((await waiting()).includes('panel-phrases'), 'the phrases panel waits');
   assert.equal(await page.textContent('#panel-phrases h2'), 'Phrases');
   assert.equal(await page.$('#phrases-table'), null);
-  // The term table is mounted (the page draws its top panels at once) but out of view.
+  // The term table, below the first row, mounts when scrolled to; back at the top it is out of view.
+  assert.ok((await waiting()).includes('panel-terms'), 'the term table waits');
+  await page.locator('#panel-terms').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#term-table tbody tr');
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.waitForTimeout(200);
   const rowsBefore = await app.tableRows();
+  assert.ok(rowsBefore.length > 0);
   await page.click('button[data-party="KG"]');
   await page.waitForFunction(() => document.querySelector('.selection-count').textContent.includes('4 of 17 documents'));
   await page.waitForTimeout(200);
