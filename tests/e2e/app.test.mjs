@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openApp as openAppAt, useBrowser } from './browser.mjs';
+import { openApp as openAppAt, showPanel, useBrowser } from './browser.mjs';
 
 const shared = useBrowser();
 
@@ -208,7 +208,7 @@ test('on a phone-width screen nothing scrolls sideways and charts fit', async ()
   assert.ok(pageWidth <= 360, `no horizontal scrolling (page is ${pageWidth}px wide)`);
   assert.ok(widest <= 360, `charts fit (${widest}px)`);
   await app.page.screenshot({ path: `${shared.shots}/phone.png` });
-  await app.page.locator('#panel-terms').scrollIntoViewIfNeeded();
+  await showPanel(app.page, 'terms');
   await app.page.screenshot({ path: `${shared.shots}/phone-terms.png` });
   await app.page.context().close();
 });

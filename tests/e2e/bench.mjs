@@ -7,7 +7,7 @@ import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serveDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, showPanel } from './browser.mjs';
 
 const LOADS = Number(process.env.LOADS ?? 7);
 const CLICKS = Number(process.env.CLICKS ?? 1500);
@@ -209,7 +209,7 @@ try {
     const ownPage = await own.newPage();
     await ownPage.goto(`${server.url}?corpus=mine&panels=${panels}`);
     await ownPage.waitForSelector('#term-chart svg');
-    await ownPage.locator('#panel-texts').scrollIntoViewIfNeeded();
+    await showPanel(ownPage, 'texts');
     await ownPage.waitForSelector('#text-files', { state: 'attached' });
     // The file is made in the page before the clock starts: Playwright's
     // setInputFiles would decode 10 MB of base64 on the page's main thread,

@@ -35,12 +35,7 @@ export class CijingPage {
   /** Scrolls to every panel in turn, so that each is mounted (panels out of view wait). */
   async mountAll() {
     for (const id of await this.page.$$eval('section.panel', (ps) => ps.map((p) => p.id))) {
-      // Panels mounting above may move it away again: scrolled to until it is there.
-      for (let i = 0; i < 50 && await this.page.$(`#${id}.waiting`); i++) {
-        await this.page.$eval(`#${id}`, (p) => p.scrollIntoView());
-        await this.page.waitForTimeout(100);
-      }
-      await this.page.waitForSelector(`#${id}:not(.waiting)`);
+      await showPanel(this.page, id.replace(/^panel-/, ''));
     }
   }
   chartBars(id = 'term-chart') {
@@ -70,6 +65,21 @@ export class CijingPage {
     const { readFileSync } = await import('node:fs');
     return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
   }
+}
+
+/**
+ * Scrolls to a panel and waits until it is mounted (panels out of view
+ * wait). Panels mounting above it may move it away, or replace the element
+ * being scrolled to: it is scrolled to again until it is there.
+ */
+export async function showPanel(page, code) {
+  const id = `#panel-${code}`;
+  for (let i = 0; i < 50 && !(await page.$(`${id}:not(.waiting)`)); i++) {
+    await page.$eval(id, (p) => p.scrollIntoView()).catch(() => {});
+    await page.waitForTimeout(100);
+  }
+  await page.waitForSelector(`${id}:not(.waiting)`);
+  await page.$eval(id, (p) => p.scrollIntoView());
 }
 
 /**

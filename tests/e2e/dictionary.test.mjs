@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { openApp, useBrowser } from './browser.mjs';
+import { openApp, showPanel, useBrowser } from './browser.mjs';
 
 const shared = useBrowser();
 
@@ -34,7 +34,7 @@ test('a word added in the page is cut whole everywhere, kept on reload, carried 
   await page.fill('#search-input', '数字经济');
   await page.click('#search-go');
   // A hundred rows push the concordance below the window: it is scrolled to.
-  await page.locator('#panel-contexts').scrollIntoViewIfNeeded();
+  await showPanel(page, 'contexts');
   await page.waitForFunction(() => document.querySelector('#kwic-table')?.dataset.lines === '10');
   assert.deepEqual([...new Set(await page.$$eval('#kwic-table td.node', (tds) => tds.map((td) => td.textContent)))], ['数字经济']);
   await page.screenshot({ path: `${shared.shots}/dictionary-added.png` });

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openApp as openAppAt, useBrowser } from './browser.mjs';
+import { openApp as openAppAt, showPanel, useBrowser } from './browser.mjs';
 
 const TICK = '#2B6CB0';
 const STRIP = '#E3E7EC';
@@ -61,7 +61,7 @@ test('the plot of 合作: a strip per document, a tick per hit as the CLI, the t
 test('at 360 px the plot fits the screen', async () => {
   const app = await openApp(`?term=${enc('合作')}`, { viewport: { width: 360, height: 800 } });
   // On a phone the concordance is far down: it mounts when scrolled to.
-  await app.page.locator('#panel-contexts').scrollIntoViewIfNeeded();
+  await showPanel(app.page, 'contexts');
   await app.page.waitForSelector(`#plot-chart svg rect[fill="${STRIP}"]`);
   await app.page.locator('#plot').scrollIntoViewIfNeeded();
   const box = await app.page.locator('#plot-chart svg').boundingBox();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDir } from './server.mjs';
-import { launch, CijingPage } from './browser.mjs';
+import { CijingPage, launch, showPanel } from './browser.mjs';
 
 let server;
 let browser;
@@ -154,7 +154,7 @@ test('panels out of view wait: they mount when scrolled to, keep their last view
   assert.equal(await page.$('#phrases-table'), null);
   // The term table, below the first row, mounts when scrolled to; back at the top it is out of view.
   assert.ok((await waiting()).includes('panel-terms'), 'the term table waits');
-  await page.locator('#panel-terms').scrollIntoViewIfNeeded();
+  await showPanel(page, 'terms');
   await page.waitForSelector('#term-table tbody tr');
   await page.evaluate(() => scrollTo(0, 0));
   await page.waitForTimeout(200);
@@ -170,7 +170,7 @@ test('panels out of view wait: they mount when scrolled to, keep their last view
   await expected.open(page.url());
   const kgRows = await expected.tableRows();
   assert.notDeepEqual(kgRows, rowsBefore, 'the selection changes the term table');
-  await page.locator('#panel-terms').scrollIntoViewIfNeeded();
+  await showPanel(page, 'terms');
   const tableText = (rows) => rows.map((r) => r.join('|')).join('\n');
   await page.waitForFunction((want) => [...document.querySelectorAll('#term-table tbody tr')]
     .map((tr) => [...tr.children].map((td) => td.textContent.trim()).join('|')).join('\n') === want, tableText(kgRows));
@@ -179,14 +179,14 @@ test('panels out of view wait: they mount when scrolled to, keep their last view
   const term = kgRows[0][1];
   await page.click('#term-table tbody tr:nth-child(1) button.term');
   // Scrolled to, a waiting panel mounts with the current selection.
-  await page.locator('#panel-phrases').scrollIntoViewIfNeeded();
+  await showPanel(page, 'phrases');
   await page.waitForSelector('#phrases-table tbody tr');
   await expected.page.waitForSelector('#phrases-table tbody tr');
   const phrases = (p) => p.$$eval('#phrases-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
   assert.deepEqual(await phrases(page), await phrases(expected.page));
   assert.ok(!(await waiting()).includes('panel-phrases'));
   // A concordance line opens its paragraph in the reader, out of view until then.
-  await page.locator('#panel-contexts').scrollIntoViewIfNeeded();
+  await showPanel(page, 'contexts');
   await page.waitForFunction((t) => document.querySelector('#kwic-table td.node')?.textContent === t, term);
   const line = page.locator('#kwic-table td.where button').first();
   const para = await line.getAttribute('data-para');

@@ -19,7 +19,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { drawAllLines, openApp, useBrowser } from './browser.mjs';
+import { drawAllLines, openApp, showPanel, useBrowser } from './browser.mjs';
 
 const FIXTURES = ['gb18030.txt', 'big5.txt', 'utf16le.txt', 'page.html', 'statement.docx'].map((f) => `tests/fixtures/${f}`);
 const shared = useBrowser();
@@ -31,7 +31,7 @@ function cli(args) {
 const segmented = (page) => page.waitForFunction(() => !document.querySelector('.notice.working'));
 /** Waits for the texts panel to list `n` texts (scrolled to: a long page puts it out of view). */
 const textCount = async (page, n) => {
-  await page.locator('#panel-texts').scrollIntoViewIfNeeded();
+  await showPanel(page, 'texts');
   return page.waitForFunction((n) => document.querySelector('#texts-count')?.dataset.texts === String(n), n);
 };
 /** The term table as [term, count] pairs. */
@@ -272,7 +272,7 @@ test('behind nginx at a sub-path under the strict CSP, PDFs are read (CMaps too)
   const context = await shared.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`file://${process.cwd()}/dist/cijing.html`);
-  await page.locator('#panel-texts').scrollIntoViewIfNeeded();
+  await showPanel(page, 'texts');
   await page.setInputFiles('#text-files', 'tests/fixtures/report.pdf');
   await page.waitForSelector('#texts-problems li');
   assert.equal(await page.textContent('#texts-problems li'),

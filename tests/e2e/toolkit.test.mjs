@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openApp as openAppAt, useBrowser } from './browser.mjs';
+import { openApp as openAppAt, showPanel, useBrowser } from './browser.mjs';
 
 const shared = useBrowser();
 
@@ -88,7 +88,7 @@ test('the search box: a wildcard and a regex give the CLI\'s counts and drive co
 test('at 360 px the concordance shows the words on both sides of the node; pages; the place names its document', async () => {
   const app = await openApp(`?term=${enc('合作')}`, { viewport: { width: 360, height: 800 } });
   // On a phone the concordance is far down: it mounts when scrolled to.
-  await app.page.locator('#panel-contexts').scrollIntoViewIfNeeded();
+  await showPanel(app.page, 'contexts');
   await app.page.waitForSelector('#kwic-table tbody tr');
   const lines = cli(['kwic', '合作']);
   assert.equal(await app.page.getAttribute('#kwic-table', 'data-lines'), String(lines.length));

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { serveDir } from './server.mjs';
-import { launch, CijingPage } from './browser.mjs';
+import { CijingPage, launch, showPanel } from './browser.mjs';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server;
@@ -73,7 +73,7 @@ test('the overview shows each topic in each document, and a cell filters to it',
   assert.ok(await app.page.$('#reader-text .topic-dot[aria-label="Arms control and strategic stability"]'));
   await app.page.click('#term-table tbody tr:first-child button.term');
   await app.page.waitForSelector('#kwic-table .topic-dot');
-  await app.page.locator('#panel-topics').scrollIntoViewIfNeeded();
+  await showPanel(app.page, 'topics');
   await app.page.screenshot({ path: `${SHOTS}/topics.png` });
   await app.page.context().close();
 });
