@@ -77,7 +77,7 @@ test('selecting a term in the chart: trends, contexts, reader and collocates fol
   await line.click();
   await app.page.waitForSelector(`#reader-p${para}.focused`);
   assert.equal(await app.page.$eval('#reader-doc', (s) => s.value), doc);
-  assert.equal(app.query().get('read'), doc);
+  assert.equal((await app.query()).get('read'), doc);
   await app.page.screenshot({ path: `${shared.shots}/term-selected.png`, fullPage: false });
   await app.page.context().close();
 });
@@ -97,13 +97,13 @@ test('a filter changes every panel, and the page says how much is selected', asy
   for (const id of own) assert.equal(after[id], before[id], `${id} stays as it was`);
   assert.deepEqual(await app.tableTerms(), expected.rows.map((r) => r.term));
   assert.equal(await app.page.getAttribute('#kwic-table', 'data-lines'), String(cli(['kwic', '合作', '--party', 'RU']).length));
-  assert.equal(app.query().get('party'), 'RU');
+  assert.equal((await app.query()).get('party'), 'RU');
   // Years and documents filter too.
   await app.page.click('button[data-party="RU"]');
   await app.page.selectOption('#filter-from', '2023');
   await app.page.selectOption('#filter-to', '2023');
   await app.page.waitForFunction(() => document.querySelector('.selection-count').textContent.includes('2 of 17 documents'));
-  assert.equal(app.query().get('from'), '2023');
+  assert.equal((await app.query()).get('from'), '2023');
   await app.page.click('.filter-bar .clear');
   await app.page.waitForFunction(() => document.querySelector('.selection-count').textContent.includes('17 of 17 documents'));
   await app.page.context().close();
@@ -167,13 +167,13 @@ test('the interface switches language, and a Chinese browser starts in Chinese',
   assert.equal(await app.page.textContent('#panel-terms-heading'), 'Terms');
   await app.page.click('#lang-toggle');
   await app.page.waitForFunction(() => document.querySelector('#panel-terms-heading').textContent === '词频');
-  assert.equal(app.query().get('lang'), 'zh');
+  assert.equal((await app.query()).get('lang'), 'zh');
   assert.equal(await app.page.getAttribute('html', 'lang'), 'zh-Hans');
   assert.match(await app.selectionCount(), /已选 567 \/ 567 段，17 \/ 17 篇文献/);
   await app.page.context().close();
   const zh = await openApp('', { locale: 'zh-CN' });
   assert.equal(await zh.page.textContent('#panel-terms-heading'), '词频');
-  assert.equal(zh.query().get('lang'), null, 'the browser default is not written into the URL');
+  assert.equal((await zh.query()).get('lang'), null, 'the browser default is not written into the URL');
   await zh.page.screenshot({ path: `${shared.shots}/desktop-zh.png` });
   await zh.page.context().close();
 });

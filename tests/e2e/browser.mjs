@@ -47,7 +47,11 @@ export class CijingPage {
     return this.page.$$eval('#term-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent.trim())));
   }
   selectionCount() { return this.page.textContent('.selection-count'); }
-  query() { return new URL(this.page.url()).searchParams; }
+  /** The page's URL query, once the URL written after the frame is there. */
+  async query() {
+    const search = await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(location.search), 0))));
+    return new URLSearchParams(search);
+  }
   /** Text of each panel, to see which ones changed. */
   panelTexts() {
     return this.page.$$eval('section.panel', (ps) => Object.fromEntries(ps.map((p) => [p.id, p.textContent])));

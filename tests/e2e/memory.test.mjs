@@ -46,7 +46,7 @@ test('wasm memory stays flat over 250 term and party clicks', async () => {
   assert.ok(after - warm <= 1, `wasm memory grew from ${warm.toFixed(1)} MB to ${after.toFixed(1)} MB`);
   // Still in step: the selected term is marked, and only it.
   const pressed = await app.page.$$eval('#term-table button.term[aria-pressed="true"]', (bs) => bs.map((b) => b.textContent));
-  const chosen = app.query().get('term');
+  const chosen = (await app.query()).get('term');
   assert.deepEqual(pressed, [chosen]);
   assert.deepEqual(app.consoleErrors, []);
   await context.close();

@@ -73,7 +73,7 @@ test('the search box: a wildcard and a regex give the CLI\'s counts and drive co
   await search(app, '/(/');
   await app.page.waitForSelector('.search-error');
   assert.match(await app.page.textContent('.search-error'), /regular expression/);
-  assert.equal(app.query().get('term'), '/^合作.+$/');
+  assert.equal((await app.query()).get('term'), '/^合作.+$/');
   await search(app, '北冰洋*');
   await app.page.waitForFunction(() => /no word of the corpus matches/.test(document.querySelector('.search-error')?.textContent ?? ''));
   // Suggestions: the most frequent words starting with what is typed.

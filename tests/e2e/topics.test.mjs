@@ -49,7 +49,7 @@ test('clicking a topic changes chart, table and counts, and the URL carries it',
   await app.page.selectOption('#topic-match', 'all');
   const both = cli(['terms', '--topic', 'security', '--topic', 'trade-investment', '--match', 'all']);
   await app.page.waitForFunction((n) => document.querySelector('.selection-count').textContent.startsWith(`${n} of 567`), both.paragraphs);
-  assert.equal(app.query().get('tmatch'), 'all');
+  assert.equal((await app.query()).get('tmatch'), 'all');
   // Reload keeps it.
   await app.page.reload();
   await app.page.waitForSelector('#term-chart svg');
@@ -65,7 +65,7 @@ test('the overview shows each topic in each document, and a cell filters to it',
   const index = 10 * 17 + 0;
   await app.page.locator('#topic-chart svg rect').nth(index + 1).click();
   await app.page.waitForFunction(() => new URL(location.href).searchParams.get('topic') === 'arms-control');
-  assert.equal(app.query().get('doc'), 'cn-ru-2019-strategic-stability');
+  assert.equal((await app.query()).get('doc'), 'cn-ru-2019-strategic-stability');
   const expected = cli(['terms', '--doc', 'cn-ru-2019-strategic-stability', '--topic', 'arms-control']);
   await app.page.waitForFunction((n) => document.querySelector('.selection-count').textContent.startsWith(`${n} of 567`), expected.paragraphs);
   assert.equal(expected.paragraphs, 21);
@@ -90,7 +90,7 @@ test('user topics: created, flagged, refused when duplicate, shared by link and 
   await app.page.click('#user-topic-save');
   const chip = app.page.locator('button.topic-chip', { hasText: '能源转型' });
   await chip.waitFor();
-  assert.match(app.query().get('ut'), /^能源转型~新能源\|光伏\|风电$/);
+  assert.match((await app.query()).get('ut'), /^能源转型~新能源\|光伏\|风电$/);
   assert.equal(await app.page.textContent('.user-topic .kw.absent'), '风电', 'a keyword that never occurs is flagged');
   await app.page.fill('#user-topic-name', '');
   await app.page.click('#user-topic-save');
@@ -133,7 +133,7 @@ test('discovered topics run in the browser with progress, stay responsive, repea
   assert.deepEqual(second, first, 'same seed, same topics');
   await app.page.click('#lda-topics > li:first-child button.keep');
   await app.page.waitForSelector('.user-topic');
-  assert.match(app.query().get('ut'), /^LDA 1/);
+  assert.match((await app.query()).get('ut'), /^LDA 1/);
   await app.page.locator('#lda-topics').scrollIntoViewIfNeeded();
   await app.page.screenshot({ path: `${SHOTS}/lda.png` });
   await app.page.context().close();
