@@ -11,6 +11,9 @@
 #[path = "src/engine/clean.rs"]
 #[allow(dead_code)]
 mod clean;
+#[path = "src/engine/compact_dict.rs"]
+#[allow(dead_code)]
+mod compact_dict;
 #[path = "src/seeds/cut.rs"]
 #[allow(dead_code)]
 mod cut;
@@ -35,7 +38,7 @@ mod topic_file;
 
 mod engine {
     #[allow(unused_imports)]
-    pub(crate) use super::{clean, lexicon, options, segment, tokens};
+    pub(crate) use super::{clean, compact_dict, lexicon, options, segment, tokens};
 }
 
 mod seeds {
@@ -51,7 +54,7 @@ fn main() {
     let seeds_dir = Path::new(&root).join("seeds");
     let manifest_path = seeds_dir.join("corpus.toml");
     println!("cargo:rerun-if-changed=seeds");
-    for source in ["src/seeds", "src/engine/clean.rs", "src/engine/lexicon.rs", "src/engine/options.rs", "src/engine/segment.rs", "src/engine/tokens.rs", "src/engine/topic_file.rs"] {
+    for source in ["src/seeds", "src/engine/clean.rs", "src/engine/compact_dict.rs", "src/engine/lexicon.rs", "src/engine/options.rs", "src/engine/segment.rs", "src/engine/tokens.rs", "src/engine/topic_file.rs"] {
         println!("cargo:rerun-if-changed={source}");
     }
 
@@ -110,7 +113,12 @@ fn main() {
     // The shipped documents, segmented with the shipped dictionaries and the
     // default options, as a token stream.
     let read = |name: &str| std::fs::read(seeds_dir.join("lexicon").join(name)).unwrap_or_else(|e| panic!("seeds/lexicon/{name}: {e}"));
-    let mut segmenter = engine::segment::Segmenter::from_dictionary(&read("jieba_dict.txt")).expect("seeds/lexicon/jieba_dict.txt is a jieba dictionary");
+    // jieba's dictionary is shipped compact (engine::compact_dict), and the
+    // corpus is segmented from that very file.
+    let dictionary = String::from_utf8(read("jieba_dict.txt")).expect("seeds/lexicon/jieba_dict.txt is UTF-8");
+    let compact = engine::compact_dict::compact(&dictionary).unwrap_or_else(|e| panic!("seeds/lexicon/jieba_dict.txt {e}"));
+    std::fs::write(Path::new(&out_dir).join("jieba_dict.cjd"), &compact).expect("OUT_DIR is writable");
+    let mut segmenter = engine::segment::Segmenter::from_compact_dictionary(&compact).expect("the compact dictionary reads back");
     let domain = String::from_utf8(read("domain_dict.txt")).expect("seeds/lexicon/domain_dict.txt is UTF-8");
     if let Err(errors) = segmenter.add_user_dict(&domain, "seeds/lexicon/domain_dict.txt") {
         panic!("the domain dictionary is invalid:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));

@@ -256,3 +256,32 @@ fn a_jieba_dictionary_whose_frequencies_overflow_is_refused() {
     let half = format!("a {} n\nb 1 n\n", usize::MAX / 2 - 1);
     assert!(Segmenter::from_dictionary(half.as_bytes()).is_ok());
 }
+
+/// The dictionary ships compact (`engine::compact_dict`): it must hold
+/// every line of `seeds/lexicon/jieba_dict.txt` exactly, and a segmenter
+/// over it must cut every shipped paragraph as one over the text does,
+/// with every tag, in both modes, with and without HMM.
+#[test]
+fn the_compact_dictionary_is_the_text_dictionary() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/lexicon/jieba_dict.txt")).unwrap();
+    let mut lines = text.lines();
+    let count = cijing::engine::compact_dict::for_each_entry(seeds::JIEBA_DICT, |word, freq, tag| {
+        assert_eq!(lines.next(), Some(format!("{word} {freq} {tag}").as_str()));
+    })
+    .unwrap();
+    assert_eq!(lines.next(), None);
+    assert_eq!(count, 349_045);
+    assert!(seeds::JIEBA_DICT.len() * 2 < text.len(), "compact: {} bytes of {}", seeds::JIEBA_DICT.len(), text.len());
+
+    let from_text = Segmenter::from_dictionary(text.as_bytes()).unwrap();
+    let from_compact = seeds::base_segmenter();
+    let paragraphs: Vec<String> = seeds::documents().into_iter().flat_map(|d| d.paragraphs).collect();
+    for mode in [Mode::Precise, Mode::Search] {
+        for hmm in [true, false] {
+            let options = SegmentOptions { mode, hmm };
+            for p in &paragraphs {
+                assert_eq!(from_compact.segment(p, options), from_text.segment(p, options), "{options:?}: {p}");
+            }
+        }
+    }
+}

@@ -136,6 +136,22 @@ mod worker {
         format!("{{\"chars\":{chars},\"median_ms\":{:.2},\"min_ms\":{:.2}}}", times[times.len() / 2], times[0])
     }
 
+    /// For the benchmark: building the segmenter from the dictionaries in
+    /// this wasm (jieba's compact one, the domain words, the stopwords),
+    /// `rounds` times, as `{"median_ms":…,"min_ms":…}`.
+    #[wasm_bindgen]
+    pub fn bench_load_dictionaries(rounds: u32) -> String {
+        let mut times: Vec<f64> = (0..rounds.max(1))
+            .map(|_| {
+                let t = js_sys::Date::now();
+                std::hint::black_box(seeds::segmenter());
+                js_sys::Date::now() - t
+            })
+            .collect();
+        times.sort_by(|a, b| a.total_cmp(b));
+        format!("{{\"median_ms\":{:.2},\"min_ms\":{:.2}}}", times[times.len() / 2], times[0])
+    }
+
     /// Candidate new words in the shipped documents (`engine::discover`,
     /// default options) that the dictionaries, the user's words included,
     /// lack: the `limit` best, as `{ word, count, pmi, left_entropy,

@@ -8,7 +8,8 @@
 //! module graph has no cycle and no web, seed or face import):
 //!
 //! ```text
-//! text       date · clean · script · lexicon · pos · options · dispersion
+//! text       date · clean · script · lexicon · compact_dict · pos · options ·
+//!            dispersion
 //!   ↓
 //! segment    segment (jieba-rs) · aliases
 //!   ↓
@@ -41,6 +42,7 @@ pub mod aliases;
 pub mod chart;
 pub mod clean;
 pub mod clusters;
+pub mod compact_dict;
 pub mod collocates;
 pub mod corpus;
 pub mod date;

@@ -1,5 +1,5 @@
 //! Word segmentation: jieba-rs over a dictionary given at run time (the
-//! shipped one is `cijing::seeds::JIEBA_DICT`), plus domain and user words
+//! shipped one is `cijing::seeds::JIEBA_DICT`, compact), plus domain and user words
 //! and stopwords. Yields tokens with their byte span in the input and a
 //! part-of-speech tag.
 
@@ -157,6 +157,34 @@ impl Segmenter {
             }
         }
         let jieba = Jieba::with_dict(&mut std::io::BufReader::new(dictionary)).map_err(|e| SegmenterError(e.to_string()))?;
+        Ok(Segmenter { jieba, compounds: Vec::new(), tags: HashMap::new(), stopwords: HashSet::new() })
+    }
+
+    /// A segmenter over a jieba dictionary in the compact form
+    /// ([`compact_dict`](super::compact_dict), as `build.rs` stores the
+    /// shipped one): the same segmenter as [`from_dictionary`] over the text
+    /// it was made from, without reading text.
+    ///
+    /// [`from_dictionary`]: Segmenter::from_dictionary
+    pub fn from_compact_dictionary(compact: &[u8]) -> Result<Segmenter, SegmenterError> {
+        let mut jieba = Jieba::empty();
+        let mut total: u64 = 0;
+        let mut too_large = None;
+        super::compact_dict::for_each_entry(compact, |word, freq, tag| {
+            total = total.saturating_add(freq);
+            match usize::try_from(freq) {
+                Ok(freq) if total <= (usize::MAX / 2) as u64 => {
+                    jieba.add_word(word, Some(freq), Some(tag));
+                }
+                _ => {
+                    too_large.get_or_insert_with(|| word.to_string());
+                }
+            }
+        })
+        .map_err(|e| SegmenterError(e.to_string()))?;
+        if let Some(word) = too_large {
+            return Err(SegmenterError(format!("at \"{word}\" the frequencies add up to more than {}", usize::MAX / 2)));
+        }
         Ok(Segmenter { jieba, compounds: Vec::new(), tags: HashMap::new(), stopwords: HashSet::new() })
     }
 
