@@ -161,13 +161,23 @@ fn heatmap_cells_follow_the_background_row_by_row() {
 }
 
 #[test]
-fn dispersion_plot_has_a_strip_per_document_and_a_tick_per_hit() {
+fn dispersion_plot_has_a_strip_per_document_and_a_tick_per_hit_in_one_path() {
     use cijing::engine::chart::dispersion_plot_svg;
     let strips = vec![("2023-05-18 <b>a</b>".to_string(), vec![0.0, 0.5, 0.99]), ("2024-07-04 b".to_string(), vec![]), ("c".to_string(), vec![1.0])];
     let svg = dispersion_plot_svg(&strips, &text("分布图", "全部文献"), 600).unwrap();
     assert!(svg.starts_with("<svg"));
-    assert_eq!(svg.matches(r##"fill="#2B6CB0""##).count(), 4, "{svg}");
     assert_eq!(svg.matches(r##"fill="#E3E7EC""##).count(), 3, "one strip per document: {svg}");
+    // One path per strip with hits, a subpath per hit. 600 px wide: the
+    // widest label (the first, 19 ASCII characters at 0.6 × 14 px = 159.6)
+    // + 14 = 173.6 px of labels, 44 px of counts and 8 of margin leave a
+    // 374.4 px strip from x = 173 to 548; a tick at position p is at
+    // 173 + round(p × 374.4): 173, 360 (p = 0.5), 544 (0.99), 547 (1.0, the
+    // strip's last pixel). Rows are 24 px from y = 44; a tick is 18 px tall
+    // from 3 px below its row's top.
+    assert_eq!(svg.matches(r##"fill="#2B6CB0""##).count(), 2, "{svg}");
+    assert!(svg.contains(r##"<path data-strip="0" fill="#2B6CB0" d="M173 47h1v18h-1zM360 47h1v18h-1zM544 47h1v18h-1z"/>"##), "{svg}");
+    assert!(svg.contains(r##"<path data-strip="2" fill="#2B6CB0" d="M547 95h1v18h-1z"/>"##), "{svg}");
+    assert!(svg.trim_end().ends_with("</svg>"));
     assert!(!svg.contains("<b>"), "raw markup reached the SVG");
     for label in ["3", "0", "1", "c", "分布图"] {
         assert!(has_label(&svg, label), "label {label} missing");

@@ -6,6 +6,7 @@
 use plotters::prelude::*;
 use svg::Svg;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::fmt::Write as _;
 
 /// Font stack for chart text: system CJK fonts first.
 pub const CHART_FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
@@ -493,8 +494,11 @@ pub fn heatmap_svg(rows: &[(String, String)], columns: &[String], values: &[Vec<
 /// A dispersion plot (AntConc's Plot) as an SVG document: one strip per
 /// `(label, positions)`, first at the top, with a tick at each relative
 /// position (0..=1 from the strip's left end to its right) and the number
-/// of ticks to its right. Ticks are the only shapes in the bar colour, so
-/// `fill="#2B6CB0"` counts them.
+/// of ticks to its right. A strip's ticks are one `<path>` in the bar
+/// colour (`fill="#2B6CB0"`, `data-strip` its row from 0), one 1-pixel
+/// subpath (`M`) per tick, after everything else: a plot of a thousand hits
+/// is a few dozen elements for the browser to lay out and paint, not a
+/// thousand.
 pub fn dispersion_plot_svg(strips: &[(String, Vec<f64>)], text: &ChartText, width: u32) -> Result<String, ChartError> {
     let label_px = 14.0;
     let label_w = strips.iter().map(|(l, _)| text_width(l, label_px)).fold(40.0f64, f64::max).min(width as f64 * 0.4) + 14.0;
@@ -504,10 +508,12 @@ pub fn dispersion_plot_svg(strips: &[(String, Vec<f64>)], text: &ChartText, widt
     let height = top + row_h * strips.len().max(1) as u32 + 36;
     let strip_w = (width as f64 - label_w - count_w - 8.0).max(20.0);
     let mut svg = String::new();
+    let mut ticks = String::new();
     {
         let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
         draw_title(&area, text, width)?;
+        let (base_x, base_y) = area.get_base_pixel();
         let font = |pos| (CHART_FONT, label_px * 1.24).into_font().color(&AXIS_COLOR).pos(pos);
         for (r, (label, positions)) in strips.iter().enumerate() {
             let y = (top + row_h * r as u32) as i32;
@@ -517,9 +523,15 @@ pub fn dispersion_plot_svg(strips: &[(String, Vec<f64>)], text: &ChartText, widt
             let x0 = label_w as i32;
             let x1 = (label_w + strip_w) as i32;
             area.draw(&Rectangle::new([(x0, y + 3), (x1, y + row_h as i32 - 3)], GRID_COLOR.filled())).map_err(ChartError::from)?;
-            for &p in positions {
-                let x = x0 + (p.clamp(0.0, 1.0) * strip_w).round() as i32;
-                area.draw(&Rectangle::new([(x, y + 3), ((x + 1).min(x1), y + row_h as i32 - 3)], BAR_COLOR.filled())).map_err(ChartError::from)?;
+            if !positions.is_empty() {
+                let hex = format!("#{:02X}{:02X}{:02X}", BAR_COLOR.0, BAR_COLOR.1, BAR_COLOR.2);
+                let _ = write!(ticks, r#"<path data-strip="{r}" fill="{hex}" d=""#);
+                for &p in positions {
+                    // A tick at the right end sits just inside the strip.
+                    let x = (x0 + (p.clamp(0.0, 1.0) * strip_w).round() as i32).min(x1 - 1);
+                    let _ = write!(ticks, "M{} {}h1v{}h-1z", x + base_x, y + 3 + base_y, row_h - 6);
+                }
+                ticks.push_str("\"/>");
             }
             area.draw(&Text::new(positions.len().to_string(), (x1 + 8, mid), font(Pos::new(HPos::Left, VPos::Center)))).map_err(ChartError::from)?;
         }
@@ -531,5 +543,7 @@ pub fn dispersion_plot_svg(strips: &[(String, Vec<f64>)], text: &ChartText, widt
         }
         root.present().map_err(ChartError::from)?;
     }
+    let end = svg.rfind("</svg>").unwrap_or(svg.len());
+    svg.insert_str(end, &ticks);
     Ok(svg)
 }

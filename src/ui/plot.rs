@@ -33,18 +33,15 @@ fn strip_label(date: &str, title: &str) -> String {
     format!("{date} {}", fit_text(title, 10.0 * 14.0, 14.0))
 }
 
-/// Which strip a click landed on: a strip's background, or a tick on it
-/// (ticks follow their strip in the SVG).
+/// Which strip a click landed on: a strip's background (the n-th rect of
+/// the strip colour), or its ticks (a path that names its strip).
 fn clicked_strip(ev: &leptos::ev::MouseEvent) -> Option<usize> {
-    let mut el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    if !el.tag_name().eq_ignore_ascii_case("rect") {
-        return None;
+    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    if let Some(strip) = el.get_attribute("data-strip") {
+        return strip.parse().ok();
     }
-    while el.get_attribute("fill").as_deref() != Some(STRIP_FILL) {
-        el = el.previous_element_sibling()?;
-        if !el.tag_name().eq_ignore_ascii_case("rect") && !el.tag_name().eq_ignore_ascii_case("text") {
-            return None;
-        }
+    if !el.tag_name().eq_ignore_ascii_case("rect") || el.get_attribute("fill").as_deref() != Some(STRIP_FILL) {
+        return None;
     }
     let svg = el.closest("svg").ok()??;
     let strips = svg.query_selector_all(&format!("rect[fill=\"{STRIP_FILL}\"]")).ok()?;

@@ -22,6 +22,10 @@ function cli(args) {
 
 const enc = encodeURIComponent;
 
+/** The plot's ticks: a subpath (`M`) each in its strips' tick paths. */
+const ticks = (page) =>
+  page.$$eval(`#plot-chart svg path[fill="${TICK}"]`, (paths) => paths.reduce((n, p) => n + p.getAttribute('d').split('M').length - 1, 0));
+
 test('the plot of 合作: a strip per document, a tick per hit as the CLI, the table, export, a click opens the reader', async () => {
   const app = await openApp(`?term=${enc('合作')}`);
   const strips = cli(['plot', '合作']);
@@ -29,7 +33,9 @@ test('the plot of 合作: a strip per document, a tick per hit as the CLI, the t
   assert.equal(strips.length, 17);
   await app.page.waitForSelector(`#plot-chart svg rect[fill="${STRIP}"]`);
   assert.equal(await app.page.locator(`#plot-chart svg rect[fill="${STRIP}"]`).count(), strips.length);
-  assert.equal(await app.page.locator(`#plot-chart svg rect[fill="${TICK}"]`).count(), hits);
+  assert.equal(await ticks(app.page), hits);
+  // One path of ticks per strip with hits.
+  assert.equal(await app.page.locator(`#plot-chart svg path[fill="${TICK}"]`).count(), strips.filter((s) => s.positions.length).length);
   assert.equal(await app.page.getAttribute('#plot-chart', 'data-hits'), String(hits));
   // As many as the concordance's lines.
   assert.equal(await app.page.getAttribute('#kwic-table', 'data-lines'), String(hits));
@@ -42,16 +48,19 @@ test('the plot of 合作: a strip per document, a tick per hit as the CLI, the t
   // SVG export.
   const { name, text } = await app.download('#plot button[data-export="plot-svg"]');
   assert.match(name, /\.svg$/);
-  assert.equal(text.split(`fill="${TICK}"`).length - 1, hits);
+  assert.equal([...text.matchAll(/<path data-strip="\d+" fill="#2B6CB0" d="([^"]*)"/g)].reduce((n, m) => n + m[1].split('M').length - 1, 0), hits);
   // A click on the third strip opens its document in the reader.
   await app.page.locator(`#plot-chart svg rect[fill="${STRIP}"]`).nth(2).click();
   await app.page.waitForFunction((id) => new URL(location.href).searchParams.get('read') === id, strips[2].id);
   assert.equal(await app.page.inputValue('#reader-doc'), strips[2].id);
+  // A click on a strip's ticks opens its document too.
+  await app.page.locator(`#plot-chart svg path[data-strip="0"]`).dispatchEvent('click');
+  await app.page.waitForFunction((id) => new URL(location.href).searchParams.get('read') === id, strips[0].id);
   // A narrower selection: one strip, its hits.
   const one = strips[1].id;
   const app2 = await openApp(`?term=${enc('合作')}&doc=${one}`);
   await app2.page.waitForFunction(() => document.querySelector('#plot-chart')?.getAttribute('data-strips') === '1');
-  assert.equal(await app2.page.locator(`#plot-chart svg rect[fill="${TICK}"]`).count(), strips[1].positions.length);
+  assert.equal(await ticks(app2.page), strips[1].positions.length);
   assert.deepEqual(app.consoleErrors, []);
   assert.deepEqual(app2.consoleErrors, []);
   await app.page.context().close();
