@@ -320,6 +320,24 @@ impl Page {
     }
 }
 
+/// A panel's component.
+fn panel_component(panel: Panel) -> AnyView {
+    match panel {
+        Panel::Summary => view! { <summary::SummaryPanel /> }.into_any(),
+        Panel::Topics => view! { <topics::TopicsPanel /> }.into_any(),
+        Panel::Terms => view! { <term_panel::TermPanel /> }.into_any(),
+        Panel::Cloud => view! { <word_cloud::CloudPanel /> }.into_any(),
+        Panel::Trends => view! { <trends::TrendsPanel /> }.into_any(),
+        Panel::Contexts => view! { <contexts::ContextsPanel /> }.into_any(),
+        Panel::Reader => view! { <reader::ReaderPanel /> }.into_any(),
+        Panel::Collocates => view! { <collocates::CollocatesPanel /> }.into_any(),
+        Panel::Phrases => view! { <phrases::PhrasesPanel /> }.into_any(),
+        Panel::Keyness => view! { <keyness::KeynessPanel /> }.into_any(),
+        Panel::Texts => view! { <texts::TextsPanel /> }.into_any(),
+        Panel::Dictionary => view! { <dictionary::DictionaryPanel /> }.into_any(),
+    }
+}
+
 thread_local! {
     /// The query the page's URL is to show, not written yet.
     static PENDING_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
@@ -771,18 +789,12 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         <Show when=move || show_filters><filter_bar::FilterBar /><search::SearchBox /></Show>
         <Show when=move || !embed><settings::SettingsBar /></Show>
         <main id="panels" class="panels" class:embedded=embed tabindex="-1" node_ref=panels_root>
-            <Show when=move || is_open(Panel::Summary)><lazy::Lazy panel=Panel::Summary eager=eager(Panel::Summary)><summary::SummaryPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Topics)><lazy::Lazy panel=Panel::Topics eager=eager(Panel::Topics)><topics::TopicsPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Terms)><lazy::Lazy panel=Panel::Terms eager=eager(Panel::Terms)><term_panel::TermPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Cloud)><lazy::Lazy panel=Panel::Cloud eager=eager(Panel::Cloud)><word_cloud::CloudPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Trends)><lazy::Lazy panel=Panel::Trends eager=eager(Panel::Trends)><trends::TrendsPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Contexts)><lazy::Lazy panel=Panel::Contexts eager=eager(Panel::Contexts)><contexts::ContextsPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Reader)><lazy::Lazy panel=Panel::Reader eager=eager(Panel::Reader)><reader::ReaderPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Collocates)><lazy::Lazy panel=Panel::Collocates eager=eager(Panel::Collocates)><collocates::CollocatesPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Phrases)><lazy::Lazy panel=Panel::Phrases eager=eager(Panel::Phrases)><phrases::PhrasesPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Keyness)><lazy::Lazy panel=Panel::Keyness eager=eager(Panel::Keyness)><keyness::KeynessPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Texts)><lazy::Lazy panel=Panel::Texts eager=eager(Panel::Texts)><texts::TextsPanel /></lazy::Lazy></Show>
-            <Show when=move || is_open(Panel::Dictionary)><lazy::Lazy panel=Panel::Dictionary eager=eager(Panel::Dictionary)><dictionary::DictionaryPanel /></lazy::Lazy></Show>
+            {Panel::ALL
+                .into_iter()
+                .map(|panel| view! {
+                    <Show when=move || is_open(panel)><lazy::Lazy panel=panel eager=eager(panel)>{panel_component(panel)}</lazy::Lazy></Show>
+                })
+                .collect_view()}
         </main>
         <Show when=move || !embed><dictionary::SelectionAdder /></Show>
     }
