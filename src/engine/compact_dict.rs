@@ -120,11 +120,15 @@ pub fn for_each_entry(compact: &[u8], mut entry: impl FnMut(&str, u64, &str)) ->
     let rests = encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(rests)
         .ok_or_else(|| damaged("a word is not GB18030"))?;
-    let mut rests = rests.split_terminator('\n');
-    // Each word is rebuilt in place from the one before it.
+    // Each word is rebuilt in place from the one before it. The rests are
+    // short (three characters on average): a plain scan for their ends beats
+    // `split`'s memchr, measured in wasm.
+    let mut rest_at = 0;
     let mut word = String::new();
     for i in 0..count {
-        let rest = rests.next().ok_or_else(|| damaged("there are fewer words than entries"))?;
+        let len = rests.as_bytes()[rest_at..].iter().position(|&b| b == b'\n').ok_or_else(|| damaged("there are fewer words than entries"))?;
+        let rest = &rests[rest_at..rest_at + len];
+        rest_at += len + 1;
         let keep = shared[i] as usize;
         let cut = match keep {
             0 => Some(0),
@@ -136,7 +140,7 @@ pub fn for_each_entry(compact: &[u8], mut entry: impl FnMut(&str, u64, &str)) ->
         let freq = read_leb128(&mut freqs).ok_or_else(|| damaged(&format!("the frequency of entry {} is cut off", i + 1)))?;
         entry(&word, freq, tags[tag_ids[i] as usize]);
     }
-    if rests.next().is_some() || !freqs.is_empty() {
+    if rest_at != rests.len() || !freqs.is_empty() {
         return Err(damaged("there is more data than entries"));
     }
     Ok(count)
