@@ -12,6 +12,7 @@ use crate::engine::clusters::{clusters, ClusterRow, ClusterSide};
 use crate::engine::options::Choice;
 use crate::engine::query::Query;
 use crate::i18n::t;
+use super::tr;
 use leptos::prelude::*;
 
 /// A cluster with its row's static state (see rows.rs).
@@ -63,7 +64,7 @@ pub fn ClusterTable() -> impl IntoView {
     });
     let size_select = move || view! {
         <label class="field">
-            {move || t(lang(), "clusters.size")}
+            {tr(analysis.lang, "clusters.size")}
             <select id="cluster-size" prop:value=move || cluster_options.get().size.to_string()
                 on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<usize>() {
@@ -74,20 +75,20 @@ pub fn ClusterTable() -> impl IntoView {
             </select>
         </label>
         <label class="field">
-            {move || t(lang(), "clusters.side")}
+            {tr(analysis.lang, "clusters.side")}
             <select id="cluster-side" prop:value=move || cluster_options.get().side.code()
                 on:change=move |ev| {
                     if let Some(side) = ClusterSide::parse(&event_target_value(&ev)) {
                         view.update(|v| v.clusters.side = side);
                     }
                 }>
-                <option value="any">{move || t(lang(), "clusters.side.any")}</option>
-                <option value="left">{move || t(lang(), "clusters.side.left")}</option>
-                <option value="right">{move || t(lang(), "clusters.side.right")}</option>
+                <option value="any">{tr(analysis.lang, "clusters.side.any")}</option>
+                <option value="left">{tr(analysis.lang, "clusters.side.left")}</option>
+                <option value="right">{tr(analysis.lang, "clusters.side.right")}</option>
             </select>
         </label>
         <label class="field">
-            {move || t(lang(), "clusters.min")}
+            {tr(analysis.lang, "clusters.min")}
             <input type="number" id="cluster-min" class="narrow" min="1" max="1000" step="1"
                 prop:value=move || cluster_options.get().min_count.to_string()
                 on:change=move |ev| {
@@ -127,9 +128,9 @@ pub fn ClusterTable() -> impl IntoView {
                 None => t(lang(), "clusters.title").to_string(),
             }}</h3>
                 // The export holds every cluster, not only the rows shown.
-                <span class="exports" role="group" aria-label=move || t(lang(), "export.label")>
+                <span class="exports" role="group" aria-label=tr(analysis.lang, "export.label")>
                     <button class="export" data-export="clusters-csv" disabled=move || node.with(|n| n.is_none()) on:click=export>
-                        {move || t(lang(), "export.csv")}
+                        {tr(analysis.lang, "export.csv")}
                     </button>
                 </span>
             </div>
@@ -141,9 +142,9 @@ pub fn ClusterTable() -> impl IntoView {
             }}</p>
             <table id="clusters-table" class="data" data-rows=move || rows.with(|r| r.as_ref().map_or(0, |r| r.0))>
                 <thead><tr>
-                    <th scope="col">{move || t(lang(), "clusters.cluster")}</th>
-                    <th scope="col">{move || t(lang(), "table.count")}</th>
-                    <th scope="col">{move || t(lang(), "table.docs")}</th>
+                    <th scope="col">{tr(analysis.lang, "clusters.cluster")}</th>
+                    <th scope="col">{tr(analysis.lang, "table.count")}</th>
+                    <th scope="col">{tr(analysis.lang, "table.docs")}</th>
                 </tr></thead>
                 <tbody>
                     <Rows each=move || rows.get().map(|r| r.1).unwrap_or_default()

@@ -5,6 +5,7 @@
 //! collocate is clickable.
 
 use crate::i18n::t;
+use super::tr;
 use super::panel::{content_key, CsvSource, PanelFrame, TermButton};
 use crate::engine::collocates::{CollocateRow, CollocateSort};
 use crate::engine::options::Choice;
@@ -58,7 +59,7 @@ pub fn CollocatesPanel() -> impl IntoView {
     let number = move |id: &'static str, key: &'static str, min: u64, max: u64, get: fn(&crate::engine::collocates::CollocateOptions) -> u64, set: fn(&mut crate::engine::collocates::CollocateOptions, u64)| {
         view! {
             <label class="field">
-                {move || t(lang(), key)}
+                {tr(analysis.lang, key)}
                 <input type="number" id=id class="narrow" min=min max=max step="1" prop:value=move || settings.with(get).to_string()
                     on:change=move |ev| {
                         let Ok(n) = event_target_value(&ev).trim().parse::<u64>() else { return };
@@ -80,16 +81,16 @@ pub fn CollocatesPanel() -> impl IntoView {
         {number("coll-right", "collocates.right", 0, 20, |c| c.span_right as u64, |c, n| c.span_right = n as usize)}
         {number("coll-min", "collocates.min", 1, 1000, |c| c.min_observed.max(1), |c, n| c.min_observed = n)}
         <label class="field">
-            {move || t(lang(), "collocates.sort")}
+            {tr(analysis.lang, "collocates.sort")}
             <select id="coll-sort" prop:value=move || settings.with(|c| c.sort.code())
                 on:change=move |ev| { if let Some(sort) = CollocateSort::parse(&event_target_value(&ev)) { view.update(|v| v.collocates.sort = sort) } }>
-                {SORTS.iter().map(|(sort, key)| view! { <option value=sort.code()>{move || t(lang(), key)}</option> }).collect_view()}
+                {SORTS.iter().map(|(sort, key)| view! { <option value=sort.code()>{tr(analysis.lang, key)}</option> }).collect_view()}
             </select>
         </label>
     };
     view! {
         <PanelFrame panel=Panel::Collocates file_parts=file_parts csv=csv tools=move || controls()>
-            <Show when=move || table.with(|t| t.is_some()) fallback=move || view! { <p class="muted">{move || t(lang(), "term.pick")}</p> }>
+            <Show when=move || table.with(|t| t.is_some()) fallback=move || view! { <p class="muted">{tr(analysis.lang, "term.pick")}</p> }>
                     <p class="muted">
                         <strong>{move || analysis.term.get().unwrap_or_default()}</strong>
                         {move || format!(" · {}", t(lang(), "collocates.note"))}
@@ -97,15 +98,15 @@ pub fn CollocatesPanel() -> impl IntoView {
                     <div class="table-wrap">
                     <table id="collocates-table" class="data">
                         <thead><tr>
-                            <th scope="col">{move || t(lang(), "table.term")}</th>
-                            <th scope="col">{move || t(lang(), "collocates.observed")}</th>
-                            <th scope="col">{move || t(lang(), "collocates.expected")}</th>
-                            <th scope="col" data-sort="mi">{move || t(lang(), "collocates.mi")}</th>
-                            <th scope="col" data-sort="mi3">{move || t(lang(), "collocates.mi3")}</th>
-                            <th scope="col" data-sort="t">{move || t(lang(), "collocates.t")}</th>
-                            <th scope="col" data-sort="z">{move || t(lang(), "collocates.z")}</th>
-                            <th scope="col" data-sort="ll">{move || t(lang(), "collocates.ll")}</th>
-                            <th scope="col" data-sort="logdice">{move || t(lang(), "collocates.logdice")}</th>
+                            <th scope="col">{tr(analysis.lang, "table.term")}</th>
+                            <th scope="col">{tr(analysis.lang, "collocates.observed")}</th>
+                            <th scope="col">{tr(analysis.lang, "collocates.expected")}</th>
+                            <th scope="col" data-sort="mi">{tr(analysis.lang, "collocates.mi")}</th>
+                            <th scope="col" data-sort="mi3">{tr(analysis.lang, "collocates.mi3")}</th>
+                            <th scope="col" data-sort="t">{tr(analysis.lang, "collocates.t")}</th>
+                            <th scope="col" data-sort="z">{tr(analysis.lang, "collocates.z")}</th>
+                            <th scope="col" data-sort="ll">{tr(analysis.lang, "collocates.ll")}</th>
+                            <th scope="col" data-sort="logdice">{tr(analysis.lang, "collocates.logdice")}</th>
                         </tr></thead>
                         <tbody>
                             <Rows each=move || table.with(|t| t.as_ref().map(|t| t.rows.clone()).unwrap_or_default())

@@ -5,6 +5,7 @@
 //! in view at any width.
 
 use crate::i18n::t;
+use super::tr;
 use super::panel::{content_key, CsvSource, PanelFrame};
 use super::{selection_slug, Analysis};
 use crate::engine::kwic::{kwic, sort_lines, KwicLine, KwicOptions, KwicSort};
@@ -120,25 +121,25 @@ pub fn ContextsPanel() -> impl IntoView {
     });
     let sort_select = move || view! {
         <label class="field">
-            {move || t(lang(), "contexts.sort")}
+            {tr(analysis.lang, "contexts.sort")}
             <select id="kwic-sort" prop:value=move || { let sort = analysis.kwic_sort.get(); SORTS.iter().find(|s| s.0 == sort).map_or("position", |s| s.1) }
                 on:change=move |ev| {
                     let code = event_target_value(&ev);
                     if let Some(s) = SORTS.iter().find(|s| s.1 == code) { view.update(|v| v.kwic_sort = s.0) }
                 }>
-                {SORTS.iter().map(|(_, code, key)| view! { <option value=*code>{move || t(lang(), key)}</option> }).collect_view()}
+                {SORTS.iter().map(|(_, code, key)| view! { <option value=*code>{tr(analysis.lang, key)}</option> }).collect_view()}
             </select>
         </label>
         <label class="field">
-            {move || t(lang(), "contexts.order")}
+            {tr(analysis.lang, "contexts.order")}
             <select id="kwic-order" prop:value=move || if layout.get().0 { "pinyin" } else { "codepoint" }
                 on:change=move |ev| { let pinyin = event_target_value(&ev) == "pinyin"; view.update(|v| v.kwic_pinyin = pinyin) }>
-                <option value="codepoint">{move || t(lang(), "contexts.order.codepoint")}</option>
-                <option value="pinyin">{move || t(lang(), "contexts.order.pinyin")}</option>
+                <option value="codepoint">{tr(analysis.lang, "contexts.order.codepoint")}</option>
+                <option value="pinyin">{tr(analysis.lang, "contexts.order.pinyin")}</option>
             </select>
         </label>
         <label class="field">
-            {move || t(lang(), "contexts.width")}
+            {tr(analysis.lang, "contexts.width")}
             <select id="kwic-width" prop:value=move || layout.get().1.to_string()
                 on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<usize>() {
@@ -247,10 +248,10 @@ pub fn ContextsPanel() -> impl IntoView {
                 <table id="kwic-table" class="data kwic" data-lines=move || lines.with(|l| l.len())>
                     <colgroup><col class="c-left" /><col class="c-node" /><col class="c-right" /><col class="c-where" /></colgroup>
                     <thead><tr>
-                        <th scope="col" class="left">{move || t(lang(), "contexts.left")}</th>
-                        <th scope="col" class="node">{move || t(lang(), "contexts.node")}</th>
-                        <th scope="col">{move || t(lang(), "contexts.right")}</th>
-                        <th scope="col">{move || t(lang(), "contexts.where")}</th>
+                        <th scope="col" class="left">{tr(analysis.lang, "contexts.left")}</th>
+                        <th scope="col" class="node">{tr(analysis.lang, "contexts.node")}</th>
+                        <th scope="col">{tr(analysis.lang, "contexts.right")}</th>
+                        <th scope="col">{tr(analysis.lang, "contexts.where")}</th>
                     </tr></thead>
                     <tbody>
                         // Keyed by the line's place and text: a re-sort moves rows.

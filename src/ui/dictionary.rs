@@ -9,6 +9,7 @@ use super::storage;
 use super::Analysis;
 use crate::engine::user_words::{add_word, decode_user_words, encode_user_words, parse_user_words, to_user_dict, UserWord};
 use crate::i18n::t;
+use super::tr;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -191,25 +192,25 @@ pub fn DictionaryPanel() -> impl IntoView {
     };
     view! {
         <super::panel::PanelFrame panel=Panel::Dictionary file_parts=Signal::derive(|| "dictionary".to_string())>
-            <p class="muted small-print">{move || t(lang(), "dict.note")}</p>
+            <p class="muted small-print">{tr(analysis.lang, "dict.note")}</p>
             <form class="dict-add" on:submit=add>
-                <label class="field">{move || t(lang(), "dict.word")}
+                <label class="field">{tr(analysis.lang, "dict.word")}
                     <input id="dict-word" type="text" maxlength="20" autocomplete="off" node_ref=word_input />
                 </label>
-                <label class="field">{move || t(lang(), "dict.pos")}
+                <label class="field">{tr(analysis.lang, "dict.pos")}
                     <select id="dict-pos" prop:value=move || pos.get() on:change=move |ev| pos.set(event_target_value(&ev))>
-                        <option value="">{move || t(lang(), "dict.pos.none")}</option>
+                        <option value="">{tr(analysis.lang, "dict.pos.none")}</option>
                         {TAGS.iter().map(|(tag, label)| view! { <option value=*tag>{*label}</option> }).collect_view()}
                     </select>
                 </label>
-                <button id="dict-add" type="submit">{move || t(lang(), "dict.add")}</button>
+                <button id="dict-add" type="submit">{tr(analysis.lang, "dict.add")}</button>
             </form>
             <p id="dict-message" role="status" aria-live="polite" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.0))>
                 {move || message.get().map(|m| m.1)}
             </p>
             <Show when=unsaved>
-                <p class="notice" role="note">{move || t(lang(), "dict.link_words")} " "
-                    <button id="dict-keep" on:click=keep_link_words>{move || t(lang(), "dict.keep_link")}</button>
+                <p class="notice" role="note">{tr(analysis.lang, "dict.link_words")} " "
+                    <button id="dict-keep" on:click=keep_link_words>{tr(analysis.lang, "dict.keep_link")}</button>
                 </p>
             </Show>
             <p class="muted" id="dict-count" data-words=move || words.with(|w| w.len())>{move || words.with(|w| if w.is_empty() { t(lang(), "dict.empty").to_string() } else { format!("{} {}", w.len(), t(lang(), "dict.count")) })}</p>
@@ -227,15 +228,15 @@ pub fn DictionaryPanel() -> impl IntoView {
                 } />
             </ul>
             <div class="dict-files">
-                <label class="field file-field">{move || t(lang(), "dict.import")}
+                <label class="field file-field">{tr(analysis.lang, "dict.import")}
                     <input id="dict-import" type="file" accept=".txt,.dict,.dic,text/plain" on:change=import />
                 </label>
-                <button id="dict-export" class="export" on:click=export>{move || t(lang(), "dict.export")}</button>
+                <button id="dict-export" class="export" on:click=export>{tr(analysis.lang, "dict.export")}</button>
             </div>
-            <h3>{move || t(lang(), "dict.suggest.title")}</h3>
-            <p class="muted small-print">{move || t(lang(), "dict.suggest.note")}</p>
+            <h3>{tr(analysis.lang, "dict.suggest.title")}</h3>
+            <p class="muted small-print">{tr(analysis.lang, "dict.suggest.note")}</p>
             <button id="dict-suggest" disabled=move || suggesting.get() on:click=suggest>
-                {move || t(lang(), if suggesting.get() { "dict.suggest.working" } else { "dict.suggest" })}
+                {tr(analysis.lang, if suggesting.get() { "dict.suggest.working" } else { "dict.suggest" })}
             </button>
             {suggestion_rows}
         </super::panel::PanelFrame>

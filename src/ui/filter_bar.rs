@@ -3,6 +3,7 @@
 //! of filter (topics come next) as more groups in the same bar.
 
 use crate::i18n::t;
+use super::tr;
 use super::Analysis;
 use crate::engine::selection::TopicMatch;
 use crate::engine::topics::Topic;
@@ -146,44 +147,44 @@ pub fn FilterBar() -> impl IntoView {
     };
 
     view! {
-        <section class="bar filter-bar" aria-label=move || t(lang(), "filters.title")>
-            <h2 class="bar-title">{move || t(lang(), "filters.title")}</h2>
+        <section class="bar filter-bar" aria-label=tr(analysis.lang, "filters.title")>
+            <h2 class="bar-title">{tr(analysis.lang, "filters.title")}</h2>
             <details class="dropdown docs-filter">
-                <summary>{move || t(lang(), "filters.docs")} ": " {docs_summary}</summary>
+                <summary>{tr(analysis.lang, "filters.docs")} ": " {docs_summary}</summary>
                 <ul class="dropdown-list">{doc_items}</ul>
             </details>
             <label class="field">
-                {move || t(lang(), "filters.from")}
+                {tr(analysis.lang, "filters.from")}
                 <select id="filter-from" prop:value=move || filter.with(|f| f.from.map(|b| b.to_string()).unwrap_or_default())
                     on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.from = y.parse().ok()); }>
-                    <option value="">{move || t(lang(), "filters.any")}</option>
+                    <option value="">{tr(analysis.lang, "filters.any")}</option>
                     {year_options(years.clone())}
                 </select>
             </label>
             <label class="field">
-                {move || t(lang(), "filters.to")}
+                {tr(analysis.lang, "filters.to")}
                 <select id="filter-to" prop:value=move || filter.with(|f| f.to.map(|b| b.to_string()).unwrap_or_default())
                     on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.to = y.parse().ok()); }>
-                    <option value="">{move || t(lang(), "filters.any")}</option>
+                    <option value="">{tr(analysis.lang, "filters.any")}</option>
                     {year_options(years.clone())}
                 </select>
             </label>
-            <span class="field" role="group" aria-label=move || t(lang(), "filters.parties")>
-                {move || t(lang(), "filters.parties")} {party_buttons}
+            <span class="field" role="group" aria-label=tr(analysis.lang, "filters.parties")>
+                {tr(analysis.lang, "filters.parties")} {party_buttons}
             </span>
-            <div class="topic-filter" role="group" aria-label=move || t(lang(), "topics.title")>
-                <span class="bar-label">{move || t(lang(), "topics.title")}</span>
+            <div class="topic-filter" role="group" aria-label=tr(analysis.lang, "topics.title")>
+                <span class="bar-label">{tr(analysis.lang, "topics.title")}</span>
                 <Rows each=move || analysis.topics.get() key=|tp| (tp.id.clone(), tp.zh.clone(), tp.en.clone(), tp.color.clone()) children=topic_chip />
                 <label class="field">
-                    {move || t(lang(), "topics.match")}
+                    {tr(analysis.lang, "topics.match")}
                     <select id="topic-match" prop:value=move || filter.with(|f| if f.topics.matching == TopicMatch::All { "all" } else { "any" })
                         on:change=move |ev| { let all = event_target_value(&ev) == "all"; view.update(|v| v.filter.topics.matching = if all { TopicMatch::All } else { TopicMatch::Any }); }>
-                        <option value="any">{move || t(lang(), "topics.match.any")}</option>
-                        <option value="all">{move || t(lang(), "topics.match.all")}</option>
+                        <option value="any">{tr(analysis.lang, "topics.match.any")}</option>
+                        <option value="all">{tr(analysis.lang, "topics.match.all")}</option>
                     </select>
                 </label>
                 <label class="field">
-                    {move || t(lang(), "topics.threshold")}
+                    {tr(analysis.lang, "topics.threshold")}
                     <select id="topic-threshold" prop:value=move || analysis.threshold.get().to_string()
                         on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<u32>() { view.update(|v| v.filter.topics.threshold = n) } }>
                         {[1u32, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string()>{format!("≥ {n}")}</option> }).collect_view()}
@@ -191,7 +192,7 @@ pub fn FilterBar() -> impl IntoView {
                 </label>
             </div>
             <button class="clear" disabled=move || !filtered() on:click=move |_| view.update(|v| v.filter = Default::default())>
-                {move || t(lang(), "filters.clear")}
+                {tr(analysis.lang, "filters.clear")}
             </button>
             <p class="selection-count" aria-live="polite">{count}</p>
         </section>

@@ -4,6 +4,7 @@
 //! tested (rows passing it are marked); each term clickable.
 
 use crate::i18n::t;
+use super::tr;
 use super::panel::{content_key, CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::keyness::KeynessRow;
@@ -38,11 +39,11 @@ pub fn KeynessPanel() -> impl IntoView {
     });
     let reference_select = move || view! {
         <label class="field">
-            {move || t(lang(), "keyness.against")}
+            {tr(analysis.lang, "keyness.against")}
             <select id="keyness-ref" prop:value=move || analysis.key_ref.get().code()
                 on:change=move |ev| { if let Some(r) = Reference::parse(&event_target_value(&ev)) { analysis.view.update(|v| v.key_ref = r) } }>
-                <option value="rest">{move || t(lang(), "keyness.ref.rest")}</option>
-                <option value="whole">{move || t(lang(), "keyness.ref.whole")}</option>
+                <option value="rest">{tr(analysis.lang, "keyness.ref.rest")}</option>
+                <option value="whole">{tr(analysis.lang, "keyness.ref.whole")}</option>
             </select>
         </label>
     };
@@ -68,19 +69,19 @@ pub fn KeynessPanel() -> impl IntoView {
     };
     view! {
         <PanelFrame panel=Panel::Keyness file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv tools=move || reference_select()>
-            <Show when=move || table.with(|t| t.is_some()) fallback=move || view! { <p class="muted">{move || t(lang(), "keyness.whole")}</p> }>
-                <p class="muted">{move || t(lang(), if analysis.key_ref.get() == Reference::Whole { "keyness.note.whole" } else { "keyness.note" })}</p>
+            <Show when=move || table.with(|t| t.is_some()) fallback=move || view! { <p class="muted">{tr(analysis.lang, "keyness.whole")}</p> }>
+                <p class="muted">{tr(analysis.lang, if analysis.key_ref.get() == Reference::Whole { "keyness.note.whole" } else { "keyness.note" })}</p>
                 <p id="keyness-cutoff" class="muted">{move || cutoff.get().unwrap_or_default()}</p>
                 <table id="keyness-table" class="data">
                     <thead><tr>
-                        <th scope="col">{move || t(lang(), "table.term")}</th>
-                        <th scope="col">{move || t(lang(), "keyness.direction")}</th>
-                        <th scope="col">{move || t(lang(), "keyness.target")}</th>
-                        <th scope="col">{move || t(lang(), "keyness.reference")}</th>
-                        <th scope="col">{move || t(lang(), "keyness.g2")}</th>
-                        <th scope="col">{move || t(lang(), "keyness.log_ratio")}</th>
-                        <th scope="col">{move || t(lang(), "keyness.p")}</th>
-                        <th scope="col" title=move || t(lang(), "keyness.bonferroni")>{move || t(lang(), "keyness.pass")}</th>
+                        <th scope="col">{tr(analysis.lang, "table.term")}</th>
+                        <th scope="col">{tr(analysis.lang, "keyness.direction")}</th>
+                        <th scope="col">{tr(analysis.lang, "keyness.target")}</th>
+                        <th scope="col">{tr(analysis.lang, "keyness.reference")}</th>
+                        <th scope="col">{tr(analysis.lang, "keyness.g2")}</th>
+                        <th scope="col">{tr(analysis.lang, "keyness.log_ratio")}</th>
+                        <th scope="col">{tr(analysis.lang, "keyness.p")}</th>
+                        <th scope="col" title=tr(analysis.lang, "keyness.bonferroni")>{tr(analysis.lang, "keyness.pass")}</th>
                     </tr></thead>
                     <tbody>
                         <Rows each=move || table.get().unwrap_or_default()

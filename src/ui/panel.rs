@@ -2,8 +2,8 @@
 //! buttons, a clickable term, and what a click in a chart landed on.
 
 use super::download::{save_png, save_text};
-use crate::i18n::{panel_name, t};
-use super::Analysis;
+use crate::i18n::panel_name;
+use super::{tr, Analysis};
 use crate::view_state::Panel;
 pub use crate::ui_logic::is_wide;
 use leptos::prelude::*;
@@ -44,7 +44,7 @@ pub fn PanelFrame(
                     let (header, rows) = source.run(());
                     save_text(&name("csv"), "text/csv;charset=utf-8", &crate::export::csv(&header, &rows));
                 }>
-                {move || t(lang(), "export.csv")}
+                {tr(analysis.lang, "export.csv")}
             </button>
         }
     });
@@ -52,11 +52,11 @@ pub fn PanelFrame(
         view! {
             <button class="export" data-export="svg"
                 on:click=move |_| save_text(&name("svg"), "image/svg+xml", &svg.get_untracked())>
-                {move || t(lang(), "export.svg")}
+                {tr(analysis.lang, "export.svg")}
             </button>
             <button class="export" data-export="png"
                 on:click=move |_| save_png(&name("png"), &svg.get_untracked())>
-                {move || t(lang(), "export.png")}
+                {tr(analysis.lang, "export.png")}
             </button>
         }
     });
@@ -66,7 +66,7 @@ pub fn PanelFrame(
                 <h2 id=heading_id>{move || panel_name(lang(), panel)}</h2>
                 <div class="panel-tools">
                     {tools.map(|tools| tools.run())}
-                    <span class="exports" role="group" aria-label=move || t(lang(), "export.label")>
+                    <span class="exports" role="group" aria-label=tr(analysis.lang, "export.label")>
                         {export_csv}
                         {export_svg}
                     </span>

@@ -2,7 +2,7 @@
 //! frequent 2–5-word n-grams of the selection; clicking one selects it as a
 //! phrase everywhere.
 
-use crate::i18n::t;
+use super::tr;
 use super::panel::{CsvSource, PanelFrame};
 use super::{selection_slug, Analysis};
 use crate::engine::ngrams::{ngrams, NgramOptions};
@@ -13,7 +13,6 @@ use super::rows::Rows;
 #[component]
 pub fn PhrasesPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
-    let lang = move || analysis.lang();
     let rows = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
         let options = analysis.term_options.get();
@@ -35,13 +34,13 @@ pub fn PhrasesPanel() -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Phrases file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv>
             <super::clusters::ClusterTable />
-            <h3>{move || t(lang(), "phrases.ngrams")}</h3>
-            <p class="muted">{move || t(lang(), "phrases.note")}</p>
+            <h3>{tr(analysis.lang, "phrases.ngrams")}</h3>
+            <p class="muted">{tr(analysis.lang, "phrases.note")}</p>
             <table id="phrases-table" class="data">
                 <thead><tr>
-                    <th scope="col">{move || t(lang(), "phrases.phrase")}</th>
-                    <th scope="col">{move || t(lang(), "table.count")}</th>
-                    <th scope="col">{move || t(lang(), "table.docs")}</th>
+                    <th scope="col">{tr(analysis.lang, "phrases.phrase")}</th>
+                    <th scope="col">{tr(analysis.lang, "table.count")}</th>
+                    <th scope="col">{tr(analysis.lang, "table.docs")}</th>
                 </tr></thead>
                 <tbody>
                     <Rows each=move || rows.get() key=|r| (r.ngram.clone(), r.count, r.docs) children=move |r| {

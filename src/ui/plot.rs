@@ -10,6 +10,7 @@ use super::{describe_selection, Analysis};
 use crate::engine::chart::{dispersion_plot_svg, fit_text, ChartText};
 use crate::engine::dispersion::{plot_points, DocHits};
 use crate::i18n::t;
+use super::tr;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -117,29 +118,29 @@ pub fn DispersionPlot() -> impl IntoView {
     view! {
         <section id="plot" class="plot" prop:hidden=move || strips.with(|s| s.is_empty()) aria-labelledby="plot-heading">
             <div class="plot-head">
-                <h3 id="plot-heading">{move || t(lang(), "plot.title")}</h3>
-                <span class="exports" role="group" aria-label=move || t(lang(), "export.label")>
+                <h3 id="plot-heading">{tr(analysis.lang, "plot.title")}</h3>
+                <span class="exports" role="group" aria-label=tr(analysis.lang, "export.label")>
                     <button class="export" data-export="plot-svg" on:click=move |_| save_text(&file_name("svg"), "image/svg+xml", &svg.get_untracked())>
-                        {move || t(lang(), "export.svg")}
+                        {tr(analysis.lang, "export.svg")}
                     </button>
                     <button class="export" data-export="plot-png" on:click=move |_| save_png(&file_name("png"), &svg.get_untracked())>
-                        {move || t(lang(), "export.png")}
+                        {tr(analysis.lang, "export.png")}
                     </button>
                 </span>
             </div>
-            <p class="muted small-print">{move || t(lang(), "plot.note")}</p>
-            <div id="plot-chart" class="chart clickable" role="img" aria-label=move || t(lang(), "plot.title")
+            <p class="muted small-print">{tr(analysis.lang, "plot.note")}</p>
+            <div id="plot-chart" class="chart clickable" role="img" aria-label=tr(analysis.lang, "plot.title")
                 data-strips=move || strips.with(|s| s.len())
                 data-hits=move || strips.with(|s| s.iter().map(|d| d.positions.len()).sum::<usize>())
                 on:click=on_chart inner_html=move || svg.get()></div>
             <details class="chart-data">
-                <summary>{move || t(lang(), "table.show_chart_data")}</summary>
+                <summary>{tr(analysis.lang, "table.show_chart_data")}</summary>
                 <table id="plot-table" class="data">
                     <thead><tr>
-                        <th scope="col">{move || t(lang(), "trends.date")}</th>
-                        <th scope="col">{move || t(lang(), "trends.document")}</th>
-                        <th scope="col">{move || t(lang(), "plot.tokens")}</th>
-                        <th scope="col">{move || t(lang(), "plot.hits")}</th>
+                        <th scope="col">{tr(analysis.lang, "trends.date")}</th>
+                        <th scope="col">{tr(analysis.lang, "trends.document")}</th>
+                        <th scope="col">{tr(analysis.lang, "plot.tokens")}</th>
+                        <th scope="col">{tr(analysis.lang, "plot.hits")}</th>
                     </tr></thead>
                     <tbody>
                         <Rows each=move || rows.get()

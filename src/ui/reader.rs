@@ -4,6 +4,7 @@
 //! (a user's text) is shown [`PAGE`] paragraphs at a time.
 
 use crate::i18n::t;
+use super::tr;
 use super::panel::{content_key, CsvSource, PanelFrame};
 use super::Analysis;
 use crate::engine::segment::TokenKind;
@@ -192,7 +193,7 @@ pub fn ReaderPanel() -> impl IntoView {
     let doc_select = move || {
         view! {
             <label class="field">
-                {move || t(lang(), "reader.document")}
+                {tr(analysis.lang, "reader.document")}
                 <select id="reader-doc" prop:value=move || doc_id.get()
                     on:change=move |ev| { let id = event_target_value(&ev); view.update(|v| { v.read = Some(id); v.para = None; }) }>
                     <Rows each=doc_options key=|(d, _, _)| *d children=|(_, id, label)| view! { <option value=id>{label}</option> } />
@@ -201,7 +202,7 @@ pub fn ReaderPanel() -> impl IntoView {
             <label class="check field">
                 <input type="checkbox" id="show-segments" prop:checked=analysis.show_segments
                     on:change=move |ev| { let on = event_target_checked(&ev); view.update(|v| v.show_segments = on) } />
-                {move || t(lang(), "reader.segments")}
+                {tr(analysis.lang, "reader.segments")}
             </label>
         }
     };
@@ -305,7 +306,7 @@ pub fn ReaderPanel() -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Reader file_parts=file_parts csv=csv tools=move || doc_select()>
             <div class="reader" class:segments=analysis.show_segments>
-                <nav class="minimap" aria-label=move || t(lang(), "reader.minimap")>
+                <nav class="minimap" aria-label=tr(analysis.lang, "reader.minimap")>
                     <Rows each=move || ticks.get() key=|tick| tick.clone() children=tick />
                 </nav>
                 <div class="reader-text" id="reader-text">

@@ -10,6 +10,7 @@ use super::Analysis;
 use crate::engine::query::Query;
 use crate::engine::search::search;
 use crate::i18n::t;
+use super::tr;
 use leptos::prelude::*;
 
 /// How many words the suggestions list.
@@ -75,11 +76,11 @@ pub fn SearchBox() -> impl IntoView {
         }
     };
     view! {
-        <form class="bar search-bar" role="search" on:submit=submit aria-label=move || t(lang.get(), "search.title")>
+        <form class="bar search-bar" role="search" on:submit=submit aria-label=tr(lang, "search.title")>
             <label class="field search-field">
-                <span class="bar-title">{move || t(lang.get(), "search.title")}</span>
+                <span class="bar-title">{tr(lang, "search.title")}</span>
                 <input id="search-input" type="search" list="search-words" autocomplete="off" spellcheck="false"
-                    placeholder=move || t(lang.get(), "search.placeholder")
+                    placeholder=tr(lang, "search.placeholder")
                     aria-invalid=move || error.with(|e| e.is_some()).to_string()
                     aria-describedby="search-status"
                     prop:value=move || text.get()
@@ -88,7 +89,7 @@ pub fn SearchBox() -> impl IntoView {
             <datalist id="search-words">
                 <Rows each=move || suggestions.get() key=|w| w.clone() children=|w| view! { <option value=w></option> } />
             </datalist>
-            <button type="submit" id="search-go">{move || t(lang.get(), "search.go")}</button>
+            <button type="submit" id="search-go">{tr(lang, "search.go")}</button>
             <p id="search-status" class="search-status" aria-live="polite">
                 {move || match error.get() {
                     Some(e) => view! { <span class="search-error" role="alert">{t(lang.get(), "search.error")} " " {e}</span> }.into_any(),

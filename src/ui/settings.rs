@@ -3,7 +3,7 @@
 //! segmentation mode and HMM, and which panels are open.
 
 use crate::i18n::{panel_name, pos_name, t};
-use super::Analysis;
+use super::{tr, Analysis};
 use crate::engine::pos::PosClass;
 use crate::engine::segment::Mode;
 use crate::view_state::Panel;
@@ -73,45 +73,45 @@ pub fn SettingsBar() -> impl IntoView {
             <label class="check field" title=move || tip.map(|tip| t(lang(), tip))>
                 <input type="checkbox" id=id prop:checked=get
                     on:change=move |ev| { let on = event_target_checked(&ev); view.update(|v| set(v, on)); } />
-                {move || t(lang(), key)}
+                {tr(analysis.lang, key)}
             </label>
         }
     };
 
     view! {
-        <section class="bar settings-bar" aria-label=move || t(lang(), "settings.title")>
-            <h2 class="bar-title">{move || t(lang(), "settings.title")}</h2>
+        <section class="bar settings-bar" aria-label=tr(analysis.lang, "settings.title")>
+            <h2 class="bar-title">{tr(analysis.lang, "settings.title")}</h2>
             <label class="field">
-                {move || t(lang(), "settings.top")}
+                {tr(analysis.lang, "settings.top")}
                 <select id="top-n" prop:value=move || analysis.top.get().to_string()
                     on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<usize>() { view.update(|v| v.top = n) } }>
                     {[10usize, 20, 30, 50, 100].into_iter().map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field">
-                {move || t(lang(), "settings.min_len")}
+                {tr(analysis.lang, "settings.min_len")}
                 <select id="min-len" prop:value=move || options.with(|o| o.min_len.to_string())
                     on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<usize>() { view.update(|v| v.min_len = n) } }>
                     {[1usize, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
                 </select>
             </label>
             <details class="dropdown">
-                <summary>{move || t(lang(), "settings.pos")} ": " {pos_summary}</summary>
+                <summary>{tr(analysis.lang, "settings.pos")} ": " {pos_summary}</summary>
                 <ul class="dropdown-list">{pos_items}</ul>
             </details>
             {checkbox("stopwords", "settings.stopwords", None, Signal::derive(move || options.with(|o| o.drop_stopwords)), |v, on| v.drop_stopwords = on)}
             {checkbox("aliases", "settings.aliases", Some("settings.aliases.tip"), analysis.merge_aliases.into(), |v, on| v.merge_aliases = on)}
             <label class="field">
-                {move || t(lang(), "settings.mode")}
+                {tr(analysis.lang, "settings.mode")}
                 <select id="seg-mode" prop:value=move || if analysis.segment_options.with(|o| o.mode == Mode::Search) { "search" } else { "precise" }
                     on:change=move |ev| { let search = event_target_value(&ev) == "search"; view.update(|v| v.mode = if search { Mode::Search } else { Mode::Precise }); }>
-                    <option value="precise">{move || t(lang(), "settings.mode.precise")}</option>
-                    <option value="search">{move || t(lang(), "settings.mode.search")}</option>
+                    <option value="precise">{tr(analysis.lang, "settings.mode.precise")}</option>
+                    <option value="search">{tr(analysis.lang, "settings.mode.search")}</option>
                 </select>
             </label>
             {checkbox("hmm", "settings.hmm", None, Signal::derive(move || analysis.segment_options.with(|o| o.hmm)), |v, on| v.hmm = on)}
             <details class="dropdown">
-                <summary>{move || t(lang(), "settings.panels")}</summary>
+                <summary>{tr(analysis.lang, "settings.panels")}</summary>
                 <ul class="dropdown-list">{panel_items}</ul>
             </details>
         </section>

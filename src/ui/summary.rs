@@ -2,7 +2,7 @@
 //! TTR, STTR, MATTR), date span, longest documents, and its most
 //! distinctive terms (keyness).
 
-use crate::i18n::t;
+use super::tr;
 use super::panel::{CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::profile::{lexical_profile, ProfileOptions};
@@ -30,7 +30,6 @@ struct Summary {
 #[component]
 pub fn SummaryPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
-    let lang = move || analysis.lang();
     let summary = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
         let tokens = analysis.terms.with(|t| t.tokens);
@@ -93,14 +92,14 @@ pub fn SummaryPanel() -> impl IntoView {
     // Each figure and list follows its own part of the summary.
     let stat = move |key: &'static str, value: fn(&Summary) -> String| {
         let wide = key == "summary.span";
-        view! { <div class="stat" class:span2=wide><dt>{move || t(lang(), key)}</dt><dd>{move || summary.with(value)}</dd></div> }
+        view! { <div class="stat" class:span2=wide><dt>{tr(analysis.lang, key)}</dt><dd>{move || summary.with(value)}</dd></div> }
     };
     let longest = move || summary.with(|s| s.longest.clone());
     let distinctive = move || summary.with(|s| s.distinctive.clone().unwrap_or_default());
     view! {
         <PanelFrame panel=Panel::Summary file_parts=file_parts csv=csv>
             <Show when=move || analysis.segment_options.with(|o| o.mode == Mode::Search)>
-                <p class="notice search-mode" role="note">{move || t(lang(), "notice.search_mode")}</p>
+                <p class="notice search-mode" role="note">{tr(analysis.lang, "notice.search_mode")}</p>
             </Show>
             <dl class="stats">
                 {stat("summary.documents", |s| s.docs.to_string())}
@@ -112,16 +111,16 @@ pub fn SummaryPanel() -> impl IntoView {
                 {stat("summary.mattr", |s| s.mattr.map_or("—".into(), |v| format!("{v:.3}")))}
                 {stat("summary.span", |s| s.span.clone())}
             </dl>
-            <p class="muted small-print">{move || t(lang(), "summary.variety")}</p>
-            <h3>{move || t(lang(), "summary.longest")}</h3>
+            <p class="muted small-print">{tr(analysis.lang, "summary.variety")}</p>
+            <h3>{tr(analysis.lang, "summary.longest")}</h3>
             <ol class="longest">
                 <Rows each=longest key=|doc| doc.clone() children=|(title, date, tokens)| view! {
                     <li><span class="doc-date">{date}</span> " " {title} <span class="muted">{format!(" · {tokens}")}</span></li>
                 } />
             </ol>
-            <h3>{move || t(lang(), "summary.distinctive")}</h3>
+            <h3>{tr(analysis.lang, "summary.distinctive")}</h3>
             <Show when=move || summary.with(|s| s.distinctive.is_some())
-                fallback=move || view! { <p class="muted">{move || t(lang(), "summary.whole")}</p> }>
+                fallback=move || view! { <p class="muted">{tr(analysis.lang, "summary.whole")}</p> }>
                 <p class="term-list">
                     <Rows each=distinctive key=|(term, _)| term.clone() children=|(term, _)| view! { <TermButton term=term /> } />
                 </p>

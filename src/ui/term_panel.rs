@@ -5,6 +5,7 @@
 //! bar, a label or a term selects that term everywhere.
 
 use crate::i18n::t;
+use super::tr;
 use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{bar_chart_svg, ChartText};
@@ -88,10 +89,10 @@ pub fn TermPanel() -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=aria>
-                <button class="sort" title=move || t(lang(), "table.sort")
+                <button class="sort" title=tr(analysis.lang, "table.sort")
                     data-column=column.code()
                     on:click=move |_| view.update(|v| v.term_sort = v.term_sort.clicked(column))>
-                    {move || t(lang(), key)}
+                    {tr(analysis.lang, key)}
                     <span aria-hidden="true">{move || match aria() { "descending" => " ▼", "ascending" => " ▲", _ => "" }}</span>
                 </button>
             </th>
@@ -100,14 +101,14 @@ pub fn TermPanel() -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Terms file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get())>
             <Show when=move || analysis.segment_options.with(|o| o.mode == Mode::Search)>
-                <p class="notice search-mode" role="note">{move || t(lang(), "notice.search_mode")}</p>
+                <p class="notice search-mode" role="note">{tr(analysis.lang, "notice.search_mode")}</p>
             </Show>
             <div class="split">
             <div id="term-chart" class="chart clickable" role="img"
                 aria-label=move || format!("{}: {}", t(lang(), "terms.chart"), chart_rows.with(|r| r.iter().take(10).map(|(t, v)| format!("{t} {v}")).collect::<Vec<_>>().join(", ")))
                 on:click=on_chart_click inner_html=move || svg.get()></div>
             <table id="term-table" class="data">
-                <caption class="sr-only">{move || t(lang(), "table.show_chart_data")}</caption>
+                <caption class="sr-only">{tr(analysis.lang, "table.show_chart_data")}</caption>
                 <thead><tr>
                     <th scope="col">"#"</th>
                     {header(TermColumn::Term)}

@@ -12,6 +12,7 @@ use crate::engine::date::Date;
 use crate::engine::document::DocInfo;
 use crate::engine::paragraph_list::{BadParagraphBytes, ParagraphDecoder, ParagraphList};
 use crate::i18n::t;
+use super::tr;
 use crate::view_state::{CorpusSource, Panel};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -519,20 +520,20 @@ pub fn TextsPanel() -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true) }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=drop>
-                <p class="muted small-print">{move || t(lang(), "texts.note")}</p>
-                <label class="field">{move || t(lang(), "texts.source")}
+                <p class="muted small-print">{tr(analysis.lang, "texts.note")}</p>
+                <label class="field">{tr(analysis.lang, "texts.source")}
                     <select id="corpus-source" prop:value=move || source.get().code()
                         on:change=move |ev| { if let Some(s) = CorpusSource::parse(&event_target_value(&ev)) { analysis.view.update(|v| v.source = s) } }>
-                        <option value="seeds">{move || t(lang(), "texts.source.seeds")}</option>
-                        <option value="mine">{move || t(lang(), "texts.source.mine")}</option>
-                        <option value="both">{move || t(lang(), "texts.source.both")}</option>
+                        <option value="seeds">{tr(analysis.lang, "texts.source.seeds")}</option>
+                        <option value="mine">{tr(analysis.lang, "texts.source.mine")}</option>
+                        <option value="both">{tr(analysis.lang, "texts.source.both")}</option>
                     </select>
                 </label>
                 <div class="texts-add">
-                    <label class="field file-field">{move || t(lang(), "texts.files")}
+                    <label class="field file-field">{tr(analysis.lang, "texts.files")}
                         <input id="text-files" type="file" multiple accept=".txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/html,text/markdown,application/pdf" on:change=choose />
                     </label>
-                    <label class="field">{move || t(lang(), "texts.encoding")}
+                    <label class="field">{tr(analysis.lang, "texts.encoding")}
                         <select id="text-encoding" prop:value=move || encoding.get() on:change=move |ev| encoding.set(event_target_value(&ev))>
                             {ENCODINGS.iter().map(|(code, label)| {
                                 let label = *label;
@@ -541,10 +542,10 @@ pub fn TextsPanel() -> impl IntoView {
                         </select>
                     </label>
                 </div>
-                <label class="paste">{move || t(lang(), "texts.paste")}
+                <label class="paste">{tr(analysis.lang, "texts.paste")}
                     <textarea id="paste-text" rows="4" node_ref=paste></textarea>
                 </label>
-                <button id="paste-add" on:click=add_paste>{move || t(lang(), "texts.paste.add")}</button>
+                <button id="paste-add" on:click=add_paste>{tr(analysis.lang, "texts.paste.add")}</button>
             </div>
             <p id="texts-status" role="status" aria-live="polite">
                 {move || {
@@ -553,7 +554,7 @@ pub fn TextsPanel() -> impl IntoView {
                 }}
                 " "
                 <Show when=move || texts.reading.get() != 0>
-                    <button id="texts-cancel" class="link" on:click=move |_| super::segmenter::cancel()>{move || t(lang(), "segmenter.cancel")}</button>
+                    <button id="texts-cancel" class="link" on:click=move |_| super::segmenter::cancel()>{tr(analysis.lang, "segmenter.cancel")}</button>
                 </Show>
             </p>
             <ul id="texts-pdf-progress" class="notes" role="status">
@@ -563,19 +564,19 @@ pub fn TextsPanel() -> impl IntoView {
                 {move || texts.problems.get().into_iter().rev().take(10).map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>
             <Show when=move || texts.problems.with(|p| !p.is_empty())>
-                <button class="link" on:click=move |_| texts.problems.set(Vec::new())>{move || t(lang(), "texts.clear")}</button>
+                <button class="link" on:click=move |_| texts.problems.set(Vec::new())>{tr(analysis.lang, "texts.clear")}</button>
             </Show>
             <p class="muted" id="texts-count" data-texts=move || texts.list.with(|l| l.len())>
                 {move || texts.list.with(|l| format!("{} {}", l.len(), t(lang(), "texts.count")))}
             </p>
             <table id="texts-table" class="data">
                 <thead><tr>
-                    <th scope="col">{move || t(lang(), "texts.title")}</th>
-                    <th scope="col">{move || t(lang(), "texts.date")}</th>
-                    <th scope="col">{move || t(lang(), "texts.parties")}</th>
-                    <th scope="col">{move || t(lang(), "texts.read_as")}</th>
-                    <th scope="col">{move || t(lang(), "texts.paragraphs")}</th>
-                    <th scope="col">{move || t(lang(), "texts.chars")}</th>
+                    <th scope="col">{tr(analysis.lang, "texts.title")}</th>
+                    <th scope="col">{tr(analysis.lang, "texts.date")}</th>
+                    <th scope="col">{tr(analysis.lang, "texts.parties")}</th>
+                    <th scope="col">{tr(analysis.lang, "texts.read_as")}</th>
+                    <th scope="col">{tr(analysis.lang, "texts.paragraphs")}</th>
+                    <th scope="col">{tr(analysis.lang, "texts.chars")}</th>
                     <th scope="col"></th>
                 </tr></thead>
                 <tbody>
@@ -583,8 +584,8 @@ pub fn TextsPanel() -> impl IntoView {
                 </tbody>
             </table>
             <div class="dict-files">
-                <button id="texts-export" class="export" on:click=export>{move || t(lang(), "texts.export")}</button>
-                <label class="field file-field">{move || t(lang(), "texts.import")}
+                <button id="texts-export" class="export" on:click=export>{tr(analysis.lang, "texts.export")}</button>
+                <label class="field file-field">{tr(analysis.lang, "texts.import")}
                     <input id="texts-import" type="file" accept=".json,application/json" on:change=import_corpus />
                 </label>
             </div>

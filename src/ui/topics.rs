@@ -4,6 +4,7 @@
 //! batches so the page stays responsive.
 
 use crate::i18n::t;
+use super::tr;
 use super::panel::{chart_click_target, content_key, CsvSource, PanelFrame, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::chart::{heatmap_svg, ChartText};
@@ -170,12 +171,12 @@ pub fn TopicsPanel() -> impl IntoView {
                         view! { <span class="kw" class:absent=absent title=move || if missing.with(|m| m.contains(&k_title)) { t(lang(), "topics.absent") } else { "" }>{k.clone()}</span> }
                     }).collect_view()}
                 </span>
-                <Show when=move || missing.with(|m| !m.is_empty())><span class="warn">{move || t(lang(), "topics.absent")}</span></Show>
+                <Show when=move || missing.with(|m| !m.is_empty())><span class="warn">{tr(analysis.lang, "topics.absent")}</span></Show>
                 <button class="small" on:click=move |_| { set_editing.set(Some(id_edit.clone())); set_name.set(edit_name.clone()); set_keywords.set(edit_words.clone()); set_problem.set(None); }>
-                    {move || t(lang(), "topics.edit")}
+                    {tr(analysis.lang, "topics.edit")}
                 </button>
                 <button class="small" on:click=move |_| analysis.delete_user_topic(&id_delete)>
-                    {move || t(lang(), "topics.delete")}
+                    {tr(analysis.lang, "topics.delete")}
                 </button>
             </li>
         }
@@ -237,15 +238,15 @@ pub fn TopicsPanel() -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Topics file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv svg=Signal::derive(move || svg.get())>
             <div id="topic-chart" class="chart clickable" role="img"
-                aria-label=move || t(lang(), "topics.overview") on:click=on_cell inner_html=move || svg.get()></div>
-            <p class="muted small-print">{move || t(lang(), "topics.overview.help")}</p>
+                aria-label=tr(analysis.lang, "topics.overview") on:click=on_cell inner_html=move || svg.get()></div>
+            <p class="muted small-print">{tr(analysis.lang, "topics.overview.help")}</p>
             <details class="chart-data">
-                <summary>{move || t(lang(), "table.show_chart_data")}</summary>
+                <summary>{tr(analysis.lang, "table.show_chart_data")}</summary>
                 <table id="topic-table" class="data">
                     <thead><tr>
-                        <th scope="col">{move || t(lang(), "trends.date")}</th>
-                        <th scope="col">{move || t(lang(), "trends.document")}</th>
-                        <th scope="col">{move || t(lang(), "topics.main")}</th>
+                        <th scope="col">{tr(analysis.lang, "trends.date")}</th>
+                        <th scope="col">{tr(analysis.lang, "trends.document")}</th>
+                        <th scope="col">{tr(analysis.lang, "topics.main")}</th>
                     </tr></thead>
                     <tbody>
                         <Rows each=move || overview_rows.get() key=|row| content_key(row) children=|(_, date, title, main)| view! { <tr><td>{date}</td><td>{title}</td><td>{main}</td></tr> } />
@@ -255,21 +256,21 @@ pub fn TopicsPanel() -> impl IntoView {
 
             <div class="topic-tools">
                 <section class="user-topics" aria-labelledby="user-topics-heading">
-                    <h3 id="user-topics-heading">{move || t(lang(), "topics.mine")}</h3>
+                    <h3 id="user-topics-heading">{tr(analysis.lang, "topics.mine")}</h3>
                     <button id="export-topics" class="small" disabled=move || analysis.user_topics.with(Vec::is_empty)
                         on:click=move |_| {
                             let text = analysis.user_topics.with_untracked(|topics| crate::engine::topic_file::to_topic_file(topics));
                             save_text("cijing-topics.toml", "application/toml;charset=utf-8", &text);
                         }>
-                        {move || t(lang(), "topics.export")}
+                        {tr(analysis.lang, "topics.export")}
                     </button>
                     <form class="topic-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
-                        <label class="field">{move || t(lang(), "topics.name")}
+                        <label class="field">{tr(analysis.lang, "topics.name")}
                             <input id="user-topic-name" type="text" prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />
                         </label>
-                        <label class="field grow">{move || t(lang(), "topics.keywords")}
+                        <label class="field grow">{tr(analysis.lang, "topics.keywords")}
                             <input id="user-topic-keywords" type="text" prop:value=keywords on:input=move |ev| set_keywords.set(event_target_value(&ev))
-                                placeholder=move || t(lang(), "topics.keywords.hint") />
+                                placeholder=tr(analysis.lang, "topics.keywords.hint") />
                         </label>
                         <button type="submit" id="user-topic-save">{move || if editing.get().is_some() { t(lang(), "topics.save") } else { t(lang(), "topics.add") }}</button>
                     </form>
@@ -279,24 +280,24 @@ pub fn TopicsPanel() -> impl IntoView {
                     </ul>
                 </section>
                 <section class="lda" aria-labelledby="lda-heading">
-                    <h3 id="lda-heading">{move || t(lang(), "topics.discovered")}</h3>
+                    <h3 id="lda-heading">{tr(analysis.lang, "topics.discovered")}</h3>
                     <div class="lda-controls">
                         <label class="field">"k"
                             <select id="lda-k" prop:value=move || k.get().to_string() on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { set_k.set(n) }>
                                 {(4..=12).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
                             </select>
                         </label>
-                        <label class="field">{move || t(lang(), "topics.seed")}
+                        <label class="field">{tr(analysis.lang, "topics.seed")}
                             <input id="lda-seed" type="number" min="0" prop:value=move || seed.get().to_string()
                                 on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { set_seed.set(n) } />
                         </label>
-                        <button id="lda-run" on:click=discover disabled=move || progress.get().is_some()>{move || t(lang(), "topics.discover")}</button>
+                        <button id="lda-run" on:click=discover disabled=move || progress.get().is_some()>{tr(analysis.lang, "topics.discover")}</button>
                         {move || progress.get().map(|p| view! {
-                            <progress id="lda-progress" max=LDA_SWEEPS value=p aria-label=move || t(lang(), "topics.running")></progress>
+                            <progress id="lda-progress" max=LDA_SWEEPS value=p aria-label=tr(analysis.lang, "topics.running")></progress>
                             <span class="muted">{format!("{p} / {LDA_SWEEPS}")}</span>
                         })}
                     </div>
-                    <p class="muted small-print">{move || t(lang(), "topics.lda.help")}</p>
+                    <p class="muted small-print">{tr(analysis.lang, "topics.lda.help")}</p>
                     <ol id="lda-topics" class="lda-topics">
                         <Rows each=move || found.get().into_iter().enumerate()
                             key=|(i, topic)| (*i, topic.terms.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>(), topic.paragraphs.first().map(|&(g, _)| g))
@@ -304,7 +305,7 @@ pub fn TopicsPanel() -> impl IntoView {
                                 <li>
                                     <span class="term-list">{topic.terms.iter().map(|(w, _)| view! { <TermButton term=w.clone() /> }).collect_view()}</span>
                                     {topic.paragraphs.first().map(|&(g, _)| view! { <p class="muted example">{paragraph_text(g)}</p> })}
-                                    <button class="small keep" on:click=move |_| keep(i)>{move || t(lang(), "topics.keep")}</button>
+                                    <button class="small keep" on:click=move |_| keep(i)>{tr(analysis.lang, "topics.keep")}</button>
                                 </li>
                             } />
                     </ol>

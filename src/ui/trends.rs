@@ -4,6 +4,7 @@
 //! selection. The table under it is the chart's text.
 
 use crate::i18n::t;
+use super::tr;
 use super::panel::{content_key, CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{line_chart_svg, ChartText};
@@ -82,28 +83,28 @@ pub fn TrendsPanel() -> impl IntoView {
     });
     let by_select = move || view! {
         <label class="field">
-            {move || t(lang(), "trends.by")}
+            {tr(analysis.lang, "trends.by")}
             <select id="trend-by" prop:value=move || analysis.trend_by.get().code()
                 on:change=move |ev| { if let Some(by) = TrendBy::parse(&event_target_value(&ev)) { analysis.view.update(|v| v.trend_by = by) } }>
-                <option value="doc">{move || t(lang(), "trends.by.doc")}</option>
-                <option value="date">{move || t(lang(), "trends.by.date")}</option>
-                <option value="year">{move || t(lang(), "trends.by.year")}</option>
+                <option value="doc">{tr(analysis.lang, "trends.by.doc")}</option>
+                <option value="date">{tr(analysis.lang, "trends.by.date")}</option>
+                <option value="year">{tr(analysis.lang, "trends.by.year")}</option>
             </select>
         </label>
     };
     view! {
         <PanelFrame panel=Panel::Trends file_parts=file_parts csv=csv svg=Signal::derive(move || svg.get()) tools=move || by_select()>
             <p class="muted">{move || if analysis.query.with(|q| q.is_some()) { String::new() } else { t(lang(), "term.pick").to_string() }}</p>
-            <div id="trends-chart" class="chart" role="img" aria-label=move || t(lang(), "trends.title") inner_html=move || svg.get()></div>
+            <div id="trends-chart" class="chart" role="img" aria-label=tr(analysis.lang, "trends.title") inner_html=move || svg.get()></div>
             <details class="chart-data">
-                <summary>{move || t(lang(), "table.show_chart_data")}</summary>
+                <summary>{tr(analysis.lang, "table.show_chart_data")}</summary>
                 <table id="trends-table" class="data">
                     <thead><tr>
-                        <th scope="col">{move || t(lang(), "table.term")}</th>
-                        <th scope="col">{move || t(lang(), "trends.date")}</th>
-                        <th scope="col">{move || t(lang(), "trends.document")}</th>
-                        <th scope="col">{move || t(lang(), "table.count")}</th>
-                        <th scope="col">{move || t(lang(), "table.per_10k")}</th>
+                        <th scope="col">{tr(analysis.lang, "table.term")}</th>
+                        <th scope="col">{tr(analysis.lang, "trends.date")}</th>
+                        <th scope="col">{tr(analysis.lang, "trends.document")}</th>
+                        <th scope="col">{tr(analysis.lang, "table.count")}</th>
+                        <th scope="col">{tr(analysis.lang, "table.per_10k")}</th>
                     </tr></thead>
                     <tbody>
                         <Rows each=move || rows.get()
