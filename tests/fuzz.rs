@@ -319,6 +319,44 @@ fn fuzz_jieba_dictionary() {
     });
 }
 
+/// The compact dictionary (`engine::compact_dict`): any text it accepts
+/// comes back entry for entry, and damaged bytes (a compact file with bytes
+/// changed, cut or added, or random bytes) give an error, never a panic.
+#[test]
+fn fuzz_compact_dictionary() {
+    let text = prop_oneof![any_text(200), text_of(DICT_PIECES, 80), dictionary_lines()];
+    let damage = proptest::collection::vec((any::<usize>(), any::<u8>()), 0..4);
+    fuzz("compact dictionary", (text, damage, any::<usize>(), proptest::collection::vec(any::<u8>(), 0..64)), |(text, damage, cut, noise)| {
+        use cijing::engine::compact_dict::{compact, for_each_entry};
+        let read = |bytes: &[u8]| {
+            let mut entries = Vec::new();
+            for_each_entry(bytes, |w, f, t| entries.push(format!("{w} {f} {t}"))).map(|_| entries)
+        };
+        let Ok(bytes) = compact(&text) else { return Ok(()) };
+        let expected: Vec<String> = text
+            .lines()
+            .filter_map(|l| {
+                let mut f = l.split_whitespace();
+                Some(format!("{} {} {}", f.next()?, f.next()?.parse::<u64>().ok()?, f.next().unwrap_or("")))
+            })
+            .collect();
+        prop_assert_eq!(read(&bytes).map_err(|e| TestCaseError::fail(e.0))?, expected);
+        let mut damaged = bytes.clone();
+        for (at, byte) in damage {
+            if !damaged.is_empty() {
+                let at = at % damaged.len();
+                damaged[at] = byte;
+            }
+        }
+        let _ = read(&damaged);
+        let _ = read(&damaged[..cut % (damaged.len() + 1)]);
+        let _ = read(&[&damaged[..], &noise[..]].concat());
+        let _ = read(&noise);
+        let _ = Segmenter::from_compact_dictionary(&damaged);
+        Ok(())
+    });
+}
+
 // ---- the cleaner
 
 const CLEAN_PIECES: &[&str] = &[

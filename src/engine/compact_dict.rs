@@ -137,6 +137,9 @@ pub fn for_each_entry(compact: &[u8], mut entry: impl FnMut(&str, u64, &str)) ->
         .ok_or_else(|| damaged(&format!("entry {} shares more characters than the word before it has", i + 1)))?;
         word.truncate(cut);
         word.push_str(rest);
+        if word.is_empty() {
+            return Err(damaged(&format!("entry {} is an empty word", i + 1)));
+        }
         let freq = read_leb128(&mut freqs).ok_or_else(|| damaged(&format!("the frequency of entry {} is cut off", i + 1)))?;
         entry(&word, freq, tags[tag_ids[i] as usize]);
     }
@@ -163,7 +166,11 @@ fn write_leb128(out: &mut Vec<u8>, mut n: u64) {
 fn read_leb128(bytes: &mut &[u8]) -> Option<u64> {
     let mut n: u64 = 0;
     for (i, &b) in bytes.iter().enumerate().take(10) {
-        n |= u64::from(b & 0x7f).checked_shl(7 * i as u32)?;
+        // The tenth byte holds the 64th bit only.
+        if i == 9 && b > 1 {
+            return None;
+        }
+        n |= u64::from(b & 0x7f) << (7 * i);
         if b & 0x80 == 0 {
             *bytes = &bytes[i + 1..];
             return Some(n);
@@ -222,6 +229,15 @@ mod tests {
         let tags_len = u32::from_le_bytes(good[8..12].try_into().unwrap()) as usize;
         shares[HEADER_LEN + tags_len + 1] = 2;
         assert_eq!(entries(&shares).unwrap_err().0, "the compact dictionary is damaged: entry 2 shares more characters than the word before it has");
+        // An entry that rebuilds no word.
+        let empty = compact("中 100 n\n").unwrap();
+        let mut blank = empty[..HEADER_LEN].to_vec();
+        let tags_len = u32::from_le_bytes(empty[8..12].try_into().unwrap()) as usize;
+        blank[16..20].copy_from_slice(&1u32.to_le_bytes()); // rests: just '\n'
+        blank.extend_from_slice(&empty[HEADER_LEN..HEADER_LEN + tags_len + 1]);
+        blank.extend_from_slice(b"\n");
+        blank.extend_from_slice(&empty[empty.len() - 2..]);
+        assert_eq!(entries(&blank).unwrap_err().0, "the compact dictionary is damaged: entry 1 is an empty word");
         // A tag id past the table.
         let mut tag = good.clone();
         *tag.last_mut().unwrap() = 9;
@@ -238,5 +254,8 @@ mod tests {
             assert!(read.is_empty());
         }
         assert_eq!(read_leb128(&mut &[0x80u8][..]), None);
+        // Eleven bytes, or a tenth byte with more than the 64th bit: too big.
+        assert_eq!(read_leb128(&mut &[0x80u8, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02][..]), None);
+        assert_eq!(read_leb128(&mut &[0xffu8; 11][..]), None);
     }
 }

@@ -117,7 +117,8 @@ impl std::error::Error for SegmenterError {}
 
 /// jieba-rs plus the project's dictionaries and stopwords. Build one with
 /// [`Segmenter::from_dictionary`] (or `cijing::seeds::segmenter()` for the
-/// shipped one, ~0.1 s optimised): it is meant to be built once and shared.
+/// shipped one, 135–190 ms natively, about 150–190 ms in wasm): it is meant
+/// to be built once and shared.
 /// Cloning copies the whole dictionary.
 #[derive(Clone)]
 pub struct Segmenter {

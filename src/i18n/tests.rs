@@ -136,11 +136,12 @@ fn tokens(src: &str) -> Vec<(usize, Token)> {
     out
 }
 
-/// The keys passed as a literal second argument of `t(…)`.
+/// The keys passed as a literal second argument of `t(…)` or of its
+/// reactive form `tr(…)`.
 fn t_call_keys(tokens: &[(usize, Token)]) -> Vec<(usize, String)> {
     let mut keys = Vec::new();
     for (i, (_, tok)) in tokens.iter().enumerate() {
-        let is_t = *tok == Token::Ident("t".into()) && tokens.get(i + 1).map(|x| &x.1) == Some(&Token::Punct('('));
+        let is_t = (*tok == Token::Ident("t".into()) || *tok == Token::Ident("tr".into())) && tokens.get(i + 1).map(|x| &x.1) == Some(&Token::Punct('('));
         // Not a method (`x.t(`) nor a definition (`fn t(`).
         let before = i.checked_sub(1).map(|j| &tokens[j].1);
         if !is_t || before == Some(&Token::Punct('.')) || before == Some(&Token::Ident("fn".into())) {
@@ -241,7 +242,7 @@ fn every_key_the_interface_uses_is_in_the_table() {
         .collect();
     missing.dedup();
     assert!(missing.is_empty(), "keys used but missing from src/i18n/strings.rs:\n{}", missing.join("\n"));
-    assert!(calls.len() > 100, "the t(…) calls were found ({})", calls.len());
+    assert!(calls.len() > 100, "the t(…) and tr(…) calls were found ({})", calls.len());
 }
 
 #[test]

@@ -236,7 +236,7 @@ pub fn DictionaryPanel() -> impl IntoView {
             <h3>{tr(analysis.lang, "dict.suggest.title")}</h3>
             <p class="muted small-print">{tr(analysis.lang, "dict.suggest.note")}</p>
             <button id="dict-suggest" disabled=move || suggesting.get() on:click=suggest>
-                {tr(analysis.lang, if suggesting.get() { "dict.suggest.working" } else { "dict.suggest" })}
+                {move || t(analysis.lang(), if suggesting.get() { "dict.suggest.working" } else { "dict.suggest" })}
             </button>
             {suggestion_rows}
         </super::panel::PanelFrame>

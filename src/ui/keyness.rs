@@ -70,7 +70,7 @@ pub fn KeynessPanel() -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Keyness file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv tools=move || reference_select()>
             <Show when=move || table.with(|t| t.is_some()) fallback=move || view! { <p class="muted">{tr(analysis.lang, "keyness.whole")}</p> }>
-                <p class="muted">{tr(analysis.lang, if analysis.key_ref.get() == Reference::Whole { "keyness.note.whole" } else { "keyness.note" })}</p>
+                <p class="muted">{move || t(analysis.lang(), if analysis.key_ref.get() == Reference::Whole { "keyness.note.whole" } else { "keyness.note" })}</p>
                 <p id="keyness-cutoff" class="muted">{move || cutoff.get().unwrap_or_default()}</p>
                 <table id="keyness-table" class="data">
                     <thead><tr>

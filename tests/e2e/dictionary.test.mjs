@@ -121,8 +121,13 @@ test('discovery in the page: the CLI\'s candidates, each with its contexts and a
   const expected = JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', 'discover', '--top', '10', '--format', 'json'], { encoding: 'utf8' }));
   const app = await openApp(shared.browser, `${shared.server.url}?panels=terms,contexts,dictionary`);
   const page = app.page;
+  const label = () => page.$eval('#dict-suggest', (b) => b.textContent.trim());
+  const idle = await label();
   await page.click('#dict-suggest');
+  // While the worker looks, the button says so (and is disabled).
+  await page.waitForFunction(() => /Looking…|正在寻找……/.test(document.querySelector('#dict-suggest').textContent));
   await page.waitForSelector('#suggest-table tbody tr');
+  await page.waitForFunction((text) => document.querySelector('#dict-suggest').textContent.trim() === text, idle);
   const rows = await page.$$eval('#suggest-table tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((td) => td.textContent.trim())));
   assert.deepEqual(rows.slice(0, 10), expected.map((c) => [c.word, String(c.count), c.score.toFixed(1)]));
   const first = expected[0];

@@ -176,10 +176,16 @@ test('summary: TTR, STTR and MATTR as the CLI; keyness: the Bonferroni cut-off, 
   assert.ok((await app.page.textContent('#keyness-cutoff')).includes(key.bonferroni_g2.toFixed(2)));
   const passing = await app.page.$$eval('#keyness-table tbody tr.bonferroni button.term', (bs) => bs.map((b) => b.textContent));
   assert.ok(passing.length > 0 && passing.every((t) => key.rows.find((r) => r.term === t)?.bonferroni), passing.join(' '));
+  const note = () => app.page.$eval('#panel-keyness p.muted', (p) => p.textContent);
+  assert.match(await note(), /^Against the rest of the corpus/);
+  const table = await app.page.$('#keyness-table');
   await app.page.selectOption('#keyness-ref', 'whole');
   await app.page.waitForFunction(() => new URL(location.href).searchParams.get('kref') === 'whole');
   const whole = cli(['keyness', '--party', 'RU', '--reference', 'whole']);
   await app.page.waitForFunction((g) => document.querySelector('#keyness-cutoff').textContent.includes(g), whole.bonferroni_g2.toFixed(2));
+  // The note follows the reference; the table is updated, not rebuilt.
+  assert.match(await note(), /^Against the whole corpus/);
+  assert.ok(await table.evaluate((t) => t.isConnected), 'the keyness table was replaced');
   await app.page.context().close();
 });
 
