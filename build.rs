@@ -32,13 +32,16 @@ mod segment;
 #[path = "src/engine/tokens.rs"]
 #[allow(dead_code)]
 mod tokens;
+#[path = "src/engine/varint.rs"]
+#[allow(dead_code)]
+mod varint;
 #[path = "src/engine/topic_file.rs"]
 #[allow(dead_code)]
 mod topic_file;
 
 mod engine {
     #[allow(unused_imports)]
-    pub(crate) use super::{clean, compact_dict, lexicon, options, segment, tokens};
+    pub(crate) use super::{clean, compact_dict, lexicon, options, segment, tokens, varint};
 }
 
 mod seeds {
@@ -54,7 +57,7 @@ fn main() {
     let seeds_dir = Path::new(&root).join("seeds");
     let manifest_path = seeds_dir.join("corpus.toml");
     println!("cargo:rerun-if-changed=seeds");
-    for source in ["src/seeds", "src/engine/clean.rs", "src/engine/compact_dict.rs", "src/engine/lexicon.rs", "src/engine/options.rs", "src/engine/segment.rs", "src/engine/tokens.rs", "src/engine/topic_file.rs"] {
+    for source in ["src/seeds", "src/engine/clean.rs", "src/engine/compact_dict.rs", "src/engine/lexicon.rs", "src/engine/options.rs", "src/engine/segment.rs", "src/engine/tokens.rs", "src/engine/topic_file.rs", "src/engine/varint.rs"] {
         println!("cargo:rerun-if-changed={source}");
     }
 

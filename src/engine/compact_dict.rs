@@ -11,7 +11,7 @@
 //! shared   per entry, one byte: how many leading characters the word shares
 //!          with the word before it (front coding; at most 255)
 //! rests    per entry, the rest of the word in GB18030, followed by '\n'
-//! freqs    per entry, the frequency as an unsigned LEB128 number
+//! freqs    per entry, the frequency as an unsigned LEB128 number (varint)
 //! tag ids  per entry, one byte: the index of its tag
 //! ```
 //!
@@ -69,7 +69,7 @@ pub fn compact(dictionary: &str) -> Result<Vec<u8>, CompactDictError> {
         shared.push(common as u8);
         rests.extend_from_slice(&encoded);
         rests.push(b'\n');
-        write_leb128(&mut freqs, freq);
+        super::varint::put(&mut freqs, freq);
         tag_ids.push(tag_id);
         previous = word;
         count += 1;
@@ -106,7 +106,7 @@ pub fn for_each_entry(compact: &[u8], mut entry: impl FnMut(&str, u64, &str)) ->
         *section = &compact[at..end.ok_or_else(|| damaged("it is shorter than its header says"))?];
         at += section.len();
     }
-    let [tag_section, shared, rests, mut freqs, tag_ids] = sections;
+    let [tag_section, shared, rests, freqs, tag_ids] = sections;
     if at != compact.len() {
         return Err(damaged("it is longer than its header says"));
     }
@@ -123,7 +123,7 @@ pub fn for_each_entry(compact: &[u8], mut entry: impl FnMut(&str, u64, &str)) ->
     // Each word is rebuilt in place from the one before it. The rests are
     // short (three characters on average): a plain scan for their ends beats
     // `split`'s memchr, measured in wasm.
-    let mut rest_at = 0;
+    let (mut rest_at, mut freq_at) = (0, 0);
     let mut word = String::new();
     for i in 0..count {
         let len = rests.as_bytes()[rest_at..].iter().position(|&b| b == b'\n').ok_or_else(|| damaged("there are fewer words than entries"))?;
@@ -140,43 +140,13 @@ pub fn for_each_entry(compact: &[u8], mut entry: impl FnMut(&str, u64, &str)) ->
         if word.is_empty() {
             return Err(damaged(&format!("entry {} is an empty word", i + 1)));
         }
-        let freq = read_leb128(&mut freqs).ok_or_else(|| damaged(&format!("the frequency of entry {} is cut off", i + 1)))?;
+        let freq = super::varint::take(freqs, &mut freq_at).ok_or_else(|| damaged(&format!("the frequency of entry {} is cut off", i + 1)))?;
         entry(&word, freq, tags[tag_ids[i] as usize]);
     }
-    if rest_at != rests.len() || !freqs.is_empty() {
+    if rest_at != rests.len() || freq_at != freqs.len() {
         return Err(damaged("there is more data than entries"));
     }
     Ok(count)
-}
-
-fn write_leb128(out: &mut Vec<u8>, mut n: u64) {
-    loop {
-        let low = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
-}
-
-/// The number at the start of `bytes`, which then start after it; `None`
-/// when it is cut off or does not fit in 64 bits.
-fn read_leb128(bytes: &mut &[u8]) -> Option<u64> {
-    let mut n: u64 = 0;
-    for (i, &b) in bytes.iter().enumerate().take(10) {
-        // The tenth byte holds the 64th bit only.
-        if i == 9 && b > 1 {
-            return None;
-        }
-        n |= u64::from(b & 0x7f) << (7 * i);
-        if b & 0x80 == 0 {
-            *bytes = &bytes[i + 1..];
-            return Some(n);
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -242,20 +212,5 @@ mod tests {
         let mut tag = good.clone();
         *tag.last_mut().unwrap() = 9;
         assert!(entries(&tag).unwrap_err().0.contains("tag number 9 of 2"));
-    }
-
-    #[test]
-    fn numbers_round_trip_through_leb128() {
-        for n in [0, 1, 127, 128, 300, 883_634, u64::MAX] {
-            let mut bytes = Vec::new();
-            write_leb128(&mut bytes, n);
-            let mut read = &bytes[..];
-            assert_eq!(read_leb128(&mut read), Some(n));
-            assert!(read.is_empty());
-        }
-        assert_eq!(read_leb128(&mut &[0x80u8][..]), None);
-        // Eleven bytes, or a tenth byte with more than the 64th bit: too big.
-        assert_eq!(read_leb128(&mut &[0x80u8, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02][..]), None);
-        assert_eq!(read_leb128(&mut &[0xffu8; 11][..]), None);
     }
 }

@@ -8,8 +8,8 @@
 //! module graph has no cycle and no web, seed or face import):
 //!
 //! ```text
-//! text       date · clean · script · lexicon · compact_dict · pos · options ·
-//!            dispersion
+//! text       date · clean · script · varint · lexicon · compact_dict · pos ·
+//!            options · dispersion
 //!   ↓
 //! segment    segment (jieba-rs) · aliases
 //!   ↓
@@ -73,6 +73,7 @@ pub mod tokens;
 pub mod topics;
 pub mod trends;
 pub mod user_words;
+pub mod varint;
 
 pub use corpus::{Corpus, Document};
 pub use segment::{Mode, SegmentOptions, Segmenter};

@@ -68,7 +68,7 @@ impl ParagraphList {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.0.iter().map(|p| p.len() + 3).sum());
         for p in self.0.iter() {
-            super::tokens::put(&mut out, p.len());
+            super::varint::put(&mut out, p.len() as u64);
             out.extend_from_slice(p.as_bytes());
         }
         out
@@ -138,7 +138,7 @@ impl ParagraphDecoder {
         while at < bytes.len() && at < max_bytes {
             let start = at;
             let mut after_length = at;
-            let Some(len) = super::tokens::take(bytes, &mut after_length) else {
+            let Some(len) = super::varint::take_usize(bytes, &mut after_length) else {
                 if bytes.len() - start >= MAX_LENGTH_BYTES {
                     return Err(BadParagraphBytes { offset: self.offset + start });
                 }

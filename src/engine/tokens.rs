@@ -34,32 +34,9 @@ impl fmt::Display for TokenStreamError {
 
 impl std::error::Error for TokenStreamError {}
 
-/// Writes `n` as an unsigned LEB128 varint (7 bits a byte, low bits first).
-pub(crate) fn put(out: &mut Vec<u8>, mut n: usize) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-/// Reads a varint written by [`put`] at `*at`, moving `*at` past it; none
-/// when the bytes end inside it or it is too long.
-pub(crate) fn take(bytes: &[u8], at: &mut usize) -> Option<usize> {
-    let mut n: usize = 0;
-    for shift in (0..64).step_by(7) {
-        let byte = *bytes.get(*at)?;
-        *at += 1;
-        n |= ((byte & 0x7f) as usize).checked_shl(shift).unwrap_or(0);
-        if byte & 0x80 == 0 {
-            return Some(n);
-        }
-    }
-    None
+/// Writes `n` as an unsigned LEB128 varint ([`super::varint`]).
+pub(crate) fn put(out: &mut Vec<u8>, n: usize) {
+    super::varint::put(out, n as u64);
 }
 
 /// Writes documents' tokens as a stream.
@@ -106,9 +83,12 @@ impl<B: AsRef<[u8]>> Reader<B> {
     }
 
     fn number(&mut self) -> Result<usize, TokenStreamError> {
-        take(self.bytes.as_ref(), &mut self.at).ok_or_else(|| {
-            let message = if self.at >= self.bytes.as_ref().len() { "the stream ends inside a number" } else { "a number is too long" };
-            TokenStreamError { offset: self.at, message }
+        let (bytes, start) = (self.bytes.as_ref(), self.at);
+        super::varint::take_usize(bytes, &mut self.at).ok_or_else(|| {
+            let rest = &bytes[start.min(bytes.len())..];
+            let cut_off = rest.len() < 10 && rest.iter().all(|b| b & 0x80 != 0);
+            let message = if cut_off { "the stream ends inside a number" } else { "a number is too long" };
+            TokenStreamError { offset: start, message }
         })
     }
 
