@@ -11,6 +11,7 @@ mod worker {
     use cijing::engine::import::{import, import_pdf_text, paragraphs_script, segment_texts_telling, ImportedText};
     use cijing::engine::lexicon::DictEntry;
     use cijing::engine::options::Choice;
+    use cijing::engine::script::Script;
     use cijing::engine::paragraph_list::ParagraphList;
     use cijing::engine::segment::{Mode, SegmentOptions, Segmenter};
     use cijing::engine::tokens::encode;
@@ -208,7 +209,9 @@ mod worker {
 
     /// Users' documents (each document's paragraphs, in the original
     /// script, as [`ParagraphList::to_bytes`] bytes, or a string of lines
-    /// or a list) segmented with these settings
+    /// or a list), each in its script (`scripts`, a [`Script`] code each,
+    /// as the import judged it; judged from the paragraphs when missing),
+    /// segmented with these settings
     /// (`engine::import::segment_texts`, as the CLI's `--add`): `{ tokens,
     /// spellings }`, a token stream like [`segment_seeds`]'s (Traditional
     /// text is segmented through its Simplified fold, with spans in the
@@ -217,7 +220,7 @@ mod worker {
     /// no conversion table of its own. `progress`, when given, is called
     /// with (bytes segmented, bytes in all) every 256 KB or so.
     #[wasm_bindgen]
-    pub fn segment_documents(docs: JsValue, mode: &str, hmm: bool, progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
+    pub fn segment_documents(docs: JsValue, scripts: Vec<String>, mode: &str, hmm: bool, progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
         const EVERY_BYTES: usize = 256 * 1024;
         let options = options(mode, hmm)?;
         let docs = js_sys::Array::from(&docs)
@@ -238,7 +241,12 @@ mod worker {
                 let _ = progress.call2(&JsValue::NULL, &(done as f64).into(), &(total as f64).into());
             }
         };
-        let texts = docs.iter().map(|paragraphs| (&paragraphs[..], paragraphs_script(paragraphs)));
+        // Each text's script as its import judged it (title and paragraphs,
+        // as the CLI's), else judged again from its paragraphs.
+        let texts = docs.iter().enumerate().map(|(i, paragraphs)| {
+            let script = scripts.get(i).and_then(|s| Script::parse(s)).unwrap_or_else(|| paragraphs_script(paragraphs));
+            (&paragraphs[..], script)
+        });
         let segmented = with_segmenter(|s| segment_texts_telling(s, texts, options, tell));
         let answer = js_sys::Object::new();
         let tokens = js_sys::Uint8Array::from(&encode(&segmented.tokens)[..]);

@@ -31,6 +31,18 @@ impl Script {
         }
     }
 
+    /// The script named by its [`code`](Script::code).
+    ///
+    /// ```
+    /// use cijing::engine::script::Script;
+    /// assert_eq!(Script::parse("traditional"), Some(Script::Traditional));
+    /// assert_eq!(Script::parse(Script::Mixed.code()), Some(Script::Mixed));
+    /// assert_eq!(Script::parse("Traditional"), None);
+    /// ```
+    pub fn parse(code: &str) -> Option<Script> {
+        [Script::Simplified, Script::Traditional, Script::Mixed, Script::None].into_iter().find(|s| s.code() == code)
+    }
+
     /// Does segmentation go through the Simplified fold?
     pub fn needs_fold(self) -> bool {
         matches!(self, Script::Traditional | Script::Mixed)

@@ -318,6 +318,10 @@ pub fn build_corpus(
         })
         .collect();
     let _ = js_sys::Reflect::set(&message, &"docs".into(), &docs);
+    // Each text is segmented in the script its import judged (from its
+    // title and paragraphs, as the CLI does), not judged again.
+    let scripts: js_sys::Array = texts.iter().map(|t| JsValue::from(t.script.as_str())).collect();
+    let _ = js_sys::Reflect::set(&message, &"scripts".into(), &scripts);
     let _ = js_sys::Reflect::set(&message, &TRANSFER.into(), &transfer);
     let documents: Vec<_> = texts.iter().map(|t| t.document()).collect();
     let progress: OnProgress = Rc::new(progress);

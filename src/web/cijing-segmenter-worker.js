@@ -5,7 +5,8 @@
 // those words first); { id, op: 'words', text, mode, hmm } → { id, words };
 // { id, op: 'add', words, tags } → { id, added }; { id, op: 'discover',
 // mode, hmm, limit, words?, tags? } → { id, candidates }; { id, op:
-// 'build', seeds, docs (each a Uint8Array or Blob of paragraphs), mode, hmm, words?,
+// 'build', seeds, docs (each a Uint8Array or Blob of paragraphs), scripts? (each
+// doc's script code, as its import judged it), mode, hmm, words?,
 // tags? } → { id, seedTokens, textTokens, spellings } (spellings:
 // [traditional, simplified] pairs of the user's words, for alias merging;
 // while it segments them it sends { id, progress: { done, total } }, in
@@ -38,7 +39,7 @@ self.onmessage = async ({ data }) => {
       const progress = (done, total) => self.postMessage({ id, progress: { done, total } });
       // A text kept in a Blob is read here, off the page's main thread.
       const docs = await Promise.all(data.docs.map(async (d) => (d instanceof Blob ? new Uint8Array(await d.arrayBuffer()) : d)));
-      const texts = docs.length ? segmenter.segment_documents(docs, data.mode, data.hmm, progress) : null;
+      const texts = docs.length ? segmenter.segment_documents(docs, data.scripts ?? [], data.mode, data.hmm, progress) : null;
       const textTokens = texts?.tokens ?? null;
       const buffers = [seedTokens, textTokens].filter(Boolean).map((t) => t.buffer);
       self.postMessage({ id, seedTokens, textTokens, spellings: texts?.spellings ?? [] }, buffers);

@@ -335,6 +335,33 @@ test('the alias setting counts a Traditional text\'s 上海合作組織 as 上�
   await page.context().close();
 });
 
+test('a text whose title tips it to Traditional is segmented through the fold, as the import judged it', async () => {
+  // Each sentence has 27 Han characters both scripts share, or 25 and 經濟
+  // (two Traditional-only ones). 26 sentences, three with 經濟: 6 of 702,
+  // under 1 %, so the body alone reads as Simplified. The title 經濟合作
+  // makes it 8 of 706, 1 % or more: the import (as the CLI) judges the text
+  // Traditional. Folded, 經濟 is jieba's 经济, one word; with HMM off and
+  // not folded it would be 經 and 濟, characters jieba does not know.
+  const plain = '中方和各方共同努力，加深友好合作，支持和平安全，深化文化交流。';
+  const trad = plain.replace('友好', '經濟');
+  const body = Array.from({ length: 26 }, (_, i) => (i % 9 === 0 ? trad : plain)).join('');
+  const file = '/tmp/cijing-title-script.txt';
+  writeFileSync(file, `經濟合作\n\n${body}\n`);
+  const app = await openApp(shared.browser, `${shared.server.url}?corpus=mine&hmm=off&top=50`);
+  const page = app.page;
+  await page.setInputFiles('#text-files', [file]);
+  await textCount(page, 1);
+  assert.match(await page.$eval('#texts-table tbody tr', (tr) => tr.children[3].textContent), /traditional/);
+  await segmented(page);
+  await page.waitForFunction(() => [...document.querySelectorAll('#term-table tbody tr')].some((tr) => tr.children[1].textContent.trim() === '加深'));
+  const table = await termTable(page);
+  assert.deepEqual(table.find(([t]) => t === '經濟'), ['經濟', '3']);
+  assert.equal(table.find(([t]) => t === '濟' || t === '經'), undefined);
+  assert.deepEqual(table.find(([t]) => t === '加深'), ['加深', '26']);
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});
+
 test('a UTF-8 file cut short inside its last character is read as UTF-8, with a note', async () => {
   const app = await openApp(shared.browser, shared.server.url);
   const page = app.page;
