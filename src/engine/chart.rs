@@ -515,6 +515,7 @@ pub fn dispersion_plot_svg(strips: &[(String, Vec<f64>)], text: &ChartText, widt
         draw_title(&area, text, width)?;
         let (base_x, base_y) = area.get_base_pixel();
         let font = |pos| (CHART_FONT, label_px * 1.24).into_font().color(&AXIS_COLOR).pos(pos);
+        let hex = format!("#{:02X}{:02X}{:02X}", BAR_COLOR.0, BAR_COLOR.1, BAR_COLOR.2);
         for (r, (label, positions)) in strips.iter().enumerate() {
             let y = (top + row_h * r as u32) as i32;
             let mid = y + row_h as i32 / 2;
@@ -524,7 +525,6 @@ pub fn dispersion_plot_svg(strips: &[(String, Vec<f64>)], text: &ChartText, widt
             let x1 = (label_w + strip_w) as i32;
             area.draw(&Rectangle::new([(x0, y + 3), (x1, y + row_h as i32 - 3)], GRID_COLOR.filled())).map_err(ChartError::from)?;
             if !positions.is_empty() {
-                let hex = format!("#{:02X}{:02X}{:02X}", BAR_COLOR.0, BAR_COLOR.1, BAR_COLOR.2);
                 let _ = write!(ticks, r#"<path data-strip="{r}" fill="{hex}" d=""#);
                 for &p in positions {
                     // A tick at the right end sits just inside the strip.
