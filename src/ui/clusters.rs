@@ -5,7 +5,7 @@
 //! (its concordance, trends, …) while the table stays on the term it was
 //! made for.
 
-use super::panel::content_key;
+use super::panel::{content_key, Column, TableHead};
 use super::rows::Rows;
 use super::Analysis;
 use crate::engine::clusters::{clusters, ClusterRow, ClusterSide};
@@ -14,6 +14,9 @@ use crate::engine::query::Query;
 use crate::i18n::t;
 use super::tr;
 use leptos::prelude::*;
+
+/// The columns of the clusters table.
+const HEAD: &[Column] = &[Column::text("clusters.cluster"), Column::num("table.count"), Column::num("table.docs")];
 
 /// A cluster with its row's static state (see rows.rs).
 #[derive(Clone, PartialEq)]
@@ -141,11 +144,7 @@ pub fn ClusterTable() -> impl IntoView {
                 Some((n, shown)) => format!("{} / {n} {}", shown.len(), t(lang(), "clusters.count")),
             }}</p>
             <table id="clusters-table" class="data" data-rows=move || rows.with(|r| r.as_ref().map_or(0, |r| r.0))>
-                <thead><tr>
-                    <th scope="col">{tr(analysis.lang, "clusters.cluster")}</th>
-                    <th scope="col">{tr(analysis.lang, "table.count")}</th>
-                    <th scope="col">{tr(analysis.lang, "table.docs")}</th>
-                </tr></thead>
+                <TableHead columns=HEAD />
                 <tbody>
                     <Rows each=move || rows.get().map(|r| r.1).unwrap_or_default()
                         key=|l| content_key((&l.row.cluster, l.row.count, l.row.docs, l.selected))

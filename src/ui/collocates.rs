@@ -6,7 +6,7 @@
 
 use crate::i18n::t;
 use super::tr;
-use super::panel::{content_key, CsvSource, PanelFrame, TermButton};
+use super::panel::{content_key, CsvSource, PanelFrame, Column, TableHead, TermButton};
 use crate::engine::collocates::{CollocateRow, CollocateSort};
 use crate::engine::options::Choice;
 use super::{selection_slug, Analysis};
@@ -14,6 +14,9 @@ use crate::engine::collocates::collocates;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use super::rows::Rows;
+
+/// The columns of the collocates table.
+const HEAD: &[Column] = &[Column::text("table.term"), Column::num("collocates.observed"), Column::num("collocates.expected"), Column::num("collocates.mi"), Column::num("collocates.mi3"), Column::num("collocates.t"), Column::num("collocates.z"), Column::num("collocates.ll"), Column::num("collocates.logdice")];
 
 /// The sorts on offer, with their labels' keys.
 const SORTS: [(CollocateSort, &str); 7] = [
@@ -97,17 +100,7 @@ pub fn CollocatesPanel() -> impl IntoView {
                     </p>
                     <div class="table-wrap">
                     <table id="collocates-table" class="data">
-                        <thead><tr>
-                            <th scope="col">{tr(analysis.lang, "table.term")}</th>
-                            <th scope="col">{tr(analysis.lang, "collocates.observed")}</th>
-                            <th scope="col">{tr(analysis.lang, "collocates.expected")}</th>
-                            <th scope="col" data-sort="mi">{tr(analysis.lang, "collocates.mi")}</th>
-                            <th scope="col" data-sort="mi3">{tr(analysis.lang, "collocates.mi3")}</th>
-                            <th scope="col" data-sort="t">{tr(analysis.lang, "collocates.t")}</th>
-                            <th scope="col" data-sort="z">{tr(analysis.lang, "collocates.z")}</th>
-                            <th scope="col" data-sort="ll">{tr(analysis.lang, "collocates.ll")}</th>
-                            <th scope="col" data-sort="logdice">{tr(analysis.lang, "collocates.logdice")}</th>
-                        </tr></thead>
+                        <TableHead columns=HEAD />
                         <tbody>
                             <Rows each=move || table.with(|t| t.as_ref().map(|t| t.rows.clone()).unwrap_or_default())
                                 key=|r: &CollocateRow| content_key((&r.term, r.observed, r.expected.to_bits(), r.mi.to_bits(), r.log_likelihood.to_bits(), r.t_score.to_bits(), r.mi3.to_bits(), r.z_score.to_bits(), r.log_dice.to_bits()))

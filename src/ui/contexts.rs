@@ -6,7 +6,7 @@
 
 use crate::i18n::t;
 use super::tr;
-use super::panel::{content_key, CsvSource, PanelFrame};
+use super::panel::{content_key, CsvSource, PanelFrame, Column, TableHead};
 use super::{selection_slug, Analysis};
 use crate::engine::kwic::{kwic, sort_lines, KwicLine, KwicOptions, KwicSort};
 use crate::view_state::KWIC_CHARS;
@@ -14,6 +14,9 @@ use crate::ui_logic::topic_name;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use super::rows::Rows;
+
+/// The columns of the contexts table.
+const HEAD: &[Column] = &[Column::text("contexts.left"), Column::text("contexts.node"), Column::text("contexts.right"), Column::text("contexts.where")];
 
 /// Concordance lines a page.
 pub const PAGE: usize = 50;
@@ -247,12 +250,7 @@ pub fn ContextsPanel() -> impl IntoView {
             <div class="kwic-wrap">
                 <table id="kwic-table" class="data kwic" data-lines=move || lines.with(|l| l.len())>
                     <colgroup><col class="c-left" /><col class="c-node" /><col class="c-right" /><col class="c-where" /></colgroup>
-                    <thead><tr>
-                        <th scope="col" class="left">{tr(analysis.lang, "contexts.left")}</th>
-                        <th scope="col" class="node">{tr(analysis.lang, "contexts.node")}</th>
-                        <th scope="col">{tr(analysis.lang, "contexts.right")}</th>
-                        <th scope="col">{tr(analysis.lang, "contexts.where")}</th>
-                    </tr></thead>
+                    <TableHead columns=HEAD />
                     <tbody>
                         // Keyed by the line's place and text: a re-sort moves rows.
                         <Rows each=move || rows.get()

@@ -6,6 +6,7 @@
 
 use super::download::save_text;
 use super::storage;
+use super::panel::{Column, TableHead};
 use super::Analysis;
 use crate::engine::user_words::{add_word, decode_user_words, encode_user_words, parse_user_words, to_user_dict, UserWord};
 use crate::i18n::t;
@@ -13,6 +14,9 @@ use super::tr;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The columns of the dictionary table.
+const HEAD: &[Column] = &[Column::text("dict.word"), Column::num("table.count"), Column::num("dict.suggest.score"), Column::text("")];
 
 /// Where the browser keeps the user's words (as a link writes them).
 pub const USER_WORDS_KEY: &str = "cijing.user-words";
@@ -164,12 +168,7 @@ pub fn DictionaryPanel() -> impl IntoView {
             let lang = analysis.lang.get_untracked();
             view! {
                 <table id="suggest-table" class="data">
-                    <thead><tr>
-                        <th scope="col">{t(lang, "dict.word")}</th>
-                        <th scope="col">{t(lang, "table.count")}</th>
-                        <th scope="col">{t(lang, "dict.suggest.score")}</th>
-                        <th scope="col"></th>
-                    </tr></thead>
+                    <TableHead columns=HEAD />
                     <tbody>
                         {list.into_iter().map(|c| {
                             let (show, add) = (c.word.clone(), c.word.clone());

@@ -5,7 +5,7 @@
 
 use crate::i18n::t;
 use super::tr;
-use super::panel::{content_key, CsvSource, PanelFrame, TermButton};
+use super::panel::{content_key, CsvSource, PanelFrame, Column, TableHead, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::keyness::KeynessRow;
 use crate::ui_logic::keyness_split;
@@ -14,6 +14,9 @@ use crate::engine::keyness::{Direction, Reference};
 use crate::engine::options::Choice;
 use leptos::prelude::*;
 use super::rows::Rows;
+
+/// The columns of the keyness table.
+const HEAD: &[Column] = &[Column::text("table.term"), Column::text("keyness.direction"), Column::num("keyness.target"), Column::num("keyness.reference"), Column::num("keyness.g2"), Column::num("keyness.log_ratio"), Column::text("keyness.p"), Column::text("keyness.pass").tip("keyness.bonferroni")];
 
 #[component]
 pub fn KeynessPanel() -> impl IntoView {
@@ -73,16 +76,7 @@ pub fn KeynessPanel() -> impl IntoView {
                 <p class="muted">{move || t(analysis.lang(), if analysis.key_ref.get() == Reference::Whole { "keyness.note.whole" } else { "keyness.note" })}</p>
                 <p id="keyness-cutoff" class="muted">{move || cutoff.get().unwrap_or_default()}</p>
                 <table id="keyness-table" class="data">
-                    <thead><tr>
-                        <th scope="col">{tr(analysis.lang, "table.term")}</th>
-                        <th scope="col">{tr(analysis.lang, "keyness.direction")}</th>
-                        <th scope="col">{tr(analysis.lang, "keyness.target")}</th>
-                        <th scope="col">{tr(analysis.lang, "keyness.reference")}</th>
-                        <th scope="col">{tr(analysis.lang, "keyness.g2")}</th>
-                        <th scope="col">{tr(analysis.lang, "keyness.log_ratio")}</th>
-                        <th scope="col">{tr(analysis.lang, "keyness.p")}</th>
-                        <th scope="col" title=tr(analysis.lang, "keyness.bonferroni")>{tr(analysis.lang, "keyness.pass")}</th>
-                    </tr></thead>
+                    <TableHead columns=HEAD />
                     <tbody>
                         <Rows each=move || table.get().unwrap_or_default()
                             key=|(r, label)| content_key((&r.term, r.direction, r.target_count, r.reference_count, r.g2.to_bits(), r.log_ratio.to_bits(), label, r.bonferroni))

@@ -88,6 +88,49 @@ pub fn scroll_to_panel(panel: Panel) {
     });
 }
 
+/// A column of a table's header (see [`TableHead`]).
+#[derive(Clone, Copy)]
+pub struct Column {
+    /// Its label's interface-text key ("" for none).
+    label: &'static str,
+    /// Whether its cells are numbers: the label aligns with them, right.
+    numeric: bool,
+    /// Its tooltip's interface-text key.
+    tip: Option<&'static str>,
+}
+
+impl Column {
+    /// A column of text.
+    pub const fn text(label: &'static str) -> Column {
+        Column { label, numeric: false, tip: None }
+    }
+
+    /// A column of numbers.
+    pub const fn num(label: &'static str) -> Column {
+        Column { label, numeric: true, tip: None }
+    }
+
+    /// The column with a tooltip.
+    pub const fn tip(self, tip: &'static str) -> Column {
+        Column { tip: Some(tip), ..self }
+    }
+}
+
+/// A table's header row: a `<th scope="col">` a column, labelled in the
+/// interface language.
+#[component]
+pub fn TableHead(columns: &'static [Column]) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let cells = columns.iter().map(move |column| {
+        view! {
+            <th scope="col" class:num=column.numeric title=column.tip.map(|tip| tr(analysis.lang, tip))>
+                {(!column.label.is_empty()).then(|| tr(analysis.lang, column.label))}
+            </th>
+        }
+    });
+    view! { <thead><tr>{cells.collect_view()}</tr></thead> }
+}
+
 /// A term that selects itself everywhere when clicked.
 #[component]
 pub fn TermButton(#[prop(into)] term: String) -> impl IntoView {

@@ -3,12 +3,15 @@
 //! phrase everywhere.
 
 use super::tr;
-use super::panel::{CsvSource, PanelFrame};
+use super::panel::{CsvSource, PanelFrame, Column, TableHead};
 use super::{selection_slug, Analysis};
 use crate::engine::ngrams::{ngrams, NgramOptions};
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use super::rows::Rows;
+
+/// The columns of the phrases table.
+const HEAD: &[Column] = &[Column::text("phrases.phrase"), Column::num("table.count"), Column::num("table.docs")];
 
 #[component]
 pub fn PhrasesPanel() -> impl IntoView {
@@ -37,11 +40,7 @@ pub fn PhrasesPanel() -> impl IntoView {
             <h3>{tr(analysis.lang, "phrases.ngrams")}</h3>
             <p class="muted">{tr(analysis.lang, "phrases.note")}</p>
             <table id="phrases-table" class="data">
-                <thead><tr>
-                    <th scope="col">{tr(analysis.lang, "phrases.phrase")}</th>
-                    <th scope="col">{tr(analysis.lang, "table.count")}</th>
-                    <th scope="col">{tr(analysis.lang, "table.docs")}</th>
-                </tr></thead>
+                <TableHead columns=HEAD />
                 <tbody>
                     <Rows each=move || rows.get() key=|r| (r.ngram.clone(), r.count, r.docs) children=move |r| {
                         let phrase = r.ngram.clone();

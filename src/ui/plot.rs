@@ -4,7 +4,7 @@
 //! (or a document in the table under it) opens that document in the reader.
 
 use super::download::{save_png, save_text};
-use super::panel::content_key;
+use super::panel::{content_key, Column, TableHead};
 use super::rows::Rows;
 use super::{describe_selection, Analysis};
 use crate::engine::chart::{dispersion_plot_svg, fit_text, ChartText};
@@ -14,6 +14,9 @@ use super::tr;
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The columns of the plot table.
+const HEAD: &[Column] = &[Column::text("trends.date"), Column::text("trends.document"), Column::num("plot.tokens"), Column::num("plot.hits")];
 
 /// The colour of a strip's background in the chart (`GRID_COLOR`).
 const STRIP_FILL: &str = "#E3E7EC";
@@ -136,12 +139,7 @@ pub fn DispersionPlot() -> impl IntoView {
             <details class="chart-data">
                 <summary>{tr(analysis.lang, "table.show_chart_data")}</summary>
                 <table id="plot-table" class="data">
-                    <thead><tr>
-                        <th scope="col">{tr(analysis.lang, "trends.date")}</th>
-                        <th scope="col">{tr(analysis.lang, "trends.document")}</th>
-                        <th scope="col">{tr(analysis.lang, "plot.tokens")}</th>
-                        <th scope="col">{tr(analysis.lang, "plot.hits")}</th>
-                    </tr></thead>
+                    <TableHead columns=HEAD />
                     <tbody>
                         <Rows each=move || rows.get()
                             key=|r| content_key((&r.id, &r.date, &r.title, r.tokens, r.hits, r.open_label))

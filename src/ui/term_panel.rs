@@ -88,7 +88,7 @@ pub fn TermPanel() -> impl IntoView {
             _ => "none",
         };
         view! {
-            <th scope="col" aria-sort=aria>
+            <th scope="col" class:num=column != TermColumn::Term aria-sort=aria>
                 <button class="sort" title=tr(analysis.lang, "table.sort")
                     data-column=column.code()
                     on:click=move |_| view.update(|v| v.term_sort = v.term_sort.clicked(column))>

@@ -6,6 +6,7 @@
 //! yours, or both. Texts are kept in the browser (IndexedDB) and can be
 //! exported as one file and imported elsewhere.
 
+use super::panel::{Column, TableHead};
 use super::Analysis;
 use crate::engine::sliced_build::SharedDocument;
 use crate::engine::date::Date;
@@ -17,6 +18,9 @@ use crate::view_state::{CorpusSource, Panel};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
+
+/// The columns of the texts table.
+const HEAD: &[Column] = &[Column::text("texts.title"), Column::text("texts.date"), Column::text("texts.parties"), Column::text("texts.read_as"), Column::num("texts.paragraphs"), Column::num("texts.chars"), Column::text("")];
 
 /// A text as the worker reads it from a file (`engine::import::ImportedText`).
 #[derive(Debug, Clone, Deserialize)]
@@ -570,15 +574,7 @@ pub fn TextsPanel() -> impl IntoView {
                 {move || texts.list.with(|l| format!("{} {}", l.len(), t(lang(), "texts.count")))}
             </p>
             <table id="texts-table" class="data">
-                <thead><tr>
-                    <th scope="col">{tr(analysis.lang, "texts.title")}</th>
-                    <th scope="col">{tr(analysis.lang, "texts.date")}</th>
-                    <th scope="col">{tr(analysis.lang, "texts.parties")}</th>
-                    <th scope="col">{tr(analysis.lang, "texts.read_as")}</th>
-                    <th scope="col">{tr(analysis.lang, "texts.paragraphs")}</th>
-                    <th scope="col">{tr(analysis.lang, "texts.chars")}</th>
-                    <th scope="col"></th>
-                </tr></thead>
+                <TableHead columns=HEAD />
                 <tbody>
                     <For each=move || texts.list.get() key=|t| t.id.clone() children=row />
                 </tbody>

@@ -5,7 +5,7 @@
 
 use crate::i18n::t;
 use super::tr;
-use super::panel::{chart_click_target, content_key, CsvSource, PanelFrame, TermButton};
+use super::panel::{chart_click_target, content_key, CsvSource, PanelFrame, Column, TableHead, TermButton};
 use super::{selection_slug, Analysis};
 use crate::engine::chart::{heatmap_svg, ChartText};
 use crate::engine::lda::{Lda, LdaOptions, LdaTopic};
@@ -16,6 +16,9 @@ use super::download::save_text;
 use super::rows::Rows;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
+
+/// The columns of the topic overview's table.
+const HEAD: &[Column] = &[Column::text("trends.date"), Column::text("trends.document"), Column::text("topics.main")];
 
 /// Sweeps per batch between repaints, and in all.
 const LDA_BATCH: usize = 10;
@@ -243,11 +246,7 @@ pub fn TopicsPanel() -> impl IntoView {
             <details class="chart-data">
                 <summary>{tr(analysis.lang, "table.show_chart_data")}</summary>
                 <table id="topic-table" class="data">
-                    <thead><tr>
-                        <th scope="col">{tr(analysis.lang, "trends.date")}</th>
-                        <th scope="col">{tr(analysis.lang, "trends.document")}</th>
-                        <th scope="col">{tr(analysis.lang, "topics.main")}</th>
-                    </tr></thead>
+                    <TableHead columns=HEAD />
                     <tbody>
                         <Rows each=move || overview_rows.get() key=|row| content_key(row) children=|(_, date, title, main)| view! { <tr><td>{date}</td><td>{title}</td><td>{main}</td></tr> } />
                     </tbody>

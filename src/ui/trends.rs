@@ -5,7 +5,7 @@
 
 use crate::i18n::t;
 use super::tr;
-use super::panel::{content_key, CsvSource, PanelFrame};
+use super::panel::{content_key, CsvSource, PanelFrame, Column, TableHead};
 use super::{describe_selection, selection_slug, Analysis};
 use crate::engine::chart::{line_chart_svg, ChartText};
 use crate::engine::query::Query;
@@ -14,6 +14,9 @@ use crate::engine::trends::{trends, TrendBy, TrendPoint};
 use crate::view_state::Panel;
 use leptos::prelude::*;
 use super::rows::Rows;
+
+/// The columns of the trends table.
+const HEAD: &[Column] = &[Column::text("table.term"), Column::text("trends.date"), Column::text("trends.document"), Column::num("table.count"), Column::num("table.per_10k")];
 
 #[component]
 pub fn TrendsPanel() -> impl IntoView {
@@ -99,13 +102,7 @@ pub fn TrendsPanel() -> impl IntoView {
             <details class="chart-data">
                 <summary>{tr(analysis.lang, "table.show_chart_data")}</summary>
                 <table id="trends-table" class="data">
-                    <thead><tr>
-                        <th scope="col">{tr(analysis.lang, "table.term")}</th>
-                        <th scope="col">{tr(analysis.lang, "trends.date")}</th>
-                        <th scope="col">{tr(analysis.lang, "trends.document")}</th>
-                        <th scope="col">{tr(analysis.lang, "table.count")}</th>
-                        <th scope="col">{tr(analysis.lang, "table.per_10k")}</th>
-                    </tr></thead>
+                    <TableHead columns=HEAD />
                     <tbody>
                         <Rows each=move || rows.get()
                             key=|(p, place)| content_key((&p.term, &p.key, &p.date, p.count, p.tokens, p.per_10k.to_bits(), place))
