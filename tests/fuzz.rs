@@ -492,7 +492,7 @@ fn token_docs() -> impl Strategy<Value = Vec<Vec<Vec<Token>>>> {
 /// stream with a few bytes changed or cut.
 fn stream_bytes() -> impl Strategy<Value = Vec<u8>> {
     let arbitrary = proptest::collection::vec(any::<u8>(), 0..200);
-    let after_magic = proptest::collection::vec(any::<u8>(), 0..200).prop_map(|b| [b"CJT1".as_slice(), &b].concat());
+    let after_magic = proptest::collection::vec(any::<u8>(), 0..200).prop_map(|b| [b"CJT2".as_slice(), &b].concat());
     let damaged = (token_docs(), proptest::collection::vec((any::<usize>(), any::<u8>()), 0..4), any::<usize>()).prop_map(|(docs, changes, cut)| {
         let mut bytes = tokens::encode(&docs);
         for (at, b) in changes {

@@ -3,16 +3,18 @@
 //! build time for the shipped corpus, or by a worker) and read back without
 //! a segmenter. Numbers are LEB128 varints; spans are stored as the gap from
 //! the previous token's start and a length, so a stream is a few bytes a token.
+//! The gap is signed (zigzag): search mode gives a word after its parts,
+//! which start later, and tokens are stored in the segmenter's order.
 //!
-//! Layout: `CJT1`, the POS tag table (count, then each tag as length and
+//! Layout: `CJT2`, the POS tag table (count, then each tag as length and
 //! UTF-8 bytes), then documents (count), each a paragraph count, each
-//! paragraph a token count and per token: start − previous start, length,
-//! tag index.
+//! paragraph a token count and per token: start − previous start (signed),
+//! length, tag index.
 
 use super::segment::Token;
 use std::fmt;
 
-const MAGIC: &[u8; 4] = b"CJT1";
+const MAGIC: &[u8; 4] = b"CJT2";
 
 /// Tokens of documents: `[document][paragraph][token]`.
 pub type DocumentTokens = Vec<Vec<Vec<Token>>>;
@@ -60,9 +62,7 @@ pub fn encode(docs: &[Vec<Vec<Token>>]) -> Vec<u8> {
             put(&mut out, para.len());
             let mut previous = 0;
             for t in para {
-                // Tokens come in start order; a segmenter that did otherwise
-                // would be stored with a zero gap and caught on reading.
-                put(&mut out, t.start.saturating_sub(previous));
+                super::varint::put_signed(&mut out, t.start as i64 - previous as i64);
                 put(&mut out, t.end.saturating_sub(t.start));
                 put(&mut out, tags.iter().position(|g| *g == t.pos).unwrap_or(0));
                 previous = t.start;
@@ -90,6 +90,12 @@ impl<B: AsRef<[u8]>> Reader<B> {
             let message = if cut_off { "the stream ends inside a number" } else { "a number is too long" };
             TokenStreamError { offset: start, message }
         })
+    }
+
+    fn signed(&mut self) -> Result<isize, TokenStreamError> {
+        let start = self.at;
+        let n = super::varint::take_signed(self.bytes.as_ref(), &mut self.at);
+        n.and_then(|n| isize::try_from(n).ok()).ok_or(TokenStreamError { offset: start, message: "a number is too long or the stream ends inside it" })
     }
 
     /// A count of items that each take at least one more byte.
@@ -145,7 +151,7 @@ impl<B: AsRef<[u8]>> TokenStream<B> {
     /// Reads the header and tag table of a stream.
     pub fn new(bytes: B) -> Result<TokenStream<B>, TokenStreamError> {
         if !bytes.as_ref().starts_with(MAGIC) {
-            return Err(TokenStreamError { offset: 0, message: "not a cijing token stream (no CJT1 header)" });
+            return Err(TokenStreamError { offset: 0, message: "not a cijing token stream (no CJT2 header)" });
         }
         let mut reader = Reader { bytes, at: MAGIC.len() };
         let mut tags = Vec::new();
@@ -183,7 +189,8 @@ impl<B: AsRef<[u8]>> TokenStream<B> {
         let mut previous = 0usize;
         for _ in 0..n {
             let too_large = |r: &Reader<B>| TokenStreamError { offset: r.at, message: "a span is too large" };
-            let start = previous.checked_add(self.reader.number()?).ok_or_else(|| too_large(&self.reader))?;
+            let gap = self.reader.signed()?;
+            let start = previous.checked_add_signed(gap).ok_or(TokenStreamError { offset: self.reader.at, message: "a span starts before its paragraph or is too large" })?;
             let end = start.checked_add(self.reader.number()?).ok_or_else(|| too_large(&self.reader))?;
             let tag = self.reader.number()?;
             if tag >= self.tags.len() {
@@ -234,10 +241,27 @@ mod tests {
     fn a_stream_reads_back_what_was_written() {
         let docs = vec![vec![vec![t(0, 6, "n"), t(6, 9, "v"), t(9, 300, "")], vec![]], vec![]];
         let bytes = encode(&docs);
-        // CJT1, 3 tags ("n", "v", ""), 2 docs; doc 1: 2 paragraphs, 3 tokens:
-        // (0, 6, 0) (6, 3, 1) (3, 291 = 0xa3 0x02, 2), 0 tokens; doc 2: 0 paragraphs.
-        assert_eq!(bytes, b"CJT1\x03\x01n\x01v\x00\x02\x02\x03\x00\x06\x00\x06\x03\x01\x03\xa3\x02\x02\x00\x00");
+        // CJT2, 3 tags ("n", "v", ""), 2 docs; doc 1: 2 paragraphs, 3 tokens
+        // as (gap zigzagged, length, tag): (0, 6, 0) (6 → 12, 3, 1)
+        // (3 → 6, 291 = 0xa3 0x02, 2), 0 tokens; doc 2: 0 paragraphs.
+        assert_eq!(bytes, b"CJT2\x03\x01n\x01v\x00\x02\x02\x03\x00\x06\x00\x0c\x03\x01\x06\xa3\x02\x02\x00\x00");
         assert_eq!(decode(&bytes).unwrap(), docs);
+    }
+
+    #[test]
+    fn tokens_out_of_start_order_read_back_in_their_order() {
+        // Search mode on 中华人民共和国 (7 characters, 21 bytes): the parts,
+        // then the whole word, which starts before the last part.
+        let docs = vec![vec![vec![t(0, 6, "ns"), t(3, 9, "n"), t(6, 12, "n"), t(12, 18, "v"), t(12, 21, "n"), t(0, 21, "ns")]]];
+        let bytes = encode(&docs);
+        assert_eq!(decode(&bytes).unwrap(), docs);
+        // A gap that would start a token before its paragraph is refused.
+        let bad = encode(&[vec![vec![t(3, 6, "n")]]]);
+        let mut negative = bad.clone();
+        let gap_at = negative.len() - 3;
+        assert_eq!(negative[gap_at], 6);
+        negative[gap_at] = 7; // zigzag 7 = −4
+        assert_eq!(decode(&negative).unwrap_err().message, "a span starts before its paragraph or is too large");
     }
 
     #[test]
@@ -249,7 +273,7 @@ mod tests {
         let mut extra = bytes.clone();
         extra.push(0);
         assert_eq!(decode(&extra).unwrap_err().message, "bytes left over after the last document");
-        assert!(decode(b"CJT1\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff").is_err());
+        assert!(decode(b"CJT2\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff").is_err());
         assert!(decode(b"XXXX").is_err());
         let mut bad_tag = bytes;
         let last = bad_tag.len() - 1;

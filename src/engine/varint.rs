@@ -43,9 +43,39 @@ pub fn take_usize(bytes: &[u8], at: &mut usize) -> Option<usize> {
     Some(n)
 }
 
+/// Writes a signed `n` zigzag-encoded (0, −1, 1, −2, … as 0, 1, 2, 3, …),
+/// so a small magnitude of either sign takes few bytes.
+pub fn put_signed(out: &mut Vec<u8>, n: i64) {
+    put(out, ((n << 1) ^ (n >> 63)) as u64);
+}
+
+/// Reads the number written by [`put_signed`] at `*at`, as [`take`].
+pub fn take_signed(bytes: &[u8], at: &mut usize) -> Option<i64> {
+    let zigzag = take(bytes, at)?;
+    Some((zigzag >> 1) as i64 ^ -((zigzag & 1) as i64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signed_numbers_round_trip_zigzagged() {
+        for (n, zigzag) in [(0i64, 0u8), (-1, 1), (1, 2), (-2, 3), (63, 126), (-64, 127)] {
+            let mut bytes = Vec::new();
+            put_signed(&mut bytes, n);
+            assert_eq!(bytes, [zigzag], "{n}");
+            let mut at = 0;
+            assert_eq!(take_signed(&bytes, &mut at), Some(n));
+        }
+        for n in [64, -65, 1 << 40, i64::MAX, i64::MIN] {
+            let mut bytes = Vec::new();
+            put_signed(&mut bytes, n);
+            let mut at = 0;
+            assert_eq!(take_signed(&bytes, &mut at), Some(n));
+            assert_eq!(at, bytes.len());
+        }
+    }
 
     #[test]
     fn numbers_round_trip() {

@@ -204,6 +204,16 @@ test('trends per year and per date are in the URL; search mode says its counts i
   const search = await openApp('?mode=search');
   await search.page.waitForSelector('#panel-summary .notice.search-mode');
   assert.ok(await search.page.isVisible('#panel-terms .notice.search-mode'));
+  // The worker segments the corpus in search mode, which gives a word after
+  // its parts (these reach the page as a token stream): 合作 is counted as
+  // often as the CLI's search-mode segmentation of the same text gives it.
+  const run = (args, input) => execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args], { encoding: 'utf8', input });
+  const searchTokens = run(['segment', '--mode', 'search'], run(['text'])).split(/\s+/);
+  const expected = searchTokens.filter((w) => w === '合作').length;
+  assert.ok(expected > 461, `search mode counts 合作 inside longer words too (${expected})`);
+  await search.page.waitForFunction((n) => [...document.querySelectorAll('#term-table tbody tr')]
+    .some((tr) => tr.children[1]?.textContent.trim() === '合作' && Number(tr.children[2].textContent) === n), expected, { timeout: 60000 });
+  assert.equal(await search.page.$('.notice[role="alert"]'), null, 'no segmentation error is shown');
   await search.page.context().close();
 });
 
