@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use crate::engine::Corpus;
 use crate::engine::collocates::{CollocateOptions, CollocateSort};
 use crate::engine::keyness::Reference;
-use crate::engine::query::Query;
+use crate::engine::query::{Query, QueryError};
 use crate::engine::stats::TermRow;
 use crate::engine::trends::TrendBy;
 
@@ -495,10 +495,13 @@ impl ViewState {
                 "term" => {
                     // Words of the corpus, or a query of the query language
                     // (wildcards, /regex/, parts of speech, "substring").
-                    let known = value.split_whitespace().all(|w| corpus.vocab.id(w).is_some())
-                        || (Query::uses_language(&value) && Query::parse_known(corpus, &value, false).is_ok());
-                    if known {
+                    let known = value.split_whitespace().all(|w| corpus.vocab.id(w).is_some());
+                    let query = (!known && Query::uses_language(&value)).then(|| Query::parse_known(corpus, &value, false));
+                    if known || matches!(query, Some(Ok(_))) {
                         s.term = Some(value.trim().to_string());
+                    } else if let Some(Err(e)) = query.filter(|q| !matches!(q, Err(QueryError::NotInCorpus(_)))) {
+                        // A query that cannot be read says why (a bad /regex/, …).
+                        notes.push(format!("\"{}\": {e}; no term selected", shown(&value)));
                     } else {
                         notes.push(format!("\"{}\" does not occur in the corpus; no term selected", shown(&value)));
                     }
@@ -549,15 +552,22 @@ impl ViewState {
                 },
                 "panels" => {
                     let mut panels: Vec<Panel> = Vec::new();
-                    for code in list_items(&key, &value, &mut notes) {
-                        match Panel::parse(&code) {
+                    let codes = list_items(&key, &value, &mut notes);
+                    for code in &codes {
+                        match Panel::parse(code) {
                             Some(p) if !panels.contains(&p) => panels.push(p),
                             Some(_) => {}
-                            None => notes.push(format!("unknown panel \"{}\" ignored", shown(&code))),
+                            None => notes.push(format!("unknown panel \"{}\" ignored", shown(code))),
                         }
                     }
                     panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
-                    s.panels = panels;
+                    // `panels=` (every panel closed) is a view; a list that
+                    // names no panel is a broken link: the usual panels show.
+                    if panels.is_empty() && !codes.is_empty() {
+                        notes.push("no known panel named: the usual panels are shown".into());
+                    } else {
+                        s.panels = panels;
+                    }
                 }
                 "read" => {
                     if corpus.doc_index(&value).is_some() {

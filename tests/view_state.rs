@@ -136,6 +136,17 @@ fn only_an_exact_key_counts_as_a_links_topics() {
 }
 
 #[test]
+fn a_panel_list_naming_no_panel_keeps_the_usual_panels_but_an_empty_one_closes_them() {
+    let (view, notes) = parse("?panels=nonsense");
+    assert_eq!(view.panels, Panel::ALL);
+    assert_eq!(notes, ["unknown panel \"nonsense\" ignored", "no known panel named: the usual panels are shown"]);
+    let (view, notes) = parse("?panels=maps,trends");
+    assert_eq!((view.panels, notes), (vec![Panel::Trends], vec!["unknown panel \"maps\" ignored".to_string()]));
+    let (view, notes) = parse("?panels=");
+    assert_eq!((view.panels, notes), (Vec::new(), Vec::new()));
+}
+
+#[test]
 fn an_embed_request_names_its_panels_and_chrome() {
     use cijing::view_state::EmbedRequest;
     let e = EmbedRequest::from_query("?embed=trends,terms,maps&chrome=filters&party=KG&term=%E5%90%88%E4%BD%9C");
@@ -208,11 +219,12 @@ fn a_long_list_gives_a_bounded_number_of_notes() {
     // ignored in one note, and 20 notes are kept with a summary.
     let long = format!("?panels={}", vec!["x"; 30_000].join(","));
     let (view, notes) = parse(&long);
-    assert_eq!(view.panels, Vec::<Panel>::new());
+    assert_eq!(view.panels, Panel::ALL, "no known panel named: the usual ones");
     assert_eq!(notes.len(), MAX_NOTES + 1);
     assert_eq!(notes[0], "panels: 29900 values after the first 100 ignored");
     assert_eq!(notes[1], "unknown panel \"x\" ignored");
-    assert_eq!(notes[20], "… and 81 more problems");
+    // 100 unknown panels and, naming none, the note that the usual ones show.
+    assert_eq!(notes[20], "… and 82 more problems");
     // Every list key is bounded the same way; long values are quoted cut.
     let many_docs = format!("?doc={}&term={}", vec!["nope"; 500].join(","), "无".repeat(100));
     let (_, notes) = parse(&many_docs);
@@ -302,4 +314,15 @@ fn a_query_of_the_query_language_is_a_term_a_link_can_select() {
 
 fn percent(s: &str) -> String {
     s.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+#[test]
+fn a_linked_query_that_cannot_be_read_says_why_not_that_it_does_not_occur() {
+    let (view, notes) = parse("?term=%2F(a%2B)%2B%24%5B%2F");
+    assert_eq!(view.term, None);
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].starts_with("\"/(a+)+$[/\": ") && notes[0].ends_with("; no term selected"), "{}", notes[0]);
+    assert!(!notes[0].contains("does not occur"), "{}", notes[0]);
+    let (_, notes) = parse("?term=hello");
+    assert_eq!(notes, ["\"hello\" does not occur in the corpus; no term selected"]);
 }

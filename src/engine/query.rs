@@ -249,28 +249,32 @@ impl Query {
     /// // The corpus's terms include 能源 and 合作, not 能源合作.
     /// let q = Query::parse_known(&corpus, "能源合作", false)?;
     /// assert_eq!(q.slots, Query::parse(&corpus, &segmenter, "能源 合作", false)?.slots);
-    /// assert_eq!(Query::parse_known(&corpus, "能源太空", false), Err(QueryError::NotInCorpus("太".into())));
+    /// // An error names the whole run of characters no word of the corpus starts at.
+    /// assert_eq!(Query::parse_known(&corpus, "能源太空", false), Err(QueryError::NotInCorpus("太空".into())));
+    /// assert_eq!(Query::parse_known(&corpus, "太空合作", false), Err(QueryError::NotInCorpus("太空".into())));
+    /// assert_eq!(Query::parse_known(&corpus, "hello", false), Err(QueryError::NotInCorpus("hello".into())));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_known(corpus: &Corpus, text: &str, merge_aliases: bool) -> Result<Query, QueryError> {
         let mut unknown = None;
         let query = Query::resolve(corpus, text, merge_aliases, true, |text| {
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let bounds: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
+            // The end (a char index) of the longest word of the corpus that
+            // starts at char `i`, up to 16 characters long.
+            let word_end = |i: usize| (i + 1..bounds.len().min(i + 17)).rev().find(|&j| corpus.vocab.id(&text[bounds[i]..bounds[j]]).is_some());
+            let chars = bounds.len() - 1;
             let mut words = Vec::new();
             let mut i = 0;
-            while i < chars.len() {
-                let start = chars[i].0;
-                let found = (i + 1..=chars.len().min(i + 16)).rev().find(|&j| {
-                    let end = chars.get(j).map_or(text.len(), |c| c.0);
-                    corpus.vocab.id(&text[start..end]).is_some()
-                });
-                match found {
+            while i < chars {
+                match word_end(i) {
                     Some(j) => {
-                        words.push(text[start..chars.get(j).map_or(text.len(), |c| c.0)].to_string());
+                        words.push(text[bounds[i]..bounds[j]].to_string());
                         i = j;
                     }
                     None => {
-                        unknown = Some(chars[i].1.to_string());
+                        // The whole run of characters no word starts at.
+                        let run_end = (i + 1..chars).find(|&k| word_end(k).is_some()).unwrap_or(chars);
+                        unknown = Some(text[bounds[i]..bounds[run_end]].to_string());
                         return Vec::new();
                     }
                 }
