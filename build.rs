@@ -57,6 +57,11 @@ fn main() {
     let seeds_dir = Path::new(&root).join("seeds");
     let manifest_path = seeds_dir.join("corpus.toml");
     println!("cargo:rerun-if-changed=seeds");
+    // The page's wasm keeps its relocations: scripts/build.sh splits the
+    // code of most panels out of it with wasm-split-cli, which reads them.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo:rustc-link-arg-bin=cijing-web=--emit-relocs");
+    }
     for source in ["src/seeds", "src/engine/clean.rs", "src/engine/compact_dict.rs", "src/engine/lexicon.rs", "src/engine/options.rs", "src/engine/segment.rs", "src/engine/tokens.rs", "src/engine/topic_file.rs", "src/engine/varint.rs"] {
         println!("cargo:rerun-if-changed={source}");
     }

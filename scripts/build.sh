@@ -15,24 +15,43 @@ target=wasm32-unknown-unknown
 out=${OUT:-dist}
 say() { printf '[build] %s\n' "$*"; }
 
-flags=(--target "$target" --bin cijing-web --bin cijing-segmenter)
+# Two builds of the library: the page's with its web face (feature "web"),
+# the segmenter's without it, so the worker's wasm has no page code.
+flags=(--target "$target")
 [ "$profile" = release ] && flags+=(--release)
-say "cargo build ${flags[*]}"
-cargo build --quiet "${flags[@]}"
+say "cargo build ${flags[*]} --bin cijing-segmenter"
+cargo build --quiet "${flags[@]}" --bin cijing-segmenter
+say "cargo build ${flags[*]} --bin cijing-web --features web"
+cargo build --quiet "${flags[@]}" --bin cijing-web --features web
 dir=target/$target/$([ "$profile" = release ] && echo release || echo debug)
 
 rm -rf "$out.tmp" && mkdir -p "$out.tmp/style"
-for pair in cijing-web:cijing cijing-segmenter:cijing_segmenter; do
-  bin=${pair%%:*} name=${pair#*:}
-  say "wasm-bindgen $bin → $name.js"
-  wasm-bindgen --target web --no-typescript --out-dir "$out.tmp" --out-name "$name" "$dir/$bin.wasm"
-  if [ "$profile" = release ]; then
-    say "wasm-opt -Os $name"
-    wasm-opt -Os "$out.tmp/${name}_bg.wasm" -o "$out.tmp/${name}_bg.wasm"
-  fi
-done
+# The page: most panels' code is split out of its wasm into a module of its
+# own (the #[wasm_split(panels)] functions of src/ui/mod.rs), loaded when
+# the first of those panels mounts; the wasm-bindgen glue loads it through
+# __wasm_split.js. wasm-split-cli writes the page's wasm (cijing.wasm, for
+# wasm-bindgen) and the split modules (split_*.wasm, chunk_*.wasm).
+say "wasm-split cijing-web → cijing + split modules"
+wasm-split-cli --target web --out-name cijing "$dir/cijing-web.wasm" "$out.tmp"
+say "wasm-bindgen cijing"
+wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$out.tmp" --out-name cijing "$out.tmp/cijing.wasm"
+rm "$out.tmp/cijing.wasm"
+say "wasm-bindgen cijing-segmenter → cijing_segmenter"
+wasm-bindgen --target web --no-typescript --out-dir "$out.tmp" --out-name cijing_segmenter "$dir/cijing-segmenter.wasm"
+if [ "$profile" = release ]; then
+  for wasm in "$out.tmp"/cijing_bg.wasm "$out.tmp"/cijing_segmenter_bg.wasm "$out.tmp"/split_*.wasm "$out.tmp"/chunk_*.wasm; do
+    [ -e "$wasm" ] || continue
+    say "wasm-opt -Os $(basename "$wasm")"
+    wasm-opt -Os "$wasm" -o "$wasm"
+  done
+fi
 cp index.html "$out.tmp/index.html"
 cp style/main.css style/favicon.svg "$out.tmp/style/"
+# <cijing-view>'s stylesheet: main.css with every rem as var(--rem), which
+# its shadow root sets to 16px; a rem there would follow the host page's
+# root font size (html { font-size: 62.5% }, say).
+sed -E 's/([0-9]*\.?[0-9]+)rem\b/calc(\1 * var(--rem))/g' style/main.css > "$out.tmp/style/embed.css"
+if grep -qE '[0-9.]rem\b' "$out.tmp/style/embed.css"; then echo "[build] style/embed.css: a rem is left" >&2; exit 1; fi
 cp src/web/*.js "$out.tmp/"
 # pdf.js from npm (package.json pins it): the library and its worker (as
 # .js, which every static server sends as JavaScript), and the CMaps of

@@ -7,7 +7,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
-const PAGE_FILES = ['index.html', 'style/main.css', 'style/favicon.svg', 'cijing-loader.js', 'cijing.js', 'cijing_bg.wasm'];
+// The page's panels whose code is split out of its wasm (scripts/build.sh)
+// are part of the page: their modules are precached with it.
+const SPLIT_FILES = readdirSync(dist).filter((f) => f === '__wasm_split.js' || /^(split|chunk)_.*\.wasm$/.test(f)).sort();
+const PAGE_FILES = ['index.html', 'style/main.css', 'style/favicon.svg', 'cijing-loader.js', 'cijing.js', 'cijing_bg.wasm', ...SPLIT_FILES];
 const all = (dir) => readdirSync(dir).flatMap((name) => {
   const path = join(dir, name);
   return statSync(path).isDirectory() ? all(path) : [path];

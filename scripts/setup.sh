@@ -33,6 +33,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
   cargo install wasm-bindgen-cli --version "$wbg"
 fi
 
+# wasm-split-cli: splits most panels' code out of the page's wasm
+# (scripts/build.sh), for the wasm_split_helpers runtime Cargo.lock pins.
+wsplit=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$wsplit:"; then
+  say "cargo install wasm_split_cli_support $wsplit (about 3 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$wsplit" --features build-binary
+fi
+
 # JS: playwright-core (drives /usr/bin/chromium), binaryen 132's wasm-opt
 # (Debian's binaryen 108 silently breaks wasm-bindgen output) and pdfjs-dist
 # (its browser build goes into dist/pdfjs/; --omit=optional skips the native

@@ -84,5 +84,5 @@ pub mod i18n;
 pub mod ui_logic;
 pub mod view_state;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;

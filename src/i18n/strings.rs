@@ -78,6 +78,8 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("pos.abbr", "简称", "abbreviations"),
     ("pos.other", "其他", "other"),
     ("panel.summary", "概览", "Summary"),
+    ("panel.unloaded", "此面板的程序未能加载（可能已离线）。", "This panel's code could not be loaded (offline?)."),
+    ("panel.retry", "重试", "Try again"),
     ("panel.terms", "词频", "Terms"),
     ("panel.cloud", "词云", "Cloud"),
     ("panel.trends", "趋势", "Trends"),

@@ -55,6 +55,7 @@ pub fn Lazy(panel: Panel, #[prop(optional)] eager: bool, children: ChildrenFn) -
         settle();
     };
     provide_context(Reporter(Callback::new(report)));
+    provide_context(FocusOnMount(StoredValue::new(false)));
     provide_context(analysis.frozen_unless(near.into()));
     let seen = Memo::new(move |was: Option<&bool>| was == Some(&true) || near.get());
     move || {
@@ -70,15 +71,58 @@ pub fn Lazy(panel: Panel, #[prop(optional)] eager: bool, children: ChildrenFn) -
 #[derive(Clone, Copy)]
 struct Reporter(Callback<bool>);
 
+/// Whether the panel, once mounted, takes the focus: a keyboard user
+/// tabbed onto it while it waited.
+#[derive(Clone, Copy)]
+pub struct FocusOnMount(StoredValue<bool>);
+
+/// Gives a just-mounted panel's `section` the focus if the keyboard asked
+/// for the panel while it waited.
+pub fn focus_if_asked(section: NodeRef<leptos::html::Section>) {
+    let Some(FocusOnMount(asked)) = use_context::<FocusOnMount>() else { return };
+    Effect::new(move |_| {
+        if let Some(element) = section.get() {
+            if asked.get_value() {
+                asked.set_value(false);
+                let _ = element.focus();
+            }
+        }
+    });
+}
+
 /// A panel not mounted yet: its frame and heading, the size of a panel.
+/// It is in the tab order: focused, it mounts and passes the focus on.
 #[component]
-fn Waiting(panel: Panel) -> impl IntoView {
+pub fn Waiting(panel: Panel) -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let section = NodeRef::<leptos::html::Section>::new();
     watch_nearness(section);
+    let mount_now = move |_| {
+        if let Some(FocusOnMount(asked)) = use_context::<FocusOnMount>() {
+            asked.set_value(true);
+        }
+        if let Some(Reporter(report)) = use_context::<Reporter>() {
+            report.run(true);
+        }
+    };
     view! {
-        <section class="panel waiting" class:wide=super::panel::is_wide(panel) id=format!("panel-{}", panel.code()) node_ref=section aria-busy="true">
+        <section class="panel waiting" class:wide=super::panel::is_wide(panel) id=format!("panel-{}", panel.code()) node_ref=section aria-busy="true"
+            tabindex="0" on:focus=mount_now>
             <header class="panel-head"><h2>{move || panel_name(analysis.lang(), panel)}</h2></header>
+        </section>
+    }
+}
+
+/// A panel whose code could not be loaded (offline, say): its frame, why,
+/// and a button to try again.
+#[component]
+pub fn Unloaded(panel: Panel, retry: Callback<()>) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    view! {
+        <section class="panel" class:wide=super::panel::is_wide(panel) id=format!("panel-{}", panel.code())>
+            <header class="panel-head"><h2>{move || panel_name(analysis.lang(), panel)}</h2></header>
+            <p class="notice" role="alert">{super::tr(analysis.lang, "panel.unloaded")}</p>
+            <button class="panel-retry" on:click=move |_| retry.run(())>{super::tr(analysis.lang, "panel.retry")}</button>
         </section>
     }
 }

@@ -50,6 +50,7 @@ use crate::engine::topics::Topic;
 use crate::view_state::{CorpusSource, Panel, ViewState};
 use crate::i18n::t;
 use leptos::prelude::*;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use rows::Rows;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -332,22 +333,128 @@ where
     move || t(lang.get(), key)
 }
 
-/// A panel's component.
+/// A panel's component. The default first row's (summary, cloud) and the
+/// default embed's (terms) are in the page's wasm; the other panels' code
+/// is split into one wasm module of its own (scripts/build.sh), fetched
+/// when the first of them mounts.
 fn panel_component(panel: Panel) -> AnyView {
     match panel {
         Panel::Summary => view! { <summary::SummaryPanel /> }.into_any(),
-        Panel::Topics => view! { <topics::TopicsPanel /> }.into_any(),
-        Panel::Terms => view! { <term_panel::TermPanel /> }.into_any(),
         Panel::Cloud => view! { <word_cloud::CloudPanel /> }.into_any(),
-        Panel::Trends => view! { <trends::TrendsPanel /> }.into_any(),
-        Panel::Contexts => view! { <contexts::ContextsPanel /> }.into_any(),
-        Panel::Reader => view! { <reader::ReaderPanel /> }.into_any(),
-        Panel::Collocates => view! { <collocates::CollocatesPanel /> }.into_any(),
-        Panel::Phrases => view! { <phrases::PhrasesPanel /> }.into_any(),
-        Panel::Keyness => view! { <keyness::KeynessPanel /> }.into_any(),
-        Panel::Texts => view! { <texts::TextsPanel /> }.into_any(),
-        Panel::Dictionary => view! { <dictionary::DictionaryPanel /> }.into_any(),
+        Panel::Terms => view! { <term_panel::TermPanel /> }.into_any(),
+        _ => view! { <SplitPanel panel=panel /> }.into_any(),
     }
+}
+
+/// A panel whose code is in the split-out module: its frame while the
+/// module loads, and a message with a button to try again if it cannot.
+/// Loaded, it is built at once, in this reactive scope as any panel.
+#[component]
+fn SplitPanel(panel: Panel) -> impl IntoView {
+    // None while loading, then whether it loaded.
+    let loaded = RwSignal::new(None::<bool>);
+    let load = move || {
+        loaded.set(None);
+        leptos::task::spawn_local(async move {
+            let ok = load_split_panels().await.is_ok();
+            loaded.try_set(Some(ok));
+        });
+    };
+    load();
+    move || match loaded.get() {
+        None => view! { <lazy::Waiting panel=panel /> }.into_any(),
+        Some(true) => match ready_now(split_panel(panel)) {
+            Some(Ok(view)) => view,
+            _ => view! { <lazy::Unloaded panel=panel retry=Callback::new(move |_| load()) /> }.into_any(),
+        },
+        Some(false) => view! { <lazy::Unloaded panel=panel retry=Callback::new(move |_| load()) /> }.into_any(),
+    }
+}
+
+/// The output of a future that is ready when first polled (a split-out
+/// function whose module is loaded), else None.
+fn ready_now<F: std::future::Future>(future: F) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    match future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(output) => Some(output),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// Loads the split-out panels' module for each of their functions (the
+/// module is fetched once; each function's loader then answers at once).
+async fn load_split_panels() -> Result<(), SplitLoaderError> {
+    preload_topics_panel().await?;
+    preload_trends_panel().await?;
+    preload_contexts_panel().await?;
+    preload_reader_panel().await?;
+    preload_collocates_panel().await?;
+    preload_phrases_panel().await?;
+    preload_keyness_panel().await?;
+    preload_texts_panel().await?;
+    preload_dictionary_panel().await?;
+    Ok(())
+}
+
+/// A split-out panel (Err when its module is not loaded).
+async fn split_panel(panel: Panel) -> Result<AnyView, SplitLoaderError> {
+    match panel {
+        Panel::Summary | Panel::Cloud | Panel::Terms => Ok(panel_component(panel)),
+        Panel::Topics => topics_panel().await,
+        Panel::Trends => trends_panel().await,
+        Panel::Contexts => contexts_panel().await,
+        Panel::Reader => reader_panel().await,
+        Panel::Collocates => collocates_panel().await,
+        Panel::Phrases => phrases_panel().await,
+        Panel::Keyness => keyness_panel().await,
+        Panel::Texts => texts_panel().await,
+        Panel::Dictionary => dictionary_panel().await,
+    }
+}
+
+#[wasm_split(panels, fallible, preload(preload_topics_panel))]
+fn topics_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <topics::TopicsPanel /> }.into_any())
+}
+
+#[wasm_split(panels, fallible, preload(preload_trends_panel))]
+fn trends_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <trends::TrendsPanel /> }.into_any())
+}
+
+#[wasm_split(panels, fallible, preload(preload_contexts_panel))]
+fn contexts_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <contexts::ContextsPanel /> }.into_any())
+}
+
+#[wasm_split(panels, fallible, preload(preload_reader_panel))]
+fn reader_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <reader::ReaderPanel /> }.into_any())
+}
+
+#[wasm_split(panels, fallible, preload(preload_collocates_panel))]
+fn collocates_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <collocates::CollocatesPanel /> }.into_any())
+}
+
+#[wasm_split(panels, fallible, preload(preload_phrases_panel))]
+fn phrases_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <phrases::PhrasesPanel /> }.into_any())
+}
+
+#[wasm_split(panels, fallible, preload(preload_keyness_panel))]
+fn keyness_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <keyness::KeynessPanel /> }.into_any())
+}
+
+#[wasm_split(panels, fallible, preload(preload_texts_panel))]
+fn texts_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <texts::TextsPanel /> }.into_any())
+}
+
+#[wasm_split(panels, fallible, preload(preload_dictionary_panel))]
+fn dictionary_panel() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <dictionary::DictionaryPanel /> }.into_any())
 }
 
 thread_local! {

@@ -17,6 +17,51 @@ function cli(args) {
   return JSON.parse(out);
 }
 
+test('the first row needs no panel module; a panel whose module cannot be fetched says so and loads on a retry', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  let blocked = true;
+  await page.route(/split_panels\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto(shared.server.url);
+  // Summary and cloud are in the page's own wasm.
+  await page.waitForSelector('#cloud-chart svg');
+  await page.waitForSelector('#panel-summary:not(.waiting)');
+  await page.$eval('#panel-trends', (p) => p.scrollIntoView());
+  await page.waitForSelector('#panel-trends .panel-retry');
+  assert.match(await page.textContent('#panel-trends [role="alert"]'), /could not be loaded/);
+  assert.ok(await page.isVisible('#cloud-chart svg'), 'the rest of the page stays');
+  blocked = false;
+  await page.click('#panel-trends .panel-retry');
+  await page.waitForSelector('#panel-trends:not(.waiting) #trends-chart');
+  assert.equal(await page.$('#panel-trends .panel-retry'), null);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test('the keyboard reaches panels not mounted yet: tabbed onto, a panel mounts and takes the focus', async () => {
+  const app = await openApp('', { viewport: { width: 1280, height: 800 } });
+  const page = app.page;
+  const waiting = await page.$$eval('section.panel.waiting', (ps) => ps.map((p) => p.id));
+  assert.ok(waiting.length > 0, 'some panels wait below the fold');
+  // Tab until the focus is in a panel that was waiting.
+  let reached = null;
+  for (let i = 0; i < 150 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate((ids) => ids.find((id) => document.getElementById(id)?.contains(document.activeElement)) ?? null, waiting);
+  }
+  assert.ok(reached, 'Tab reaches a waiting panel');
+  // It mounts and keeps the focus on its own section; the next Tab goes inside.
+  await page.waitForSelector(`#${reached}:not(.waiting)`);
+  await page.waitForFunction((id) => document.activeElement === document.getElementById(id), reached);
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate((id) => document.getElementById(id).contains(document.activeElement) && document.activeElement.id !== id, reached),
+    'the next Tab is inside the panel');
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});
+
 test('the page loads without console errors and makes no request outside its origin', async () => {
   const app = await openApp();
   assert.deepEqual(app.consoleErrors, []);

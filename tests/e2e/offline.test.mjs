@@ -22,7 +22,8 @@ test('the page opens offline after a first visit, with the view its link asks fo
     const cache = await caches.open(names.find((n) => n.startsWith('cijing-')));
     return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
   });
-  assert.deepEqual(cached, ['/cijing-loader.js', '/cijing.js', '/cijing_bg.wasm', '/index.html', '/style/favicon.svg', '/style/main.css']);
+  // The page's files, the panels' module split out of its wasm among them.
+  assert.deepEqual(cached, ['/__wasm_split.js', '/cijing-loader.js', '/cijing.js', '/cijing_bg.wasm', '/index.html', '/split_panels.wasm', '/style/favicon.svg', '/style/main.css']);
   await server.close();
   // The server is gone: nothing answers on its port.
   await assert.rejects(fetch(server.url));
