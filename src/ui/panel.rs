@@ -30,6 +30,7 @@ pub fn PanelFrame(
     let heading_id = format!("panel-{}-heading", panel.code());
     let section = NodeRef::<leptos::html::Section>::new();
     super::lazy::watch_nearness(section);
+    super::lazy::focus_if_asked(section);
     let labelled_by = heading_id.clone();
     let name = move |ext: &str| {
         let parts = file_parts.get_untracked();
@@ -61,7 +62,7 @@ pub fn PanelFrame(
         }
     });
     view! {
-        <section class="panel" class:wide=is_wide(panel) id=format!("panel-{}", panel.code()) aria-labelledby=labelled_by node_ref=section>
+        <section class="panel" class:wide=is_wide(panel) id=format!("panel-{}", panel.code()) aria-labelledby=labelled_by node_ref=section tabindex="-1">
             <header class="panel-head">
                 <h2 id=heading_id>{move || panel_name(lang(), panel)}</h2>
                 <div class="panel-tools">

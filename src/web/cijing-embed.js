@@ -72,7 +72,7 @@ class CijingView extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const sheet = document.createElement('link');
     sheet.rel = 'stylesheet';
-    sheet.href = new URL('style/main.css', base).href;
+    sheet.href = new URL('style/embed.css', base).href;
     const mount = document.createElement('div');
     mount.className = 'cijing-embed';
     mount.setAttribute('part', 'root');
