@@ -47,11 +47,13 @@ if [ "$profile" = release ]; then
 fi
 cp index.html "$out.tmp/index.html"
 cp style/main.css style/favicon.svg "$out.tmp/style/"
-# <cijing-view>'s stylesheet: main.css with every rem as var(--rem), which
-# its shadow root sets to 16px; a rem there would follow the host page's
-# root font size (html { font-size: 62.5% }, say).
-sed -E 's/([0-9]*\.?[0-9]+)rem\b/calc(\1 * var(--rem))/g' style/main.css > "$out.tmp/style/embed.css"
-if grep -qE '[0-9.]rem\b' "$out.tmp/style/embed.css"; then echo "[build] style/embed.css: a rem is left" >&2; exit 1; fi
+# <cijing-view>'s stylesheet: main.css with every rem as var(--cijing-rem),
+# which .cijing-embed (inside the shadow root, out of the host's reach) sets
+# to 16px; a rem there would follow the host page's root font size
+# (html { font-size: 62.5% }, say). No rem may be left, nor one in a media
+# query (var() is not allowed there).
+sed -E 's/(-?[0-9]*\.?[0-9]+)rem\b/calc(\1 * var(--cijing-rem))/g' style/main.css > "$out.tmp/style/embed.css"
+if grep -qE '[0-9.]rem\b|@media[^{]*var\(' "$out.tmp/style/embed.css"; then echo "[build] style/embed.css: a rem is left, or one in a media query" >&2; exit 1; fi
 cp src/web/*.js "$out.tmp/"
 # pdf.js from npm (package.json pins it): the library and its worker (as
 # .js, which every static server sends as JavaScript), and the CMaps of

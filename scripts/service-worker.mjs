@@ -10,6 +10,9 @@ const dist = process.argv[2] ?? 'dist';
 // The page's panels whose code is split out of its wasm (scripts/build.sh)
 // are part of the page: their modules are precached with it.
 const SPLIT_FILES = readdirSync(dist).filter((f) => f === '__wasm_split.js' || /^(split|chunk)_.*\.wasm$/.test(f)).sort();
+if (readFileSync(join(dist, 'cijing.js'), 'utf8').includes('./__wasm_split.js') && !SPLIT_FILES.some((f) => f.startsWith('split_'))) {
+  throw new Error(`${dist}/cijing.js loads split-out panels, but ${dist} has no __wasm_split.js and split_*.wasm`);
+}
 const PAGE_FILES = ['index.html', 'style/main.css', 'style/favicon.svg', 'cijing-loader.js', 'cijing.js', 'cijing_bg.wasm', ...SPLIT_FILES];
 const all = (dir) => readdirSync(dir).flatMap((name) => {
   const path = join(dir, name);

@@ -76,16 +76,38 @@ struct Reporter(Callback<bool>);
 #[derive(Clone, Copy)]
 pub struct FocusOnMount(StoredValue<bool>);
 
+impl FocusOnMount {
+    /// The current panel's (None outside a panel).
+    pub fn here() -> Option<FocusOnMount> {
+        use_context::<FocusOnMount>()
+    }
+
+    /// Asks that the panel, once mounted, take the focus.
+    pub fn ask(self) {
+        self.0.set_value(true);
+    }
+}
+
 /// Gives a just-mounted panel's `section` the focus if the keyboard asked
-/// for the panel while it waited.
+/// for the panel while it waited, and the focus has not moved on since (it
+/// is on nothing, or still in the panel).
 pub fn focus_if_asked(section: NodeRef<leptos::html::Section>) {
     let Some(FocusOnMount(asked)) = use_context::<FocusOnMount>() else { return };
     Effect::new(move |_| {
-        if let Some(element) = section.get() {
-            if asked.get_value() {
-                asked.set_value(false);
-                let _ = element.focus();
-            }
+        let Some(element) = section.get() else { return };
+        if !asked.get_value() {
+            return;
+        }
+        asked.set_value(false);
+        let document = web_sys::window().and_then(|w| w.document());
+        let active = document.as_ref().and_then(|d| d.active_element());
+        let body = document.as_ref().and_then(|d| d.body());
+        let free = match &active {
+            None => true,
+            Some(a) => body.as_ref().is_some_and(|b| b.is_same_node(Some(a))) || element.contains(Some(a)),
+        };
+        if free {
+            let _ = element.focus();
         }
     });
 }
@@ -97,18 +119,21 @@ pub fn Waiting(panel: Panel) -> impl IntoView {
     let analysis = expect_context::<Analysis>();
     let section = NodeRef::<leptos::html::Section>::new();
     watch_nearness(section);
+    let (focus, reporter) = (FocusOnMount::here(), use_context::<Reporter>());
     let mount_now = move |_| {
-        if let Some(FocusOnMount(asked)) = use_context::<FocusOnMount>() {
-            asked.set_value(true);
+        if let Some(focus) = focus {
+            focus.ask();
         }
-        if let Some(Reporter(report)) = use_context::<Reporter>() {
+        if let Some(Reporter(report)) = reporter {
             report.run(true);
         }
     };
+    let heading = format!("panel-{}-heading", panel.code());
+    let labelled_by = heading.clone();
     view! {
         <section class="panel waiting" class:wide=super::panel::is_wide(panel) id=format!("panel-{}", panel.code()) node_ref=section aria-busy="true"
-            tabindex="0" on:focus=mount_now>
-            <header class="panel-head"><h2>{move || panel_name(analysis.lang(), panel)}</h2></header>
+            aria-labelledby=labelled_by tabindex="0" on:focus=mount_now>
+            <header class="panel-head"><h2 id=heading>{move || panel_name(analysis.lang(), panel)}</h2></header>
         </section>
     }
 }

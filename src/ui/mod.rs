@@ -346,28 +346,47 @@ fn panel_component(panel: Panel) -> AnyView {
     }
 }
 
+/// Tries to load the split-out panels' module again: every panel that
+/// could not load it listens (one retry brings them all back).
+#[derive(Clone, Copy)]
+pub struct SplitRetry(RwSignal<u32>);
+
 /// A panel whose code is in the split-out module: its frame while the
 /// module loads, and a message with a button to try again if it cannot.
 /// Loaded, it is built at once, in this reactive scope as any panel.
 #[component]
 fn SplitPanel(panel: Panel) -> impl IntoView {
-    // None while loading, then whether it loaded.
+    let retry = use_context::<SplitRetry>().unwrap_or_else(|| SplitRetry(RwSignal::new(0)));
+    // None while loading, then whether this panel's function is loaded.
     let loaded = RwSignal::new(None::<bool>);
-    let load = move || {
+    Effect::new(move |_| {
+        retry.0.track();
+        if loaded.get_untracked() == Some(true) {
+            return;
+        }
         loaded.set(None);
         leptos::task::spawn_local(async move {
-            let ok = load_split_panels().await.is_ok();
+            let ok = load_split_panel(panel).await.is_ok();
             loaded.try_set(Some(ok));
         });
+    });
+    let focus = lazy::FocusOnMount::here();
+    let unloaded = move || {
+        let again = Callback::new(move |_| {
+            if let Some(focus) = focus {
+                focus.ask();
+            }
+            retry.0.update(|n| *n += 1);
+        });
+        view! { <lazy::Unloaded panel=panel retry=again /> }.into_any()
     };
-    load();
     move || match loaded.get() {
         None => view! { <lazy::Waiting panel=panel /> }.into_any(),
         Some(true) => match ready_now(split_panel(panel)) {
             Some(Ok(view)) => view,
-            _ => view! { <lazy::Unloaded panel=panel retry=Callback::new(move |_| load()) /> }.into_any(),
+            _ => unloaded(),
         },
-        Some(false) => view! { <lazy::Unloaded panel=panel retry=Callback::new(move |_| load()) /> }.into_any(),
+        Some(false) => unloaded(),
     }
 }
 
@@ -381,19 +400,21 @@ fn ready_now<F: std::future::Future>(future: F) -> Option<F::Output> {
     }
 }
 
-/// Loads the split-out panels' module for each of their functions (the
-/// module is fetched once; each function's loader then answers at once).
-async fn load_split_panels() -> Result<(), SplitLoaderError> {
-    preload_topics_panel().await?;
-    preload_trends_panel().await?;
-    preload_contexts_panel().await?;
-    preload_reader_panel().await?;
-    preload_collocates_panel().await?;
-    preload_phrases_panel().await?;
-    preload_keyness_panel().await?;
-    preload_texts_panel().await?;
-    preload_dictionary_panel().await?;
-    Ok(())
+/// Loads a split-out panel's function (its module is fetched once for
+/// all of them), so that [`split_panel`] then answers at once.
+async fn load_split_panel(panel: Panel) -> Result<(), SplitLoaderError> {
+    match panel {
+        Panel::Summary | Panel::Cloud | Panel::Terms => Ok(()),
+        Panel::Topics => preload_topics_panel().await,
+        Panel::Trends => preload_trends_panel().await,
+        Panel::Contexts => preload_contexts_panel().await,
+        Panel::Reader => preload_reader_panel().await,
+        Panel::Collocates => preload_collocates_panel().await,
+        Panel::Phrases => preload_phrases_panel().await,
+        Panel::Keyness => preload_keyness_panel().await,
+        Panel::Texts => preload_texts_panel().await,
+        Panel::Dictionary => preload_dictionary_panel().await,
+    }
 }
 
 /// A split-out panel (Err when its module is not loaded).
@@ -690,6 +711,7 @@ pub fn App(corpus: Arc<Corpus>, face: Face, initial: ViewState, notes: Vec<Strin
         chart_width,
     };
     provide_context(analysis);
+    provide_context(SplitRetry(RwSignal::new(0)));
 
     // User topics the user made or kept are saved in the browser: never with
     // fewer than were loaded but for the ones the user deleted, never when
