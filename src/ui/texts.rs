@@ -236,13 +236,31 @@ impl Texts {
                         list.push(text);
                     }
                     texts.list.set(list);
-                    texts.problems.update(|p| p.extend(problems));
+                    problems.into_iter().for_each(|p| texts.note(p));
                 }
-                Err(e) => texts.problems.update(|p| p.push(e)),
+                Err(e) => texts.note(e),
             }
             texts.loaded.set(true);
         });
         texts
+    }
+
+    /// Notes a problem (or what reading a file put right), once: the same
+    /// note again moves to the end, not repeated.
+    fn note(self, problem: String) {
+        self.problems.update(|p| {
+            p.retain(|q| *q != problem);
+            p.push(problem);
+        });
+    }
+
+    /// A new add by the user (files chosen or dropped, text pasted, a
+    /// texts file imported): the notes of earlier adds go, unless one is
+    /// still being read.
+    fn new_batch(self) {
+        if self.reading.get_untracked() == 0 && self.pdfs.with_untracked(Vec::is_empty) {
+            self.problems.update(|p| p.clear());
+        }
     }
 
     /// Adds a text read by the worker (its fields, and its paragraphs as
@@ -252,9 +270,7 @@ impl Texts {
         let total: usize = self.list.with_untracked(|l| l.iter().map(|t| t.paragraphs.iter().map(String::len).sum::<usize>()).sum());
         let size = bytes.length() as usize;
         if total + size > MAX_TOTAL_BYTES {
-            self.problems.update(|p| {
-                p.push(format!("{}: not added; your texts would pass {} MB in all", imported.name, MAX_TOTAL_BYTES / (1024 * 1024)))
-            });
+            self.note(format!("{}: not added; your texts would pass {} MB in all", imported.name, MAX_TOTAL_BYTES / (1024 * 1024)));
             return;
         }
         self.reading.update(|n| *n += 1);
@@ -268,14 +284,14 @@ impl Texts {
                     self.take(imported, paragraphs, Body::new(body));
                     added();
                 }
-                Err(e) => self.problems.update(|p| p.push(format!("{}: {e}", imported.name))),
+                Err(e) => self.note(format!("{}: {e}", imported.name)),
             }
         });
     }
 
     /// Adds a read text whose paragraphs are `paragraphs` (and, as bytes, `body`).
     fn take(self, imported: ImportedText, paragraphs: ParagraphList, body: Body) {
-        self.problems.update(|p| p.extend(imported.notes.iter().cloned()));
+        imported.notes.iter().for_each(|p| self.note(p.clone()));
         let taken: Vec<String> = self.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
         let text = UserText {
             id: new_id(&imported.name, &taken),
@@ -299,12 +315,12 @@ impl Texts {
     fn keep(self, text: UserText) {
         let text = text.with_body();
         let Some(body) = text.body.clone() else {
-            return self.problems.update(|p| p.push(format!("{}: the text could not be kept", text.name)));
+            return self.note(format!("{}: the text could not be kept", text.name));
         };
         let record = UserText { paragraphs: ParagraphList::default(), body: None, ..text };
         leptos::task::spawn_local(async move {
             if let Err(e) = super::text_store::put(&record, body.blob()).await {
-                self.problems.update(|p| p.push(format!("{}: {e}", record.name)));
+                self.note(format!("{}: {e}", record.name));
             }
         });
     }
@@ -313,7 +329,7 @@ impl Texts {
         self.list.update(|l| l.retain(|t| t.id != id));
         leptos::task::spawn_local(async move {
             if let Err(e) = super::text_store::delete(&id).await {
-                self.problems.update(|p| p.push(e));
+                self.note(e);
             }
         });
     }
@@ -357,9 +373,9 @@ impl Texts {
             }),
             Err(e) if e == super::segmenter::CANCELLED => {
                 let lang = analysis.lang.get_untracked();
-                self.problems.update(|p| p.push(format!("{name}: {}", t(lang, "texts.cancelled"))))
+                self.note(format!("{name}: {}", t(lang, "texts.cancelled")))
             }
-            Err(e) => self.problems.update(|p| p.push(e.trim_start_matches("Error: ").to_string())),
+            Err(e) => self.note(e.trim_start_matches("Error: ").to_string()),
         }
     }
 
@@ -369,7 +385,7 @@ impl Texts {
         use crate::engine::import::{ImportError, MAX_FILE_BYTES};
         if bytes.length() as usize > MAX_FILE_BYTES {
             let error = ImportError::TooLarge { file: name, bytes: bytes.length() as usize };
-            return self.problems.update(|p| p.push(error.to_string()));
+            return self.note(error.to_string());
         }
         let id = NEXT_PDF.with(|n| n.replace(n.get() + 1));
         self.pdfs.update(|l| l.push((id, name.clone(), 0, 0)));
@@ -392,13 +408,14 @@ impl Texts {
                         self.imported(analysis, file, result);
                     });
                 }
-                Err(e) => self.problems.update(|p| p.push(e)),
+                Err(e) => self.note(e),
             }
         });
     }
 
     /// Reads each file of a list (from the file input or a drop).
     fn read_files(self, analysis: Analysis, files: web_sys::FileList, encoding: String) {
+        self.new_batch();
         for i in 0..files.length() {
             let Some(file) = files.get(i) else { continue };
             let name = file.name();
@@ -409,7 +426,7 @@ impl Texts {
                 self.reading.update(|n| *n = n.saturating_sub(1));
                 match buffer {
                     Ok(buffer) => self.read_file(analysis, name, js_sys::Uint8Array::new(&buffer), encoding),
-                    Err(_) => self.problems.update(|p| p.push(format!("{name}: the browser could not read the file"))),
+                    Err(_) => self.note(format!("{name}: the browser could not read the file")),
                 }
             });
         }
@@ -437,8 +454,9 @@ pub fn TextsPanel() -> impl IntoView {
     let add_paste = move |_| {
         let Some(area) = paste.get() else { return };
         let text = area.value();
+        texts.new_batch();
         if text.trim().is_empty() {
-            texts.problems.update(|p| p.push(t(analysis.lang.get_untracked(), "texts.paste.empty").to_string()));
+            texts.note(t(analysis.lang.get_untracked(), "texts.paste.empty").to_string());
             return;
         }
         area.set_value("");
@@ -470,10 +488,11 @@ pub fn TextsPanel() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         let name = file.name();
+        texts.new_batch();
         leptos::task::spawn_local(async move {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
                 Some(text) => text,
-                None => return texts.problems.update(|p| p.push(format!("{name}: the browser could not read the file"))),
+                None => return texts.note(format!("{name}: the browser could not read the file")),
             };
             match serde_json::from_str::<TextsFile>(&text) {
                 Ok(file) if file.format == "cijing-texts" => {
@@ -490,8 +509,8 @@ pub fn TextsPanel() -> impl IntoView {
                         analysis.view.update(|v| v.source = CorpusSource::Both);
                     }
                 }
-                Ok(_) => texts.problems.update(|p| p.push(format!("{name}: not a cijing texts file"))),
-                Err(e) => texts.problems.update(|p| p.push(format!("{name}: not a cijing texts file ({e})"))),
+                Ok(_) => texts.note(format!("{name}: not a cijing texts file")),
+                Err(e) => texts.note(format!("{name}: not a cijing texts file ({e})")),
             }
         });
     };

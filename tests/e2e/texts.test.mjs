@@ -362,6 +362,28 @@ test('a text whose title tips it to Traditional is segmented through the fold, a
   await page.context().close();
 });
 
+test('notes on added files: each once, and a new add clears the last add\'s', async () => {
+  const app = await openApp(shared.browser, shared.server.url);
+  const page = app.page;
+  await showPanel(page, 'texts');
+  const notes = () => page.$$eval('#texts-problems li', (lis) => lis.map((li) => li.textContent));
+  const empty = { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) };
+  // The same bad file twice in one add, then again in a second add: one note.
+  await page.setInputFiles('#text-files', [empty, empty]);
+  await page.waitForSelector('#texts-problems li');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await notes(), ['empty.txt: the file is empty']);
+  await page.setInputFiles('#text-files', [empty]);
+  await page.waitForTimeout(500);
+  assert.deepEqual(await notes(), ['empty.txt: the file is empty']);
+  // A good file in a new add: the last add's note goes.
+  await page.setInputFiles('#text-files', [{ name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from('中国和哈萨克斯坦加强能源合作。') }]);
+  await textCount(page, 1);
+  assert.deepEqual(await notes(), []);
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});
+
 test('a UTF-8 file cut short inside its last character is read as UTF-8, with a note', async () => {
   const app = await openApp(shared.browser, shared.server.url);
   const page = app.page;
