@@ -183,3 +183,29 @@ fn dispersion_plot_has_a_strip_per_document_and_a_tick_per_hit_in_one_path() {
         assert!(has_label(&svg, label), "label {label} missing");
     }
 }
+
+#[test]
+fn the_trend_legend_sits_above_the_plot_never_over_a_point() {
+    // The first points are the highest, where a legend in the plot's
+    // corner would cover them. At 400 px the entries (the name at 19.84 px
+    // a character, plus 48 px of line and gap) flow into 320 px: 上海合作组织,
+    // then 全面战略伙伴关系, then 一带一路 and 命运共同体, then 互联互通.
+    let names = ["上海合作组织", "全面战略伙伴关系", "一带一路", "命运共同体", "互联互通"];
+    let series: Vec<(String, Vec<f64>)> = names.iter().map(|n| (n.to_string(), vec![9.0, 8.5, 1.0, 0.5])).collect();
+    let points: Vec<String> = ["2019", "2020", "2023", "2024"].iter().map(|s| s.to_string()).collect();
+    let svg = line_chart_svg(&series, &points, &text("趋势", "全部文献"), "每万词", 400).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).unwrap_or_else(|| panic!("{name} in {tag}")) + name.len() + 3;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let top_point = svg.split("<circle").skip(1).map(|c| attr(c, "cy") - 4.0).fold(f64::MAX, f64::min);
+    let mut rows = std::collections::BTreeSet::new();
+    for name in names {
+        let at = svg.find(&format!("\n{name}\n</text>")).unwrap_or_else(|| panic!("legend names {name}"));
+        let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+        let y = attr(tag, "y");
+        assert!(y + 10.0 < top_point, "{name} at y {y} is above the highest point ({top_point})");
+        rows.insert(y as i64);
+    }
+    assert_eq!(rows.len(), 4, "the names take four rows: {rows:?}");
+}

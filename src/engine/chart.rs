@@ -269,13 +269,34 @@ pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &C
     let height = 380u32;
     let n = points.len().max(1);
     let max = series.iter().flat_map(|(_, v)| v.iter().copied()).fold(0.0f64, f64::max).max(1.0) * 1.1;
+    // The legend: its entries in rows above the plot (never over a line),
+    // as wide as the plot is (the width less the value axis and margins).
+    let legend_px = 16.0;
+    let entry_width = |name: &str| (32.0 + text_width(name, legend_px * 1.24) + 16.0).ceil() as i32;
+    let room = width as i32 - 56 - 2 * 12;
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut used = 0;
+    for (k, (name, _)) in series.iter().enumerate() {
+        let w = entry_width(name);
+        match rows.last_mut() {
+            Some(row) if used + w <= room => row.push(k),
+            _ => {
+                rows.push(vec![k]);
+                used = 0;
+            }
+        }
+        used += w;
+    }
+    let band = if rows.is_empty() { 0 } else { rows.len() as u32 * 22 + 6 };
     let mut svg = String::new();
     {
         let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
-        let area = with_subtitle(&root, text, width, height)?;
+        // The title, then the legend's rows, then the plot.
+        let area = with_subtitle(&root, text, width, height)?.margin(12, 0, 0, 0);
+        let area = area.titled(&caption(text, width), (CHART_FONT, 21).into_font().color(&AXIS_COLOR)).map_err(ChartError::from)?;
         let mut chart = ChartBuilder::on(&area)
-            .caption(caption(text, width), (CHART_FONT, 21).into_font().color(&AXIS_COLOR))
             .margin(12)
+            .margin_top(6 + band)
             .x_label_area_size(36)
             .y_label_area_size(56)
             .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..max)
@@ -311,24 +332,20 @@ pub fn line_chart_svg(series: &[(String, Vec<f64>)], points: &[String], text: &C
         }
         // The legend, drawn here rather than by plotters' series labels,
         // which measure their text with a font backend (the DOM on wasm32).
-        if !series.is_empty() {
-            let plot = chart.plotting_area().strip_coord_spec();
-            let legend_px = 16.0;
-            let widest = series.iter().map(|(name, _)| text_width(name, legend_px)).fold(0.0, f64::max);
-            let (x0, y0) = (10i32, 8i32);
-            let (w, h) = ((widest + 40.0).ceil() as i32, series.len() as i32 * 22 + 8);
-            plot.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], WHITE.mix(0.85).filled())).map_err(ChartError::from)?;
-            plot.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], GRID_COLOR)).map_err(ChartError::from)?;
-            for (k, (name, _)) in series.iter().enumerate() {
-                let color = PALETTE[k % PALETTE.len()];
-                let y = y0 + 15 + k as i32 * 22;
-                plot.draw(&PathElement::new(vec![(x0 + 8, y), (x0 + 26, y)], color.stroke_width(3))).map_err(ChartError::from)?;
-                plot.draw(&Text::new(
+        let (xs, ys) = chart.plotting_area().get_pixel_range();
+        for (r, row) in rows.iter().enumerate() {
+            let y = ys.start - band as i32 + 8 + r as i32 * 22;
+            let mut x = xs.start;
+            for &k in row {
+                let (name, color) = (&series[k].0, PALETTE[k % PALETTE.len()]);
+                root.draw(&PathElement::new(vec![(x + 4, y), (x + 22, y)], color.stroke_width(3))).map_err(ChartError::from)?;
+                root.draw(&Text::new(
                     name.clone(),
-                    (x0 + 32, y),
+                    (x + 28, y),
                     (CHART_FONT, legend_px * 1.24).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Left, VPos::Center)),
                 ))
                 .map_err(ChartError::from)?;
+                x += entry_width(name);
             }
         }
         root.present().map_err(ChartError::from)?;
