@@ -85,4 +85,6 @@ pub mod ui_logic;
 pub mod view_state;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
+pub mod split;
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;

@@ -3,6 +3,11 @@
 //! from the tokens stored at build time. Results are the engine's own types
 //! as plain JS objects (serde-wasm-bindgen); bad options reject with an
 //! `Error` whose message says what is wrong.
+//!
+//! The exports are thin: their work ([`answer`]) is split out of the page's
+//! wasm with the panels ([`crate::split`]), so an embed that never calls the
+//! API never fetches it. `ready()` in `cijing-embed.js` awaits [`api_load`]
+//! first; after that every call answers synchronously.
 
 use super::request::Request;
 use crate::engine::collocates::collocates;
@@ -20,6 +25,7 @@ use serde::Serialize;
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// The shipped corpus with the default segmentation, and its topic scores.
 pub struct Shipped {
@@ -96,8 +102,7 @@ struct DocumentInfo<'a> {
 }
 
 /// The documents: id, title, date, source, place, parties, paragraphs, word tokens.
-#[wasm_bindgen(js_name = apiDocuments)]
-pub fn api_documents() -> Result<JsValue, JsError> {
+fn answer_documents() -> Result<JsValue, JsError> {
     let shipped = shipped();
     let c = &shipped.corpus;
     let docs: Vec<DocumentInfo> = c
@@ -119,8 +124,7 @@ pub fn api_documents() -> Result<JsValue, JsError> {
 }
 
 /// The term table of a selection (`top` rows when given).
-#[wasm_bindgen(js_name = apiTerms)]
-pub fn api_terms(options: JsValue) -> Result<JsValue, JsError> {
+fn answer_terms(options: JsValue) -> Result<JsValue, JsError> {
     let shipped = shipped();
     let r = request(options)?;
     let selection = selection(&shipped, &r)?;
@@ -131,8 +135,7 @@ pub fn api_terms(options: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Keyness of a selection against the rest or the whole corpus.
-#[wasm_bindgen(js_name = apiKeyness)]
-pub fn api_keyness(options: JsValue) -> Result<JsValue, JsError> {
+fn answer_keyness(options: JsValue) -> Result<JsValue, JsError> {
     let shipped = shipped();
     let r = request(options)?;
     let selection = selection(&shipped, &r)?;
@@ -147,8 +150,7 @@ fn query(shipped: &Shipped, term: &str, merge: bool) -> Result<Query, JsError> {
 }
 
 /// The concordance of a term or phrase (`top` lines when given).
-#[wasm_bindgen(js_name = apiKwic)]
-pub fn api_kwic(term: &str, options: JsValue) -> Result<JsValue, JsError> {
+fn answer_kwic(term: &str, options: JsValue) -> Result<JsValue, JsError> {
     let shipped = shipped();
     let r = request(options)?;
     let selection = selection(&shipped, &r)?;
@@ -159,8 +161,7 @@ pub fn api_kwic(term: &str, options: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// The collocates of a term or phrase.
-#[wasm_bindgen(js_name = apiCollocates)]
-pub fn api_collocates(term: &str, options: JsValue) -> Result<JsValue, JsError> {
+fn answer_collocates(term: &str, options: JsValue) -> Result<JsValue, JsError> {
     let shipped = shipped();
     let r = request(options)?;
     let selection = selection(&shipped, &r)?;
@@ -171,8 +172,7 @@ pub fn api_collocates(term: &str, options: JsValue) -> Result<JsValue, JsError> 
 }
 
 /// N-grams of a selection.
-#[wasm_bindgen(js_name = apiNgrams)]
-pub fn api_ngrams(options: JsValue) -> Result<JsValue, JsError> {
+fn answer_ngrams(options: JsValue) -> Result<JsValue, JsError> {
     let shipped = shipped();
     let r = request(options)?;
     let selection = selection(&shipped, &r)?;
@@ -182,8 +182,7 @@ pub fn api_ngrams(options: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Trends of terms per document or per year.
-#[wasm_bindgen(js_name = apiTrends)]
-pub fn api_trends(terms: Vec<String>, options: JsValue) -> Result<JsValue, JsError> {
+fn answer_trends(terms: Vec<String>, options: JsValue) -> Result<JsValue, JsError> {
     let shipped = shipped();
     let r = request(options)?;
     let selection = selection(&shipped, &r)?;
@@ -192,11 +191,99 @@ pub fn api_trends(terms: Vec<String>, options: JsValue) -> Result<JsValue, JsErr
 }
 
 /// Each topic's share of each document of a selection.
-#[wasm_bindgen(js_name = apiTopics)]
-pub fn api_topics(options: JsValue) -> Result<JsValue, JsError> {
+fn answer_topics(options: JsValue) -> Result<JsValue, JsError> {
     let shipped = shipped();
     let r = request(options)?;
     let selection = selection(&shipped, &r)?;
     let threshold = r.threshold.unwrap_or(1).max(1);
     to_js(&topic_shares(&shipped.corpus, &shipped.topics(), &selection, threshold))
+}
+
+/// One call of the JS API, answered in the split-out module.
+enum Call {
+    Documents,
+    Terms(JsValue),
+    Keyness(JsValue),
+    Kwic(String, JsValue),
+    Collocates(String, JsValue),
+    Ngrams(JsValue),
+    Trends(Vec<String>, JsValue),
+    Topics(JsValue),
+}
+
+/// Answers a call (Err when the split-out module is not loaded).
+#[wasm_split(panels, fallible, preload(preload_answer))]
+fn answer(call: Call) -> Result<Result<JsValue, JsError>, SplitLoaderError> {
+    Ok(match call {
+        Call::Documents => answer_documents(),
+        Call::Terms(options) => answer_terms(options),
+        Call::Keyness(options) => answer_keyness(options),
+        Call::Kwic(term, options) => answer_kwic(&term, options),
+        Call::Collocates(term, options) => answer_collocates(&term, options),
+        Call::Ngrams(options) => answer_ngrams(options),
+        Call::Trends(terms, options) => answer_trends(terms, options),
+        Call::Topics(options) => answer_topics(options),
+    })
+}
+
+/// Fetches the module that answers the JS API (once; `ready()` awaits it).
+#[wasm_bindgen(js_name = apiLoad)]
+pub async fn api_load() -> Result<(), JsError> {
+    preload_answer().await.map_err(|e| JsError::new(&format!("cijing's JS API could not be loaded: {e}")))
+}
+
+fn run(call: Call) -> Result<JsValue, JsError> {
+    match crate::split::ready_now(answer(call)) {
+        Some(Ok(answer)) => answer,
+        Some(Err(e)) => Err(JsError::new(&format!("cijing's JS API could not be loaded: {e}"))),
+        None => Err(JsError::new("cijing's JS API is not loaded yet: use it through `await ready()`")),
+    }
+}
+
+/// The documents: id, title, date, source, place, parties, paragraphs, word tokens.
+#[wasm_bindgen(js_name = apiDocuments)]
+pub fn api_documents() -> Result<JsValue, JsError> {
+    run(Call::Documents)
+}
+
+/// The term table of a selection (`top` rows when given).
+#[wasm_bindgen(js_name = apiTerms)]
+pub fn api_terms(options: JsValue) -> Result<JsValue, JsError> {
+    run(Call::Terms(options))
+}
+
+/// Keyness of a selection against the rest or the whole corpus.
+#[wasm_bindgen(js_name = apiKeyness)]
+pub fn api_keyness(options: JsValue) -> Result<JsValue, JsError> {
+    run(Call::Keyness(options))
+}
+
+/// The concordance of a term or phrase (`top` lines when given).
+#[wasm_bindgen(js_name = apiKwic)]
+pub fn api_kwic(term: String, options: JsValue) -> Result<JsValue, JsError> {
+    run(Call::Kwic(term, options))
+}
+
+/// The collocates of a term or phrase.
+#[wasm_bindgen(js_name = apiCollocates)]
+pub fn api_collocates(term: String, options: JsValue) -> Result<JsValue, JsError> {
+    run(Call::Collocates(term, options))
+}
+
+/// N-grams of a selection.
+#[wasm_bindgen(js_name = apiNgrams)]
+pub fn api_ngrams(options: JsValue) -> Result<JsValue, JsError> {
+    run(Call::Ngrams(options))
+}
+
+/// Trends of terms per document or per year.
+#[wasm_bindgen(js_name = apiTrends)]
+pub fn api_trends(terms: Vec<String>, options: JsValue) -> Result<JsValue, JsError> {
+    run(Call::Trends(terms, options))
+}
+
+/// Each topic's share of each document of a selection.
+#[wasm_bindgen(js_name = apiTopics)]
+pub fn api_topics(options: JsValue) -> Result<JsValue, JsError> {
+    run(Call::Topics(options))
 }

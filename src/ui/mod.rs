@@ -382,21 +382,11 @@ fn SplitPanel(panel: Panel) -> impl IntoView {
     };
     move || match loaded.get() {
         None => view! { <lazy::Waiting panel=panel /> }.into_any(),
-        Some(true) => match ready_now(split_panel(panel)) {
+        Some(true) => match crate::split::ready_now(split_panel(panel)) {
             Some(Ok(view)) => view,
             _ => unloaded(),
         },
         Some(false) => unloaded(),
-    }
-}
-
-/// The output of a future that is ready when first polled (a split-out
-/// function whose module is loaded), else None.
-fn ready_now<F: std::future::Future>(future: F) -> Option<F::Output> {
-    let mut future = std::pin::pin!(future);
-    match future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
-        std::task::Poll::Ready(output) => Some(output),
-        std::task::Poll::Pending => None,
     }
 }
 

@@ -44,9 +44,13 @@ function ask(message) {
 
 const list = (x) => (Array.isArray(x) ? x : [x]);
 
-/** The JS API, once the wasm is loaded. */
+/**
+ * The JS API, once the wasm and the module that answers it (split out of
+ * the page's wasm with most panels, fetched on the first call) are loaded.
+ */
 export async function ready() {
   const w = await load();
+  await w.apiLoad();
   return Object.freeze({
     documents: () => w.apiDocuments(),
     terms: (options) => w.apiTerms(options),

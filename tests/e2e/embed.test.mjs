@@ -142,6 +142,29 @@ test('the JS API answers with the CLI\'s numbers, and bad options reject with a 
   await context.close();
 });
 
+test('a term widget alone fetches no other panel\'s code; the JS API fetches it on ready(), and says so when it cannot', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  const fetched = [];
+  let blocked = true;
+  await p.route(/split_panels\.wasm$/, (route) => { fetched.push(route.request().url()); return blocked ? route.abort() : route.continue(); });
+  await p.goto(`${server.url}_test_host/terms.html`);
+  await p.locator('#terms #term-chart svg rect').first().waitFor();
+  assert.deepEqual(fetched, [], 'the term widget draws from the page\'s own wasm');
+  // The API's module cannot be fetched: ready() rejects and says why.
+  const refused = await p.evaluate(() => import('../cijing-embed.js').then((m) => m.ready()).then(() => 'resolved', (e) => e.message));
+  assert.match(refused, /JS API could not be loaded/);
+  // A later ready() tries again.
+  blocked = false;
+  const docs = await p.evaluate(async () => (await (await import('../cijing-embed.js')).ready()).documents().length);
+  assert.equal(docs, 17);
+  assert.equal(fetched.length, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a shared link opened in a fresh context restores terms, filters and a user topic', async () => {
   const link = `${server.url}?party=KG&term=%E5%90%88%E4%BD%9C&top=10&ut=%E8%83%BD%E6%BA%90~%E8%83%BD%E6%BA%90%7C%E7%94%B5%E5%8A%9B`;
   const { p, context } = await page(link);
