@@ -1,7 +1,7 @@
 //! Fuzzing of every parser that takes outside input (issue 11): the URL
 //! view state, embed requests, user topics, user dictionary lines and
 //! jieba dictionaries, the cleaner, the corpus manifest, the topic file,
-//! term queries, token streams and dates, and the importer of users' files
+//! term queries, token and word streams and dates, and the importer of users' files
 //! (random bytes under every name, broken .docx archives, Chinese text in
 //! every encoding, Traditional segmentation). Each target feeds generated
 //! input (arbitrary text, and text built from the real keys, values and
@@ -525,6 +525,50 @@ fn fuzz_token_stream() {
     });
     fuzz("token stream round trip", token_docs(), |docs| {
         prop_assert_eq!(tokens::decode(&tokens::encode(&docs)), Ok(docs));
+        Ok(())
+    });
+}
+
+/// Paragraphs cut into words (their text is the words joined), as a word
+/// stream stores them.
+fn word_docs() -> impl Strategy<Value = (Vec<Vec<String>>, Vec<Vec<Vec<Token>>>)> {
+    let word = (proptest::sample::select(&["合作", "。", "中国", "a", "", "🙂x"][..]), proptest::sample::select(&["n", "v", "x", ""][..]));
+    let paragraph = proptest::collection::vec(word, 0..6).prop_map(|words| {
+        let (mut text, mut tokens) = (String::new(), Vec::new());
+        for (w, pos) in words.into_iter().filter(|(w, _)| !w.is_empty()) {
+            tokens.push(Token { start: text.len(), end: text.len() + w.len(), pos: pos.to_string() });
+            text.push_str(w);
+        }
+        (text, tokens)
+    });
+    proptest::collection::vec(proptest::collection::vec(paragraph, 0..4), 0..4)
+        .prop_map(|docs| docs.into_iter().map(|d| d.into_iter().unzip::<_, _, Vec<_>, Vec<_>>()).unzip())
+}
+
+#[test]
+fn fuzz_word_stream() {
+    let bytes = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..200),
+        proptest::collection::vec(any::<u8>(), 0..200).prop_map(|b| [b"CJW1".as_slice(), &b].concat()),
+        (word_docs(), proptest::collection::vec((any::<usize>(), any::<u8>()), 0..4), any::<usize>()).prop_map(|((texts, docs), changes, cut)| {
+            let mut bytes = tokens::encode_words(&texts, &docs).expect("the words tile their text");
+            for (at, b) in changes {
+                let n = bytes.len();
+                bytes[at % n] = b;
+            }
+            bytes.truncate((cut % (bytes.len() + 1)).max(bytes.len() / 2));
+            bytes
+        }),
+    ];
+    fuzz("word stream", bytes, |bytes| {
+        if let Ok((texts, docs)) = tokens::decode_words(&bytes) {
+            // What reads is tiled text: it writes and reads back the same.
+            prop_assert_eq!(tokens::decode_words(&tokens::encode_words(&texts, &docs).expect("decoded words tile")), Ok((texts, docs)));
+        }
+        Ok(())
+    });
+    fuzz("word stream round trip", word_docs(), |(texts, docs)| {
+        prop_assert_eq!(tokens::decode_words(&tokens::encode_words(&texts, &docs).expect("the words tile their text")), Ok((texts, docs)));
         Ok(())
     });
 }

@@ -26,7 +26,7 @@ use crate::engine::aliases::AliasGroups;
 use crate::engine::corpus::{CleanDocument, Corpus, DocInfo};
 use crate::engine::lexicon::{parse_user_dict, parse_word_list};
 use crate::engine::segment::{SegmentOptions, Segmenter};
-use crate::engine::tokens::{decode, DocumentTokens};
+use crate::engine::tokens::{decode_words, DocumentTokens};
 use crate::engine::topics::Topic;
 use manifest::DocSpec;
 use std::collections::HashSet;
@@ -35,11 +35,12 @@ include!(concat!(env!("OUT_DIR"), "/builtin_corpus.rs"));
 include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
 include!(concat!(env!("OUT_DIR"), "/builtin_clean.rs"));
 
-/// The shipped documents segmented at build time by `build.rs` with the
-/// shipped dictionaries and the default options (precise mode, HMM on), as
-/// an [`crate::engine::tokens`] stream: the page starts from these without
-/// loading jieba's dictionary.
-pub static TOKENS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seed_tokens.bin"));
+/// The shipped documents, cleaned and segmented at build time by `build.rs`
+/// with the shipped dictionaries and the default options (precise mode, HMM
+/// on), as a word stream ([`encode_words`](crate::engine::tokens::encode_words)):
+/// their paragraphs' text and tokens in one. The page starts from these
+/// without loading jieba's dictionary.
+pub static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seed_words.bin"));
 
 /// jieba's base dictionary (`seeds/lexicon/jieba_dict.txt`) in the
 /// compact form `build.rs` makes of it
@@ -75,12 +76,23 @@ pub fn files() -> &'static [(&'static str, &'static str)] {
 /// nothing is cleaned at run time; [`documents_from_sources`] does the same
 /// work now, and a test checks the two agree.
 pub fn documents() -> Vec<CleanDocument> {
-    let own = |lines: &[&str]| lines.iter().map(|l| l.to_string()).collect::<Vec<_>>();
-    builtin_doc_specs()
+    shipped_documents().0
+}
+
+/// The shipped documents and their tokens, read from [`WORDS`].
+fn shipped_documents() -> (Vec<CleanDocument>, DocumentTokens) {
+    let (paragraphs, tokens) = decode_words(WORDS).expect("build.rs wrote the word stream with the same code");
+    let documents = builtin_doc_specs()
         .iter()
-        .zip(CLEAN_DOCS)
-        .map(|(spec, (meta, paragraphs))| CleanDocument { info: doc_info(spec), meta: own(meta), paragraphs: own(paragraphs) })
-        .collect()
+        .zip(CLEAN_META)
+        .zip(paragraphs)
+        .map(|((spec, meta), paragraphs)| CleanDocument {
+            info: doc_info(spec),
+            meta: meta.iter().map(|l| l.to_string()).collect(),
+            paragraphs,
+        })
+        .collect();
+    (documents, tokens)
 }
 
 /// [`documents`], cut from the embedded seed files and cleaned now.
@@ -173,17 +185,18 @@ pub fn stopwords() -> HashSet<String> {
     parse_word_list(STOPWORDS).into_iter().collect()
 }
 
-/// The tokens `build.rs` stored in [`TOKENS`], `[document][paragraph][token]`
+/// The tokens `build.rs` stored in [`WORDS`], `[document][paragraph][token]`
 /// in the order of [`documents`].
 pub fn tokens() -> DocumentTokens {
-    decode(TOKENS).expect("build.rs wrote the token stream with the same code")
+    shipped_documents().1
 }
 
 /// The shipped corpus with the default options, built from the tokens
 /// stored at build time: no segmenter, no dictionary.
 pub fn presegmented_corpus() -> Corpus {
     let stopwords = stopwords();
-    let mut corpus = Corpus::from_segmented(documents(), tokens(), &stopwords, SegmentOptions::default())
+    let (documents, tokens) = shipped_documents();
+    let mut corpus = Corpus::from_segmented(documents, tokens, &stopwords, SegmentOptions::default())
         .expect("build.rs segmented these same documents");
     corpus.set_aliases(aliases(), &stopwords);
     corpus
