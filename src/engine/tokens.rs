@@ -344,52 +344,111 @@ pub fn encode_words(paragraphs: &[Vec<String>], docs: &[Vec<Vec<Token>>]) -> Res
 /// from a word stream.
 pub type DocumentWords = (Vec<Vec<String>>, DocumentTokens);
 
+/// Reads a stream written by [`encode_words`] a paragraph at a time: its
+/// text, and its tokens without a `String` a token (what the shipped corpus
+/// is built from at start-up). Call [`WordStream::next_document`] for each
+/// document, then [`WordStream::next_paragraph`] as many times as it says,
+/// then [`WordStream::finish`]. A damaged stream is an error naming the
+/// byte; it never panics.
+pub struct WordStream<'a> {
+    reader: Reader<&'a [u8]>,
+    tags: Vec<&'a str>,
+    vocabulary: Vec<(&'a str, usize)>,
+    documents: usize,
+    words: Vec<(&'a str, usize)>,
+}
+
+impl<'a> WordStream<'a> {
+    /// Reads the header, the tag table and the vocabulary of a stream.
+    pub fn new(bytes: &'a [u8]) -> Result<WordStream<'a>, TokenStreamError> {
+        if !bytes.starts_with(WORDS_MAGIC) {
+            return Err(TokenStreamError { offset: 0, message: "not a cijing word stream (no CJW1 header)" });
+        }
+        let mut reader = Reader { bytes, at: WORDS_MAGIC.len() };
+        let text = |reader: &mut Reader<&'a [u8]>, message| {
+            let len = reader.count()?;
+            let at = reader.at;
+            let Ok(text) = std::str::from_utf8(&bytes[at..at + len]) else { return reader.fail(message) };
+            reader.at += len;
+            Ok(text)
+        };
+        let mut tags = Vec::new();
+        for _ in 0..reader.count()? {
+            tags.push(text(&mut reader, "a POS tag is not UTF-8")?);
+        }
+        let mut vocabulary = Vec::new();
+        for _ in 0..reader.count()? {
+            let tag = reader.number()?;
+            if tag >= tags.len() {
+                return reader.fail("a POS tag index is outside the tag table");
+            }
+            vocabulary.push((text(&mut reader, "a word is not UTF-8")?, tag));
+        }
+        let documents = reader.count()?;
+        Ok(WordStream { reader, tags, vocabulary, documents, words: Vec::new() })
+    }
+
+    /// The POS tags, indexed by [`StreamToken::tag`].
+    pub fn tags(&self) -> &[&'a str] {
+        &self.tags
+    }
+
+    /// How many documents the stream holds.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// Starts the next document: its paragraph count.
+    pub fn next_document(&mut self) -> Result<usize, TokenStreamError> {
+        self.reader.count()
+    }
+
+    /// The next paragraph's text, and its tokens in `out` (cleared first).
+    pub fn next_paragraph(&mut self, out: &mut Vec<StreamToken>) -> Result<String, TokenStreamError> {
+        // The words first, so the text is allocated once.
+        self.words.clear();
+        let mut len = 0;
+        for _ in 0..self.reader.count()? {
+            let Some(&word) = self.vocabulary.get(self.reader.number()?) else { return self.reader.fail("a word number is outside the vocabulary") };
+            len += word.0.len();
+            self.words.push(word);
+        }
+        let mut text = String::with_capacity(len);
+        out.clear();
+        out.reserve(self.words.len());
+        for &(word, tag) in &self.words {
+            out.push(StreamToken { start: text.len(), end: text.len() + word.len(), tag });
+            text.push_str(word);
+        }
+        Ok(text)
+    }
+
+    /// Checks that the stream ends after the last document.
+    pub fn finish(&self) -> Result<(), TokenStreamError> {
+        if self.reader.at != self.reader.bytes.len() {
+            return self.reader.fail("bytes left over after the last document");
+        }
+        Ok(())
+    }
+}
+
 /// Reads a stream written by [`encode_words`]: each paragraph's text and
 /// tokens. A damaged or truncated stream is an error naming the byte; it
 /// never panics.
 pub fn decode_words(bytes: &[u8]) -> Result<DocumentWords, TokenStreamError> {
-    if !bytes.starts_with(WORDS_MAGIC) {
-        return Err(TokenStreamError { offset: 0, message: "not a cijing word stream (no CJW1 header)" });
-    }
-    let mut reader = Reader { bytes, at: WORDS_MAGIC.len() };
-    let text = |reader: &mut Reader<&[u8]>, message| {
-        let len = reader.count()?;
-        let at = reader.at;
-        let Ok(text) = std::str::from_utf8(&bytes[at..at + len]) else { return reader.fail(message) };
-        reader.at += len;
-        Ok(text)
-    };
-    let mut tags = Vec::new();
-    for _ in 0..reader.count()? {
-        tags.push(text(&mut reader, "a POS tag is not UTF-8")?.to_string());
-    }
-    let mut vocabulary = Vec::new();
-    for _ in 0..reader.count()? {
-        let tag = reader.number()?;
-        if tag >= tags.len() {
-            return reader.fail("a POS tag index is outside the tag table");
-        }
-        vocabulary.push((text(&mut reader, "a word is not UTF-8")?, tag));
-    }
+    let mut stream = WordStream::new(bytes)?;
     let (mut paragraphs, mut docs) = (Vec::new(), Vec::new());
-    for _ in 0..reader.count()? {
+    let mut tokens = Vec::new();
+    for _ in 0..stream.documents() {
         let (mut texts, mut doc) = (Vec::new(), Vec::new());
-        for _ in 0..reader.count()? {
-            let (mut text, mut tokens) = (String::new(), Vec::new());
-            for _ in 0..reader.count()? {
-                let Some(&(word, tag)) = vocabulary.get(reader.number()?) else { return reader.fail("a word number is outside the vocabulary") };
-                tokens.push(Token { start: text.len(), end: text.len() + word.len(), pos: tags[tag].clone() });
-                text.push_str(word);
-            }
-            texts.push(text);
-            doc.push(tokens);
+        for _ in 0..stream.next_document()? {
+            texts.push(stream.next_paragraph(&mut tokens)?);
+            doc.push(tokens.iter().map(|t| Token { start: t.start, end: t.end, pos: stream.tags[t.tag].to_string() }).collect());
         }
         paragraphs.push(texts);
         docs.push(doc);
     }
-    if reader.at != bytes.len() {
-        return reader.fail("bytes left over after the last document");
-    }
+    stream.finish()?;
     Ok((paragraphs, docs))
 }
 

@@ -26,7 +26,8 @@ use crate::engine::aliases::AliasGroups;
 use crate::engine::corpus::{CleanDocument, Corpus, DocInfo};
 use crate::engine::lexicon::{parse_user_dict, parse_word_list};
 use crate::engine::segment::{SegmentOptions, Segmenter};
-use crate::engine::tokens::{decode_words, DocumentTokens};
+use crate::engine::corpus::CorpusBuilder;
+use crate::engine::tokens::{decode_words, DocumentTokens, WordStream};
 use crate::engine::topics::Topic;
 use manifest::DocSpec;
 use std::collections::HashSet;
@@ -195,9 +196,21 @@ pub fn tokens() -> DocumentTokens {
 /// stored at build time: no segmenter, no dictionary.
 pub fn presegmented_corpus() -> Corpus {
     let stopwords = stopwords();
-    let (documents, tokens) = shipped_documents();
-    let mut corpus = Corpus::from_segmented(documents, tokens, &stopwords, SegmentOptions::default())
-        .expect("build.rs segmented these same documents");
+    // Straight from the word stream into the corpus: no token list between.
+    let stored = "build.rs wrote the word stream with the same code";
+    let mut stream = WordStream::new(WORDS).expect(stored);
+    let mut builder = CorpusBuilder::new(SegmentOptions::default());
+    let mut tokens = Vec::new();
+    for (spec, meta) in builtin_doc_specs().iter().zip(CLEAN_META) {
+        builder.start_document(doc_info(spec), meta.iter().map(|l| l.to_string()).collect());
+        for _ in 0..stream.next_document().expect(stored) {
+            let text = stream.next_paragraph(&mut tokens).expect(stored);
+            let tags = stream.tags();
+            builder.add_paragraph(text, tokens.iter().map(|t| (t.start, t.end, tags[t.tag])), &stopwords).expect(stored);
+        }
+    }
+    stream.finish().expect(stored);
+    let mut corpus = builder.finish();
     corpus.set_aliases(aliases(), &stopwords);
     corpus
 }

@@ -1,7 +1,9 @@
 // A minimal static file server for dist/ on 127.0.0.1 (any free port),
 // used by the browser tests and the benchmark. Only GET/HEAD of files
-// under the root; everything else is 404.
+// under the root; everything else is 404. With `{ brotli: true }` it sends
+// brotli to a browser that accepts it, as a real static host would.
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -11,16 +13,23 @@ const TYPES = {
   '.png': 'image/png', '.json': 'application/json',
 };
 
-export async function serveDir(root, port = 0) {
+export async function serveDir(root, port = 0, { brotli = false } = {}) {
   const base = resolve(root);
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        body = compressed.get(file);
+        headers['content-encoding'] = 'br';
+      }
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
