@@ -116,6 +116,23 @@ fn unknown_or_invalid_values_open_the_nearest_valid_view_and_are_reported() {
 }
 
 #[test]
+fn a_date_range_that_ends_before_it_starts_is_ignored_and_reported() {
+    let (view, notes) = parse("?from=2025&to=2019&party=KG");
+    assert_eq!((view.filter.from, view.filter.to), (None, None));
+    assert_eq!(view.filter.parties, ["KG"]);
+    assert_eq!(notes, ["from=2025 is after to=2019: no date is in both, so the dates are ignored"]);
+    // A month after a year that holds it, or the same day, is a range.
+    for q in ["?from=2019-12&to=2019", "?from=2023-05-18&to=2023-05-18", "?from=2023&to=2023-01"] {
+        let (view, notes) = parse(q);
+        assert!(view.filter.from.is_some() && view.filter.to.is_some() && notes.is_empty(), "{q}: {notes:?}");
+    }
+    let (_, notes) = parse("?from=2023-05-19&to=2023-05");
+    assert!(notes.is_empty(), "2023-05-19 is in May: {notes:?}");
+    let (_, notes) = parse("?from=2023-06&to=2023-05-31");
+    assert_eq!(notes, ["from=2023-06 is after to=2023-05-31: no date is in both, so the dates are ignored"]);
+}
+
+#[test]
 fn broken_percent_escapes_do_not_panic() {
     for q in ["?doc=%", "?doc=%E4%B8", "?doc=%zz&top=%31%30", "?&&=&doc", "?doc=%C3%28", "?term=%FF", "?panels="] {
         let _ = parse(q);

@@ -140,6 +140,15 @@ impl DateBound {
         }
     }
 
+    /// The first day it names (`2023-05` → 2023-05-01).
+    pub fn first_day(self) -> Date {
+        match self {
+            DateBound::Year(y) => Date { year: y, month: 1, day: 1 },
+            DateBound::Month(y, m) => Date { year: y, month: m, day: 1 },
+            DateBound::Day(d) => d,
+        }
+    }
+
     /// Is `date` on or before this bound? (`2023-05` admits up to
     /// `2023-05-31`.)
     pub fn admits_to(self, date: Date) -> bool {
