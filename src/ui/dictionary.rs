@@ -106,7 +106,7 @@ pub fn DictionaryPanel() -> impl IntoView {
                     let n = new.len();
                     let result = change_words(&analysis, |words| new.iter().try_for_each(|w| add_word(words, w.clone())));
                     match result {
-                        Ok(()) => message.set(Some((false, format!("{} {n} {} ({name})", t(lang, "dict.imported"), t(lang, "dict.count"))))),
+                        Ok(()) => message.set(Some((false, format!("{} {n} {} ({name})", t(lang, "dict.imported"), t(lang, if n == 1 { "dict.count.one" } else { "dict.count" }))))),
                         Err(e) => message.set(Some((true, e))),
                     }
                 }
@@ -212,7 +212,7 @@ pub fn DictionaryPanel() -> impl IntoView {
                     <button id="dict-keep" on:click=keep_link_words>{tr(analysis.lang, "dict.keep_link")}</button>
                 </p>
             </Show>
-            <p class="muted" id="dict-count" data-words=move || words.with(|w| w.len())>{move || words.with(|w| if w.is_empty() { t(lang(), "dict.empty").to_string() } else { format!("{} {}", w.len(), t(lang(), "dict.count")) })}</p>
+            <p class="muted" id="dict-count" data-words=move || words.with(|w| w.len())>{move || words.with(|w| if w.is_empty() { t(lang(), "dict.empty").to_string() } else { format!("{} {}", w.len(), t(lang(), if w.len() == 1 { "dict.count.one" } else { "dict.count" })) })}</p>
             <ul id="dict-list" class="dict-list">
                 <For each=move || words.get() key=|w| w.clone() children=move |w| {
                     let word = w.word.clone();

@@ -590,7 +590,7 @@ pub fn TextsPanel() -> impl IntoView {
                 <button class="link" on:click=move |_| texts.problems.set(Vec::new())>{tr(analysis.lang, "texts.clear")}</button>
             </Show>
             <p class="muted" id="texts-count" data-texts=move || texts.list.with(|l| l.len())>
-                {move || texts.list.with(|l| format!("{} {}", l.len(), t(lang(), "texts.count")))}
+                {move || texts.list.with(|l| format!("{} {}", l.len(), t(lang(), if l.len() == 1 { "texts.count.one" } else { "texts.count" })))}
             </p>
             <table id="texts-table" class="data">
                 <TableHead columns=HEAD />

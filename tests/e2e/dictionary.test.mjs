@@ -100,13 +100,14 @@ test('select characters in the reader: "add as a word"; import names bad lines; 
   await page.waitForFunction(() => /bad\.txt line 2/.test(document.querySelector('#dict-message').textContent));
   assert.match(await page.textContent('#dict-message'), /bad\.txt line 3: "，。" has no letter or character/);
   assert.equal(await page.getAttribute('#dict-count', 'data-words'), '1');
+  assert.equal((await page.textContent('#dict-count')).trim(), '1 word');
   // A file that is not UTF-8 says so.
   await page.setInputFiles('#dict-import', { name: 'gbk.txt', mimeType: 'text/plain', buffer: Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0x0a]) });
   await page.waitForFunction(() => /gbk\.txt: not UTF-8/.test(document.querySelector('#dict-message').textContent));
   // A good file adds its words (with tags).
   await page.setInputFiles('#dict-import', { name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from('\uFEFF# mine\n数字经济 10 nz\n战略对接\n') });
   await page.waitForFunction(() => document.querySelector('#dict-count').dataset.words === '3');
-  assert.match(await page.textContent('#dict-message'), /Imported 2 word\(s\) \(good\.txt\)/);
+  assert.match(await page.textContent('#dict-message'), /Imported 2 words \(good\.txt\)/);
   const { name, text } = await app.download('#dict-export');
   assert.equal(name, 'cijing-user-dict.txt');
   const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
