@@ -73,6 +73,43 @@ impl Filter {
     pub fn is_everything(&self) -> bool {
         self.docs.is_empty() && self.from.is_none() && self.to.is_none() && self.parties.is_empty() && !self.topics.is_active()
     }
+
+    /// Sets the earliest date; a latest date before it becomes it, so the
+    /// range never ends before it starts.
+    ///
+    /// ```
+    /// use cijing::engine::selection::Filter;
+    /// let mut filter = Filter { to: "2019".parse().ok(), ..Filter::default() };
+    /// filter.set_from("2025".parse().ok());
+    /// assert_eq!((filter.from, filter.to), ("2025".parse().ok(), "2025".parse().ok()));
+    /// filter.set_from("2023".parse().ok()); // 2023..2025: kept
+    /// assert_eq!(filter.to, "2025".parse().ok());
+    /// ```
+    pub fn set_from(&mut self, from: Option<DateBound>) {
+        self.from = from;
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if !to.admits_to(from.first_day()) {
+                self.to = Some(from);
+            }
+        }
+    }
+
+    /// Sets the latest date; an earliest date after it becomes it.
+    ///
+    /// ```
+    /// use cijing::engine::selection::Filter;
+    /// let mut filter = Filter { from: "2025".parse().ok(), ..Filter::default() };
+    /// filter.set_to("2019".parse().ok());
+    /// assert_eq!((filter.from, filter.to), ("2019".parse().ok(), "2019".parse().ok()));
+    /// ```
+    pub fn set_to(&mut self, to: Option<DateBound>) {
+        self.to = to;
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if !to.admits_to(from.first_day()) {
+                self.from = Some(to);
+            }
+        }
+    }
 }
 
 /// Why a filter selects nothing it could name.

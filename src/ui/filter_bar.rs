@@ -156,7 +156,7 @@ pub fn FilterBar() -> impl IntoView {
             <label class="field">
                 {tr(analysis.lang, "filters.from")}
                 <select id="filter-from" prop:value=move || filter.with(|f| f.from.map(|b| b.to_string()).unwrap_or_default())
-                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.from = y.parse().ok()); }>
+                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.set_from(y.parse().ok())); }>
                     <option value="">{tr(analysis.lang, "filters.any")}</option>
                     {year_options(years.clone())}
                 </select>
@@ -164,7 +164,7 @@ pub fn FilterBar() -> impl IntoView {
             <label class="field">
                 {tr(analysis.lang, "filters.to")}
                 <select id="filter-to" prop:value=move || filter.with(|f| f.to.map(|b| b.to_string()).unwrap_or_default())
-                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.to = y.parse().ok()); }>
+                    on:change=move |ev| { let y = event_target_value(&ev); view.update(|v| v.filter.set_to(y.parse().ok())); }>
                     <option value="">{tr(analysis.lang, "filters.any")}</option>
                     {year_options(years.clone())}
                 </select>

@@ -151,6 +151,12 @@ test('a filter changes every panel, and the page says how much is selected', asy
   await app.page.selectOption('#filter-to', '2023');
   await app.page.waitForFunction(() => document.querySelector('.selection-count').textContent.includes('2 of 17 documents'));
   assert.equal((await app.query()).get('from'), '2023');
+  // A "to" before "from" moves "from" with it: the range never ends before
+  // it starts (a link to one would open with the dates ignored).
+  await app.page.selectOption('#filter-to', '2019');
+  await app.page.waitForFunction(() => new URLSearchParams(location.search).get('from') === '2019');
+  assert.deepEqual([(await app.query()).get('from'), (await app.query()).get('to')], ['2019', '2019']);
+  assert.equal(await app.page.inputValue('#filter-from'), '2019');
   await app.page.click('.filter-bar .clear');
   await app.page.waitForFunction(() => document.querySelector('.selection-count').textContent.includes('17 of 17 documents'));
   await app.page.context().close();
