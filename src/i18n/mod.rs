@@ -24,6 +24,20 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
         .unwrap_or(key)
 }
 
+/// "`n` things" in `lang`: `n`, then the text of `key`, or of `one` when
+/// `n` is 1 (English: "1 word", "2 words"; Chinese has one form).
+///
+/// ```
+/// use cijing::i18n::count;
+/// use cijing::view_state::Lang;
+/// assert_eq!(count(Lang::En, 1, "dict.count", "dict.count.one"), "1 word");
+/// assert_eq!(count(Lang::En, 0, "dict.count", "dict.count.one"), "0 words");
+/// assert_eq!(count(Lang::Zh, 2, "dict.count", "dict.count.one"), "2 个词");
+/// ```
+pub fn count(lang: Lang, n: usize, key: &'static str, one: &'static str) -> String {
+    format!("{n} {}", t(lang, if n == 1 { one } else { key }))
+}
+
 /// Every key of the table, in table order.
 pub fn keys() -> impl Iterator<Item = &'static str> {
     STRINGS.iter().map(|(k, _, _)| *k)

@@ -9,7 +9,7 @@ use super::storage;
 use super::panel::{Column, TableHead};
 use super::Analysis;
 use crate::engine::user_words::{add_word, decode_user_words, encode_user_words, parse_user_words, to_user_dict, UserWord};
-use crate::i18n::t;
+use crate::i18n::{count, t};
 use super::tr;
 use crate::view_state::Panel;
 use leptos::prelude::*;
@@ -106,7 +106,7 @@ pub fn DictionaryPanel() -> impl IntoView {
                     let n = new.len();
                     let result = change_words(&analysis, |words| new.iter().try_for_each(|w| add_word(words, w.clone())));
                     match result {
-                        Ok(()) => message.set(Some((false, format!("{} {n} {} ({name})", t(lang, "dict.imported"), t(lang, if n == 1 { "dict.count.one" } else { "dict.count" }))))),
+                        Ok(()) => message.set(Some((false, format!("{} {} ({name})", t(lang, "dict.imported"), count(lang, n, "dict.count", "dict.count.one"))))),
                         Err(e) => message.set(Some((true, e))),
                     }
                 }
@@ -212,7 +212,7 @@ pub fn DictionaryPanel() -> impl IntoView {
                     <button id="dict-keep" on:click=keep_link_words>{tr(analysis.lang, "dict.keep_link")}</button>
                 </p>
             </Show>
-            <p class="muted" id="dict-count" data-words=move || words.with(|w| w.len())>{move || words.with(|w| if w.is_empty() { t(lang(), "dict.empty").to_string() } else { format!("{} {}", w.len(), t(lang(), if w.len() == 1 { "dict.count.one" } else { "dict.count" })) })}</p>
+            <p class="muted" id="dict-count" data-words=move || words.with(|w| w.len())>{move || words.with(|w| if w.is_empty() { t(lang(), "dict.empty").to_string() } else { count(lang(), w.len(), "dict.count", "dict.count.one") })}</p>
             <ul id="dict-list" class="dict-list">
                 <For each=move || words.get() key=|w| w.clone() children=move |w| {
                     let word = w.word.clone();

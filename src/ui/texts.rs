@@ -12,7 +12,7 @@ use crate::engine::sliced_build::SharedDocument;
 use crate::engine::date::Date;
 use crate::engine::document::DocInfo;
 use crate::engine::paragraph_list::{BadParagraphBytes, ParagraphDecoder, ParagraphList};
-use crate::i18n::t;
+use crate::i18n::{count, t};
 use super::tr;
 use crate::view_state::{CorpusSource, Panel};
 use leptos::prelude::*;
@@ -590,7 +590,7 @@ pub fn TextsPanel() -> impl IntoView {
                 <button class="link" on:click=move |_| texts.problems.set(Vec::new())>{tr(analysis.lang, "texts.clear")}</button>
             </Show>
             <p class="muted" id="texts-count" data-texts=move || texts.list.with(|l| l.len())>
-                {move || texts.list.with(|l| format!("{} {}", l.len(), t(lang(), if l.len() == 1 { "texts.count.one" } else { "texts.count" })))}
+                {move || texts.list.with(|l| count(lang(), l.len(), "texts.count", "texts.count.one"))}
             </p>
             <table id="texts-table" class="data">
                 <TableHead columns=HEAD />

@@ -136,6 +136,7 @@ test('a long text shows its progress; Cancel goes back to the corpus shown befor
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }, body);
   await textCount(page, 1);
+  assert.equal((await page.textContent('#texts-count')).trim(), '1 text of your own');
   // The worker segments it and says how far it has got, with a Cancel button.
   await page.waitForFunction(() => /\d+%/.test(document.querySelector('#build-status')?.textContent ?? ''));
   const status = await page.textContent('#build-status .progress-text');
