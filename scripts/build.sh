@@ -16,28 +16,36 @@ out=${OUT:-dist}
 say() { printf '[build] %s\n' "$*"; }
 
 # Two builds of the library: the page's with its web face (feature "web"),
-# the segmenter's without it, so the worker's wasm has no page code.
-flags=(--target "$target")
-[ "$profile" = release ] && flags+=(--release)
-say "cargo build ${flags[*]} --bin cijing-segmenter"
-cargo build --quiet "${flags[@]}" --bin cijing-segmenter
-say "cargo build ${flags[*]} --bin cijing-web --features web"
-cargo build --quiet "${flags[@]}" --bin cijing-web --features web
-dir=target/$target/$([ "$profile" = release ] && echo release || echo debug)
+# the segmenter's without it, so the worker's wasm has no page code. In a
+# release build the page uses the `wasm` profile (Cargo.toml: optimised for
+# size, its code is most of its bytes) and the segmenter the release one
+# (its bytes are mostly the dictionary; loading it is what must be quick).
+if [ "$profile" = release ]; then
+  page_flags=(--target "$target" --profile wasm) page_dir=target/$target/wasm
+  segmenter_flags=(--target "$target" --release) segmenter_dir=target/$target/release
+else
+  page_flags=(--target "$target") page_dir=target/$target/debug
+  segmenter_flags=(--target "$target") segmenter_dir=target/$target/debug
+fi
+say "cargo build ${segmenter_flags[*]} --bin cijing-segmenter"
+cargo build --quiet "${segmenter_flags[@]}" --bin cijing-segmenter
+say "cargo build ${page_flags[*]} --bin cijing-web --features web"
+cargo build --quiet "${page_flags[@]}" --bin cijing-web --features web
 
 rm -rf "$out.tmp" && mkdir -p "$out.tmp/style"
-# The page: most panels' code is split out of its wasm into a module of its
-# own (the #[wasm_split(panels)] functions of src/ui/mod.rs), loaded when
-# the first of those panels mounts; the wasm-bindgen glue loads it through
+# The page: most panels' code and the JS API's are split out of its wasm
+# into a module of its own (the #[wasm_split(panels)] functions of
+# src/ui/mod.rs and src/api/exports.rs), loaded when the first of those
+# panels mounts or ready() is called; the wasm-bindgen glue loads it through
 # __wasm_split.js. wasm-split-cli writes the page's wasm (cijing.wasm, for
 # wasm-bindgen) and the split modules (split_*.wasm, chunk_*.wasm).
 say "wasm-split cijing-web → cijing + split modules"
-wasm-split-cli --target web --out-name cijing "$dir/cijing-web.wasm" "$out.tmp"
+wasm-split-cli --target web --out-name cijing "$page_dir/cijing-web.wasm" "$out.tmp"
 say "wasm-bindgen cijing"
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$out.tmp" --out-name cijing "$out.tmp/cijing.wasm"
 rm "$out.tmp/cijing.wasm"
 say "wasm-bindgen cijing-segmenter → cijing_segmenter"
-wasm-bindgen --target web --no-typescript --out-dir "$out.tmp" --out-name cijing_segmenter "$dir/cijing-segmenter.wasm"
+wasm-bindgen --target web --no-typescript --out-dir "$out.tmp" --out-name cijing_segmenter "$segmenter_dir/cijing-segmenter.wasm"
 if [ "$profile" = release ]; then
   for wasm in "$out.tmp"/cijing_bg.wasm "$out.tmp"/cijing_segmenter_bg.wasm "$out.tmp"/split_*.wasm "$out.tmp"/chunk_*.wasm; do
     [ -e "$wasm" ] || continue
