@@ -34,7 +34,7 @@ fn main() {
     let chars: usize = docs.iter().flat_map(|d| &d.paragraphs).map(|p| p.chars().count()).sum();
     let bytes: usize = docs.iter().flat_map(|d| &d.paragraphs).map(|p| p.len()).sum();
     let (clean, _) = median_ms(10, || {
-        std::hint::black_box(seeds::documents());
+        std::hint::black_box(seeds::documents_from_sources());
     });
     let (seg, seg_min) = median_ms(10, || {
         std::hint::black_box(Corpus::from_documents(docs.clone(), &segmenter, SegmentOptions::default()));

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A longer fuzz run than `cargo test` does: every target in tests/fuzz.rs
 # (the URL view state, embed requests, user topics, dictionaries, the
-# cleaner, the manifest, the topic file, term queries, token streams,
-# dates) with CASES generated inputs each (default 20000), printing the
+# cleaner, the manifest, the topic file, term queries, token and word
+# streams, dates) with CASES generated inputs each (default 20000), printing the
 # cases each target passed. A case that runs longer than FUZZ_TIMEOUT_MS
 # (default 2000) stops the run and prints its input; a failing case is
 # shrunk and printed.

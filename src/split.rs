@@ -1,7 +1,8 @@
 //! Code split out of the page's wasm (`#[wasm_split(panels)]`, split by
 //! wasm-split-cli in `scripts/build.sh`): nine panels and the JS API's
-//! answers live in one module, fetched when first needed. Once it is
-//! loaded, a split function answers when it is first polled.
+//! answers live in one module, fetched when first needed. Each split
+//! function has its own loader: once that has resolved (its `preload_…`
+//! function awaited), the function answers when it is first polled.
 
 use std::future::Future;
 use std::task::{Context, Poll, Waker};

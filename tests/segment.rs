@@ -154,7 +154,7 @@ const ISSUE_12_TERMS: &[(&str, usize)] = &[
 
 #[test]
 fn issue_12_terms_are_one_token_each_time_they_occur_in_the_shipped_corpus() {
-    // The token stream build.rs stored, not a fresh segmentation.
+    // The word stream build.rs stored, not a fresh segmentation.
     let corpus = seeds::presegmented_corpus();
     for &(term, expected) in ISSUE_12_TERMS {
         let base = words(&seeds::base_segmenter(), term, SegmentOptions::default());

@@ -226,13 +226,23 @@ fn answer(call: Call) -> Result<Result<JsValue, JsError>, SplitLoaderError> {
     })
 }
 
+thread_local! {
+    /// Whether [`api_load`] has loaded [`answer`], so that it answers at once.
+    static LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Fetches the module that answers the JS API (once; `ready()` awaits it).
 #[wasm_bindgen(js_name = apiLoad)]
 pub async fn api_load() -> Result<(), JsError> {
-    preload_answer().await.map_err(|e| JsError::new(&format!("cijing's JS API could not be loaded: {e}")))
+    preload_answer().await.map_err(|e| JsError::new(&format!("cijing's JS API could not be loaded: {e}")))?;
+    LOADED.with(|l| l.set(true));
+    Ok(())
 }
 
 fn run(call: Call) -> Result<JsValue, JsError> {
+    if !LOADED.with(|l| l.get()) {
+        return Err(JsError::new("cijing's JS API is not loaded yet: use it through `await ready()`"));
+    }
     match crate::split::ready_now(answer(call)) {
         Some(Ok(answer)) => answer,
         Some(Err(e)) => Err(JsError::new(&format!("cijing's JS API could not be loaded: {e}"))),

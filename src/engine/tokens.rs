@@ -40,7 +40,7 @@ pub struct TokenStreamError {
 
 impl fmt::Display for TokenStreamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "token stream, byte {}: {}", self.offset, self.message)
+        write!(f, "stream of tokens, byte {}: {}", self.offset, self.message)
     }
 }
 
@@ -90,6 +90,16 @@ struct Reader<B> {
 impl<B: AsRef<[u8]>> Reader<B> {
     fn fail<T>(&self, message: &'static str) -> Result<T, TokenStreamError> {
         Err(TokenStreamError { offset: self.at, message })
+    }
+
+    /// A number that is read whole but out of range: the error names its first byte.
+    fn index_below(&mut self, limit: usize, message: &'static str) -> Result<usize, TokenStreamError> {
+        let at = self.at;
+        let n = self.number()?;
+        if n >= limit {
+            return Err(TokenStreamError { offset: at, message });
+        }
+        Ok(n)
     }
 
     fn number(&mut self) -> Result<usize, TokenStreamError> {
@@ -202,10 +212,7 @@ impl<B: AsRef<[u8]>> TokenStream<B> {
             let gap = self.reader.signed()?;
             let start = previous.checked_add_signed(gap).ok_or(TokenStreamError { offset: self.reader.at, message: "a span starts before its paragraph or is too large" })?;
             let end = start.checked_add(self.reader.number()?).ok_or_else(|| too_large(&self.reader))?;
-            let tag = self.reader.number()?;
-            if tag >= self.tags.len() {
-                return self.reader.fail("a POS tag index is outside the tag table");
-            }
+            let tag = self.reader.index_below(self.tags.len(), "a POS tag index is outside the tag table")?;
             out.push(StreamToken { start, end, tag });
             previous = start;
         }
@@ -241,26 +248,37 @@ pub fn decode(bytes: &[u8]) -> Result<DocumentTokens, TokenStreamError> {
 
 const WORDS_MAGIC: &[u8; 4] = b"CJW1";
 
-/// Tokens that do not tile their paragraph, so a word stream cannot hold them.
+/// Tokens that do not tile their paragraphs, so a word stream cannot hold them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotTiled {
     /// The document's index.
     pub document: usize,
     /// The paragraph's index in it.
     pub paragraph: usize,
-    /// The byte offset where a token should have started.
-    pub offset: usize,
+    /// What does not fit.
+    pub problem: Tiling,
+}
+
+/// How tokens fail to tile their paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tiling {
+    /// No token starts at this byte of the paragraph, where the last ended
+    /// (a gap, an overlap, an empty token or the end not reached).
+    From(usize),
+    /// The tokens are for another number of paragraphs of the document.
+    Paragraphs,
+    /// The tokens are for another number of documents.
+    Documents,
 }
 
 impl fmt::Display for NotTiled {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "document {}, paragraph {}: the tokens do not cover the text from byte {} on, one after another",
-            self.document + 1,
-            self.paragraph + 1,
-            self.offset
-        )
+        let (d, p) = (self.document + 1, self.paragraph + 1);
+        match self.problem {
+            Tiling::From(at) => write!(f, "document {d}, paragraph {p}: the tokens do not cover the text from byte {at} on, one after another"),
+            Tiling::Paragraphs => write!(f, "document {d}: the tokens are for another number of paragraphs"),
+            Tiling::Documents => write!(f, "the tokens are for another number of documents"),
+        }
     }
 }
 
@@ -274,14 +292,20 @@ pub fn encode_words(paragraphs: &[Vec<String>], docs: &[Vec<Vec<Token>>]) -> Res
     let mut number: std::collections::HashMap<(&str, usize), usize> = std::collections::HashMap::new();
     let mut counts: Vec<usize> = Vec::new();
     let mut words: Vec<Vec<Vec<usize>>> = Vec::new();
+    if paragraphs.len() != docs.len() {
+        return Err(NotTiled { document: paragraphs.len().min(docs.len()), paragraph: 0, problem: Tiling::Documents });
+    }
     for (document, (texts, tokens)) in paragraphs.iter().zip(docs).enumerate() {
+        if texts.len() != tokens.len() {
+            return Err(NotTiled { document, paragraph: texts.len().min(tokens.len()), problem: Tiling::Paragraphs });
+        }
         let mut doc = Vec::new();
         for (paragraph, (text, tokens)) in texts.iter().zip(tokens).enumerate() {
             let mut at = 0;
             let mut ids = Vec::with_capacity(tokens.len());
             for t in tokens {
                 if t.start != at || t.end <= t.start || !text.is_char_boundary(t.end) {
-                    return Err(NotTiled { document, paragraph, offset: at });
+                    return Err(NotTiled { document, paragraph, problem: Tiling::From(at) });
                 }
                 let tag = tags.iter().position(|g| *g == t.pos).unwrap_or_else(|| {
                     tags.push(&t.pos);
@@ -298,12 +322,9 @@ pub fn encode_words(paragraphs: &[Vec<String>], docs: &[Vec<Vec<Token>>]) -> Res
                 at = t.end;
             }
             if at != text.len() {
-                return Err(NotTiled { document, paragraph, offset: at });
+                return Err(NotTiled { document, paragraph, problem: Tiling::From(at) });
             }
             doc.push(ids);
-        }
-        if texts.len() != tokens.len() {
-            return Err(NotTiled { document, paragraph: texts.len().min(tokens.len()), offset: 0 });
         }
         words.push(doc);
     }
@@ -378,11 +399,12 @@ impl<'a> WordStream<'a> {
         }
         let mut vocabulary = Vec::new();
         for _ in 0..reader.count()? {
-            let tag = reader.number()?;
-            if tag >= tags.len() {
-                return reader.fail("a POS tag index is outside the tag table");
+            let tag = reader.index_below(tags.len(), "a POS tag index is outside the tag table")?;
+            let word = text(&mut reader, "a word is not UTF-8")?;
+            if word.is_empty() {
+                return reader.fail("a word is empty");
             }
-            vocabulary.push((text(&mut reader, "a word is not UTF-8")?, tag));
+            vocabulary.push((word, tag));
         }
         let documents = reader.count()?;
         Ok(WordStream { reader, tags, vocabulary, documents, words: Vec::new() })
@@ -409,7 +431,7 @@ impl<'a> WordStream<'a> {
         self.words.clear();
         let mut len = 0;
         for _ in 0..self.reader.count()? {
-            let Some(&word) = self.vocabulary.get(self.reader.number()?) else { return self.reader.fail("a word number is outside the vocabulary") };
+            let word = self.vocabulary[self.reader.index_below(self.vocabulary.len(), "a word number is outside the vocabulary")?];
             len += word.0.len();
             self.words.push(word);
         }
@@ -529,8 +551,13 @@ mod tests {
         // A gap (共 missing), an overlap (search mode), a token short of the end.
         for (tokens, offset) in [(vec![t(0, 6, "v"), t(9, 12, "v")], 6), (vec![t(0, 6, "v"), t(3, 12, "v")], 6), (vec![t(0, 6, "v")], 6)] {
             let err = encode_words(&text, &[vec![tokens]]).unwrap_err();
-            assert_eq!(err, NotTiled { document: 0, paragraph: 0, offset });
+            assert_eq!(err, NotTiled { document: 0, paragraph: 0, problem: Tiling::From(offset) });
         }
+        // Tokens for another number of paragraphs, or of documents.
+        let two = vec![vec!["合作".to_string(), "共赢".to_string()]];
+        let err = encode_words(&two, &[vec![vec![t(0, 6, "v")]]]).unwrap_err();
+        assert_eq!(err.to_string(), "document 1: the tokens are for another number of paragraphs");
+        assert_eq!(encode_words(&two, &[]).unwrap_err().problem, Tiling::Documents);
         assert_eq!(
             encode_words(&text, &[vec![vec![t(0, 6, "v")]]]).unwrap_err().to_string(),
             "document 1, paragraph 1: the tokens do not cover the text from byte 6 on, one after another"
@@ -550,7 +577,11 @@ mod tests {
         let mut unknown = bytes.clone();
         let last = unknown.len() - 1;
         unknown[last] = 2;
-        assert_eq!(decode_words(&unknown).unwrap_err().message, "a word number is outside the vocabulary");
+        // The error names the bad number's byte.
+        assert_eq!(decode_words(&unknown).unwrap_err(), TokenStreamError { offset: last, message: "a word number is outside the vocabulary" });
         assert!(decode_words(b"CJT2").is_err());
+        // An empty word would give a token that covers nothing.
+        let empty = b"CJW1\x01\x00\x01\x00\x00\x01\x01\x01\x00";
+        assert_eq!(decode_words(empty).unwrap_err().message, "a word is empty");
     }
 }

@@ -23,11 +23,10 @@ pub mod cut;
 pub mod manifest;
 
 use crate::engine::aliases::AliasGroups;
-use crate::engine::corpus::{CleanDocument, Corpus, DocInfo};
+use crate::engine::corpus::{CleanDocument, Corpus, CorpusBuilder, DocInfo};
 use crate::engine::lexicon::{parse_user_dict, parse_word_list};
-use crate::engine::segment::{SegmentOptions, Segmenter};
-use crate::engine::corpus::CorpusBuilder;
-use crate::engine::tokens::{decode_words, DocumentTokens, WordStream};
+use crate::engine::segment::{SegmentOptions, Segmenter, Token};
+use crate::engine::tokens::{DocumentTokens, StreamToken, WordStream};
 use crate::engine::topics::Topic;
 use manifest::DocSpec;
 use std::collections::HashSet;
@@ -77,23 +76,37 @@ pub fn files() -> &'static [(&'static str, &'static str)] {
 /// nothing is cleaned at run time; [`documents_from_sources`] does the same
 /// work now, and a test checks the two agree.
 pub fn documents() -> Vec<CleanDocument> {
-    shipped_documents().0
+    let mut documents: Vec<CleanDocument> = Vec::new();
+    read_shipped(|item| match item {
+        Shipped::Document(info, meta) => documents.push(CleanDocument { info, meta, paragraphs: Vec::new() }),
+        Shipped::Paragraph(text, _, _) => documents.last_mut().expect("a document comes first").paragraphs.push(text),
+    });
+    documents
 }
 
-/// The shipped documents and their tokens, read from [`WORDS`].
-fn shipped_documents() -> (Vec<CleanDocument>, DocumentTokens) {
-    let (paragraphs, tokens) = decode_words(WORDS).expect("build.rs wrote the word stream with the same code");
-    let documents = builtin_doc_specs()
-        .iter()
-        .zip(CLEAN_META)
-        .zip(paragraphs)
-        .map(|((spec, meta), paragraphs)| CleanDocument {
-            info: doc_info(spec),
-            meta: meta.iter().map(|l| l.to_string()).collect(),
-            paragraphs,
-        })
-        .collect();
-    (documents, tokens)
+/// One step of reading the shipped corpus from [`WORDS`].
+enum Shipped<'a> {
+    /// The next document starts: its fields and meta lines.
+    Document(DocInfo, Vec<String>),
+    /// The next paragraph of the current document: its text, its tokens
+    /// and the tag table their tags index.
+    Paragraph(String, &'a [StreamToken], &'a [&'a str]),
+}
+
+/// Reads the shipped documents from [`WORDS`], in manifest order, a
+/// document or a paragraph at a time.
+fn read_shipped(mut each: impl FnMut(Shipped<'_>)) {
+    let stored = "build.rs wrote the word stream with the same code";
+    let mut stream = WordStream::new(WORDS).expect(stored);
+    let mut tokens = Vec::new();
+    for (spec, meta) in builtin_doc_specs().iter().zip(CLEAN_META) {
+        each(Shipped::Document(doc_info(spec), meta.iter().map(|l| l.to_string()).collect()));
+        for _ in 0..stream.next_document().expect(stored) {
+            let text = stream.next_paragraph(&mut tokens).expect(stored);
+            each(Shipped::Paragraph(text, &tokens, stream.tags()));
+        }
+    }
+    stream.finish().expect(stored);
 }
 
 /// [`documents`], cut from the embedded seed files and cleaned now.
@@ -189,7 +202,14 @@ pub fn stopwords() -> HashSet<String> {
 /// The tokens `build.rs` stored in [`WORDS`], `[document][paragraph][token]`
 /// in the order of [`documents`].
 pub fn tokens() -> DocumentTokens {
-    shipped_documents().1
+    let mut documents: DocumentTokens = Vec::new();
+    read_shipped(|item| match item {
+        Shipped::Document(..) => documents.push(Vec::new()),
+        Shipped::Paragraph(_, tokens, tags) => documents.last_mut().expect("a document comes first").push(
+            tokens.iter().map(|t| Token { start: t.start, end: t.end, pos: tags[t.tag].to_string() }).collect(),
+        ),
+    });
+    documents
 }
 
 /// The shipped corpus with the default options, built from the tokens
@@ -197,19 +217,13 @@ pub fn tokens() -> DocumentTokens {
 pub fn presegmented_corpus() -> Corpus {
     let stopwords = stopwords();
     // Straight from the word stream into the corpus: no token list between.
-    let stored = "build.rs wrote the word stream with the same code";
-    let mut stream = WordStream::new(WORDS).expect(stored);
     let mut builder = CorpusBuilder::new(SegmentOptions::default());
-    let mut tokens = Vec::new();
-    for (spec, meta) in builtin_doc_specs().iter().zip(CLEAN_META) {
-        builder.start_document(doc_info(spec), meta.iter().map(|l| l.to_string()).collect());
-        for _ in 0..stream.next_document().expect(stored) {
-            let text = stream.next_paragraph(&mut tokens).expect(stored);
-            let tags = stream.tags();
-            builder.add_paragraph(text, tokens.iter().map(|t| (t.start, t.end, tags[t.tag])), &stopwords).expect(stored);
-        }
-    }
-    stream.finish().expect(stored);
+    read_shipped(|item| match item {
+        Shipped::Document(info, meta) => builder.start_document(info, meta),
+        Shipped::Paragraph(text, tokens, tags) => builder
+            .add_paragraph(text, tokens.iter().map(|t| (t.start, t.end, tags[t.tag])), &stopwords)
+            .expect("build.rs stored tokens that tile their paragraphs"),
+    });
     let mut corpus = builder.finish();
     corpus.set_aliases(aliases(), &stopwords);
     corpus

@@ -64,7 +64,13 @@ export interface Cijing {
   segment(text: string, options?: { mode?: 'precise' | 'search'; hmm?: boolean }): Promise<Word[]>;
 }
 
-/** Loads cijing's wasm once (shared by every <cijing-view> on the page) and resolves to the API. */
+/**
+ * Loads cijing's wasm once (shared by every <cijing-view> on the page) and
+ * the module that answers the API (split out of it, fetched on the first
+ * call), then resolves to the API, whose calls answer synchronously. Rejects
+ * with an Error that says so when that module cannot be fetched; a later
+ * call tries again.
+ */
 export function ready(): Promise<Cijing>;
 
 /** Fired by <cijing-view> when a term is clicked. */

@@ -7,7 +7,7 @@ import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serveDir } from './server.mjs';
-import { launch, showPanel } from './browser.mjs';
+import { launch, showConcordance, showPanel, timePartyClick, timeTermClick } from './browser.mjs';
 
 const LOADS = Number(process.env.LOADS ?? 7);
 const CLICKS = Number(process.env.CLICKS ?? 1500);
@@ -33,7 +33,7 @@ const first = ['index.html', 'style/main.css', 'cijing-loader.js', 'cijing.js', 
 const firstSize = sizes(first);
 line('before the first chart (html, css, js, wasm)', firstSize);
 line('  of which the wasm', sizes(['dist/cijing_bg.wasm']));
-line('other panels\' module, when the first mounts', sizes(['dist/split_panels.wasm']));
+line('other panels\' and JS API module, on demand', sizes(['dist/split_panels.wasm']));
 line('segmenter worker, loaded on demand', sizes(['dist/cijing-segmenter-worker.js', 'dist/cijing_segmenter.js', 'dist/cijing_segmenter_bg.wasm']));
 line('embed module (cijing-embed.js)', sizes(['dist/cijing-embed.js']));
 const peer = 'node_modules/jieba-wasm/pkg/web';
@@ -103,45 +103,15 @@ try {
   // Clicks with every panel open (a 1280×720 window at the top of the page:
   // panels out of view wait until scrolled to): main-thread time from the
   // click until the DOM is updated.
-  // KG's documents are 4 of 17: what the page says after a click that
-  // turns the party on (or off: 17 of 17).
-  const clickOnce = () => page.evaluate(async () => {
-    const expect = document.querySelector('button[data-party="KG"]').getAttribute('aria-pressed') === 'true' ? '17 of 17 documents' : '4 of 17 documents';
-    const t0 = performance.now();
-    document.querySelector('button[data-party="KG"]').click();
-    while (!document.querySelector('.selection-count').textContent.includes(expect)) await new Promise((r) => setTimeout(r, 0));
-    const work = performance.now() - t0;
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    return work;
-  });
+  const clickOnce = () => timePartyClick(page);
   const stage = (what) => process.stderr.write(`[bench] ${what}\n`);
   stage('clicks');
   const partyClicks = [];
   for (let i = 0; i < 6; i++) partyClicks.push(await clickOnce());
-  // A term chosen with the concordance in view (the term table's buttons
-  // are clicked from script: out of view, they are still there).
-  // The term table is scrolled to once (so that it is there), then the
-  // concordance twice: the panels mounting near it move it at first.
-  await page.evaluate(() => document.querySelector('#panel-terms').scrollIntoView());
-  await page.waitForSelector('#term-table button.term', { state: 'attached' });
-  for (let i = 0; i < 2; i++) {
-    await page.evaluate(() => document.querySelector('#panel-contexts').scrollIntoView());
-    await page.waitForTimeout(300);
-  }
-  await page.waitForSelector('#kwic-table', { state: 'attached' });
+  // A term chosen with the concordance in view.
+  await showConcordance(page);
   const termClicks = [];
-  for (let i = 0; i < 5; i++) {
-    termClicks.push(await page.evaluate(async (i) => {
-      const button = document.querySelectorAll('#term-table button.term')[i + 1];
-      const term = button.textContent;
-      const t0 = performance.now();
-      button.click();
-      while (!document.querySelector('#kwic-table td.node')?.textContent.includes(term)) await new Promise((r) => setTimeout(r, 0));
-      const work = performance.now() - t0;
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      return work;
-    }, i));
-  }
+  for (let i = 0; i < 5; i++) termClicks.push(await timeTermClick(page, i));
   // What waiting costs later: after a party click at the top, the term
   // table (out of view) is scrolled to and catches up; from the scroll until
   // its rows change, the observer's frame included.

@@ -127,3 +127,55 @@ export function useBrowser(dir = 'dist') {
   });
   return shared;
 }
+
+// ---- clicks timed as the benchmark times them (bench.mjs, ab.mjs)
+
+/**
+ * Main-thread time of a click on party KG (at the top of the page), from
+ * the click until the selection count shows it (KG's documents are 4 of
+ * 17; a click that turns it off gives 17 of 17), then waits a frame.
+ */
+export function timePartyClick(page) {
+  return page.evaluate(async () => {
+    const expect = document.querySelector('button[data-party="KG"]').getAttribute('aria-pressed') === 'true' ? '17 of 17 documents' : '4 of 17 documents';
+    const t0 = performance.now();
+    document.querySelector('button[data-party="KG"]').click();
+    while (!document.querySelector('.selection-count').textContent.includes(expect)) await new Promise((r) => setTimeout(r, 0));
+    const work = performance.now() - t0;
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return work;
+  });
+}
+
+/**
+ * Brings the concordance into view, the term table mounted: scrolled to
+ * the term table once (so that it is there), then to the concordance twice
+ * (the panels mounting near it move it at first).
+ */
+export async function showConcordance(page) {
+  await page.evaluate(() => document.querySelector('#panel-terms').scrollIntoView());
+  await page.waitForSelector('#term-table button.term', { state: 'attached' });
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => document.querySelector('#panel-contexts').scrollIntoView());
+    await page.waitForTimeout(300);
+  }
+  await page.waitForSelector('#kwic-table', { state: 'attached' });
+}
+
+/**
+ * Main-thread time of a click on the term table's term `i` + 1 (clicked
+ * from script: out of view, it is still there), until the concordance
+ * shows it; then waits a frame.
+ */
+export function timeTermClick(page, i) {
+  return page.evaluate(async (i) => {
+    const button = document.querySelectorAll('#term-table button.term')[i + 1];
+    const term = button.textContent;
+    const t0 = performance.now();
+    button.click();
+    while (!document.querySelector('#kwic-table td.node')?.textContent.includes(term)) await new Promise((r) => setTimeout(r, 0));
+    const work = performance.now() - t0;
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return work;
+  }, i);
+}
