@@ -51,6 +51,16 @@ pub(crate) fn put(out: &mut Vec<u8>, n: usize) {
     super::varint::put(out, n as u64);
 }
 
+/// Writes a table of texts (the POS tags): its length, then each text as
+/// its length and UTF-8 bytes.
+fn put_texts(out: &mut Vec<u8>, texts: &[&str]) {
+    put(out, texts.len());
+    for text in texts {
+        put(out, text.len());
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
 /// Writes documents' tokens as a stream.
 pub fn encode(docs: &[Vec<Vec<Token>>]) -> Vec<u8> {
     let mut tags: Vec<&str> = Vec::new();
@@ -60,11 +70,7 @@ pub fn encode(docs: &[Vec<Vec<Token>>]) -> Vec<u8> {
         }
     }
     let mut out = MAGIC.to_vec();
-    put(&mut out, tags.len());
-    for tag in &tags {
-        put(&mut out, tag.len());
-        out.extend_from_slice(tag.as_bytes());
-    }
+    put_texts(&mut out, &tags);
     put(&mut out, docs.len());
     for doc in docs {
         put(&mut out, doc.len());
@@ -336,11 +342,7 @@ pub fn encode_words(paragraphs: &[Vec<String>], docs: &[Vec<Vec<Token>>]) -> Res
         rank[i] = r;
     }
     let mut out = WORDS_MAGIC.to_vec();
-    put(&mut out, tags.len());
-    for tag in &tags {
-        put(&mut out, tag.len());
-        out.extend_from_slice(tag.as_bytes());
-    }
+    put_texts(&mut out, &tags);
     put(&mut out, vocabulary.len());
     for &i in &order {
         let (word, tag) = vocabulary[i];
