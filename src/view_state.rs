@@ -671,11 +671,9 @@ impl ViewState {
                 _ => notes.push(format!("unknown setting \"{}\" ignored", shown(&key))),
             }
         }
-        if let (Some(from), Some(to)) = (s.filter.from, s.filter.to) {
-            if !to.admits_to(from.first_day()) {
-                notes.push(format!("from={from} is after to={to}: no date is in both, so the dates are ignored"));
-                (s.filter.from, s.filter.to) = (None, None);
-            }
+        if let (true, Some(from), Some(to)) = (s.filter.dates_inverted(), s.filter.from, s.filter.to) {
+            notes.push(format!("from={from} is after to={to}: no date is in both, so the dates are ignored"));
+            (s.filter.from, s.filter.to) = (None, None);
         }
         if let (Some(read), Some(para)) = (&s.read, s.para) {
             let paragraphs = corpus.doc_index(read).map_or(0, |d| corpus.docs[d].paragraphs.len());

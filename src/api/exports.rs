@@ -240,13 +240,14 @@ pub async fn api_load() -> Result<(), JsError> {
 }
 
 fn run(call: Call) -> Result<JsValue, JsError> {
+    let not_loaded = || JsError::new("cijing's JS API is not loaded yet: use it through `await ready()`");
     if !LOADED.with(|l| l.get()) {
-        return Err(JsError::new("cijing's JS API is not loaded yet: use it through `await ready()`"));
+        return Err(not_loaded());
     }
     match crate::split::ready_now(answer(call)) {
         Some(Ok(answer)) => answer,
         Some(Err(e)) => Err(JsError::new(&format!("cijing's JS API could not be loaded: {e}"))),
-        None => Err(JsError::new("cijing's JS API is not loaded yet: use it through `await ready()`")),
+        None => Err(not_loaded()),
     }
 }
 

@@ -74,6 +74,11 @@ impl Filter {
         self.docs.is_empty() && self.from.is_none() && self.to.is_none() && self.parties.is_empty() && !self.topics.is_active()
     }
 
+    /// Does the date range end before it starts (so that no date is in it)?
+    pub fn dates_inverted(&self) -> bool {
+        matches!((self.from, self.to), (Some(from), Some(to)) if !to.admits_to(from.first_day()))
+    }
+
     /// Sets the earliest date; a latest date before it becomes it, so the
     /// range never ends before it starts.
     ///
@@ -87,10 +92,8 @@ impl Filter {
     /// ```
     pub fn set_from(&mut self, from: Option<DateBound>) {
         self.from = from;
-        if let (Some(from), Some(to)) = (self.from, self.to) {
-            if !to.admits_to(from.first_day()) {
-                self.to = Some(from);
-            }
+        if self.dates_inverted() {
+            self.to = from;
         }
     }
 
@@ -104,10 +107,8 @@ impl Filter {
     /// ```
     pub fn set_to(&mut self, to: Option<DateBound>) {
         self.to = to;
-        if let (Some(from), Some(to)) = (self.from, self.to) {
-            if !to.admits_to(from.first_day()) {
-                self.from = Some(to);
-            }
+        if self.dates_inverted() {
+            self.from = to;
         }
     }
 }
