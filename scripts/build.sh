@@ -15,8 +15,8 @@ target=wasm32-unknown-unknown
 out=${OUT:-dist}
 say() { printf '[build] %s\n' "$*"; }
 
-# Two builds of the library: the page's with its web face (feature "web"),
-# the segmenter's without it, so the worker's wasm has no page code. In a
+# Two wasm builds: the page's (crate cijing-web) and the segmenter worker's
+# (crate cijing-segmenter), which links no page code. In a
 # release build the page uses the `wasm` profile (Cargo.toml: optimised for
 # size, its code is most of its bytes) and the segmenter the release one
 # (its bytes are mostly the dictionary; loading it is what must be quick).
@@ -27,15 +27,15 @@ else
   page_flags=(--target "$target") page_dir=target/$target/debug
   segmenter_flags=(--target "$target") segmenter_dir=target/$target/debug
 fi
-say "cargo build ${segmenter_flags[*]} --bin cijing-segmenter"
-cargo build --quiet "${segmenter_flags[@]}" --bin cijing-segmenter
-say "cargo build ${page_flags[*]} --bin cijing-web --features web"
-cargo build --quiet "${page_flags[@]}" --bin cijing-web --features web
+say "cargo build ${segmenter_flags[*]} -p cijing-segmenter"
+cargo build --quiet "${segmenter_flags[@]}" -p cijing-segmenter --bin cijing-segmenter
+say "cargo build ${page_flags[*]} -p cijing-web"
+cargo build --quiet "${page_flags[@]}" -p cijing-web --bin cijing-web
 
 rm -rf "$out.tmp" && mkdir -p "$out.tmp/style"
 # The page: most panels' code and the JS API's are split out of its wasm
 # into a module of its own (the #[wasm_split(panels)] functions of
-# src/ui/mod.rs and src/api/exports.rs), loaded when the first of those
+# crates/web/src/ui/mod.rs and crates/web/src/api.rs), loaded when the first of those
 # panels mounts or ready() is called; the wasm-bindgen glue loads it through
 # __wasm_split.js. wasm-split-cli writes the page's wasm (cijing.wasm, for
 # wasm-bindgen) and the split modules (split_*.wasm, chunk_*.wasm).
@@ -62,7 +62,7 @@ cp style/main.css style/favicon.svg "$out.tmp/style/"
 # query (var() is not allowed there).
 sed -E 's/(-?[0-9]*\.?[0-9]+)rem\b/calc(\1 * var(--cijing-rem))/g' style/main.css > "$out.tmp/style/embed.css"
 if grep -qE '[0-9.]rem\b|@media[^{]*var\(' "$out.tmp/style/embed.css"; then echo "[build] style/embed.css: a rem is left, or one in a media query" >&2; exit 1; fi
-cp src/web/*.js "$out.tmp/"
+cp crates/web/js/*.js "$out.tmp/"
 # pdf.js from npm (package.json pins it): the library and its worker (as
 # .js, which every static server sends as JavaScript), and the CMaps of
 # Chinese encodings (GB, CNS, Big5 and HK Big5, and their Adobe-GB1/CNS1

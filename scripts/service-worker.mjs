@@ -1,4 +1,4 @@
-// Writes DIST/cijing-sw.js from src/web/cijing-sw.js: the files the full
+// Writes DIST/cijing-sw.js from crates/web/js/cijing-sw.js: the files the full
 // page needs (cached when the worker installs), those it loads later
 // (cached on first use) and a version made from the
 // contents of every file in DIST, so a new build replaces the cache.
@@ -28,7 +28,7 @@ for (const file of all(dist).sort()) {
 const pdfFiles = all(join(dist, 'pdfjs')).map((f) => relative(dist, f)).filter((f) => /\.(js|bcmap)$/.test(f)).sort();
 const LATER_FILES = ['cijing-segmenter-worker.js', 'cijing_segmenter.js', 'cijing_segmenter_bg.wasm', 'cijing-pdf.js', ...pdfFiles];
 for (const file of [...PAGE_FILES, ...LATER_FILES]) statSync(join(dist, file)); // each must exist
-const template = readFileSync('src/web/cijing-sw.js', 'utf8');
+const template = readFileSync('crates/web/js/cijing-sw.js', 'utf8');
 writeFileSync(join(dist, 'cijing-sw.js'), template
   .replace("'__CIJING_VERSION__'", JSON.stringify(hash.digest('hex').slice(0, 16)))
   .replace('__CIJING_PAGE_FILES__', JSON.stringify(PAGE_FILES))

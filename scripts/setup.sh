@@ -26,6 +26,10 @@ fi
 # Cargo.lock pins (scripts/build.sh drives cargo, wasm-bindgen and wasm-opt
 # itself; no trunk).
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+# scripts/test.sh checks formatting and lints.
+for component in clippy rustfmt; do
+  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+done
 wbg=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
   # --locked fails here: its lockfile pins a webpki-roots the registry lacks.

@@ -31,30 +31,54 @@ fn split_args(line: &str) -> Vec<String> {
 
 #[test]
 fn split_args_keeps_quoted_spaces() {
-    assert_eq!(split_args("kwic \"全面 战略\" --limit 3"), ["kwic", "全面 战略", "--limit", "3"]);
+    assert_eq!(
+        split_args("kwic \"全面 战略\" --limit 3"),
+        ["kwic", "全面 战略", "--limit", "3"]
+    );
 }
 
 #[test]
 fn cli_output_matches_the_recorded_output() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let commands = std::fs::read_to_string(dir.join("commands.txt")).expect("tests/golden/commands.txt");
+    let commands =
+        std::fs::read_to_string(dir.join("commands.txt")).expect("tests/golden/commands.txt");
     let bless = std::env::var_os("CIJING_BLESS").is_some();
     let mut differ = Vec::new();
     let mut n = 0;
-    for line in commands.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in commands
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         n += 1;
-        let out = Command::new(env!("CARGO_BIN_EXE_cijing")).args(split_args(line)).output().expect("cijing runs");
-        assert!(out.status.success(), "`cijing {line}` failed: {}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new(env!("CARGO_BIN_EXE_cijing"))
+            .args(split_args(line))
+            .output()
+            .expect("cijing runs");
+        assert!(
+            out.status.success(),
+            "`cijing {line}` failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let file = dir.join(format!("{n:02}.out"));
         if bless {
             std::fs::write(&file, &out.stdout).expect("tests/golden is writable");
             continue;
         }
-        let expected = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e} (run with CIJING_BLESS=1 to record)", file.display()));
+        let expected = std::fs::read(&file).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (run with CIJING_BLESS=1 to record)",
+                file.display()
+            )
+        });
         if expected != out.stdout {
             let got = String::from_utf8_lossy(&out.stdout);
             let want = String::from_utf8_lossy(&expected);
-            let first = got.lines().zip(want.lines()).position(|(a, b)| a != b).unwrap_or(got.lines().count().min(want.lines().count()));
+            let first = got
+                .lines()
+                .zip(want.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(got.lines().count().min(want.lines().count()));
             differ.push(format!(
                 "`cijing {line}` ({}): first difference at output line {}:\n  now:    {}\n  before: {}",
                 file.display(),
@@ -65,5 +89,10 @@ fn cli_output_matches_the_recorded_output() {
         }
     }
     assert!(n >= 30, "only {n} golden commands");
-    assert!(differ.is_empty(), "{} of {n} commands print something else now:\n{}", differ.len(), differ.join("\n"));
+    assert!(
+        differ.is_empty(),
+        "{} of {n} commands print something else now:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
 }

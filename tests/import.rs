@@ -5,18 +5,21 @@
 //! written by tests/fixtures/make_fixtures.py; the expected values below
 //! are worked out by hand from that script.
 
-use cijing::engine::corpus::Corpus;
-use cijing::engine::date::Date;
-use cijing::engine::import::{
-    decode, docx_paragraphs_from_xml, find_date, guess_parties, import, import_pdf_text, segment_paragraph, segment_texts,
-    Format, ImportError, ImportedText, MAX_FILE_BYTES, PARTY_NAMES,
+use cijing_engine::corpus::Corpus;
+use cijing_engine::text::date::Date;
+use cijing_engine::text::import::{
+    decode, docx_paragraphs_from_xml, find_date, guess_parties, import, import_pdf_text,
+    segment_paragraph, segment_texts, Format, ImportError, ImportedText, MAX_FILE_BYTES,
+    PARTY_NAMES,
 };
-use cijing::engine::script::{detect_script, to_simplified, Script};
-use cijing::engine::SegmentOptions;
+use cijing_engine::text::script::{detect_script, to_simplified, Script};
+use cijing_engine::SegmentOptions;
 use std::io::Write;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -33,7 +36,8 @@ fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
     for (name, content) in entries {
-        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
         zip.start_file(*name, options).unwrap();
         zip.write_all(content.as_bytes()).unwrap();
     }
@@ -74,7 +78,14 @@ fn utf16_without_bom_by_its_nuls() {
     let text = "2023年5月18日\n中国和吉尔吉斯斯坦\n";
     let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-    assert_eq!(decode("a.txt", &le, None).unwrap(), cijing::engine::import::Decoded { text: text.into(), encoding: "UTF-16LE", cut_short: 0 });
+    assert_eq!(
+        decode("a.txt", &le, None).unwrap(),
+        cijing_engine::text::import::Decoded {
+            text: text.into(),
+            encoding: "UTF-16LE",
+            cut_short: 0
+        }
+    );
     assert_eq!(decode("a.txt", &be, None).unwrap().encoding, "UTF-16BE");
 }
 
@@ -93,30 +104,51 @@ fn utf8_cut_short_inside_its_last_character_is_still_utf8() {
     assert_eq!(&whole[whole.len() - 3..], [0xE4, 0xBD, 0x9C]);
     for cut in 1..=2 {
         let d = decode("a.txt", &whole[..whole.len() - cut], None).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中国和哈萨克斯坦加强合", "UTF-8", 3 - cut));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.cut_short),
+            ("中国和哈萨克斯坦加强合", "UTF-8", 3 - cut)
+        );
     }
     let four = [0xE5, 0x90, 0x88, 0xF0, 0xA0, 0x80]; // 合, then three of 𠀀's four bytes
     let d = decode("a.txt", &four, None).unwrap();
-    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("合", "UTF-8", 3));
+    assert_eq!(
+        (d.text.as_str(), d.encoding, d.cut_short),
+        ("合", "UTF-8", 3)
+    );
     // A whole last character, four bytes long, is not cut.
     let d = decode("a.txt", "合𠀀".as_bytes(), None).unwrap();
     assert_eq!((d.text.as_str(), d.cut_short), ("合𠀀", 0));
     // With a byte order mark, or named by the user, the same.
     let bom = [&[0xEF, 0xBB, 0xBF][..], &whole[..whole.len() - 1]].concat();
     let d = decode("a.txt", &bom, None).unwrap();
-    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中国和哈萨克斯坦加强合", "UTF-8", 2));
+    assert_eq!(
+        (d.text.as_str(), d.encoding, d.cut_short),
+        ("中国和哈萨克斯坦加强合", "UTF-8", 2)
+    );
     let d = decode("a.txt", &whole[..whole.len() - 2], Some("utf-8")).unwrap();
-    assert_eq!((d.text.as_str(), d.cut_short), ("中国和哈萨克斯坦加强合", 1));
+    assert_eq!(
+        (d.text.as_str(), d.cut_short),
+        ("中国和哈萨克斯坦加强合", 1)
+    );
     // A stray bad byte inside a text named UTF-8 is replaced; the cut end is dropped.
     let mut stray = "中国和哈萨克斯坦加强能源合作。".repeat(20).into_bytes();
     stray.push(0xFF);
     stray.extend([0xE4, 0xBD]);
     let d = decode("a.txt", &stray, Some("utf-8")).unwrap();
-    assert_eq!(d.text, format!("{}\u{FFFD}", "中国和哈萨克斯坦加强能源合作。".repeat(20)));
+    assert_eq!(
+        d.text,
+        format!("{}\u{FFFD}", "中国和哈萨克斯坦加强能源合作。".repeat(20))
+    );
     assert_eq!(d.cut_short, 2);
     // Bytes that are no start of a character are not a cut: 0x80 is a continuation byte.
     let e = decode("a.txt", &[0xE5, 0x90, 0x88, 0x80], Some("utf-8")).unwrap_err();
-    assert_eq!(e, ImportError::Undecodable { file: "a.txt".into(), encoding: "UTF-8" });
+    assert_eq!(
+        e,
+        ImportError::Undecodable {
+            file: "a.txt".into(),
+            encoding: "UTF-8"
+        }
+    );
 }
 
 #[test]
@@ -128,15 +160,24 @@ fn utf16_cut_short_drops_the_odd_byte_and_a_lone_high_surrogate() {
     let mut odd = le(text);
     odd.push(0x4E);
     let d = decode("a.txt", &odd, None).unwrap();
-    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), (text, "UTF-16LE", 1));
+    assert_eq!(
+        (d.text.as_str(), d.encoding, d.cut_short),
+        (text, "UTF-16LE", 1)
+    );
     let mut odd = be(text);
     odd.push(0x4E);
     let d = decode("a.txt", &odd, None).unwrap();
-    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), (text, "UTF-16BE", 1));
+    assert_eq!(
+        (d.text.as_str(), d.encoding, d.cut_short),
+        (text, "UTF-16BE", 1)
+    );
     // With a byte order mark: 𠀀 is D840 DC00; cut after its high half, or one byte into its low half.
     let with_bom = [&[0xFF, 0xFE][..], &le("中吉合作𠀀")].concat();
     let d = decode("a.txt", &with_bom[..with_bom.len() - 2], None).unwrap();
-    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中吉合作", "UTF-16LE", 2));
+    assert_eq!(
+        (d.text.as_str(), d.encoding, d.cut_short),
+        ("中吉合作", "UTF-16LE", 2)
+    );
     let d = decode("a.txt", &with_bom[..with_bom.len() - 1], None).unwrap();
     assert_eq!((d.text.as_str(), d.cut_short), ("中吉合作", 3));
     let d = decode("a.txt", &with_bom, None).unwrap();
@@ -153,9 +194,15 @@ fn an_import_cut_short_says_what_it_dropped() {
     let text = import("cut.txt", &bytes[..bytes.len() - 1], None).unwrap();
     assert_eq!(text.encoding, "UTF-8");
     assert_eq!(text.paragraphs, ["中国和哈萨克斯坦加强能源合作"]);
-    assert_eq!(text.notes, ["cut.txt: the file ends inside a character (cut short?); the last 2 bytes were dropped"]);
+    assert_eq!(
+        text.notes,
+        ["cut.txt: the file ends inside a character (cut short?); the last 2 bytes were dropped"]
+    );
     let text = import("cut.txt", &bytes[..bytes.len() - 2], None).unwrap();
-    assert_eq!(text.notes, ["cut.txt: the file ends inside a character (cut short?); the last byte was dropped"]);
+    assert_eq!(
+        text.notes,
+        ["cut.txt: the file ends inside a character (cut short?); the last byte was dropped"]
+    );
     assert!(import("whole.txt", bytes, None).unwrap().notes.is_empty());
 }
 
@@ -171,7 +218,13 @@ fn an_override_is_used_and_a_wrong_one_is_an_error() {
 
     // Big5 bytes are not UTF-8.
     let e = decode("big5.txt", &fixture("big5.txt"), Some("utf-8")).unwrap_err();
-    assert_eq!(e, ImportError::Undecodable { file: "big5.txt".into(), encoding: "UTF-8" });
+    assert_eq!(
+        e,
+        ImportError::Undecodable {
+            file: "big5.txt".into(),
+            encoding: "UTF-8"
+        }
+    );
     assert_eq!(
         e.to_string(),
         "big5.txt: the text could not be decoded as UTF-8; name its encoding (utf-8, gb18030, big5, utf-16le, …)"
@@ -182,9 +235,17 @@ fn an_override_is_used_and_a_wrong_one_is_an_error() {
         "gb18030.txt: unknown encoding \"klingon\"; use a label such as utf-8, gb18030, gbk, big5, utf-16le or utf-16be"
     );
     // "replacement" is a WHATWG label, but it decodes nothing.
-    assert!(matches!(decode("a.txt", &gb, Some("replacement")), Err(ImportError::UnknownEncoding { .. })));
+    assert!(matches!(
+        decode("a.txt", &gb, Some("replacement")),
+        Err(ImportError::UnknownEncoding { .. })
+    ));
     // The import path passes the override on.
-    assert_eq!(import("gb18030.txt", &gb, Some("gb18030")).unwrap().encoding, "gb18030");
+    assert_eq!(
+        import("gb18030.txt", &gb, Some("gb18030"))
+            .unwrap()
+            .encoding,
+        "gb18030"
+    );
 }
 
 #[test]
@@ -195,7 +256,10 @@ fn a_stray_bad_byte_is_allowed_but_not_many() {
     let d = decode("a.txt", &bytes, Some("utf-8")).unwrap();
     assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
     let bad = [0xFFu8, 0xFE, 0xFD, 0x41, 0x42].repeat(3);
-    assert!(matches!(decode("a.txt", &bad[2..], Some("utf-8")), Err(ImportError::Undecodable { .. })));
+    assert!(matches!(
+        decode("a.txt", &bad[2..], Some("utf-8")),
+        Err(ImportError::Undecodable { .. })
+    ));
 }
 
 // ---------------------------------------------------------------- bad input
@@ -220,23 +284,57 @@ fn every_bad_input_names_the_file() {
         err("a.txt", b"abc\0\x01\x02def\0ghi\x03"),
         "a.txt: this is binary data, not text; add .txt, .html, .md or .docx files"
     );
-    assert_eq!(err("a.txt", b"PK\x03\x04rest"), "a.txt: this is a zip archive, not text; add .txt, .html, .md or .docx files");
-    assert_eq!(err("hello.txt", b"hello, world\n"), "hello.txt: the text has no Chinese characters");
-    assert_eq!(err("page.html", b"<html><body><script>x()</script></body></html>"), "page.html: no text left after cleaning");
-    assert_eq!(err("blank.txt", b"\n \n\t\n"), "blank.txt: no text left after cleaning");
-    assert_eq!(err("a.docx", "中国".as_bytes()), "a.docx: not a readable .docx: it is not a zip archive (a .docx is one)");
-    assert!(err("a.docx", b"PK\x03\x04 broken").starts_with("a.docx: not a readable .docx: it is not a readable zip archive ("));
+    assert_eq!(
+        err("a.txt", b"PK\x03\x04rest"),
+        "a.txt: this is a zip archive, not text; add .txt, .html, .md or .docx files"
+    );
+    assert_eq!(
+        err("hello.txt", b"hello, world\n"),
+        "hello.txt: the text has no Chinese characters"
+    );
+    assert_eq!(
+        err(
+            "page.html",
+            b"<html><body><script>x()</script></body></html>"
+        ),
+        "page.html: no text left after cleaning"
+    );
+    assert_eq!(
+        err("blank.txt", b"\n \n\t\n"),
+        "blank.txt: no text left after cleaning"
+    );
+    assert_eq!(
+        err("a.docx", "中国".as_bytes()),
+        "a.docx: not a readable .docx: it is not a zip archive (a .docx is one)"
+    );
+    assert!(err("a.docx", b"PK\x03\x04 broken")
+        .starts_with("a.docx: not a readable .docx: it is not a readable zip archive ("));
     let not_word = zip_of(&[("content.xml", "<office:document/>")]);
-    assert_eq!(err("a.docx", &not_word), "a.docx: not a readable .docx: it has no word/document.xml (is it a Word document?)");
+    assert_eq!(
+        err("a.docx", &not_word),
+        "a.docx: not a readable .docx: it has no word/document.xml (is it a Word document?)"
+    );
     let broken_xml = zip_of(&[("word/document.xml", "<w:document><w:p><w:t>中国</w:p>")]);
-    assert!(err("a.docx", &broken_xml).starts_with("a.docx: not a readable .docx: word/document.xml is not well-formed XML"));
+    assert!(err("a.docx", &broken_xml)
+        .starts_with("a.docx: not a readable .docx: word/document.xml is not well-formed XML"));
 
     let huge = vec![b'a'; MAX_FILE_BYTES + 1];
     let e = import("huge.txt", &huge, None).unwrap_err();
-    assert_eq!(e, ImportError::TooLarge { file: "huge.txt".into(), bytes: MAX_FILE_BYTES + 1 });
-    assert_eq!(e.to_string(), "huge.txt: the file is too large (50.0 MB; the limit is 50 MB a file)");
     assert_eq!(
-        import_pdf_text("scan.pdf", " \n\n").unwrap_err().to_string(),
+        e,
+        ImportError::TooLarge {
+            file: "huge.txt".into(),
+            bytes: MAX_FILE_BYTES + 1
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "huge.txt: the file is too large (50.0 MB; the limit is 50 MB a file)"
+    );
+    assert_eq!(
+        import_pdf_text("scan.pdf", " \n\n")
+            .unwrap_err()
+            .to_string(),
         "scan.pdf: the file is empty"
     );
 }
@@ -246,7 +344,10 @@ fn every_bad_input_names_the_file() {
 #[test]
 fn a_gb18030_text_file() {
     let t = imported("gb18030.txt");
-    assert_eq!((t.format, t.script, t.encoding.as_str()), (Format::Text, Script::Simplified, "GBK"));
+    assert_eq!(
+        (t.format, t.script, t.encoding.as_str()),
+        (Format::Text, Script::Simplified, "GBK")
+    );
     assert_eq!(t.title, "中哈能源合作取得新进展");
     assert_eq!(t.meta, ["中哈能源合作取得新进展"]);
     assert_eq!(t.date, date("2024-07-03"));
@@ -264,7 +365,10 @@ fn a_gb18030_text_file() {
 #[test]
 fn a_big5_traditional_text_file() {
     let t = imported("big5.txt");
-    assert_eq!((t.format, t.script, t.encoding.as_str()), (Format::Text, Script::Traditional, "Big5"));
+    assert_eq!(
+        (t.format, t.script, t.encoding.as_str()),
+        (Format::Text, Script::Traditional, "Big5")
+    );
     assert_eq!(t.title, "上海合作組織成員國加強經濟合作");
     // 二○二四年七月四日, with the circle Big5 text writes for 〇.
     assert_eq!(t.date, date("2024-07-04"));
@@ -272,7 +376,10 @@ fn a_big5_traditional_text_file() {
     assert_eq!(t.parties, ["CN", "RU", "KZ", "SCO"]);
     assert_eq!(
         t.paragraphs,
-        ["二○二四年七月四日，上海合作組織成員國元首理事會在阿斯塔納舉行。", "俄羅斯、哈薩克斯坦和中國領導人出席會議，同意加強經濟合作與發展。"]
+        [
+            "二○二四年七月四日，上海合作組織成員國元首理事會在阿斯塔納舉行。",
+            "俄羅斯、哈薩克斯坦和中國領導人出席會議，同意加強經濟合作與發展。"
+        ]
     );
 }
 
@@ -285,7 +392,10 @@ fn a_utf16_text_file_with_a_dateline() {
     assert_eq!(t.meta, ["中吉合作", "2023年5月18日"]);
     assert_eq!(t.date, date("2023-05-18"));
     assert_eq!(t.parties, ["CN", "KG"]);
-    assert_eq!(t.paragraphs, ["中国和吉尔吉斯斯坦发表联合声明，双方同意深化全面战略伙伴关系。"]);
+    assert_eq!(
+        t.paragraphs,
+        ["中国和吉尔吉斯斯坦发表联合声明，双方同意深化全面战略伙伴关系。"]
+    );
 }
 
 #[test]
@@ -296,31 +406,63 @@ fn an_html_page() {
     assert_eq!(t.meta, ["中塔友好合作", "2024-07-05"]);
     assert_eq!(t.date, date("2024-07-05"));
     assert_eq!(t.parties, ["CN", "TJ", "SCO"]);
-    assert_eq!(t.paragraphs, ["中国和塔吉克斯坦建立新时代全面战略合作伙伴关系。", "双方同意在上海合作组织框架内加强安全合作。"]);
+    assert_eq!(
+        t.paragraphs,
+        [
+            "中国和塔吉克斯坦建立新时代全面战略合作伙伴关系。",
+            "双方同意在上海合作组织框架内加强安全合作。"
+        ]
+    );
     // Without a telling name, the tags tell.
-    assert_eq!(import("page", &fixture("page.html"), None).unwrap().format, Format::Html);
+    assert_eq!(
+        import("page", &fixture("page.html"), None).unwrap().format,
+        Format::Html
+    );
     // No <title>: the first <h1>.
-    let t = import("p.htm", "<h1>中俄 合作</h1><p>中国和俄罗斯加强合作。</p><p>两国人民受益。</p>".as_bytes(), None).unwrap();
-    assert_eq!((t.title.as_str(), t.parties.clone()), ("中俄 合作", vec!["CN".to_string(), "RU".to_string()]));
+    let t = import(
+        "p.htm",
+        "<h1>中俄 合作</h1><p>中国和俄罗斯加强合作。</p><p>两国人民受益。</p>".as_bytes(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        (t.title.as_str(), t.parties.clone()),
+        ("中俄 合作", vec!["CN".to_string(), "RU".to_string()])
+    );
 }
 
 #[test]
 fn a_docx_document() {
     let t = imported("statement.docx");
-    assert_eq!((t.format, t.encoding.as_str(), t.script), (Format::Docx, "UTF-8", Script::Simplified));
+    assert_eq!(
+        (t.format, t.encoding.as_str(), t.script),
+        (Format::Docx, "UTF-8", Script::Simplified)
+    );
     assert_eq!(t.title, "中乌联合声明");
     assert_eq!(t.meta, ["中乌联合声明", "2024年6月1日"]);
     assert_eq!(t.date, date("2024-06-01"));
     assert_eq!(t.parties, ["CN", "UZ"]);
     // <w:br/> ends a paragraph; <w:tab/> is a space, which closes up between CJK glyphs.
-    assert_eq!(t.paragraphs, ["中国和乌兹别克斯坦发表联合声明。", "双方同意加强互联互通合作。"]);
+    assert_eq!(
+        t.paragraphs,
+        [
+            "中国和乌兹别克斯坦发表联合声明。",
+            "双方同意加强互联互通合作。"
+        ]
+    );
     // A .docx made here with the zip crate; sniffed by its content under another name.
     let xml = r#"<w:document><w:body><w:p><w:r><w:t>第一段，中国</w:t></w:r><w:r><w:t>和俄罗斯。</w:t></w:r></w:p><w:p><w:r><w:t>第二段。</w:t></w:r></w:p></w:body></w:document>"#;
-    let bytes = zip_of(&[("[Content_Types].xml", "<Types/>"), ("word/document.xml", xml)]);
+    let bytes = zip_of(&[
+        ("[Content_Types].xml", "<Types/>"),
+        ("word/document.xml", xml),
+    ]);
     let t = import("upload", &bytes, None).unwrap();
     assert_eq!((t.format, t.title.as_str()), (Format::Docx, "upload"));
     assert_eq!(t.paragraphs, ["第一段，中国和俄罗斯。", "第二段。"]);
-    assert_eq!(docx_paragraphs_from_xml("<w:p><w:t>&#20013;&lt;</w:t></w:p>").unwrap(), ["中<"]);
+    assert_eq!(
+        docx_paragraphs_from_xml("<w:p><w:t>&#20013;&lt;</w:t></w:p>").unwrap(),
+        ["中<"]
+    );
 }
 
 #[test]
@@ -331,12 +473,20 @@ fn markdown_front_matter_and_marks() {
     assert_eq!((t.title.as_str(), t.date), ("中哈合作", date("2023-05-18")));
     assert_eq!(t.parties, ["CN", "KZ"]);
     assert_eq!(t.meta, ["中哈合作"]);
-    assert_eq!(t.paragraphs, ["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作。"]);
+    assert_eq!(
+        t.paragraphs,
+        ["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作。"]
+    );
 }
 
 #[test]
 fn the_title_falls_back_to_the_file_name() {
-    let t = import("dir/notes.2024.txt", "中国和哈萨克斯坦加强能源合作，推动共同发展。".as_bytes(), None).unwrap();
+    let t = import(
+        "dir/notes.2024.txt",
+        "中国和哈萨克斯坦加强能源合作，推动共同发展。".as_bytes(),
+        None,
+    )
+    .unwrap();
     assert_eq!((t.title.as_str(), t.date), ("notes.2024", None));
     assert!(t.meta.is_empty());
 }
@@ -345,7 +495,10 @@ fn the_title_falls_back_to_the_file_name() {
 fn pdf_text_is_cleaned_like_the_seeds() {
     let raw = "中 哈 联 合 声 明\n中华人民共和国和哈萨克斯坦共和国\n（以下简称“双方”）同意加强能源\n合作，推动共同发展，造福两国人\n民。（下转第二版）\n\n2\n二〇二三年五月十八日于西安\n";
     let t = import_pdf_text("声明.pdf", raw).unwrap();
-    assert_eq!((t.format, t.title.as_str(), t.encoding.as_str()), (Format::Pdf, "中哈联合声明", "Unicode"));
+    assert_eq!(
+        (t.format, t.title.as_str(), t.encoding.as_str()),
+        (Format::Pdf, "中哈联合声明", "Unicode")
+    );
     assert_eq!(t.date, date("2023-05-18"));
     // The signature line is mostly a date: a meta line, as in the seeds.
     assert_eq!(t.meta, ["中哈联合声明", "二〇二三年五月十八日于西安"]);
@@ -367,7 +520,10 @@ fn a_pdf_extraction_as_the_page_makes_it() {
                推动共建“一带一路”高质量发展并取得成效。\n\n双方将加强能源、交通和农业领域的务实合\n作，共同维护地区和平与稳定，推动两国关\n\n1\n\n\
                系持续健康发展，造福两国人民。\n两国元首同意加强人文交流，扩大留学生和\n旅游往来。\n\n2";
     let t = import_pdf_text("report.pdf", raw).unwrap();
-    assert_eq!((t.format, t.title.as_str(), t.date), (Format::Pdf, "中吉经贸合作报告", date("2024-07-04")));
+    assert_eq!(
+        (t.format, t.title.as_str(), t.date),
+        (Format::Pdf, "中吉经贸合作报告", date("2024-07-04"))
+    );
     assert_eq!(t.meta, ["中吉经贸合作报告", "2024年7月4日"]);
     assert_eq!(t.parties, ["CN", "KG"]);
     assert_eq!(
@@ -381,13 +537,22 @@ fn a_pdf_extraction_as_the_page_makes_it() {
     // Without the blank line the extractor puts at the wider gap, the full
     // line ending the first paragraph would run on into the second.
     let no_gap = raw.replacen("成效。\n\n双方", "成效。\n双方", 1);
-    assert_eq!(import_pdf_text("report.pdf", &no_gap).unwrap().paragraphs.len(), 2);
+    assert_eq!(
+        import_pdf_text("report.pdf", &no_gap)
+            .unwrap()
+            .paragraphs
+            .len(),
+        2
+    );
 }
 
 #[test]
 fn dates_and_parties_found_in_text() {
     let day = |t: &str| find_date(t).map(|(d, _)| d.to_string());
-    assert_eq!(day("据报道，2023年5月18日，双方在西安签署"), Some("2023-05-18".into()));
+    assert_eq!(
+        day("据报道，2023年5月18日，双方在西安签署"),
+        Some("2023-05-18".into())
+    );
     assert_eq!(day("２０２４年７月４日"), Some("2024-07-04".into()));
     assert_eq!(day("二〇二四年十二月三十一日"), Some("2024-12-31".into()));
     assert_eq!(day("2023/5/18 and 2024-01-01"), Some("2023-05-18".into()));
@@ -402,9 +567,12 @@ fn dates_and_parties_found_in_text() {
 #[test]
 fn party_codes_are_the_manifest_s() {
     for (code, names) in PARTY_NAMES {
-        let name = cijing::seeds::party_name(code);
+        let name = cijing_seeds::party_name(code);
         assert_ne!(name, *code, "{code} is not a party code of the manifest");
-        assert!(names.contains(&name), "{code}: the manifest's name {name} is not among {names:?}");
+        assert!(
+            names.contains(&name),
+            "{code}: the manifest's name {name} is not among {names:?}"
+        );
     }
 }
 
@@ -414,21 +582,36 @@ fn party_codes_are_the_manifest_s() {
 fn script_detection() {
     assert_eq!(detect_script(BIG5_TEXT), Script::Traditional);
     assert_eq!(detect_script(GB_TEXT), Script::Simplified);
-    assert_eq!(detect_script("上海合作組織和上海合作组织，经济与經濟"), Script::Mixed);
+    assert_eq!(
+        detect_script("上海合作組織和上海合作组织，经济与經濟"),
+        Script::Mixed
+    );
     assert_eq!(detect_script("abc 123"), Script::None);
     // 乾 folds to 干 alone, but one in a long Simplified text is not Traditional.
-    assert_eq!(detect_script(&format!("乾隆{}", "中国和哈萨克斯坦加强能源合作。".repeat(10))), Script::Simplified);
+    assert_eq!(
+        detect_script(&format!(
+            "乾隆{}",
+            "中国和哈萨克斯坦加强能源合作。".repeat(10)
+        )),
+        Script::Simplified
+    );
     assert_eq!(detect_script("乾隆"), Script::Traditional); // alone, it can only look Traditional
-    assert_eq!(to_simplified("上海合作組織成員國加強經濟合作與發展"), "上海合作组织成员国加强经济合作与发展");
+    assert_eq!(
+        to_simplified("上海合作組織成員國加強經濟合作與發展"),
+        "上海合作组织成员国加强经济合作与发展"
+    );
 }
 
 #[test]
 fn traditional_text_segments_like_its_simplified_form() {
-    let segmenter = cijing::seeds::segmenter();
+    let segmenter = cijing_seeds::segmenter();
     let traditional = "上海合作組織成員國加強經濟合作";
     let simplified = "上海合作组织成员国加强经济合作";
     let spans = |text: &str, script| {
-        segment_paragraph(&segmenter, text, script, SegmentOptions::default()).iter().map(|t| (t.start, t.end)).collect::<Vec<_>>()
+        segment_paragraph(&segmenter, text, script, SegmentOptions::default())
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect::<Vec<_>>()
     };
     let words = |text: &str, script| {
         segment_paragraph(&segmenter, text, script, SegmentOptions::default())
@@ -436,31 +619,58 @@ fn traditional_text_segments_like_its_simplified_form() {
             .map(|t| text[t.start..t.end].to_string())
             .collect::<Vec<_>>()
     };
-    assert_eq!(words(simplified, Script::Simplified), ["上海合作组织", "成员国", "加强", "经济", "合作"]);
-    assert_eq!(words(traditional, Script::Traditional), ["上海合作組織", "成員國", "加強", "經濟", "合作"]);
-    assert_eq!(spans(traditional, Script::Traditional), spans(simplified, Script::Simplified));
+    assert_eq!(
+        words(simplified, Script::Simplified),
+        ["上海合作组织", "成员国", "加强", "经济", "合作"]
+    );
+    assert_eq!(
+        words(traditional, Script::Traditional),
+        ["上海合作組織", "成員國", "加強", "經濟", "合作"]
+    );
+    assert_eq!(
+        spans(traditional, Script::Traditional),
+        spans(simplified, Script::Simplified)
+    );
     // Without the fold jieba cuts the Traditional text otherwise.
-    assert_ne!(words(traditional, Script::Simplified), words(traditional, Script::Traditional));
+    assert_ne!(
+        words(traditional, Script::Simplified),
+        words(traditional, Script::Traditional)
+    );
     // A character of another UTF-8 length keeps its place: spans map by character.
     let mixed = "a經濟𠀀合作";
-    let cut: Vec<&str> = segment_paragraph(&segmenter, mixed, Script::Traditional, SegmentOptions::default())
-        .iter()
-        .map(|t| &mixed[t.start..t.end])
-        .collect();
+    let cut: Vec<&str> = segment_paragraph(
+        &segmenter,
+        mixed,
+        Script::Traditional,
+        SegmentOptions::default(),
+    )
+    .iter()
+    .map(|t| &mixed[t.start..t.end])
+    .collect();
     assert_eq!(cut.concat(), mixed);
 }
 
 #[test]
 fn a_traditional_document_joins_a_corpus_and_folds() {
-    let segmenter = cijing::seeds::segmenter();
+    let segmenter = cijing_seeds::segmenter();
     let big5 = imported("big5.txt");
     let gb = imported("gb18030.txt");
     let fallback: Date = "2000-01-01".parse().unwrap();
-    let docs = vec![big5.to_clean_document("mine-big5", fallback), gb.to_clean_document("mine-gb", fallback)];
-    let texts = docs.iter().zip([big5.script, gb.script]).map(|(d, script)| (&d.paragraphs[..], script));
+    let docs = vec![
+        big5.to_clean_document("mine-big5", fallback),
+        gb.to_clean_document("mine-gb", fallback),
+    ];
+    let texts = docs
+        .iter()
+        .zip([big5.script, gb.script])
+        .map(|(d, script)| (&d.paragraphs[..], script));
     let segmented = segment_texts(&segmenter, texts, SegmentOptions::default());
     // The Big5 text's Traditional words, in order, each once; the GB18030 text is Simplified and gives none.
-    let spellings: Vec<(&str, &str)> = segmented.spellings.iter().map(|(t, s)| (t.as_str(), s.as_str())).collect();
+    let spellings: Vec<(&str, &str)> = segmented
+        .spellings
+        .iter()
+        .map(|(t, s)| (t.as_str(), s.as_str()))
+        .collect();
     assert_eq!(
         spellings,
         [
@@ -480,11 +690,23 @@ fn a_traditional_document_joins_a_corpus_and_folds() {
             ("發展", "发展"),
         ]
     );
-    let mut corpus = Corpus::from_segmented(docs, segmented.tokens, &segmenter, SegmentOptions::default()).unwrap();
+    let mut corpus = Corpus::from_segmented(
+        docs,
+        segmented.tokens,
+        &segmenter,
+        SegmentOptions::default(),
+    )
+    .unwrap();
     assert_eq!(corpus.docs[0].info.title, "上海合作組織成員國加強經濟合作");
     assert_eq!(corpus.docs[0].info.date.to_string(), "2024-07-04");
-    let trad = corpus.vocab.id("上海合作組織").expect("the Traditional word is a term");
-    corpus.set_aliases(cijing::seeds::aliases().add_spellings(segmented.spellings), &segmenter);
+    let trad = corpus
+        .vocab
+        .id("上海合作組織")
+        .expect("the Traditional word is a term");
+    corpus.set_aliases(
+        cijing_seeds::aliases().add_spellings(segmented.spellings),
+        &segmenter,
+    );
     let simp = corpus.vocab.id("上海合作组织").unwrap();
     assert_eq!(corpus.count_as(trad, true), simp);
     assert_eq!(corpus.count_as(trad, false), trad);
@@ -492,21 +714,34 @@ fn a_traditional_document_joins_a_corpus_and_folds() {
 
 #[test]
 fn only_texts_segmented_through_the_fold_give_spellings() {
-    let segmenter = cijing::seeds::segmenter();
+    let segmenter = cijing_seeds::segmenter();
     // The same paragraph as a Traditional text and as a Simplified one with
     // a stray Traditional word: only the first is folded, so only its
     // words are spellings, each once although it comes twice.
     let traditional = ["經濟合作".to_string(), "經濟".to_string()];
     let simplified = ["经济合作与經濟".to_string()];
-    let texts = [(&traditional[..], Script::Traditional), (&simplified[..], Script::Simplified)];
+    let texts = [
+        (&traditional[..], Script::Traditional),
+        (&simplified[..], Script::Simplified),
+    ];
     let segmented = segment_texts(&segmenter, texts, SegmentOptions::default());
-    assert_eq!(segmented.spellings, [("經濟".to_string(), "经济".to_string())]);
+    assert_eq!(
+        segmented.spellings,
+        [("經濟".to_string(), "经济".to_string())]
+    );
     let words = |doc: usize, para: usize, text: &str| -> Vec<String> {
-        segmented.tokens[doc][para].iter().map(|t| text[t.start..t.end].to_string()).collect()
+        segmented.tokens[doc][para]
+            .iter()
+            .map(|t| text[t.start..t.end].to_string())
+            .collect()
     };
     assert_eq!(words(0, 0, &traditional[0]), ["經濟", "合作"]);
     assert_eq!(words(0, 1, &traditional[1]), ["經濟"]);
     // With no group for 经济 yet, 经济 heads a new one with 經濟 as its alias.
-    let groups = cijing::engine::aliases::AliasGroups::default().add_spellings(segmented.spellings);
-    assert_eq!(groups.groups, [("经济".to_string(), vec!["經濟".to_string()])]);
+    let groups =
+        cijing_engine::text::aliases::AliasGroups::default().add_spellings(segmented.spellings);
+    assert_eq!(
+        groups.groups,
+        [("经济".to_string(), vec!["經濟".to_string()])]
+    );
 }

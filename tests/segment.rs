@@ -1,46 +1,89 @@
 //! Segmentation: domain terms stay whole in the real text, dictionaries
 //! report bad lines by number, tokens cover the text.
-use cijing::seeds;
-use cijing::engine::corpus::{CleanDocument, Corpus};
-use cijing::engine::lexicon::parse_user_dict;
-use cijing::engine::segment::{Mode, SegmentOptions, Segmenter, TokenKind};
-use cijing::seeds::DOMAIN_DICT;
+use cijing_engine::corpus::{CleanDocument, Corpus};
+use cijing_engine::text::lexicon::parse_user_dict;
+use cijing_engine::text::segment::{Mode, SegmentOptions, Segmenter, TokenKind};
+use cijing_seeds::DOMAIN_DICT;
 use std::sync::OnceLock;
 
 fn builtin() -> &'static Segmenter {
     static SEG: OnceLock<Segmenter> = OnceLock::new();
-    SEG.get_or_init(seeds::segmenter)
+    SEG.get_or_init(cijing_seeds::segmenter)
 }
 
 fn words(seg: &Segmenter, text: &str, options: SegmentOptions) -> Vec<String> {
-    seg.segment(text, options).iter().map(|t| text[t.start..t.end].to_string()).collect()
+    seg.segment(text, options)
+        .iter()
+        .map(|t| text[t.start..t.end].to_string())
+        .collect()
 }
 
 #[test]
 fn bare_jieba_splits_the_domain_terms_and_the_domain_dictionary_keeps_them_whole() {
-    let base = seeds::base_segmenter();
-    let terms = ["扎帕罗夫", "上海合作组织", "一带一路", "三股势力", "中吉乌铁路", "埃莫马利·拉赫蒙", "中国－中亚峰会"];
+    let base = cijing_seeds::base_segmenter();
+    let terms = [
+        "扎帕罗夫",
+        "上海合作组织",
+        "一带一路",
+        "三股势力",
+        "中吉乌铁路",
+        "埃莫马利·拉赫蒙",
+        "中国－中亚峰会",
+    ];
     for term in terms {
-        assert!(words(&base, term, SegmentOptions::default()).len() > 1, "bare jieba keeps {term} whole");
+        assert!(
+            words(&base, term, SegmentOptions::default()).len() > 1,
+            "bare jieba keeps {term} whole"
+        );
         assert_eq!(words(builtin(), term, SegmentOptions::default()), [term]);
     }
     assert_eq!(
-        words(builtin(), "吉尔吉斯共和国总统扎帕罗夫于2023年5月17日至20日", SegmentOptions::default()),
-        ["吉尔吉斯共和国", "总统", "扎帕罗夫", "于", "2023", "年", "5", "月", "17", "日至", "20", "日"]
+        words(
+            builtin(),
+            "吉尔吉斯共和国总统扎帕罗夫于2023年5月17日至20日",
+            SegmentOptions::default()
+        ),
+        [
+            "吉尔吉斯共和国",
+            "总统",
+            "扎帕罗夫",
+            "于",
+            "2023",
+            "年",
+            "5",
+            "月",
+            "17",
+            "日至",
+            "20",
+            "日"
+        ]
     );
 }
 
 #[test]
 fn domain_terms_stay_whole_everywhere_in_the_real_text() {
-    let corpus = seeds::corpus(builtin(), SegmentOptions::default());
-    for term in ["扎帕罗夫", "上海合作组织", "上合组织", "一带一路", "三股势力", "中吉乌铁路", "中国－中亚峰会", "拉赫蒙", "人类命运共同体"] {
+    let corpus = cijing_seeds::corpus(builtin(), SegmentOptions::default());
+    for term in [
+        "扎帕罗夫",
+        "上海合作组织",
+        "上合组织",
+        "一带一路",
+        "三股势力",
+        "中吉乌铁路",
+        "中国－中亚峰会",
+        "拉赫蒙",
+        "人类命运共同体",
+    ] {
         let mut occurrences = 0;
         for d in &corpus.docs {
             for p in &d.paragraphs {
                 for (at, _) in p.text.match_indices(term) {
                     occurrences += 1;
                     let end = at + term.len();
-                    let whole = p.tokens.iter().any(|t| t.start as usize <= at && t.end as usize >= end);
+                    let whole = p
+                        .tokens
+                        .iter()
+                        .any(|t| t.start as usize <= at && t.end as usize >= end);
                     assert!(whole, "{term} split in {}: {}", d.info.id, p.text);
                 }
             }
@@ -56,11 +99,21 @@ fn tokens_cover_the_text_in_order_in_precise_mode() {
     let tokens = builtin().segment(text, SegmentOptions::default());
     let mut at = 0;
     for t in &tokens {
-        assert_eq!(t.start, at, "gap or overlap before {:?}", &text[t.start..t.end]);
+        assert_eq!(
+            t.start,
+            at,
+            "gap or overlap before {:?}",
+            &text[t.start..t.end]
+        );
         at = t.end;
     }
     assert_eq!(at, text.len());
-    let pos_of = |w: &str| tokens.iter().find(|t| &text[t.start..t.end] == w).map(|t| t.pos.clone());
+    let pos_of = |w: &str| {
+        tokens
+            .iter()
+            .find(|t| &text[t.start..t.end] == w)
+            .map(|t| t.pos.clone())
+    };
     assert_eq!(pos_of("杜尚别").as_deref(), Some("ns"));
     assert_eq!(pos_of("新华社").as_deref(), Some("nt"));
 }
@@ -68,7 +121,14 @@ fn tokens_cover_the_text_in_order_in_precise_mode() {
 #[test]
 fn search_mode_adds_the_words_inside_long_ones() {
     let precise = words(builtin(), "中华人民共和国主席", SegmentOptions::default());
-    let search = words(builtin(), "中华人民共和国主席", SegmentOptions { mode: Mode::Search, hmm: true });
+    let search = words(
+        builtin(),
+        "中华人民共和国主席",
+        SegmentOptions {
+            mode: Mode::Search,
+            hmm: true,
+        },
+    );
     assert_eq!(precise, ["中华人民共和国", "主席"]);
     for w in ["中华", "人民", "共和国", "中华人民共和国", "主席"] {
         assert!(search.contains(&w.to_string()), "{w} in {search:?}");
@@ -78,7 +138,17 @@ fn search_mode_adds_the_words_inside_long_ones() {
 #[test]
 fn hmm_off_leaves_unknown_runs_as_single_characters() {
     let seg = builtin();
-    assert_eq!(words(seg, "日至", SegmentOptions { mode: Mode::Precise, hmm: false }), ["日", "至"]);
+    assert_eq!(
+        words(
+            seg,
+            "日至",
+            SegmentOptions {
+                mode: Mode::Precise,
+                hmm: false
+            }
+        ),
+        ["日", "至"]
+    );
     assert_eq!(words(seg, "日至", SegmentOptions::default()), ["日至"]);
 }
 
@@ -99,17 +169,30 @@ fn a_malformed_dictionary_line_names_its_line_number_and_nothing_is_loaded() {
     let errors = parse_user_dict(dict, "mine.txt").unwrap_err();
     let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, [3, 5, 6]);
-    assert!(errors[0].to_string().starts_with("mine.txt line 3: \"十\" is neither a frequency"), "{}", errors[0]);
-    let mut seg = seeds::base_segmenter();
+    assert!(
+        errors[0]
+            .to_string()
+            .starts_with("mine.txt line 3: \"十\" is neither a frequency"),
+        "{}",
+        errors[0]
+    );
+    let mut seg = cijing_seeds::base_segmenter();
     assert!(seg.add_user_dict(dict, "mine.txt").is_err());
-    assert!(!seg.knows("好词"), "a dictionary with errors is not half-loaded");
+    assert!(
+        !seg.knows("好词"),
+        "a dictionary with errors is not half-loaded"
+    );
     let ok = parse_user_dict("好词 100 n\n新词\n名字·姓 nr\n", "mine.txt").unwrap();
-    assert_eq!((ok[0].freq, ok[0].pos.as_deref(), ok[1].freq, ok[2].line), (Some(100), Some("n"), None, 3));
+    assert_eq!(
+        (ok[0].freq, ok[0].pos.as_deref(), ok[1].freq, ok[2].line),
+        (Some(100), Some("n"), None, 3)
+    );
 }
 
 #[test]
 fn the_shipped_domain_dictionary_parses_and_every_word_is_known() {
-    let entries = parse_user_dict(DOMAIN_DICT, "domain_dict.txt").expect("shipped dictionary is well formed");
+    let entries =
+        parse_user_dict(DOMAIN_DICT, "domain_dict.txt").expect("shipped dictionary is well formed");
     assert!(entries.len() > 150);
     for e in &entries {
         assert!(builtin().knows(&e.word), "{}", e.word);
@@ -155,27 +238,50 @@ const ISSUE_12_TERMS: &[(&str, usize)] = &[
 #[test]
 fn issue_12_terms_are_one_token_each_time_they_occur_in_the_shipped_corpus() {
     // The word stream build.rs stored, not a fresh segmentation.
-    let corpus = seeds::presegmented_corpus();
+    let corpus = cijing_seeds::presegmented_corpus();
     for &(term, expected) in ISSUE_12_TERMS {
-        let base = words(&seeds::base_segmenter(), term, SegmentOptions::default());
+        let base = words(
+            &cijing_seeds::base_segmenter(),
+            term,
+            SegmentOptions::default(),
+        );
         assert!(base.len() > 1, "bare jieba keeps {term} whole");
         let mut occurrences = 0;
         let mut tokens = 0;
         for d in &corpus.docs {
             for p in &d.paragraphs {
                 occurrences += p.text.matches(term).count();
-                tokens += p.tokens.iter().filter(|t| corpus.token_text(t) == term).count();
+                tokens += p
+                    .tokens
+                    .iter()
+                    .filter(|t| corpus.token_text(t) == term)
+                    .count();
             }
         }
-        assert_eq!((occurrences, tokens), (expected, expected), "{term}: occurrences and whole tokens");
+        assert_eq!(
+            (occurrences, tokens),
+            (expected, expected),
+            "{term}: occurrences and whole tokens"
+        );
     }
     // 国际进口博览会 is its own word only where 中国 does not precede it.
-    let fair = |w: &str| corpus.docs.iter().flat_map(|d| &d.paragraphs).flat_map(|p| &p.tokens).filter(|t| corpus.token_text(t) == w).count();
+    let fair = |w: &str| {
+        corpus
+            .docs
+            .iter()
+            .flat_map(|d| &d.paragraphs)
+            .flat_map(|p| &p.tokens)
+            .filter(|t| corpus.token_text(t) == w)
+            .count()
+    };
     assert_eq!(fair("国际进口博览会"), 1);
     // Each is in the shipped dictionary.
     let entries = parse_user_dict(DOMAIN_DICT, "domain_dict.txt").unwrap();
     for &(term, _) in ISSUE_12_TERMS {
-        assert!(entries.iter().any(|e| e.word == term), "{term} is in domain_dict.txt");
+        assert!(
+            entries.iter().any(|e| e.word == term),
+            "{term} is in domain_dict.txt"
+        );
     }
 }
 
@@ -193,22 +299,38 @@ fn stopwords_are_marked_but_still_tokens() {
 fn the_tokens_stored_at_build_time_are_only_a_cache_of_the_segmenter() {
     // build.rs segmented the seeds with the shipped dictionaries and the
     // default options; segmenting them now must give the very same tokens.
-    let now: Vec<Vec<Vec<cijing::engine::segment::Token>>> = seeds::documents()
+    let now: Vec<Vec<Vec<cijing_engine::text::segment::Token>>> = cijing_seeds::documents()
         .iter()
-        .map(|d| d.paragraphs.iter().map(|p| builtin().segment(p, SegmentOptions::default())).collect())
+        .map(|d| {
+            d.paragraphs
+                .iter()
+                .map(|p| builtin().segment(p, SegmentOptions::default()))
+                .collect()
+        })
         .collect();
-    let stored = seeds::tokens();
+    let stored = cijing_seeds::tokens();
     assert_eq!(stored.len(), 17);
     assert_eq!(stored, now);
     // And the corpus built from them is the corpus built by segmenting.
-    let cached = seeds::presegmented_corpus();
-    let fresh = seeds::corpus(builtin(), SegmentOptions::default());
+    let cached = cijing_seeds::presegmented_corpus();
+    let fresh = cijing_seeds::corpus(builtin(), SegmentOptions::default());
     assert_eq!(cached.vocab.len(), fresh.vocab.len());
     for (a, b) in cached.docs.iter().zip(&fresh.docs) {
         assert_eq!(a.info, b.info);
         for (pa, pb) in a.paragraphs.iter().zip(&b.paragraphs) {
             assert_eq!(pa.text, pb.text);
-            let words = |c: &Corpus, p: &cijing::engine::corpus::Paragraph| p.tokens.iter().map(|t| (c.token_text(t).to_string(), c.vocab.pos(t.pos).to_string(), c.vocab.term(t.term).stopword)).collect::<Vec<_>>();
+            let words = |c: &Corpus, p: &cijing_engine::corpus::Paragraph| {
+                p.tokens
+                    .iter()
+                    .map(|t| {
+                        (
+                            c.token_text(t).to_string(),
+                            c.vocab.pos(t.pos).to_string(),
+                            c.vocab.term(t.term).stopword,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(words(&cached, pa), words(&fresh, pb));
         }
     }
@@ -217,13 +339,38 @@ fn the_tokens_stored_at_build_time_are_only_a_cache_of_the_segmenter() {
 
 #[test]
 fn tokens_that_do_not_fit_their_text_are_refused() {
-    let doc = || vec![CleanDocument::new("t", "2024-01-01".parse().unwrap(), &["CN"], &["合作"])];
-    let tok = |start, end| cijing::engine::segment::Token { start, end, pos: "v".into() };
+    let doc = || {
+        vec![CleanDocument::new(
+            "t",
+            "2024-01-01".parse().unwrap(),
+            &["CN"],
+            &["合作"],
+        )]
+    };
+    let tok = |start, end| cijing_engine::text::segment::Token {
+        start,
+        end,
+        pos: "v".into(),
+    };
     let stop = std::collections::HashSet::new();
-    let ok = Corpus::from_segmented(doc(), vec![vec![vec![tok(0, 6)]]], &stop, SegmentOptions::default()).unwrap();
+    let ok = Corpus::from_segmented(
+        doc(),
+        vec![vec![vec![tok(0, 6)]]],
+        &stop,
+        SegmentOptions::default(),
+    )
+    .unwrap();
     assert_eq!(ok.token_text(&ok.docs[0].paragraphs[0].tokens[0]), "合作");
-    for bad in [vec![], vec![vec![]], vec![vec![vec![tok(0, 7)]]], vec![vec![vec![tok(1, 6)]]]] {
-        assert!(Corpus::from_segmented(doc(), bad.clone(), &stop, SegmentOptions::default()).is_err(), "{bad:?}");
+    for bad in [
+        vec![],
+        vec![vec![]],
+        vec![vec![vec![tok(0, 7)]]],
+        vec![vec![vec![tok(1, 6)]]],
+    ] {
+        assert!(
+            Corpus::from_segmented(doc(), bad.clone(), &stop, SegmentOptions::default()).is_err(),
+            "{bad:?}"
+        );
     }
 }
 
@@ -232,26 +379,46 @@ fn tokens_that_do_not_fit_their_text_are_refused() {
 
 #[test]
 fn a_user_dictionary_frequency_above_the_limit_is_refused() {
-    use cijing::engine::lexicon::{DictEntry, MAX_FREQ};
+    use cijing_engine::text::lexicon::{DictEntry, MAX_FREQ};
     // The fuzzer's input: line 2 is the word "1" with frequency 2^64 - 1.
     let errors = parse_user_dict("上合组织\n1 18446744073709551615 ", "words.txt").unwrap_err();
     let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-    assert_eq!(shown, ["words.txt line 2: frequency \"18446744073709551615\" is too large: at most 1000000"]);
+    assert_eq!(
+        shown,
+        ["words.txt line 2: frequency \"18446744073709551615\" is too large: at most 1000000"]
+    );
     assert!(parse_user_dict("词 1000001", "words.txt").is_err());
-    assert_eq!(parse_user_dict("词 1000000", "words.txt").unwrap()[0].freq, Some(MAX_FREQ));
+    assert_eq!(
+        parse_user_dict("词 1000000", "words.txt").unwrap()[0].freq,
+        Some(MAX_FREQ)
+    );
     // Entries made in code are held to the same limit: no overflow, and the
     // word is still cut whole.
     let mut seg = Segmenter::from_dictionary("合作 1000 vn\n".as_bytes()).unwrap();
-    let huge = |word: &str| DictEntry { word: word.into(), freq: Some(usize::MAX), pos: None, line: 1 };
+    let huge = |word: &str| DictEntry {
+        word: word.into(),
+        freq: Some(usize::MAX),
+        pos: None,
+        line: 1,
+    };
     seg.add_words(&[huge("甲乙"), huge("丙丁")]);
-    assert_eq!(words(&seg, "甲乙丙丁合作", SegmentOptions::default()), ["甲乙", "丙丁", "合作"]);
+    assert_eq!(
+        words(&seg, "甲乙丙丁合作", SegmentOptions::default()),
+        ["甲乙", "丙丁", "合作"]
+    );
 }
 
 #[test]
 fn a_jieba_dictionary_whose_frequencies_overflow_is_refused() {
     let text = "a 18446744073709551615 n\nb 18446744073709551615 n\n";
     let error = Segmenter::from_dictionary(text.as_bytes()).unwrap_err();
-    assert_eq!(error.to_string(), format!("cannot read the jieba dictionary: line 1: the frequencies add up to more than {}", usize::MAX / 2));
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "cannot read the jieba dictionary: line 1: the frequencies add up to more than {}",
+            usize::MAX / 2
+        )
+    );
     // Half of usize::MAX in all is still read.
     let half = format!("a {} n\nb 1 n\n", usize::MAX / 2 - 1);
     assert!(Segmenter::from_dictionary(half.as_bytes()).is_ok());
@@ -263,24 +430,43 @@ fn a_jieba_dictionary_whose_frequencies_overflow_is_refused() {
 /// with every tag, in both modes, with and without HMM.
 #[test]
 fn the_compact_dictionary_is_the_text_dictionary() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/lexicon/jieba_dict.txt")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/lexicon/jieba_dict.txt"
+    ))
+    .unwrap();
     let mut lines = text.lines();
-    let count = cijing::engine::compact_dict::for_each_entry(seeds::JIEBA_DICT, |word, freq, tag| {
-        assert_eq!(lines.next(), Some(format!("{word} {freq} {tag}").as_str()));
-    })
+    let count = cijing_engine::text::compact_dict::for_each_entry(
+        cijing_seeds::JIEBA_DICT,
+        |word, freq, tag| {
+            assert_eq!(lines.next(), Some(format!("{word} {freq} {tag}").as_str()));
+        },
+    )
     .unwrap();
     assert_eq!(lines.next(), None);
     assert_eq!(count, 349_045);
-    assert!(seeds::JIEBA_DICT.len() * 2 < text.len(), "compact: {} bytes of {}", seeds::JIEBA_DICT.len(), text.len());
+    assert!(
+        cijing_seeds::JIEBA_DICT.len() * 2 < text.len(),
+        "compact: {} bytes of {}",
+        cijing_seeds::JIEBA_DICT.len(),
+        text.len()
+    );
 
     let from_text = Segmenter::from_dictionary(text.as_bytes()).unwrap();
-    let from_compact = seeds::base_segmenter();
-    let paragraphs: Vec<String> = seeds::documents().into_iter().flat_map(|d| d.paragraphs).collect();
+    let from_compact = cijing_seeds::base_segmenter();
+    let paragraphs: Vec<String> = cijing_seeds::documents()
+        .into_iter()
+        .flat_map(|d| d.paragraphs)
+        .collect();
     for mode in [Mode::Precise, Mode::Search] {
         for hmm in [true, false] {
             let options = SegmentOptions { mode, hmm };
             for p in &paragraphs {
-                assert_eq!(from_compact.segment(p, options), from_text.segment(p, options), "{options:?}: {p}");
+                assert_eq!(
+                    from_compact.segment(p, options),
+                    from_text.segment(p, options),
+                    "{options:?}: {p}"
+                );
             }
         }
     }

@@ -1,0 +1,71 @@
+//! Phrases panel: the clusters of the selected term (clusters.rs), then the
+//! frequent 2–5-word n-grams of the selection; clicking one selects it as a
+//! phrase everywhere.
+
+use super::panel::{Column, CsvSource, PanelFrame, TableHead};
+use super::rows::Rows;
+use super::tr;
+use super::{selection_slug, Analysis};
+use cijing_engine::statistics::ngrams::{ngrams, NgramOptions};
+use cijing_view::view_state::Panel;
+use leptos::prelude::*;
+
+/// The columns of the phrases table.
+const HEAD: &[Column] = &[
+    Column::text("phrases.phrase"),
+    Column::num("table.count"),
+    Column::num("table.docs"),
+];
+
+#[component]
+pub fn PhrasesPanel() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let rows = Memo::new(move |_| {
+        let corpus = analysis.corpus.get();
+        let options = analysis.term_options.get();
+        let top = analysis.top.get();
+        analysis.selection.with(|s| {
+            let mut rows = ngrams(&corpus, s, &NgramOptions::default(), &options);
+            rows.truncate(top);
+            rows
+        })
+    });
+    // The export holds every n-gram, not only the rows shown.
+    let csv: CsvSource = Callback::new(move |_| {
+        let corpus = analysis.corpus.get_untracked();
+        let options = analysis.term_options.get_untracked();
+        let all = analysis
+            .selection
+            .with_untracked(|s| ngrams(&corpus, s, &NgramOptions::default(), &options));
+        let t = cijing_engine::statistics::table::ngrams(&all);
+        (t.header(), t.rows)
+    });
+    view! {
+        <PanelFrame panel=Panel::Phrases file_parts=Signal::derive(move || selection_slug(&analysis)) csv=csv>
+            <super::clusters::ClusterTable />
+            <h3>{tr(analysis.lang, "phrases.ngrams")}</h3>
+            <p class="muted">{tr(analysis.lang, "phrases.note")}</p>
+            <table id="phrases-table" class="data">
+                <TableHead columns=HEAD />
+                <tbody>
+                    <Rows each=move || rows.get() key=|r| (r.ngram.clone(), r.count, r.docs) children=move |r| {
+                        let phrase = r.ngram.clone();
+                        let selected = analysis.is_selected_term(&phrase);
+                        view! {
+                            <tr>
+                                <td>
+                                    <button class="term phrase" class:selected=selected aria-pressed=selected.to_string()
+                                        data-term=r.ngram.clone() on:click=move |_| analysis.choose_term(&phrase)>
+                                        {r.ngram.replace(' ', "·")}
+                                    </button>
+                                </td>
+                                <td class="num">{r.count}</td>
+                                <td class="num">{r.docs}</td>
+                            </tr>
+                        }
+                    } />
+                </tbody>
+            </table>
+        </PanelFrame>
+    }
+}
