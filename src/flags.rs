@@ -502,3 +502,65 @@ mod tests {
         assert_eq!(KwicSort::codes(), "position, l1, l2, r1, r2");
     }
 }
+
+#[cfg(test)]
+mod registry {
+    use super::Cli;
+    use cijing_view::options::SETTINGS;
+    use clap::CommandFactory;
+
+    /// Every long flag of every subcommand (and the global ones), with its
+    /// default, as clap has them.
+    fn flags() -> Vec<(String, String, Option<String>)> {
+        let cli = Cli::command();
+        let mut flags = Vec::new();
+        for command in cli.get_subcommands() {
+            for arg in command.get_arguments().chain(cli.get_arguments()) {
+                let Some(long) = arg.get_long() else { continue };
+                let default = arg
+                    .get_default_values()
+                    .first()
+                    .map(|v| v.to_string_lossy().into_owned());
+                flags.push((command.get_name().to_string(), long.to_string(), default));
+            }
+        }
+        flags
+    }
+
+    #[test]
+    fn the_cli_has_exactly_the_registrys_flags_with_its_defaults() {
+        let flags = flags();
+        assert!(flags.len() > 100, "read {} flags", flags.len());
+        for (command, flag, default) in &flags {
+            let settings: Vec<_> = SETTINGS
+                .iter()
+                .filter(|s| {
+                    s.flag == Some(flag.as_str())
+                        && (s.commands.is_empty() || s.commands.contains(&command.as_str()))
+                })
+                .collect();
+            assert_eq!(
+                settings.len(),
+                1,
+                "`cijing {command} --{flag}` names {} settings of the registry",
+                settings.len()
+            );
+            if let Some(default) = default {
+                assert_eq!(
+                    settings[0].default,
+                    Some(default.as_str()),
+                    "the default of `cijing {command} --{flag}`"
+                );
+            }
+        }
+        for setting in SETTINGS {
+            if let Some(flag) = setting.flag {
+                assert!(
+                    flags.iter().any(|(_, f, _)| f == flag),
+                    "the registry's --{flag} ({:?}) is no flag of the CLI",
+                    setting.id
+                );
+            }
+        }
+    }
+}

@@ -36,9 +36,7 @@ mod cli {
     use cijing_engine::statistics::topics::{score_corpus, topic_shares, TopicScores};
     use cijing_engine::statistics::trends::trends;
     use cijing_engine::text::date::Date;
-    use cijing_engine::text::import::{
-        import, segment_texts, text_id, ImportError, ImportedText, MAX_FILE_BYTES,
-    };
+    use cijing_engine::text::import::{import, text_id, ImportError, ImportedText, MAX_FILE_BYTES};
     use cijing_engine::text::segment::{SegmentOptions, Segmenter, TokenKind};
     use clap::Parser;
     use serde::Serialize;
@@ -143,23 +141,12 @@ mod cli {
 
     /// The day a file was last modified (1970-01-01 if the system cannot say).
     fn modified_day(meta: &std::fs::Metadata) -> Date {
-        let days = meta
+        let seconds = meta
             .modified()
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| (d.as_secs() / 86_400) as i64);
-        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(year.clamp(0, 9999) as u16, month, day)
-            .unwrap_or_else(|| Date::new(1970, 1, 1).expect("a real day"))
+            .map_or(0, |d| d.as_secs());
+        Date::from_unix_days((seconds / 86_400) as i64)
     }
 
     /// Reads the `--add` files. A file that cannot be read or added stops
@@ -229,48 +216,20 @@ mod cli {
         })
     }
 
-    /// The seeds (when asked for) and the user's texts, in that order, with
-    /// the shipped alias groups and the Traditional spellings of the user's
-    /// words joining their Simplified forms' groups (`--aliases` counts
-    /// 上海合作組織 as 上海合作组织), as the page's alias setting does.
+    /// The seeds (when asked for) and the user's texts: the one recipe
+    /// ([`cijing_seeds::corpus_with_texts`]), as the page builds it.
     fn user_corpus(sources: &Sources, segmenter: &Segmenter) -> Corpus {
-        let options = SegmentOptions::default();
-        let mut docs = if sources.seeds {
-            cijing_seeds::documents()
-        } else {
-            Vec::new()
-        };
-        let mut tokens: Vec<Vec<Vec<_>>> = docs
-            .iter()
-            .map(|d| {
-                d.paragraphs
-                    .iter()
-                    .map(|p| segmenter.segment(p, options))
-                    .collect()
-            })
-            .collect();
-        let texts: Vec<_> = sources
+        let texts = sources
             .texts
             .iter()
-            .map(|t| t.text.to_clean_document(&t.id, t.date_if_unknown))
+            .map(|t| {
+                (
+                    t.text.to_clean_document(&t.id, t.date_if_unknown),
+                    t.text.script,
+                )
+            })
             .collect();
-        let segmented = segment_texts(
-            segmenter,
-            texts
-                .iter()
-                .zip(&sources.texts)
-                .map(|(doc, t)| (&doc.paragraphs[..], t.text.script)),
-            options,
-        );
-        docs.extend(texts);
-        tokens.extend(segmented.tokens);
-        let mut corpus = Corpus::from_segmented(docs, tokens, segmenter, options)
-            .unwrap_or_else(|e| unreachable!("a segmenter's tokens fit the text it cut: {e}"));
-        corpus.set_aliases(
-            cijing_seeds::aliases().add_spellings(segmented.spellings),
-            segmenter,
-        );
-        corpus
+        cijing_seeds::corpus_with_texts(sources.seeds, texts, segmenter, SegmentOptions::default())
     }
 
     fn load(sources: &Sources) -> Loaded {

@@ -353,3 +353,27 @@ fn the_trend_legend_sits_above_the_plot_never_over_a_point() {
     }
     assert_eq!(rows.len(), 4, "the names take four rows: {rows:?}");
 }
+
+#[test]
+fn each_bar_is_marked_with_its_row_and_nothing_else_is() {
+    let svg = bar_chart_svg(
+        &bars(&[("合作", 9.0), ("发展", 5.0), ("安全", 2.0)]),
+        &text("t", "s"),
+        "count",
+        600,
+    )
+    .unwrap();
+    let marks: Vec<&str> = svg
+        .match_indices("data-bar=\"")
+        .map(|(at, _)| &svg[at + 10..at + 11])
+        .collect();
+    assert_eq!(marks, ["0", "1", "2"]);
+    // Row 0 is the top bar, the longest here.
+    let width = |row: usize| {
+        let at = svg.find(&format!("data-bar=\"{row}\"")).unwrap();
+        let rect = &svg[at..at + svg[at..].find('>').unwrap()];
+        let w = rect.split("width=\"").nth(1).unwrap();
+        w[..w.find('"').unwrap()].parse::<f64>().unwrap()
+    };
+    assert!(width(0) > width(1) && width(1) > width(2), "{svg}");
+}

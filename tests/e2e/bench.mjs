@@ -66,12 +66,14 @@ try {
   // corpus segmented), then a warm segmentation.
   const worker = await page.evaluate(async () => {
     const w = new Worker('cijing-segmenter-worker.js', { type: 'module' });
-    const ask = (m) => new Promise((ok) => { w.onmessage = ({ data }) => ok(data); w.postMessage(m); });
+    // A build of the shipped documents alone (cijing_view::worker_protocol).
+    const seeds = { op: 'build', seeds: true, scripts: [], settings: { mode: 'precise', hmm: true } };
+    const ask = (id) => new Promise((ok) => { w.onmessage = ({ data }) => ok(data); w.postMessage({ id, request: seeds, payload: [] }); });
     const t0 = performance.now();
-    await ask({ id: 1, op: 'seeds', mode: 'precise', hmm: true });
+    await ask(1);
     const first = performance.now() - t0;
     const t1 = performance.now();
-    await ask({ id: 2, op: 'seeds', mode: 'precise', hmm: true });
+    await ask(2);
     const warm = performance.now() - t1;
     w.terminate();
     return { first, warm };

@@ -5,7 +5,6 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const BAR_FILL = '#2B6CB0';
 
 export function launch() {
   return chromium.launch({
@@ -39,7 +38,7 @@ export class CijingPage {
     }
   }
   chartBars(id = 'term-chart') {
-    return this.page.$$eval(`#${id} svg rect`, (rs, fill) => rs.filter((r) => r.getAttribute('fill') === fill).length, BAR_FILL);
+    return this.page.$$eval(`#${id} svg rect[data-bar]`, (rs) => rs.length);
   }
   chartText(id = 'term-chart') { return this.page.$eval(`#${id} svg`, (s) => s.textContent); }
   tableTerms() { return this.page.$$eval('#term-table tbody button.term', (bs) => bs.map((b) => b.textContent)); }
@@ -57,7 +56,7 @@ export class CijingPage {
     return this.page.$$eval('section.panel', (ps) => Object.fromEntries(ps.map((p) => [p.id, p.textContent])));
   }
   async clickBar(index) {
-    const bar = this.page.locator(`#term-chart svg rect[fill="${BAR_FILL}"]`).nth(index);
+    const bar = this.page.locator(`#term-chart svg rect[data-bar="${index}"]`);
     await bar.click();
   }
   async togglePanel(code) {

@@ -22,7 +22,9 @@ use cijing_engine::corpus::tokens::{DocumentTokens, StreamToken, WordStream};
 use cijing_engine::corpus::{CleanDocument, Corpus, CorpusBuilder, DocInfo};
 use cijing_engine::statistics::topics::Topic;
 use cijing_engine::text::aliases::AliasGroups;
+use cijing_engine::text::import::segment_texts;
 use cijing_engine::text::lexicon::{parse_user_dict, parse_word_list};
+use cijing_engine::text::script::Script;
 use cijing_engine::text::segment::{SegmentOptions, Segmenter, Token};
 use cijing_manifest::{cut, DocSpec};
 use std::collections::HashSet;
@@ -216,6 +218,59 @@ pub fn corpus(segmenter: &Segmenter, options: SegmentOptions) -> Corpus {
     let mut corpus = Corpus::from_documents(documents(), segmenter, options);
     corpus.set_aliases(aliases(), segmenter);
     corpus
+}
+
+/// The one corpus recipe every face follows: the shipped [`documents`]
+/// (when `seeds`), then the user's `texts` in the order given, each
+/// segmented in the script its import judged; with the shipped alias
+/// groups, and the Traditional spellings of the user's words in their
+/// Simplified forms' groups (so alias merging counts 上海合作組織 as
+/// 上海合作组织). The CLI builds it here; the page builds the same from the
+/// worker's token streams, with [`documents_if`] and [`aliases_with`].
+pub fn corpus_with_texts(
+    seeds: bool,
+    texts: Vec<(CleanDocument, Script)>,
+    segmenter: &Segmenter,
+    options: SegmentOptions,
+) -> Corpus {
+    let mut docs = documents_if(seeds);
+    let mut tokens: Vec<Vec<Vec<Token>>> = docs
+        .iter()
+        .map(|d| {
+            d.paragraphs
+                .iter()
+                .map(|p| segmenter.segment(p, options))
+                .collect()
+        })
+        .collect();
+    let segmented = segment_texts(
+        segmenter,
+        texts
+            .iter()
+            .map(|(doc, script)| (&doc.paragraphs[..], *script)),
+        options,
+    );
+    docs.extend(texts.into_iter().map(|(doc, _)| doc));
+    tokens.extend(segmented.tokens);
+    let mut corpus = Corpus::from_segmented(docs, tokens, segmenter, options)
+        .unwrap_or_else(|e| unreachable!("a segmenter's tokens fit the text it cut: {e}"));
+    corpus.set_aliases(aliases_with(segmented.spellings), segmenter);
+    corpus
+}
+
+/// The documents a corpus starts from: the shipped ones when `seeds`, else none.
+pub fn documents_if(seeds: bool) -> Vec<CleanDocument> {
+    if seeds {
+        documents()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The shipped alias groups with the user's Traditional `spellings`
+/// (`[traditional, simplified]` pairs) in their Simplified forms' groups.
+pub fn aliases_with(spellings: Vec<(String, String)>) -> AliasGroups {
+    aliases().add_spellings(spellings)
 }
 
 /// The shipped stopwords ([`STOPWORDS`]) as a set: a

@@ -2,6 +2,7 @@
 //! query string (the URL is the shareable view). Plain Rust, outside the
 //! wasm-only `ui` module so it is tested natively.
 
+use crate::options::{self, url_key, Id, Kind};
 use cijing_engine::corpus::query::{Query, QueryError};
 use cijing_engine::corpus::selection::{Filter, TopicMatch};
 use cijing_engine::statistics::clusters::{ClusterOptions, ClusterSide};
@@ -20,7 +21,7 @@ use cijing_engine::Corpus;
 use std::collections::HashSet;
 
 pub const DEFAULT_TOP: usize = 20;
-pub const MAX_TOP: usize = 100;
+pub const MAX_TOP: usize = options::MAX_TOP as usize;
 
 /// Only this much of a link's query is read (64 KiB): the settings that
 /// cross it and those after it are ignored, with a note. The page writes
@@ -514,13 +515,38 @@ impl ViewState {
             .collect();
         let parties = corpus.parties();
         for (key, value) in pairs {
-            match key.as_str() {
-                "lang" => match value.as_str() {
+            let Some(setting) = options::by_url(&key) else {
+                notes.push(format!("unknown setting \"{}\" ignored", shown(&key)));
+                continue;
+            };
+            // Switches and counts are read as the registry says.
+            match setting.kind {
+                Kind::Switch => {
+                    match setting.read_switch(&value) {
+                        Ok(on) => *s.switch_mut(setting.id) = on,
+                        Err(why) => notes.push(bad(&key, &value, &why)),
+                    }
+                    continue;
+                }
+                Kind::Count { .. } => {
+                    match setting.read_count(&value) {
+                        Ok(n) => s.set_count(setting.id, n as usize, &key, &value, &mut notes),
+                        Err(why) if setting.id == Id::Top => {
+                            notes.push(bad(&key, &value, &format!("{why}; showing {DEFAULT_TOP}")))
+                        }
+                        Err(why) => notes.push(bad(&key, &value, &why)),
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            match setting.id {
+                Id::Lang => match value.as_str() {
                     "zh" => s.lang = Lang::Zh,
                     "en" => s.lang = Lang::En,
                     _ => notes.push(bad(&key, &value, "not zh or en")),
                 },
-                "doc" => {
+                Id::Documents => {
                     for id in list_items(&key, &value, &mut notes) {
                         if corpus.doc_index(&id).is_some() {
                             if !s.filter.docs.contains(&id) {
@@ -533,12 +559,12 @@ impl ViewState {
                 }
                 // A date is never longer than a shown value, so a long one is
                 // reported shortened.
-                "from" | "to" => match shown(&value).parse::<DateBound>() {
-                    Ok(bound) if key == "from" => s.filter.from = Some(bound),
+                Id::From | Id::To => match shown(&value).parse::<DateBound>() {
+                    Ok(bound) if setting.id == Id::From => s.filter.from = Some(bound),
                     Ok(bound) => s.filter.to = Some(bound),
                     Err(e) => notes.push(bad(&key, &value, &e.to_string())),
                 },
-                "party" => {
+                Id::Parties => {
                     for p in list_items(&key, &value, &mut notes) {
                         if parties.contains(&p) {
                             if !s.filter.parties.contains(&p) {
@@ -549,8 +575,8 @@ impl ViewState {
                         }
                     }
                 }
-                "term" if value.trim().is_empty() => {}
-                "term" => {
+                Id::Term if value.trim().is_empty() => {}
+                Id::Term => {
                     // Words of the corpus, or a query of the query language
                     // (wildcards, /regex/, parts of speech, "substring").
                     let known = value.split_whitespace().all(|w| corpus.vocab.id(w).is_some());
@@ -564,15 +590,7 @@ impl ViewState {
                         notes.push(format!("\"{}\" does not occur in the corpus; no term selected", shown(&value)));
                     }
                 }
-                "top" => match value.parse::<usize>() {
-                    Ok(n) if (1..=MAX_TOP).contains(&n) => s.top = n,
-                    _ => notes.push(bad(&key, &value, &format!("not a number from 1 to {MAX_TOP}; showing {DEFAULT_TOP}"))),
-                },
-                "minlen" => match value.parse::<usize>() {
-                    Ok(n) if (1..=10).contains(&n) => s.min_len = n,
-                    _ => notes.push(bad(&key, &value, "not a length from 1 to 10")),
-                },
-                "pos" => {
+                Id::PartsOfSpeech => {
                     s.pos.clear();
                     for p in list_items(&key, &value, &mut notes) {
                         // As for dates: a long name is reported shortened.
@@ -583,32 +601,12 @@ impl ViewState {
                         }
                     }
                 }
-                "stop" => match value.as_str() {
-                    "1" | "on" => s.drop_stopwords = true,
-                    "0" | "off" => s.drop_stopwords = false,
-                    _ => notes.push(bad(&key, &value, "not on or off")),
-                },
-                "alias" => match value.as_str() {
-                    "1" | "on" => s.merge_aliases = true,
-                    "0" | "off" => s.merge_aliases = false,
-                    _ => notes.push(bad(&key, &value, "not on or off")),
-                },
-                "hmm" => match value.as_str() {
-                    "1" | "on" => s.hmm = true,
-                    "0" | "off" => s.hmm = false,
-                    _ => notes.push(bad(&key, &value, "not on or off")),
-                },
-                "seg" => match value.as_str() {
-                    "1" | "on" => s.show_segments = true,
-                    "0" | "off" => s.show_segments = false,
-                    _ => notes.push(bad(&key, &value, "not on or off")),
-                },
-                "mode" => match value.as_str() {
+                Id::Mode => match value.as_str() {
                     "precise" => s.mode = Mode::Precise,
                     "search" => s.mode = Mode::Search,
                     _ => notes.push(bad(&key, &value, "not precise or search")),
                 },
-                "panels" => {
+                Id::Panels => {
                     let mut panels: Vec<Panel> = Vec::new();
                     let codes = list_items(&key, &value, &mut notes);
                     for code in &codes {
@@ -627,105 +625,70 @@ impl ViewState {
                         s.panels = panels;
                     }
                 }
-                "read" => {
+                Id::Read => {
                     if corpus.doc_index(&value).is_some() {
                         s.read = Some(value);
                     } else {
                         notes.push(format!("unknown document \"{}\" for the reader ignored", shown(&value)));
                     }
                 }
-                "para" => match value.parse::<usize>() {
-                    Ok(n) if n >= 1 => s.para = Some(n),
-                    _ => notes.push(bad(&key, &value, "not a paragraph number")),
-                },
-                "ut" => {}
-                "corpus" => match CorpusSource::parse(&value) {
+                Id::UserTopics => {}
+                Id::Corpus => match CorpusSource::parse(&value) {
                     Some(source) => s.source = source,
                     None => notes.push(bad(&key, &value, "not seeds, mine or both")),
                 },
-                "uw" => {
+                Id::UserWords => {
                     let (words, word_notes) = decode_user_words(&value);
                     s.user_words = words;
                     notes.extend(word_notes);
                 }
-                "topic" | "texclude" => {
+                Id::Topics | Id::ExcludedTopics => {
                     for id in list_items(&key, &value, &mut notes) {
                         if !topic_ids.contains(&id) {
                             notes.push(format!("unknown topic \"{}\" ignored", shown(&id)));
                             continue;
                         }
-                        let target = if key == "topic" { &mut s.filter.topics.include } else { &mut s.filter.topics.exclude };
+                        let target = if setting.id == Id::Topics { &mut s.filter.topics.include } else { &mut s.filter.topics.exclude };
                         if !target.contains(&id) {
                             target.push(id);
                         }
                     }
                 }
-                "tmatch" => match value.as_str() {
+                Id::TopicMatch => match value.as_str() {
                     "any" => s.filter.topics.matching = TopicMatch::Any,
                     "all" => s.filter.topics.matching = TopicMatch::All,
                     _ => notes.push(bad(&key, &value, "not any or all")),
                 },
-                "tthr" => match value.parse::<u32>() {
-                    Ok(n) if (1..=10).contains(&n) => s.filter.topics.threshold = n,
-                    _ => notes.push(bad(&key, &value, "not a threshold from 1 to 10")),
-                },
-                "ksort" => match KwicSort::parse(&value) {
+                Id::KwicSort => match KwicSort::parse(&value) {
                     Some(sort) => s.kwic_sort = sort,
                     None => notes.push(bad(&key, &value, &format!("not one of {}", KwicSort::codes()))),
                 },
-                "kord" => match value.as_str() {
+                Id::KwicOrder => match value.as_str() {
                     "pinyin" => s.kwic_pinyin = true,
                     "codepoint" => s.kwic_pinyin = false,
                     _ => notes.push(bad(&key, &value, "not pinyin or codepoint")),
                 },
-                "kchars" => match value.parse::<usize>() {
-                    Ok(n) if (KWIC_CHARS.0..=KWIC_CHARS.2).contains(&n) => s.kwic_chars = n,
-                    _ => notes.push(bad(&key, &value, &format!("not a number of characters from {} to {}", KWIC_CHARS.0, KWIC_CHARS.2))),
-                },
-                "tsort" => match TermSortView::parse(&value) {
+                Id::TermSort => match TermSortView::parse(&value) {
                     Some(sort) => s.term_sort = sort,
                     None => notes.push(bad(&key, &value, "not a column of the term table (term, count, per10k, docs, tfidf, dp; .asc or .desc)")),
                 },
-                "tby" => match TrendBy::parse(&value) {
+                Id::TrendBy => match TrendBy::parse(&value) {
                     Some(by) => s.trend_by = by,
                     None => notes.push(bad(&key, &value, &format!("not one of {}", TrendBy::codes()))),
                 },
-                "cleft" | "cright" => match value.parse::<usize>() {
-                    Ok(n) if n <= 20 => {
-                        let mut c = s.collocates;
-                        if key == "cleft" { c.span_left = n } else { c.span_right = n }
-                        if c.span_left + c.span_right == 0 {
-                            notes.push(bad(&key, &value, "the window needs at least one word on one side"));
-                        } else {
-                            s.collocates = c;
-                        }
-                    }
-                    _ => notes.push(bad(&key, &value, "not a number of words from 0 to 20")),
-                },
-                "cmin" => match value.parse::<u64>() {
-                    Ok(n) if (1..=1000).contains(&n) => s.collocates.min_observed = n,
-                    _ => notes.push(bad(&key, &value, "not a count from 1 to 1000")),
-                },
-                "clsize" => match value.parse::<usize>() {
-                    Ok(n) if (2..=5).contains(&n) => s.clusters.size = n,
-                    _ => notes.push(bad(&key, &value, "not a cluster size from 2 to 5")),
-                },
-                "clside" => match ClusterSide::parse(&value) {
+                Id::ClusterSide => match ClusterSide::parse(&value) {
                     Some(side) => s.clusters.side = side,
                     None => notes.push(bad(&key, &value, &format!("not one of {}", ClusterSide::codes()))),
                 },
-                "clmin" => match value.parse::<u64>() {
-                    Ok(n) if (1..=1000).contains(&n) => s.clusters.min_count = n,
-                    _ => notes.push(bad(&key, &value, "not a minimum count from 1 to 1000")),
-                },
-                "csort" => match CollocateSort::parse(&value) {
+                Id::CollocateSort => match CollocateSort::parse(&value) {
                     Some(sort) => s.collocates.sort = sort,
                     None => notes.push(bad(&key, &value, &format!("not one of {}", CollocateSort::codes()))),
                 },
-                "kref" => match Reference::parse(&value) {
+                Id::Reference => match Reference::parse(&value) {
                     Some(r) => s.key_ref = r,
                     None => notes.push(bad(&key, &value, &format!("not one of {}", Reference::codes()))),
                 },
+                // A setting of the CLI or the JS API only.
                 _ => notes.push(format!("unknown setting \"{}\" ignored", shown(&key))),
             }
         }
@@ -752,59 +715,118 @@ impl ViewState {
         (s, notes)
     }
 
+    /// The on/off setting `id` of this view (a [`Kind::Switch`] a link carries).
+    fn switch_mut(&mut self, id: Id) -> &mut bool {
+        match id {
+            Id::Stopwords => &mut self.drop_stopwords,
+            Id::Aliases => &mut self.merge_aliases,
+            Id::Hmm => &mut self.hmm,
+            Id::ShowSegments => &mut self.show_segments,
+            _ => unreachable!("{id:?} is not a switch links carry"),
+        }
+    }
+
+    /// Sets the count setting `id` (a [`Kind::Count`] a link carries, read in
+    /// its range), noting why when the view cannot take it.
+    fn set_count(&mut self, id: Id, n: usize, key: &str, value: &str, notes: &mut Vec<String>) {
+        match id {
+            Id::Top => self.top = n,
+            Id::MinLength => self.min_len = n,
+            Id::TopicThreshold => self.filter.topics.threshold = n as u32,
+            Id::KwicChars => self.kwic_chars = n,
+            Id::CollocateMin => self.collocates.min_observed = n as u64,
+            Id::ClusterSize => self.clusters.size = n,
+            Id::ClusterMin => self.clusters.min_count = n as u64,
+            Id::Paragraph => self.para = Some(n),
+            Id::CollocateLeft | Id::CollocateRight => {
+                let mut c = self.collocates;
+                if id == Id::CollocateLeft {
+                    c.span_left = n
+                } else {
+                    c.span_right = n
+                }
+                if c.span_left + c.span_right == 0 {
+                    notes.push(format!(
+                        "{}={}: the window needs at least one word on one side",
+                        shown(key),
+                        shown(value)
+                    ));
+                } else {
+                    self.collocates = c;
+                }
+            }
+            _ => unreachable!("{id:?} is not a count links carry"),
+        }
+    }
+
     /// The query string for this view relative to `base` (only what differs
     /// is written; `""` for the base view).
     pub fn to_query(&self, base: &ViewState) -> String {
         let mut parts: Vec<(String, String)> = Vec::new();
         let on_off = |b: bool| if b { "on" } else { "off" }.to_string();
         if self.lang != base.lang {
-            parts.push(("lang".into(), self.lang.code().into()));
+            parts.push((url_key(Id::Lang).into(), self.lang.code().into()));
         }
         if !self.filter.docs.is_empty() {
-            parts.push(("doc".into(), self.filter.docs.join(",")));
+            parts.push((url_key(Id::Documents).into(), self.filter.docs.join(",")));
         }
         if let Some(from) = &self.filter.from {
-            parts.push(("from".into(), from.to_string()));
+            parts.push((url_key(Id::From).into(), from.to_string()));
         }
         if let Some(to) = &self.filter.to {
-            parts.push(("to".into(), to.to_string()));
+            parts.push((url_key(Id::To).into(), to.to_string()));
         }
         if !self.filter.parties.is_empty() {
-            parts.push(("party".into(), self.filter.parties.join(",")));
+            parts.push((url_key(Id::Parties).into(), self.filter.parties.join(",")));
         }
         if !self.user_topics.is_empty() {
-            parts.push(("ut".into(), encode_user_topics(&self.user_topics)));
+            parts.push((
+                url_key(Id::UserTopics).into(),
+                encode_user_topics(&self.user_topics),
+            ));
         }
         if self.source != base.source {
-            parts.push(("corpus".into(), self.source.code().into()));
+            parts.push((url_key(Id::Corpus).into(), self.source.code().into()));
         }
         if !self.user_words.is_empty() {
-            parts.push(("uw".into(), encode_user_words(&self.user_words)));
+            parts.push((
+                url_key(Id::UserWords).into(),
+                encode_user_words(&self.user_words),
+            ));
         }
         if !self.filter.topics.include.is_empty() {
-            parts.push(("topic".into(), self.filter.topics.include.join(",")));
+            parts.push((
+                url_key(Id::Topics).into(),
+                self.filter.topics.include.join(","),
+            ));
         }
         if self.filter.topics.matching == TopicMatch::All {
-            parts.push(("tmatch".into(), "all".into()));
+            parts.push((url_key(Id::TopicMatch).into(), "all".into()));
         }
         if !self.filter.topics.exclude.is_empty() {
-            parts.push(("texclude".into(), self.filter.topics.exclude.join(",")));
+            parts.push((
+                url_key(Id::ExcludedTopics).into(),
+                self.filter.topics.exclude.join(","),
+            ));
         }
         if self.filter.topics.threshold != 1 {
-            parts.push(("tthr".into(), self.filter.topics.threshold.to_string()));
+            parts.push((
+                url_key(Id::TopicThreshold).into(),
+                self.filter.topics.threshold.to_string(),
+            ));
         }
         if let Some(term) = &self.term {
-            parts.push(("term".into(), term.clone()));
+            parts.push((url_key(Id::Term).into(), term.clone()));
         }
         if self.top != base.top {
-            parts.push(("top".into(), self.top.to_string()));
+            parts.push((url_key(Id::Top).into(), self.top.to_string()));
         }
         if self.min_len != base.min_len {
-            parts.push(("minlen".into(), self.min_len.to_string()));
+            parts.push((url_key(Id::MinLength).into(), self.min_len.to_string()));
         }
         if self.pos != base.pos {
             parts.push((
-                "pos".into(),
+                url_key(Id::PartsOfSpeech).into(),
                 self.pos
                     .iter()
                     .map(|p| p.name())
@@ -813,14 +835,14 @@ impl ViewState {
             ));
         }
         if self.drop_stopwords != base.drop_stopwords {
-            parts.push(("stop".into(), on_off(self.drop_stopwords)));
+            parts.push((url_key(Id::Stopwords).into(), on_off(self.drop_stopwords)));
         }
         if self.merge_aliases != base.merge_aliases {
-            parts.push(("alias".into(), on_off(self.merge_aliases)));
+            parts.push((url_key(Id::Aliases).into(), on_off(self.merge_aliases)));
         }
         if self.mode != base.mode {
             parts.push((
-                "mode".into(),
+                url_key(Id::Mode).into(),
                 if self.mode == Mode::Search {
                     "search"
                 } else {
@@ -830,11 +852,11 @@ impl ViewState {
             ));
         }
         if self.hmm != base.hmm {
-            parts.push(("hmm".into(), on_off(self.hmm)));
+            parts.push((url_key(Id::Hmm).into(), on_off(self.hmm)));
         }
         if self.panels != base.panels {
             parts.push((
-                "panels".into(),
+                url_key(Id::Panels).into(),
                 self.panels
                     .iter()
                     .map(|p| p.code())
@@ -843,20 +865,20 @@ impl ViewState {
             ));
         }
         if let Some(read) = &self.read {
-            parts.push(("read".into(), read.clone()));
+            parts.push((url_key(Id::Read).into(), read.clone()));
         }
         if let Some(para) = self.para {
-            parts.push(("para".into(), para.to_string()));
+            parts.push((url_key(Id::Paragraph).into(), para.to_string()));
         }
         if self.show_segments != base.show_segments {
-            parts.push(("seg".into(), on_off(self.show_segments)));
+            parts.push((url_key(Id::ShowSegments).into(), on_off(self.show_segments)));
         }
         if self.kwic_sort != base.kwic_sort {
-            parts.push(("ksort".into(), self.kwic_sort.code().into()));
+            parts.push((url_key(Id::KwicSort).into(), self.kwic_sort.code().into()));
         }
         if self.kwic_pinyin != base.kwic_pinyin {
             parts.push((
-                "kord".into(),
+                url_key(Id::KwicOrder).into(),
                 if self.kwic_pinyin {
                     "pinyin"
                 } else {
@@ -866,37 +888,58 @@ impl ViewState {
             ));
         }
         if self.kwic_chars != base.kwic_chars {
-            parts.push(("kchars".into(), self.kwic_chars.to_string()));
+            parts.push((url_key(Id::KwicChars).into(), self.kwic_chars.to_string()));
         }
         if self.term_sort != base.term_sort {
-            parts.push(("tsort".into(), self.term_sort.code()));
+            parts.push((url_key(Id::TermSort).into(), self.term_sort.code()));
         }
         if self.trend_by != base.trend_by {
-            parts.push(("tby".into(), self.trend_by.code().into()));
+            parts.push((url_key(Id::TrendBy).into(), self.trend_by.code().into()));
         }
         if self.collocates.span_left != base.collocates.span_left {
-            parts.push(("cleft".into(), self.collocates.span_left.to_string()));
+            parts.push((
+                url_key(Id::CollocateLeft).into(),
+                self.collocates.span_left.to_string(),
+            ));
         }
         if self.collocates.span_right != base.collocates.span_right {
-            parts.push(("cright".into(), self.collocates.span_right.to_string()));
+            parts.push((
+                url_key(Id::CollocateRight).into(),
+                self.collocates.span_right.to_string(),
+            ));
         }
         if self.collocates.min_observed != base.collocates.min_observed {
-            parts.push(("cmin".into(), self.collocates.min_observed.to_string()));
+            parts.push((
+                url_key(Id::CollocateMin).into(),
+                self.collocates.min_observed.to_string(),
+            ));
         }
         if self.collocates.sort != base.collocates.sort {
-            parts.push(("csort".into(), self.collocates.sort.code().into()));
+            parts.push((
+                url_key(Id::CollocateSort).into(),
+                self.collocates.sort.code().into(),
+            ));
         }
         if self.clusters.size != base.clusters.size {
-            parts.push(("clsize".into(), self.clusters.size.to_string()));
+            parts.push((
+                url_key(Id::ClusterSize).into(),
+                self.clusters.size.to_string(),
+            ));
         }
         if self.clusters.side != base.clusters.side {
-            parts.push(("clside".into(), self.clusters.side.code().into()));
+            parts.push((
+                url_key(Id::ClusterSide).into(),
+                self.clusters.side.code().into(),
+            ));
         }
         if self.clusters.min_count != base.clusters.min_count {
-            parts.push(("clmin".into(), self.clusters.min_count.to_string()));
+            parts.push((
+                url_key(Id::ClusterMin).into(),
+                self.clusters.min_count.to_string(),
+            ));
         }
         if self.key_ref != base.key_ref {
-            parts.push(("kref".into(), self.key_ref.code().into()));
+            parts.push((url_key(Id::Reference).into(), self.key_ref.code().into()));
         }
         if parts.is_empty() {
             return String::new();

@@ -1,9 +1,141 @@
 //! The messages between the page and the segmenter worker
-//! (`cijing-segmenter-worker.js`, `crates/worker`), as typed values both
-//! sides read with serde: what a read file holds, what discovery suggests.
-//! Token streams and paragraph bytes travel beside them as buffers.
+//! (`cijing-segmenter-worker.js`, `crates/worker`): one serde enum each way,
+//! read and written with serde-wasm-bindgen on both sides. Bytes (a user's
+//! file, paragraphs, token streams) travel beside a message as buffers,
+//! handed over rather than copied.
+//!
+//! On the wire: the page posts `{ id, request, payload }` (`payload`: the
+//! request's bytes, each a `Uint8Array` or a `Blob`); the worker posts
+//! `{ id, reply, bytes, blobs }` (`blobs`: the same bytes as `Blob`s, when
+//! the page keeps them), any number of [`Reply::Progress`] first.
 
 use serde::{Deserialize, Serialize};
+
+/// What the page asks the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum Request {
+    /// Segment the shipped documents (when `seeds`) and the user's
+    /// documents, whose paragraphs' bytes are the payload, each in the
+    /// script its import judged (`scripts`, a code each). Answers
+    /// [`Reply::Built`].
+    Build {
+        /// Whether the shipped documents are in the corpus.
+        seeds: bool,
+        /// Each user document's script code.
+        scripts: Vec<String>,
+        /// How to segment.
+        settings: Settings,
+    },
+    /// Read a file the user adds, its bytes the payload, decoded from
+    /// `encoding` (a label; empty: detected). Answers [`Reply::Read`].
+    Import {
+        /// The file's name (its extension tells the format).
+        name: String,
+        /// An encoding label, or empty.
+        encoding: String,
+    },
+    /// Read the text pdf.js took from a PDF. Answers [`Reply::Read`].
+    Pdf {
+        /// The file's name.
+        name: String,
+        /// Its text layer.
+        text: String,
+    },
+    /// The `limit` best words of the shipped documents the dictionaries
+    /// lack. Answers [`Reply::Suggested`].
+    Discover {
+        /// How many.
+        limit: usize,
+        /// How to segment.
+        settings: Settings,
+    },
+    /// One text's words (the JS API's `segment()`). Answers [`Reply::Words`].
+    Words {
+        /// The text.
+        text: String,
+        /// How to segment.
+        settings: Settings,
+    },
+}
+
+/// How the worker segments: the mode's code, HMM, and the user's words,
+/// which become its user dictionary (exactly these).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// `precise` or `search`.
+    pub mode: String,
+    /// Whether jieba's HMM finds words missing from the dictionaries.
+    pub hmm: bool,
+    /// The user's dictionary words.
+    #[serde(default)]
+    pub words: Vec<WordEntry>,
+}
+
+/// A user's dictionary word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WordEntry {
+    /// The word.
+    pub word: String,
+    /// Its part-of-speech tag, or empty.
+    #[serde(default)]
+    pub tag: String,
+}
+
+/// What the worker answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Reply {
+    /// How far a long job has got: bytes segmented, of all.
+    Progress {
+        /// Bytes done.
+        done: usize,
+        /// Bytes in all.
+        total: usize,
+    },
+    /// The token streams are the bytes: the shipped documents' (when asked)
+    /// then the user's (when there are any).
+    Built {
+        /// `[traditional, simplified]` pairs of the user's Traditional
+        /// words, for the alias groups.
+        spellings: Vec<(String, String)>,
+    },
+    /// A read text; its paragraphs' bytes (`ParagraphList::to_bytes`) are
+    /// the bytes, and a blob of them, which the page keeps.
+    Read {
+        /// What the import found.
+        text: ImportedText,
+    },
+    /// Words the dictionaries lack, best first.
+    Suggested {
+        /// The candidates.
+        candidates: Vec<Suggestion>,
+    },
+    /// A text's words.
+    Words {
+        /// Its words, white space left out.
+        words: Vec<Word>,
+    },
+    /// The request could not be answered: why, naming the file if any.
+    Failed {
+        /// The message.
+        error: String,
+    },
+}
+
+/// A word of a segmented text, with its part of speech and its span in
+/// UTF-16 code units (`text.slice(start, end)` in JS is the word).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Word {
+    /// The word.
+    pub word: String,
+    /// jieba's tag.
+    pub pos: String,
+    /// First UTF-16 unit.
+    pub start: usize,
+    /// One past the last UTF-16 unit.
+    pub end: usize,
+}
 
 /// A text as the worker reads it from a file (the engine's
 /// `text::import::ImportedText`, its paragraphs sent beside it as bytes).
@@ -73,6 +205,58 @@ mod tests {
             (Some("2024-07-02"), vec!["CN".to_string(), "KZ".to_string()])
         );
         assert_eq!(read.title, "中华人民共和国和哈萨克斯坦共和国联合声明");
+    }
+
+    /// The JS names the worker and the embed script write by hand.
+    #[test]
+    fn requests_and_replies_on_the_wire() {
+        let settings = Settings {
+            mode: "precise".into(),
+            hmm: true,
+            words: vec![WordEntry {
+                word: "中亚峰会".into(),
+                tag: "nz".into(),
+            }],
+        };
+        let build = Request::Build {
+            seeds: true,
+            scripts: vec!["traditional".into()],
+            settings,
+        };
+        let json = serde_json::to_string(&build).unwrap();
+        assert_eq!(
+            json,
+            r#"{"op":"build","seeds":true,"scripts":["traditional"],"settings":{"mode":"precise","hmm":true,"words":[{"word":"中亚峰会","tag":"nz"}]}}"#
+        );
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), build);
+        // cijing-embed.js's segment(): no words given.
+        let words: Request = serde_json::from_str(
+            r#"{"op":"words","text":"中亚","settings":{"mode":"search","hmm":false}}"#,
+        )
+        .unwrap();
+        assert!(matches!(
+            words,
+            Request::Words {
+                settings: Settings { hmm: false, .. },
+                ..
+            }
+        ));
+        // cijing-segmenter-worker.js writes progress and failures itself.
+        let progress: Reply =
+            serde_json::from_str(r#"{"kind":"progress","done":5,"total":9}"#).unwrap();
+        assert_eq!(progress, Reply::Progress { done: 5, total: 9 });
+        let failed: Reply =
+            serde_json::from_str(r#"{"kind":"failed","error":"x.txt: unreadable"}"#).unwrap();
+        assert_eq!(
+            failed,
+            Reply::Failed {
+                error: "x.txt: unreadable".into()
+            }
+        );
+        assert!(
+            serde_json::from_str::<Request>(r#"{"op":"seeds"}"#).is_err(),
+            "no op without a sender"
+        );
     }
 
     #[test]

@@ -25,20 +25,22 @@ const pending = new Map();
 function segmenter() {
   if (!worker) {
     worker = new Worker(new URL('cijing-segmenter-worker.js', base), { type: 'module' });
+    // Replies of cijing_view::worker_protocol: { id, reply: { kind, … } }.
     worker.onmessage = ({ data }) => {
       const done = pending.get(data.id);
       pending.delete(data.id);
-      if (done) data.error ? done.reject(new Error(data.error)) : done.resolve(data);
+      if (done) data.reply.kind === 'failed' ? done.reject(new Error(data.reply.error)) : done.resolve(data.reply);
     };
   }
   return worker;
 }
 
-function ask(message) {
+/** Sends the worker a request of cijing_view::worker_protocol; resolves with its reply. */
+function ask(request) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    segmenter().postMessage({ id, ...message });
+    segmenter().postMessage({ id, request, payload: [] });
   });
 }
 
@@ -62,7 +64,7 @@ export async function ready() {
     topics: (options) => w.apiTopics(options),
     async segment(text, { mode = 'precise', hmm = true } = {}) {
       if (typeof text !== 'string') throw new TypeError('segment(text): text must be a string');
-      const { words } = await ask({ op: 'words', text, mode, hmm });
+      const { words } = await ask({ op: 'words', text, settings: { mode, hmm: Boolean(hmm) } });
       return words;
     },
   });

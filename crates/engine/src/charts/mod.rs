@@ -332,7 +332,34 @@ pub fn bar_chart_svg(
             .map_err(ChartError::from)?;
         root.present().map_err(ChartError::from)?;
     }
-    Ok(svg)
+    Ok(mark_bars(&svg))
+}
+
+/// `svg` with each bar (a rect in the bar colour, in row order) marked
+/// `data-bar="ROW"`, so a page finds a clicked bar's row from the mark
+/// alone, never from its colour.
+fn mark_bars(svg: &str) -> String {
+    let fill = format!(
+        "fill=\"#{:02X}{:02X}{:02X}\"",
+        BAR_COLOR.0, BAR_COLOR.1, BAR_COLOR.2
+    );
+    let mut out = String::with_capacity(svg.len() + 64);
+    let mut row = 0;
+    for (i, piece) in svg.split("<rect ").enumerate() {
+        if i > 0 {
+            out.push_str("<rect ");
+            if piece
+                .split('>')
+                .next()
+                .is_some_and(|attributes| attributes.contains(&fill))
+            {
+                let _ = write!(out, "data-bar=\"{row}\" ");
+                row += 1;
+            }
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 /// A line chart as an SVG document, `width` × 380 pixels: one line per

@@ -73,6 +73,45 @@ impl Date {
         })
     }
 
+    /// The day `days` after 1970-01-01 (Howard Hinnant's civil-from-days
+    /// algorithm), kept within years 0 to 9999.
+    ///
+    /// ```
+    /// use cijing_engine::text::date::Date;
+    /// assert_eq!(Date::from_unix_days(0).to_string(), "1970-01-01");
+    /// assert_eq!(Date::from_unix_days(11_016).to_string(), "2000-02-29"); // 10,957 days to 2000 + 59
+    /// assert_eq!(Date::from_unix_days(19_723).to_string(), "2024-01-01"); // 54 × 365 + 13 leap days
+    /// assert_eq!(Date::from_unix_days(-1).to_string(), "1969-12-31");
+    /// ```
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        match year {
+            ..0 => Date {
+                year: 0,
+                month: 1,
+                day: 1,
+            },
+            10_000.. => Date {
+                year: 9999,
+                month: 12,
+                day: 31,
+            },
+            _ => Date {
+                year: year as u16,
+                month,
+                day,
+            },
+        }
+    }
+
     /// The year, 0 to 9999.
     pub fn year(self) -> u16 {
         self.year

@@ -203,7 +203,9 @@ pub fn DictionaryPanel() -> impl IntoView {
     };
     let unsaved = move || words.with(|w| saved.with(|s| w.iter().any(|x| !s.contains(x))));
     // Discovery: None before asking, then the worker's answer.
-    let suggestions = RwSignal::new(None::<Result<Vec<super::segmenter::Suggestion>, String>>);
+    let suggestions = RwSignal::new(
+        None::<Result<Vec<super::segmenter::Suggestion>, super::segmenter::WorkerError>>,
+    );
     let suggesting = RwSignal::new(false);
     let suggest = move |_| {
         suggesting.set(true);
@@ -234,7 +236,7 @@ pub fn DictionaryPanel() -> impl IntoView {
     };
     let suggestion_rows = move || match suggestions.get() {
         None => ().into_any(),
-        Some(Err(e)) => view! { <p class="notice" role="alert">{e}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any(),
         Some(Ok(list)) if list.is_empty() => {
             view! { <p class="muted">{t(analysis.lang.get_untracked(), "dict.suggest.none")}</p> }
                 .into_any()

@@ -671,7 +671,7 @@ pub fn App(
         default_key.clone(),
         SharedCorpus(corpus.clone()),
     )]));
-    let segmenting = RwSignal::new(None::<Result<CorpusKey, String>>);
+    let segmenting = RwSignal::new(None::<Result<CorpusKey, segmenter::WorkerError>>);
     let build_progress = RwSignal::new(None::<segmenter::Progress>);
     let shown = StoredValue::new((default_key.clone(), SharedCorpus(corpus.clone())));
     Effect::new(move |_| {
@@ -692,7 +692,7 @@ pub fn App(
         }
         segmenting.set(Some(Ok(wanted.clone())));
         let key = wanted.clone();
-        let done = move |result: Result<Corpus, String>| match result {
+        let done = move |result: Result<Corpus, segmenter::WorkerError>| match result {
             Ok(corpus) => {
                 build_progress.set(None);
                 corpora.update(|c| {
@@ -707,7 +707,7 @@ pub fn App(
             Err(e) => {
                 build_progress.set(None);
                 // Cancelled: the view goes back to the corpus on screen.
-                if e == segmenter::CANCELLED {
+                if e == segmenter::WorkerError::Cancelled {
                     let before = shown.with_value(|(key, _)| key.2);
                     view.update(|v| v.source = before);
                 }
@@ -1029,13 +1029,13 @@ pub fn App(
                 </p>
             }
             .into_any(),
-            Err(e) if e == segmenter::CANCELLED => view! {
+            Err(segmenter::WorkerError::Cancelled) => view! {
                 <p id="build-status" class="notice" role="status">{tr(lang, "segmenter.cancelled")} " "
                     <button class="link" on:click=move |_| segmenting.set(None)>{tr(lang, "notice.ok")}</button>
                 </p>
             }
             .into_any(),
-            Err(e) => view! { <p class="notice" role="alert">{tr(lang, "segmenter.failed")} " " {e.clone()}</p> }.into_any(),
+            Err(e) => view! { <p class="notice" role="alert">{tr(lang, "segmenter.failed")} " " {e.to_string()}</p> }.into_any(),
         })
     };
 

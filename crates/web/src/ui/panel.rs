@@ -170,23 +170,12 @@ pub fn content_key(parts: impl std::hash::Hash) -> u64 {
 
 /// What a click in a chart lands on: the text of a label, or the index of a
 /// bar among the chart's bars.
-pub fn chart_click_target(
-    ev: &leptos::ev::MouseEvent,
-    bar_fill: &str,
-) -> Option<Result<String, usize>> {
+pub fn chart_click_target(ev: &leptos::ev::MouseEvent) -> Option<Result<String, usize>> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     match target.tag_name().to_ascii_lowercase().as_str() {
         "text" => Some(Ok(target.text_content()?.trim().to_string())),
-        "rect" if target.get_attribute("fill").as_deref() == Some(bar_fill) => {
-            let svg = target.closest("svg").ok()??;
-            let bars = svg
-                .query_selector_all(&format!("rect[fill=\"{bar_fill}\"]"))
-                .ok()?;
-            let node: &web_sys::Node = target.as_ref();
-            (0..bars.length())
-                .find(|&i| bars.item(i).as_ref() == Some(node))
-                .map(|i| Err(i as usize))
-        }
+        // The chart marks each bar with its row (`data-bar`).
+        "rect" => target.get_attribute("data-bar")?.parse().ok().map(Err),
         _ => None,
     }
 }

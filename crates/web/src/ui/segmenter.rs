@@ -10,21 +10,34 @@ use cijing_engine::text::options::Choice;
 use cijing_engine::text::segment::SegmentOptions;
 use cijing_engine::text::user_words::UserWord;
 pub use cijing_view::worker_protocol::{ImportedText, Suggestion};
+use cijing_view::worker_protocol::{Reply, Request, Settings, WordEntry};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-type Reply = Box<dyn FnOnce(Result<JsValue, String>)>;
+type OnAnswer = Box<dyn FnOnce(Result<Answer, WorkerError>)>;
 type OnProgress = Rc<dyn Fn(Progress)>;
 
-/// A message's key for the buffers it hands over to the worker (taken off
-/// before it is sent).
-const TRANSFER: &str = "transfer";
+/// Why the worker gave no answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkerError {
+    /// [`cancel`] stopped it.
+    Cancelled,
+    /// It could not: why (naming the file, if any).
+    Failed(String),
+}
 
-/// What a request that was cancelled answers (see [`cancel`]).
-pub const CANCELLED: &str = "cancelled";
+impl fmt::Display for WorkerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkerError::Cancelled => f.write_str("cancelled"),
+            WorkerError::Failed(why) => f.write_str(why),
+        }
+    }
+}
 
 /// How far a long job has got.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,8 +48,16 @@ pub enum Progress {
     Building { done: usize, total: usize },
 }
 
-struct Pending {
+/// A reply of the worker with the bytes beside it (and blobs of them, when
+/// the page keeps them).
+struct Answer {
     reply: Reply,
+    bytes: Vec<js_sys::Uint8Array>,
+    blobs: Vec<web_sys::Blob>,
+}
+
+struct Pending {
+    on_answer: OnAnswer,
     progress: Option<OnProgress>,
 }
 
@@ -59,7 +80,7 @@ fn generation() -> u32 {
 
 /// Stops every request to the worker and every corpus being built: the
 /// worker is ended (the next request starts another) and each pending
-/// request answers [`CANCELLED`].
+/// request answers [`WorkerError::Cancelled`].
 pub fn cancel() {
     GENERATION.with(|g| *g.borrow_mut() += 1);
     let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) else {
@@ -71,7 +92,7 @@ pub fn cancel() {
         c.pending.drain().map(|(_, p)| p).collect()
     };
     for p in pending {
-        (p.reply)(Err(CANCELLED.to_string()));
+        (p.on_answer)(Err(WorkerError::Cancelled));
     }
 }
 
@@ -130,44 +151,49 @@ fn client() -> Result<Rc<RefCell<Client>>, String> {
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
-            let id = js_sys::Reflect::get(&data, &"id".into())
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(0.0) as u32;
+            let field =
+                |key: &str| js_sys::Reflect::get(&data, &key.into()).unwrap_or(JsValue::UNDEFINED);
+            let id = field("id").as_f64().unwrap_or(0.0) as u32;
             let Some(client) = weak.upgrade() else { return };
-            let progress = js_sys::Reflect::get(&data, &"progress".into())
-                .ok()
-                .filter(|p| p.is_object());
-            if let Some(progress) = progress {
-                let number = |key: &str| {
-                    js_sys::Reflect::get(&progress, &key.into())
-                        .ok()
-                        .and_then(|v| v.as_f64())
-                        .unwrap_or(0.0) as usize
-                };
+            let reply =
+                serde_wasm_bindgen::from_value::<Reply>(field("reply")).unwrap_or_else(|e| {
+                    Reply::Failed {
+                        error: format!("the segmenter's answer cannot be read: {e}"),
+                    }
+                });
+            if let Reply::Progress { done, total } = reply {
                 let tell = client
                     .borrow()
                     .pending
                     .get(&id)
                     .and_then(|p| p.progress.clone());
                 if let Some(tell) = tell {
-                    tell(Progress::Segmenting {
-                        done: number("done"),
-                        total: number("total"),
-                    });
+                    tell(Progress::Segmenting { done, total });
                 }
                 return;
             }
-            let reply = client.borrow_mut().pending.remove(&id).map(|p| p.reply);
-            if let Some(reply) = reply {
-                let error = js_sys::Reflect::get(&data, &"error".into())
-                    .ok()
-                    .and_then(|e| e.as_string());
-                reply(match error {
-                    Some(e) => Err(e),
-                    None => Ok(data),
-                });
-            }
+            let Some(pending) = client.borrow_mut().pending.remove(&id) else {
+                return;
+            };
+            let list = |key: &str| {
+                js_sys::Array::from(&field(key))
+                    .iter()
+                    .collect::<Vec<JsValue>>()
+            };
+            (pending.on_answer)(match reply {
+                Reply::Failed { error } => Err(WorkerError::Failed(error)),
+                reply => Ok(Answer {
+                    reply,
+                    bytes: list("bytes")
+                        .into_iter()
+                        .filter_map(|b| b.dyn_into().ok())
+                        .collect(),
+                    blobs: list("blobs")
+                        .into_iter()
+                        .filter_map(|b| b.dyn_into().ok())
+                        .collect(),
+                }),
+            });
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     client.borrow_mut()._on_message = on_message;
@@ -175,55 +201,68 @@ fn client() -> Result<Rc<RefCell<Client>>, String> {
     Ok(client)
 }
 
-fn ask(message: &js_sys::Object, reply: Reply) {
-    ask_telling(message, None, reply);
-}
-
-/// [`ask`], telling `progress` what the worker says of its progress.
-fn ask_telling(message: &js_sys::Object, progress: Option<OnProgress>, reply: Reply) {
+/// Sends the worker `request` with its `payload` (bytes: `Uint8Array`s or
+/// `Blob`s; the buffers in `transfer` are handed over, not copied);
+/// `on_answer` gets its answer, `progress` hears how far it has got.
+fn ask(
+    request: &Request,
+    payload: js_sys::Array,
+    transfer: js_sys::Array,
+    progress: Option<OnProgress>,
+    on_answer: OnAnswer,
+) {
     let client = match client() {
         Ok(c) => c,
-        Err(e) => return reply(Err(e)),
+        Err(e) => return on_answer(Err(WorkerError::Failed(e))),
+    };
+    let request = match serde_wasm_bindgen::to_value(request) {
+        Ok(r) => r,
+        Err(e) => return on_answer(Err(WorkerError::Failed(e.to_string()))),
     };
     let mut c = client.borrow_mut();
     let id = c.next;
     c.next += 1;
-    let _ = js_sys::Reflect::set(message, &"id".into(), &id.into());
-    c.pending.insert(id, Pending { reply, progress });
-    // Buffers the message hands over rather than copies.
-    let transfer = js_sys::Reflect::get(message, &TRANSFER.into())
-        .ok()
-        .filter(js_sys::Array::is_array);
-    let sent = match transfer {
-        Some(transfer) => {
-            let _ = js_sys::Reflect::delete_property(message, &TRANSFER.into());
-            c.worker.post_message_with_transfer(message, &transfer)
-        }
-        None => c.worker.post_message(message),
-    };
-    if let Err(e) = sent {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
+    let _ = js_sys::Reflect::set(&message, &"request".into(), &request);
+    let _ = js_sys::Reflect::set(&message, &"payload".into(), &payload);
+    c.pending.insert(
+        id,
+        Pending {
+            on_answer,
+            progress,
+        },
+    );
+    if let Err(e) = c.worker.post_message_with_transfer(&message, &transfer) {
         if let Some(pending) = c.pending.remove(&id) {
             drop(c);
-            (pending.reply)(Err(format!("cannot reach the segmenter: {e:?}")));
+            (pending.on_answer)(Err(WorkerError::Failed(format!(
+                "cannot reach the segmenter: {e:?}"
+            ))));
         }
     }
 }
 
-/// Puts the user's `words` and their tags on a message: the worker makes
-/// its user dictionary exactly these words before it answers.
-fn set_words(message: &js_sys::Object, words: &[UserWord]) {
-    let list = |f: fn(&UserWord) -> String| {
-        words
-            .iter()
-            .map(|w| JsValue::from_str(&f(w)))
-            .collect::<js_sys::Array>()
-    };
-    let _ = js_sys::Reflect::set(message, &"words".into(), &list(|w| w.word.clone()));
-    let _ = js_sys::Reflect::set(
-        message,
-        &"tags".into(),
-        &list(|w| w.pos.clone().unwrap_or_default()),
-    );
+/// The worker's settings for `options` and the user's `words` (its user
+/// dictionary becomes exactly these before it answers).
+fn settings(options: SegmentOptions, words: &[UserWord]) -> Settings {
+    let words = words
+        .iter()
+        .map(|w| WordEntry {
+            word: w.word.clone(),
+            tag: w.pos.clone().unwrap_or_default(),
+        })
+        .collect();
+    Settings {
+        mode: options.mode.code().to_string(),
+        hmm: options.hmm,
+        words,
+    }
+}
+
+/// A reply the request did not ask for.
+fn unexpected(reply: &Reply) -> WorkerError {
+    WorkerError::Failed(format!("the segmenter answered something else: {reply:?}"))
 }
 
 /// The `limit` best candidate words in the shipped documents that the
@@ -232,21 +271,21 @@ pub fn suggest_words(
     options: SegmentOptions,
     words: &[UserWord],
     limit: usize,
-    done: impl FnOnce(Result<Vec<Suggestion>, String>) + 'static,
+    done: impl FnOnce(Result<Vec<Suggestion>, WorkerError>) + 'static,
 ) {
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"op".into(), &"discover".into());
-    let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
-    let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
-    let _ = js_sys::Reflect::set(&message, &"limit".into(), &(limit as u32).into());
-    set_words(&message, words);
+    let request = Request::Discover {
+        limit,
+        settings: settings(options, words),
+    };
     ask(
-        &message,
+        &request,
+        js_sys::Array::new(),
+        js_sys::Array::new(),
+        None,
         Box::new(move |answer| {
-            done(answer.and_then(|data| {
-                let candidates = js_sys::Reflect::get(&data, &"candidates".into())
-                    .map_err(|_| "no candidates in the answer".to_string())?;
-                serde_wasm_bindgen::from_value(candidates).map_err(|e| e.to_string())
+            done(answer.and_then(|a| match a.reply {
+                Reply::Suggested { candidates } => Ok(candidates),
+                other => Err(unexpected(&other)),
             }))
         }),
     );
@@ -271,53 +310,54 @@ pub fn import_file(
     name: &str,
     bytes: js_sys::Uint8Array,
     encoding: &str,
-    done: impl FnOnce(Result<ReadText, String>) + 'static,
+    done: impl FnOnce(Result<ReadText, WorkerError>) + 'static,
 ) {
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"op".into(), &"import".into());
-    let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
     let buffer = bytes.buffer();
+    let transfer = js_sys::Array::new();
     if bytes.byte_offset() == 0 && bytes.byte_length() == buffer.byte_length() {
-        let _ = js_sys::Reflect::set(&message, &TRANSFER.into(), &js_sys::Array::of1(&buffer));
+        transfer.push(&buffer);
     }
-    let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
-    let _ = js_sys::Reflect::set(&message, &"encoding".into(), &encoding.into());
-    ask_text(&message, done);
+    let request = Request::Import {
+        name: name.to_string(),
+        encoding: encoding.to_string(),
+    };
+    ask_text(&request, js_sys::Array::of1(&bytes), transfer, done);
 }
 
-/// Reads the text extracted from the PDF `name` in the worker (its `pdf`
-/// op: cleaned as the seeds are, then like any other file).
-pub fn import_pdf(name: &str, text: &str, done: impl FnOnce(Result<ReadText, String>) + 'static) {
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"op".into(), &"pdf".into());
-    let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
-    let _ = js_sys::Reflect::set(&message, &"text".into(), &text.into());
-    ask_text(&message, done);
+/// Reads the text extracted from the PDF `name` in the worker (cleaned as
+/// the seeds are, then like any other file).
+pub fn import_pdf(
+    name: &str,
+    text: &str,
+    done: impl FnOnce(Result<ReadText, WorkerError>) + 'static,
+) {
+    let request = Request::Pdf {
+        name: name.to_string(),
+        text: text.to_string(),
+    };
+    ask_text(&request, js_sys::Array::new(), js_sys::Array::new(), done);
 }
 
-fn ask_text(message: &js_sys::Object, done: impl FnOnce(Result<ReadText, String>) + 'static) {
+fn ask_text(
+    request: &Request,
+    payload: js_sys::Array,
+    transfer: js_sys::Array,
+    done: impl FnOnce(Result<ReadText, WorkerError>) + 'static,
+) {
     ask(
-        message,
+        request,
+        payload,
+        transfer,
+        None,
         Box::new(move |answer| {
-            done(answer.and_then(|data| {
-                let text = js_sys::Reflect::get(&data, &"text".into())
-                    .map_err(|_| "no text in the answer".to_string())?;
-                let take = |key: &str| {
-                    let value = js_sys::Reflect::get(&text, &key.into()).ok();
-                    let _ = js_sys::Reflect::delete_property(
-                        text.unchecked_ref::<js_sys::Object>(),
-                        &key.into(),
-                    );
-                    value
-                };
-                let bytes = take("body")
-                    .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
-                    .ok_or_else(|| "no body in the answer".to_string())?;
-                let body = take("blob")
-                    .and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
-                    .ok_or_else(|| "no blob in the answer".to_string())?;
-                let text = serde_wasm_bindgen::from_value(text).map_err(|e| e.to_string())?;
-                Ok(ReadText { text, bytes, body })
+            done(answer.and_then(|mut a| match a.reply {
+                Reply::Read { text } => match (a.bytes.pop(), a.blobs.pop()) {
+                    (Some(bytes), Some(body)) => Ok(ReadText { text, bytes, body }),
+                    _ => Err(WorkerError::Failed(
+                        "the segmenter sent no paragraphs with the text".into(),
+                    )),
+                },
+                other => Err(unexpected(&other)),
             }))
         }),
     );
@@ -349,24 +389,18 @@ const SLICE_MS: f64 = 8.0;
 /// alias groups and the Traditional spellings of the user's words (which
 /// the worker finds) in their Simplified forms' groups. `progress` hears
 /// how far it has got; `done` gets the corpus, or what went wrong
-/// ([`CANCELLED`] after [`cancel`]).
+/// ([`WorkerError::Cancelled`] after [`cancel`]).
 pub fn build_corpus(
     options: SegmentOptions,
     words: &[UserWord],
     seeds: bool,
     texts: &[TextToSegment],
     progress: impl Fn(Progress) + 'static,
-    done: impl FnOnce(Result<Corpus, String>) + 'static,
+    done: impl FnOnce(Result<Corpus, WorkerError>) + 'static,
 ) {
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"op".into(), &"build".into());
-    let _ = js_sys::Reflect::set(&message, &"seeds".into(), &seeds.into());
-    let _ = js_sys::Reflect::set(&message, &"mode".into(), &options.mode.code().into());
-    let _ = js_sys::Reflect::set(&message, &"hmm".into(), &options.hmm.into());
-    set_words(&message, words);
     // Bytes a document ([`Paragraphs`]).
     let transfer = js_sys::Array::new();
-    let docs: js_sys::Array = texts
+    let payload: js_sys::Array = texts
         .iter()
         .map(|t| match &t.paragraphs {
             Paragraphs::Kept(blob) => JsValue::from(blob),
@@ -377,55 +411,42 @@ pub fn build_corpus(
             }
         })
         .collect();
-    let _ = js_sys::Reflect::set(&message, &"docs".into(), &docs);
     // Each text is segmented in the script its import judged (from its
     // title and paragraphs, as the CLI does), not judged again.
-    let scripts: js_sys::Array = texts
-        .iter()
-        .map(|t| JsValue::from(t.script.as_str()))
-        .collect();
-    let _ = js_sys::Reflect::set(&message, &"scripts".into(), &scripts);
-    let _ = js_sys::Reflect::set(&message, &TRANSFER.into(), &transfer);
+    let scripts = texts.iter().map(|t| t.script.clone()).collect();
+    let request = Request::Build {
+        seeds,
+        scripts,
+        settings: settings(options, words),
+    };
     let documents: Vec<_> = texts.iter().map(|t| t.document.clone()).collect();
     let progress: OnProgress = Rc::new(progress);
     let started = generation();
-    ask_telling(
-        &message,
+    ask(
+        &request,
+        payload,
+        transfer,
         Some(progress.clone()),
         Box::new(move |answer| {
-            let answer = answer.and_then(|data| {
-                let streams = ["seedTokens", "textTokens"]
-                    .iter()
-                    .filter_map(|key| {
-                        js_sys::Reflect::get(&data, &(*key).into())
-                            .ok()
-                            .filter(|v| !v.is_undefined() && !v.is_null())
-                    })
-                    .map(|v| js_sys::Uint8Array::new(&v).to_vec())
-                    .collect::<Vec<_>>();
-                // The worker's [traditional, simplified] pairs for the user's
-                // words: alias merging counts 上海合作組織 as 上海合作组织, as the CLI's --aliases does.
-                let spellings =
-                    js_sys::Reflect::get(&data, &"spellings".into()).unwrap_or(JsValue::UNDEFINED);
-                let spellings: Vec<(String, String)> = if spellings.is_undefined() {
-                    Vec::new()
-                } else {
-                    serde_wasm_bindgen::from_value(spellings).map_err(|e| e.to_string())?
-                };
-                Ok((streams, spellings))
+            // The token streams, and the worker's [traditional, simplified]
+            // pairs for the user's words: alias merging counts 上海合作組織
+            // as 上海合作组织, as the CLI's --aliases does.
+            let answer = answer.and_then(|a| match a.reply {
+                Reply::Built { spellings } => Ok((
+                    a.bytes.iter().map(|b| b.to_vec()).collect::<Vec<_>>(),
+                    spellings,
+                )),
+                other => Err(unexpected(&other)),
             });
-            let mut docs: Vec<SharedDocument> = if seeds {
-                cijing_seeds::documents()
-                    .into_iter()
-                    .map(Into::into)
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let mut docs: Vec<SharedDocument> = cijing_seeds::documents_if(seeds)
+                .into_iter()
+                .map(Into::into)
+                .collect();
             docs.extend(documents);
             let build = answer.and_then(|(streams, spellings)| {
                 Ok((
-                    SlicedBuild::new(docs, streams, options).map_err(|e| e.to_string())?,
+                    SlicedBuild::new(docs, streams, options)
+                        .map_err(|e| WorkerError::Failed(e.to_string()))?,
                     spellings,
                 ))
             });
@@ -440,17 +461,17 @@ pub fn build_corpus(
                     match build.step(&stopwords, |_| now_ms() - slice_start > SLICE_MS) {
                         Ok(true) => break,
                         Ok(false) => {}
-                        Err(e) => return done(Err(e.to_string())),
+                        Err(e) => return done(Err(WorkerError::Failed(e.to_string()))),
                     }
                     let (built, total) = build.progress();
                     progress(Progress::Building { done: built, total });
                     next_task().await;
                     if generation() != started {
-                        return done(Err(CANCELLED.to_string()));
+                        return done(Err(WorkerError::Cancelled));
                     }
                 }
                 let mut corpus = build.finish();
-                corpus.set_aliases(cijing_seeds::aliases().add_spellings(spellings), &stopwords);
+                corpus.set_aliases(cijing_seeds::aliases_with(spellings), &stopwords);
                 done(Ok(corpus));
             });
         }),

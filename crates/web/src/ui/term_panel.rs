@@ -69,7 +69,7 @@ pub fn TermPanel() -> impl IntoView {
             })
     });
     let on_chart_click = move |ev: leptos::ev::MouseEvent| {
-        let term = match chart_click_target(&ev, "#2B6CB0") {
+        let term = match chart_click_target(&ev) {
             Some(Ok(label)) => chart_rows.with(|rows| {
                 rows.iter()
                     .find(|(t, _)| *t == label)

@@ -436,7 +436,7 @@ impl Texts {
         self,
         analysis: Analysis,
         name: String,
-        result: Result<super::segmenter::ReadText, String>,
+        result: Result<super::segmenter::ReadText, super::segmenter::WorkerError>,
     ) {
         match result {
             Ok(read) => self.add(read.text, read.bytes, read.body, move || {
@@ -448,11 +448,11 @@ impl Texts {
                     analysis.view.update(|v| v.source = CorpusSource::Both);
                 }
             }),
-            Err(e) if e == super::segmenter::CANCELLED => {
+            Err(super::segmenter::WorkerError::Cancelled) => {
                 let lang = analysis.lang.get_untracked();
                 self.note(format!("{name}: {}", t(lang, "texts.cancelled")))
             }
-            Err(e) => self.note(e.trim_start_matches("Error: ").to_string()),
+            Err(super::segmenter::WorkerError::Failed(e)) => self.note(e),
         }
     }
 

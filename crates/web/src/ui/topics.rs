@@ -136,7 +136,7 @@ pub fn TopicsPanel() -> impl IntoView {
         };
         if !target.tag_name().eq_ignore_ascii_case("rect") {
             // A row label filters to the topic.
-            if let Some(Ok(label)) = chart_click_target(&ev, "") {
+            if let Some(Ok(label)) = chart_click_target(&ev) {
                 let id = analysis.topic_scores.with(|s| {
                     s.topics
                         .iter()

@@ -39,7 +39,7 @@ pub fn CloudPanel() -> impl IntoView {
             })
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(Ok(label)) = chart_click_target(&ev, "") {
+        if let Some(Ok(label)) = chart_click_target(&ev) {
             if words.with(|w| w.iter().any(|(t, _)| *t == label)) {
                 analysis.choose_term(&label);
             }
