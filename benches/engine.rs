@@ -30,16 +30,8 @@ fn main() {
     });
     let segmenter = cijing_seeds::segmenter();
     let docs = cijing_seeds::documents();
-    let chars: usize = docs
-        .iter()
-        .flat_map(|d| &d.paragraphs)
-        .map(|p| p.chars().count())
-        .sum();
-    let bytes: usize = docs
-        .iter()
-        .flat_map(|d| &d.paragraphs)
-        .map(|p| p.len())
-        .sum();
+    let chars: usize = docs.iter().flat_map(|d| &d.paragraphs).map(|p| p.chars().count()).sum();
+    let bytes: usize = docs.iter().flat_map(|d| &d.paragraphs).map(|p| p.len()).sum();
     let (clean, _) = median_ms(10, || {
         std::hint::black_box(cijing_seeds::documents_from_sources());
     });
@@ -81,10 +73,7 @@ fn main() {
     // table, keyness against the rest and the concordance of 合作 for it.
     let options = TermOptions::default();
     let query = Query::parse(&corpus, &segmenter, "合作", false).expect("合作 occurs");
-    let filter = Filter {
-        parties: vec!["KG".into()],
-        ..Filter::default()
-    };
+    let filter = Filter { parties: vec!["KG".into()], ..Filter::default() };
     let topics = score_corpus(&corpus, &cijing_seeds::topics());
     let (recompute, recompute_min) = median_ms(50, || {
         let selection = select(&corpus, &filter, &topics).unwrap();
@@ -105,22 +94,13 @@ fn main() {
         ));
     });
     let (grams, _) = median_ms(10, || {
-        std::hint::black_box(ngrams(
-            &corpus,
-            &selection,
-            &NgramOptions::default(),
-            &options,
-        ));
+        std::hint::black_box(ngrams(&corpus, &selection, &NgramOptions::default(), &options));
     });
     // The cloud panel's layout: the selection's top 50 terms (2.5 × top 20)
     // in a half-width panel.
     let table = term_table(&corpus, &selection, &options);
-    let words: Vec<(String, f64)> = table
-        .rows
-        .iter()
-        .take(50)
-        .map(|r| (r.term.clone(), r.count as f64))
-        .collect();
+    let words: Vec<(String, f64)> =
+        table.rows.iter().take(50).map(|r| (r.term.clone(), r.count as f64)).collect();
     let (cloud, _) = median_ms(20, || {
         std::hint::black_box(cloud_layout(&words, 570.0, 270.0));
     });

@@ -517,10 +517,8 @@ mod registry {
         for command in cli.get_subcommands() {
             for arg in command.get_arguments().chain(cli.get_arguments()) {
                 let Some(long) = arg.get_long() else { continue };
-                let default = arg
-                    .get_default_values()
-                    .first()
-                    .map(|v| v.to_string_lossy().into_owned());
+                let default =
+                    arg.get_default_values().first().map(|v| v.to_string_lossy().into_owned());
                 flags.push((command.get_name().to_string(), long.to_string(), default));
             }
         }

@@ -160,15 +160,9 @@ mod cli {
                 ));
             }
             if args.encoding.is_some() {
-                return Err(Failure::Usage(
-                    "--encoding is for files added with --add".into(),
-                ));
+                return Err(Failure::Usage("--encoding is for files added with --add".into()));
             }
-            return Ok(Sources {
-                seeds: true,
-                texts: Vec::new(),
-                words: read_words(args)?,
-            });
+            return Ok(Sources { seeds: true, texts: Vec::new(), words: read_words(args)? });
         }
         let seeds = args.corpus != Some(CorpusChoice::Mine);
         let mut texts: Vec<UserText> = Vec::new();
@@ -177,17 +171,11 @@ mod cli {
             let meta = std::fs::metadata(path)
                 .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
             if meta.is_dir() {
-                return Err(Failure::Input(format!(
-                    "{name}: is a directory; add the files in it"
-                )));
+                return Err(Failure::Input(format!("{name}: is a directory; add the files in it")));
             }
             if meta.len() > MAX_FILE_BYTES as u64 {
                 return Err(Failure::Input(
-                    ImportError::TooLarge {
-                        file: name,
-                        bytes: meta.len() as usize,
-                    }
-                    .to_string(),
+                    ImportError::TooLarge { file: name, bytes: meta.len() as usize }.to_string(),
                 ));
             }
             let bytes = std::fs::read(path)
@@ -209,11 +197,7 @@ mod cli {
         if args.corpus == Some(CorpusChoice::Seeds) {
             texts.clear();
         }
-        Ok(Sources {
-            seeds,
-            texts,
-            words: read_words(args)?,
-        })
+        Ok(Sources { seeds, texts, words: read_words(args)? })
     }
 
     /// The seeds (when asked for) and the user's texts: the one recipe
@@ -222,24 +206,15 @@ mod cli {
         let texts = sources
             .texts
             .iter()
-            .map(|t| {
-                (
-                    t.text.to_clean_document(&t.id, t.date_if_unknown),
-                    t.text.script,
-                )
-            })
+            .map(|t| (t.text.to_clean_document(&t.id, t.date_if_unknown), t.text.script))
             .collect();
         cijing_seeds::corpus_with_texts(sources.seeds, texts, segmenter, SegmentOptions::default())
     }
 
     fn load(sources: &Sources) -> Loaded {
         let mut segmenter = cijing_seeds::segmenter();
-        let entries: Vec<_> = sources
-            .words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| w.entry(i + 1))
-            .collect();
+        let entries: Vec<_> =
+            sources.words.iter().enumerate().map(|(i, w)| w.entry(i + 1)).collect();
         segmenter.add_words(&entries);
         let corpus = if sources.texts.is_empty() {
             cijing_seeds::corpus(&segmenter, SegmentOptions::default())
@@ -247,11 +222,7 @@ mod cli {
             user_corpus(sources, &segmenter)
         };
         let topics = score_corpus(&corpus, &cijing_seeds::topics());
-        Loaded {
-            corpus,
-            segmenter,
-            topics,
-        }
+        Loaded { corpus, segmenter, topics }
     }
 
     /// The corpus and the (non-empty) selection the arguments ask for.
@@ -274,9 +245,9 @@ mod cli {
     fn emit(format: Format, table: Table, json: &impl Serialize) -> Result<(), Failure> {
         let mut out = io::BufWriter::new(io::stdout().lock());
         match format.delimited() {
-            Some(delimited) => table
-                .write_delimited(&mut out, delimited)
-                .map_err(|WriteError(e)| output(e))?,
+            Some(delimited) => {
+                table.write_delimited(&mut out, delimited).map_err(|WriteError(e)| output(e))?
+            }
             None => {
                 serde_json::to_writer_pretty(&mut out, json).map_err(|e| output(e.into()))?;
                 writeln!(out).map_err(output)?;
@@ -385,41 +356,24 @@ mod cli {
                 }
                 out.flush().map_err(output)
             }
-            Command::Segment { mode, no_hmm } => segment_stdin(
-                &cijing_seeds::segmenter(),
-                SegmentOptions { mode, hmm: !no_hmm },
-            ),
-            Command::Summary {
-                select,
-                chunk,
-                window,
-            } => {
+            Command::Segment { mode, no_hmm } => {
+                segment_stdin(&cijing_seeds::segmenter(), SegmentOptions { mode, hmm: !no_hmm })
+            }
+            Command::Summary { select, chunk, window } => {
                 let options = ProfileOptions { chunk, window };
                 options.check()?;
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let profile = lexical_profile(&loaded.corpus, &selection, &options);
                 emit(select.format, table::profile(&profile), &profile)
             }
-            Command::Terms {
-                select,
-                terms,
-                top,
-                sort,
-            } => {
+            Command::Terms { select, terms, top, sort } => {
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let mut result = term_table(&loaded.corpus, &selection, &terms.options());
                 result.sort(sort);
                 truncate(&mut result.rows, top);
                 emit(select.format, table::terms(&result), &result)
             }
-            Command::Keyness {
-                select,
-                terms,
-                reference,
-                against,
-                min_g2,
-                top,
-            } => {
+            Command::Keyness { select, terms, reference, against, min_g2, top } => {
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let mut result = match against.filter() {
                     Some(filter) => {
@@ -446,23 +400,10 @@ mod cli {
                 truncate(&mut result.rows, top);
                 emit(select.format, table::keyness(&result), &result)
             }
-            Command::Kwic {
-                term,
-                select,
-                aliases,
-                tokens,
-                chars,
-                sort,
-                order,
-                limit,
-            } => {
+            Command::Kwic { term, select, aliases, tokens, chars, sort, order, limit } => {
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
-                let options = KwicOptions {
-                    context_words: tokens,
-                    context_chars: chars,
-                    sort,
-                };
+                let options = KwicOptions { context_words: tokens, context_chars: chars, sort };
                 let mut lines = kwic(&loaded.corpus, &selection, &query, &options);
                 if order == WordOrder::Pinyin {
                     sort_lines(&mut lines, sort, |a, b| pinyin_key(a).cmp(&pinyin_key(b)));
@@ -492,31 +433,15 @@ mod cli {
                 collocation.check()?;
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let options = terms.options();
-                let query = Query::parse(
-                    &loaded.corpus,
-                    &loaded.segmenter,
-                    &term,
-                    options.merge_aliases,
-                )?;
+                let query =
+                    Query::parse(&loaded.corpus, &loaded.segmenter, &term, options.merge_aliases)?;
                 let mut result =
                     collocates(&loaded.corpus, &selection, &query, &collocation, &options);
                 truncate(&mut result.rows, top);
                 emit(select.format, table::collocates(&result), &result)
             }
-            Command::Clusters {
-                term,
-                select,
-                aliases,
-                size,
-                side,
-                min_count,
-                top,
-            } => {
-                let options = ClusterOptions {
-                    size,
-                    side,
-                    min_count,
-                };
+            Command::Clusters { term, select, aliases, size, side, min_count, top } => {
+                let options = ClusterOptions { size, side, min_count };
                 options.check()?;
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
@@ -524,41 +449,21 @@ mod cli {
                 truncate(&mut rows, top);
                 emit(select.format, table::clusters(&rows), &rows)
             }
-            Command::Plot {
-                term,
-                select,
-                aliases,
-            } => {
+            Command::Plot { term, select, aliases } => {
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &term, aliases)?;
                 let strips = plot_points(&loaded.corpus, &selection, &query);
                 emit(select.format, table::plot(&strips), &strips)
             }
-            Command::Ngrams {
-                select,
-                terms,
-                min_n,
-                max_n,
-                min_count,
-                top,
-            } => {
-                let ngram = NgramOptions {
-                    min_n,
-                    max_n,
-                    min_count,
-                };
+            Command::Ngrams { select, terms, min_n, max_n, min_count, top } => {
+                let ngram = NgramOptions { min_n, max_n, min_count };
                 ngram.check()?;
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let mut rows = ngrams(&loaded.corpus, &selection, &ngram, &terms.options());
                 truncate(&mut rows, top);
                 emit(select.format, table::ngrams(&rows), &rows)
             }
-            Command::Trends {
-                terms,
-                select,
-                aliases,
-                by,
-            } => {
+            Command::Trends { terms, select, aliases, by } => {
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let queries = terms
                     .iter()
@@ -567,12 +472,7 @@ mod cli {
                 let points = trends(&loaded.corpus, &selection, &queries, by);
                 emit(select.format, table::trends(&points, by), &points)
             }
-            Command::Search {
-                query,
-                select,
-                aliases,
-                top,
-            } => {
+            Command::Search { query, select, aliases, top } => {
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let query = Query::parse(&loaded.corpus, &loaded.segmenter, &query, aliases)?;
                 let mut result = search(&loaded.corpus, &selection, &query);
@@ -583,37 +483,20 @@ mod cli {
                 let topics = cijing_seeds::topics();
                 emit(select.format, table::topic_list(&topics), &topics)
             }
-            Command::Topics {
-                select,
-                list: false,
-            } => {
+            Command::Topics { select, list: false } => {
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let shares =
                     topic_shares(&loaded.corpus, &loaded.topics, &selection, select.threshold);
                 emit(select.format, table::topic_shares(&shares), &shares)
             }
-            Command::Lda {
-                select,
-                k,
-                seed,
-                iterations,
-                terms,
-            } => {
-                let options = LdaOptions {
-                    k,
-                    seed,
-                    ..LdaOptions::default()
-                };
+            Command::Lda { select, k, seed, iterations, terms } => {
+                let options = LdaOptions { k, seed, ..LdaOptions::default() };
                 options.check()?;
                 let (loaded, selection) = load_selection(&select, sources)?;
                 let mut lda = Lda::new(&loaded.corpus, &selection, options);
                 lda.sweep(iterations);
                 let topics = lda.topics(&loaded.corpus, terms, 3);
-                emit(
-                    select.format,
-                    table::lda_topics(&loaded.corpus, &topics),
-                    &topics,
-                )
+                emit(select.format, table::lda_topics(&loaded.corpus, &topics), &topics)
             }
             Command::Discover {
                 select,
@@ -633,11 +516,8 @@ mod cli {
                 };
                 options.check()?;
                 let (loaded, selection) = load_selection(&select, sources)?;
-                let dictionary = if base_dict {
-                    cijing_seeds::base_segmenter()
-                } else {
-                    loaded.segmenter
-                };
+                let dictionary =
+                    if base_dict { cijing_seeds::base_segmenter() } else { loaded.segmenter };
                 let mut found = discover(&loaded.corpus, &selection, &options, &dictionary);
                 truncate(&mut found, top);
                 emit(select.format, table::candidates(&found), &found)

@@ -13,21 +13,12 @@ fn spaced_out_glyphs_are_joined() {
         "全国代表大会取得圆满成功"
     );
     assert_eq!(
-        fix_spacing(
-            "共同落实好 《中 长 期 经 贸 合 作 规 划 （至 2030 年）》",
-            false
-        ),
+        fix_spacing("共同落实好 《中 长 期 经 贸 合 作 规 划 （至 2030 年）》", false),
         "共同落实好《中长期经贸合作规划（至2030年）》"
     );
-    assert_eq!(
-        fix_spacing("于 2023 年 5 月 17 日至", false),
-        "于2023年5月17日至"
-    );
+    assert_eq!(fix_spacing("于 2023 年 5 月 17 日至", false), "于2023年5月17日至");
     // Latin words keep their spaces.
-    assert_eq!(
-        fix_spacing("发展 and 民生，5G  技术", false),
-        "发展 and 民生，5G 技术"
-    );
+    assert_eq!(fix_spacing("发展 and 民生，5G  技术", false), "发展 and 民生，5G 技术");
     // In a heading, words of several glyphs stay apart; spaced-out glyphs join.
     assert_eq!(
         fix_spacing("坚持可持续发展 共创繁荣美好世界", true),
@@ -63,7 +54,8 @@ fn short_lines_end_paragraphs_and_headings_stand_alone() {
 
 #[test]
 fn unwrapped_text_keeps_one_paragraph_per_line_but_mends_a_sentence_cut_by_a_headline() {
-    let long = "巴基斯坦首任上海合作组织国家协调员巴巴尔·阿明亲眼见证上合组织发展历程。阿明认同习近平主席关于“阿富汗是地";
+    let long =
+        "巴基斯坦首任上海合作组织国家协调员巴巴尔·阿明亲眼见证上合组织发展历程。阿明认同习近平主席关于“阿富汗是地";
     let raw = format!("{long}\n\n\n\n区安全不可或缺的一环”的论述。\n\n巩固务实合作 共促地区和平发展\n\n第二段内容。\n");
     assert_eq!(
         paragraphs(&raw),
@@ -80,10 +72,7 @@ fn page_furniture_goes() {
     let raw = "（上接第二版）反对任何形式的“台湾独立”。\n\n23\n\n（上接一版）习近平强调，我们的合作根植于友好往来。\n";
     assert_eq!(
         paragraphs(raw),
-        [
-            "反对任何形式的“台湾独立”。",
-            "习近平强调，我们的合作根植于友好往来。"
-        ]
+        ["反对任何形式的“台湾独立”。", "习近平强调，我们的合作根植于友好往来。"]
     );
 }
 
@@ -103,10 +92,7 @@ fn front_matter_and_markdown_links_are_stripped_and_the_fields_kept() {
     let raw = "---\nlayout: post\ntitle: \"标题\"\ndate: 2024-07-06T00:43:13.000Z\n---\n<!--1720226593000-->\n[标题](https://example.org/a)\n------\n\n<p>正文第一段。![图](x.png)</p>\n";
     let cleaned = clean_text(raw);
     assert_eq!(cleaned.paragraphs, ["标题", "正文第一段。"]);
-    assert_eq!(
-        cleaned.front_matter[1],
-        ("title".to_string(), "标题".to_string())
-    );
+    assert_eq!(cleaned.front_matter[1], ("title".to_string(), "标题".to_string()));
     assert_eq!(cleaned.front_matter[2].1, "2024-07-06T00:43:13.000Z");
 }
 
@@ -153,26 +139,17 @@ fn words_broken_across_lines_and_blank_lines_come_back_whole() {
         "保护外国投资者利益。",                       // blank line before 利益
         "共同落实好《中长期经贸合作规划（至2030年）》",
     ] {
-        assert!(
-            contains(&kg, needle),
-            "cn-kg-2023-statement lacks {needle:?}"
-        );
+        assert!(contains(&kg, needle), "cn-kg-2023-statement lacks {needle:?}");
     }
     let tj = doc("cn-tj-2025-meeting");
-    assert!(contains(
-        &tj,
-        "取得更多务实成果，高质量构建中塔命运共同体。"
-    ));
+    assert!(contains(&tj, "取得更多务实成果，高质量构建中塔命运共同体。"));
     let spief = doc("cn-ru-2019-spief-speech");
     assert!(
         contains(&spief, "为广大发展中国家创造更多机会。"),
         "the page number 23 sat inside this sentence"
     );
     let commentary = doc("sco-2024-astana-commentary");
-    assert!(contains(
-        &commentary,
-        "阿明认同习近平主席关于“阿富汗是地区安全不可或缺的一环”的论述"
-    ));
+    assert!(contains(&commentary, "阿明认同习近平主席关于“阿富汗是地区安全不可或缺的一环”的论述"));
 }
 
 #[test]
@@ -190,10 +167,7 @@ fn no_markup_front_matter_or_furniture_survives() {
         }
     }
     let zaobao = doc("cn-tj-2024-zaobao");
-    assert!(
-        !contains(&zaobao, "法新社"),
-        "the photo caption is not article text"
-    );
+    assert!(!contains(&zaobao, "法新社"), "the photo caption is not article text");
     assert!(zaobao.paragraphs[0].starts_with("中国国家主席习近平同塔吉克斯坦总统拉赫蒙举行会谈后"));
 }
 
@@ -206,22 +180,12 @@ fn paragraph_counts() {
     assert_eq!(doc("cn-tj-2024-media").paragraphs.len(), 3);
     assert_eq!(doc("sco-2024-astana-commentary").paragraphs.len(), 28);
     let partnership = doc("cn-ru-2019-partnership");
-    for heading in [
-        "一",
-        "二",
-        "政治合作",
-        "安全合作",
-        "务实合作",
-        "人文交流",
-        "国际协作",
-    ] {
+    for heading in ["一", "二", "政治合作", "安全合作", "务实合作", "人文交流", "国际协作"]
+    {
         assert!(
             partnership.paragraphs.iter().any(|p| p == heading),
             "heading {heading} stands alone"
         );
     }
-    assert!(partnership
-        .paragraphs
-        .iter()
-        .any(|p| p == "——高度的政治互信；"));
+    assert!(partnership.paragraphs.iter().any(|p| p == "——高度的政治互信；"));
 }

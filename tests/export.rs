@@ -5,15 +5,9 @@ use cijing_view::export::{csv, file_name};
 fn csv_quotes_what_needs_quoting_and_starts_with_a_bom() {
     let text = csv(
         &["term", "count"],
-        &[
-            vec!["合作".into(), "475".into()],
-            vec!["a,b".into(), "say \"hi\"\nthere".into()],
-        ],
+        &[vec!["合作".into(), "475".into()], vec!["a,b".into(), "say \"hi\"\nthere".into()]],
     );
-    assert_eq!(
-        text,
-        "\u{feff}term,count\r\n合作,475\r\n\"a,b\",\"say \"\"hi\"\"\nthere\"\r\n"
-    );
+    assert_eq!(text, "\u{feff}term,count\r\n合作,475\r\n\"a,b\",\"say \"\"hi\"\"\nthere\"\r\n");
 }
 
 #[test]
@@ -22,10 +16,7 @@ fn file_names_say_what_they_contain() {
         file_name(&["terms", "all documents", "top 20"], "csv"),
         "cijing-terms_all-documents_top-20.csv"
     );
-    assert_eq!(
-        file_name(&["contexts", "合作", "KG/TJ"], "csv"),
-        "cijing-contexts_合作_kg-tj.csv"
-    );
+    assert_eq!(file_name(&["contexts", "合作", "KG/TJ"], "csv"), "cijing-contexts_合作_kg-tj.csv");
     assert_eq!(file_name(&["trends", "", "  "], "svg"), "cijing-trends.svg");
     assert!(file_name(&[&"长".repeat(300)], "png").chars().count() <= 124);
 }

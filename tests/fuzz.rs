@@ -37,6 +37,9 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{presegmented as corpus, seg as segmenter};
+
 // ---- the harness
 
 /// Runs `check` on `PROPTEST_CASES` inputs from `strategy` (shrinking a
@@ -48,10 +51,7 @@ where
     S: Strategy,
     S::Value: std::fmt::Debug,
 {
-    let config = ProptestConfig {
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    };
+    let config = ProptestConfig { failure_persistence: None, ..ProptestConfig::default() };
     let cases = config.cases;
     let timeout = std::env::var("FUZZ_TIMEOUT_MS")
         .ok()
@@ -111,11 +111,6 @@ fn text_of(pieces: &'static [&'static str], max: usize) -> impl Strategy<Value =
 /// Arbitrary text: any characters, up to `max`.
 fn any_text(max: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(any::<char>(), 0..max).prop_map(|c| c.into_iter().collect())
-}
-
-fn corpus() -> &'static Corpus {
-    static C: OnceLock<Corpus> = OnceLock::new();
-    C.get_or_init(cijing_seeds::presegmented_corpus)
 }
 
 fn shipped() -> &'static [Topic] {
@@ -208,12 +203,8 @@ const VALUES: &[&str] = &[
 
 /// A query built from the real keys and values, some pairs percent-encoded.
 fn structured_query() -> impl Strategy<Value = String> {
-    let pair = (
-        proptest::sample::select(KEYS),
-        text_of(VALUES, 8),
-        any::<bool>(),
-    )
-        .prop_map(|(k, v, encode)| {
+    let pair = (proptest::sample::select(KEYS), text_of(VALUES, 8), any::<bool>()).prop_map(
+        |(k, v, encode)| {
             let v = if encode {
                 percent_encoding::utf8_percent_encode(&v, percent_encoding::NON_ALPHANUMERIC)
                     .to_string()
@@ -221,7 +212,8 @@ fn structured_query() -> impl Strategy<Value = String> {
                 v
             };
             format!("{k}={v}")
-        });
+        },
+    );
     (proptest::collection::vec(pair, 0..12), any::<bool>())
         .prop_map(|(pairs, mark)| format!("{}{}", if mark { "?" } else { "" }, pairs.join("&")))
 }
@@ -230,11 +222,7 @@ fn structured_query() -> impl Strategy<Value = String> {
 fn check_view_bounds(view: &ViewState, notes: &[String]) -> Result<(), TestCaseError> {
     prop_assert!(notes.len() <= MAX_NOTES + 1, "{} notes", notes.len());
     for note in notes {
-        prop_assert!(
-            note.chars().count() <= 400,
-            "a note of {} characters",
-            note.chars().count()
-        );
+        prop_assert!(note.chars().count() <= 400, "a note of {} characters", note.chars().count());
     }
     prop_assert!(view.user_topics.len() <= MAX_USER_TOPICS);
     check_topics(&view.user_topics)?;
@@ -309,20 +297,16 @@ fn fuzz_view_state_from_real_keys_and_values() {
 
 #[test]
 fn fuzz_embed_request() {
-    fuzz(
-        "embed request",
-        prop_oneof![any_text(200), structured_query()],
-        |q| {
-            let e = EmbedRequest::from_query(&q);
-            prop_assert!(e.notes.len() <= MAX_NOTES + 1);
-            if let Some(panels) = &e.panels {
-                prop_assert!(!panels.is_empty() && panels.len() <= 10);
-            }
-            let (view, notes) =
-                ViewState::from_query(&e.rest, corpus(), shipped(), ViewState::default());
-            check_view_bounds(&view, &notes)
-        },
-    );
+    fuzz("embed request", prop_oneof![any_text(200), structured_query()], |q| {
+        let e = EmbedRequest::from_query(&q);
+        prop_assert!(e.notes.len() <= MAX_NOTES + 1);
+        if let Some(panels) = &e.panels {
+            prop_assert!(!panels.is_empty() && panels.len() <= 10);
+        }
+        let (view, notes) =
+            ViewState::from_query(&e.rest, corpus(), shipped(), ViewState::default());
+        check_view_bounds(&view, &notes)
+    });
 }
 
 // ---- user topics
@@ -352,25 +336,21 @@ const TOPIC_PIECES: &[&str] = &[
 
 #[test]
 fn fuzz_decode_user_topics() {
-    fuzz(
-        "decode_user_topics",
-        prop_oneof![any_text(300), text_of(TOPIC_PIECES, 200)],
-        |text| {
-            let (topics, notes) = decode_user_topics(&text, shipped());
-            prop_assert!(topics.len() <= MAX_USER_TOPICS && notes.len() <= MAX_NOTES + 1);
-            check_topics(&topics)?;
-            // No user topic takes a shipped topic's name.
-            prop_assert!(!topics
-                .iter()
-                .any(|t| shipped().iter().any(|s| s.zh == t.zh || s.en == t.zh)));
-            // Written out and read back: the same topics, no notes.
-            prop_assert_eq!(
-                decode_user_topics(&encode_user_topics(&topics), shipped()),
-                (topics, vec![])
-            );
-            Ok(())
-        },
-    );
+    fuzz("decode_user_topics", prop_oneof![any_text(300), text_of(TOPIC_PIECES, 200)], |text| {
+        let (topics, notes) = decode_user_topics(&text, shipped());
+        prop_assert!(topics.len() <= MAX_USER_TOPICS && notes.len() <= MAX_NOTES + 1);
+        check_topics(&topics)?;
+        // No user topic takes a shipped topic's name.
+        prop_assert!(!topics
+            .iter()
+            .any(|t| shipped().iter().any(|s| s.zh == t.zh || s.en == t.zh)));
+        // Written out and read back: the same topics, no notes.
+        prop_assert_eq!(
+            decode_user_topics(&encode_user_topics(&topics), shipped()),
+            (topics, vec![])
+        );
+        Ok(())
+    });
 }
 
 #[test]
@@ -439,16 +419,10 @@ fn fuzz_user_dictionary() {
             let mut segmenter = Segmenter::from_dictionary(SMALL_DICT.as_bytes())
                 .expect("the small dictionary reads");
             segmenter.add_words(&entries);
-            let sample: String = entries
-                .iter()
-                .map(|e| format!("{}合作，", e.word))
-                .collect();
+            let sample: String = entries.iter().map(|e| format!("{}合作，", e.word)).collect();
             for options in [
                 SegmentOptions::default(),
-                SegmentOptions {
-                    hmm: false,
-                    ..SegmentOptions::default()
-                },
+                SegmentOptions { hmm: false, ..SegmentOptions::default() },
             ] {
                 let tokens = segmenter.segment(&sample, options);
                 let mut at = 0;
@@ -477,10 +451,7 @@ fn fuzz_user_words() {
     let pieces = prop_oneof![
         any_text(300),
         text_of(DICT_PIECES, 80),
-        text_of(
-            &["数字经济", "/", "/nz", ",", ",", " ", "中 亚", "#", "x/y/z"],
-            80
-        ),
+        text_of(&["数字经济", "/", "/nz", ",", ",", " ", "中 亚", "#", "x/y/z"], 80),
         dictionary_lines()
     ];
     fuzz("user words", pieces, |text| {
@@ -493,22 +464,13 @@ fn fuzz_user_words() {
             let n = w.word.chars().count();
             prop_assert!(
                 (1..=MAX_WORD_CHARS).contains(&n)
-                    && !w
-                        .word
-                        .chars()
-                        .any(|c| c.is_whitespace() || c == ',' || c == '/')
+                    && !w.word.chars().any(|c| c.is_whitespace() || c == ',' || c == '/')
             );
         }
-        prop_assert_eq!(
-            decode_user_words(&encode_user_words(&words)),
-            (words.clone(), vec![])
-        );
+        prop_assert_eq!(decode_user_words(&encode_user_words(&words)), (words.clone(), vec![]));
         // As a file: whatever loads, exported and read again, is the same.
         if let Ok(read) = parse_user_words(&text, "words.txt") {
-            prop_assert_eq!(
-                parse_user_words(&to_user_dict(&read), "again.txt"),
-                Ok(read)
-            );
+            prop_assert_eq!(parse_user_words(&to_user_dict(&read), "again.txt"), Ok(read));
         }
         Ok(())
     });
@@ -517,17 +479,7 @@ fn fuzz_user_words() {
 /// Dictionary lines `word freq tag`, the frequency sometimes huge or not a number.
 fn dictionary_lines() -> impl Strategy<Value = String> {
     let word = proptest::sample::select(
-        &[
-            "合作",
-            "上海",
-            "组织",
-            "中亚",
-            "峰会",
-            "了",
-            "·",
-            "a",
-            "上海合作组织",
-        ][..],
+        &["合作", "上海", "组织", "中亚", "峰会", "了", "·", "a", "上海合作组织"][..],
     );
     let freq = proptest::sample::select(
         &[
@@ -543,35 +495,24 @@ fn dictionary_lines() -> impl Strategy<Value = String> {
         ][..],
     );
     let tag = proptest::sample::select(&["", "n", "ns", "abcdefg"][..]);
-    proptest::collection::vec((word, freq, tag), 0..8).prop_map(|lines| {
-        lines
-            .iter()
-            .map(|(w, f, t)| format!("{w} {f} {t}\n"))
-            .collect()
-    })
+    proptest::collection::vec((word, freq, tag), 0..8)
+        .prop_map(|lines| lines.iter().map(|(w, f, t)| format!("{w} {f} {t}\n")).collect())
 }
 
 #[test]
 fn fuzz_jieba_dictionary() {
     let text = prop_oneof![any_text(200), text_of(DICT_PIECES, 80), dictionary_lines()];
-    fuzz(
-        "jieba dictionary",
-        (text, dictionary_lines()),
-        |(base, user)| {
-            if let Ok(mut segmenter) = Segmenter::from_dictionary(base.as_bytes()) {
-                let _ = segmenter.segment("中亚峰会上海合作组织", SegmentOptions::default());
-                let _ = segmenter.add_user_dict(&user, "words.txt");
-                let _ = segmenter.segment(
-                    "中亚峰会上海合作组织",
-                    SegmentOptions {
-                        mode: cijing_engine::Mode::Search,
-                        hmm: false,
-                    },
-                );
-            }
-            Ok(())
-        },
-    );
+    fuzz("jieba dictionary", (text, dictionary_lines()), |(base, user)| {
+        if let Ok(mut segmenter) = Segmenter::from_dictionary(base.as_bytes()) {
+            let _ = segmenter.segment("中亚峰会上海合作组织", SegmentOptions::default());
+            let _ = segmenter.add_user_dict(&user, "words.txt");
+            let _ = segmenter.segment(
+                "中亚峰会上海合作组织",
+                SegmentOptions { mode: cijing_engine::Mode::Search, hmm: false },
+            );
+        }
+        Ok(())
+    });
 }
 
 /// The compact dictionary (`engine::compact_dict`): any text it accepts
@@ -583,12 +524,7 @@ fn fuzz_compact_dictionary() {
     let damage = proptest::collection::vec((any::<usize>(), any::<u8>()), 0..4);
     fuzz(
         "compact dictionary",
-        (
-            text,
-            damage,
-            any::<usize>(),
-            proptest::collection::vec(any::<u8>(), 0..64),
-        ),
+        (text, damage, any::<usize>(), proptest::collection::vec(any::<u8>(), 0..64)),
         |(text, damage, cut, noise)| {
             use cijing_engine::text::compact_dict::{compact, for_each_entry};
             let read = |bytes: &[u8]| {
@@ -611,10 +547,7 @@ fn fuzz_compact_dictionary() {
                     ))
                 })
                 .collect();
-            prop_assert_eq!(
-                read(&bytes).map_err(|e| TestCaseError::fail(e.0))?,
-                expected
-            );
+            prop_assert_eq!(read(&bytes).map_err(|e| TestCaseError::fail(e.0))?, expected);
             let mut damaged = bytes.clone();
             for (at, byte) in damage {
                 if !damaged.is_empty() {
@@ -682,20 +615,16 @@ const CLEAN_PIECES: &[&str] = &[
 
 #[test]
 fn fuzz_cleaner() {
-    fuzz(
-        "cleaner",
-        prop_oneof![any_text(400), text_of(CLEAN_PIECES, 200)],
-        |raw| {
-            let clean = clean_text(&raw);
-            for p in &clean.paragraphs {
-                prop_assert!(!p.is_empty() && p.trim() == p, "{:?}", p);
-            }
-            let _ = html_to_text(&raw);
-            let _ = fix_spacing(&raw, false);
-            let _ = fix_spacing(&raw, true);
-            Ok(())
-        },
-    );
+    fuzz("cleaner", prop_oneof![any_text(400), text_of(CLEAN_PIECES, 200)], |raw| {
+        let clean = clean_text(&raw);
+        for p in &clean.paragraphs {
+            prop_assert!(!p.is_empty() && p.trim() == p, "{:?}", p);
+        }
+        let _ = html_to_text(&raw);
+        let _ = fix_spacing(&raw, false);
+        let _ = fix_spacing(&raw, true);
+        Ok(())
+    });
 }
 
 // ---- the manifest and the topic file
@@ -716,14 +645,7 @@ fn manifest_doc() -> impl Strategy<Value = String> {
         0..3,
     );
     let date = proptest::sample::select(
-        &[
-            "2019-06-05",
-            "2019-02-29",
-            "2020-02-29",
-            "19-6-5",
-            "",
-            "２０１９-06-05",
-        ][..],
+        &["2019-06-05", "2019-02-29", "2020-02-29", "19-6-5", "", "２０１９-06-05"][..],
     );
     let parties =
         proptest::collection::vec(proptest::sample::select(&["CN", "RU", "XX", ""][..]), 0..3);
@@ -741,21 +663,13 @@ fn manifest_doc() -> impl Strategy<Value = String> {
                 "place = \"莫斯科\"".to_string(),
                 format!(
                     "parties = [{}]",
-                    parties
-                        .iter()
-                        .map(|p| format!("\"{p}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    parties.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", ")
                 ),
             ];
             for (key, values) in extra {
                 fields.push(format!(
                     "{key} = [{}]",
-                    values
-                        .iter()
-                        .map(|v| v.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
                 ));
             }
             if let Some(d) = drop.filter(|&d| d < fields.len()) {
@@ -772,10 +686,8 @@ fn fuzz_manifest() {
         any_text(300),
         proptest::collection::vec(manifest_doc(), 0..4).prop_map(|d| d.concat())
     ];
-    let seed_files = vec![
-        ("a.txt".to_string(), SEED_TEXT.to_string()),
-        ("b.txt".to_string(), String::new()),
-    ];
+    let seed_files =
+        vec![("a.txt".to_string(), SEED_TEXT.to_string()), ("b.txt".to_string(), String::new())];
     fuzz("manifest", manifest, |text| {
         match parse_and_validate("corpus.toml", &text, &seed_files) {
             Ok(docs) => {
@@ -820,24 +732,20 @@ const TOPIC_FILE_PIECES: &[&str] = &[
 
 #[test]
 fn fuzz_topic_file() {
-    fuzz(
-        "topic file",
-        prop_oneof![any_text(300), text_of(TOPIC_FILE_PIECES, 40)],
-        |text| {
-            match parse_topics("topics.toml", &text) {
-                Ok(topics) => {
-                    let mut ids = HashSet::new();
-                    for t in &topics {
-                        prop_assert!(ids.insert(t.id.clone()) && !t.keywords.is_empty());
-                    }
-                }
-                Err(errors) => {
-                    prop_assert!(!errors.is_empty() && errors.iter().all(|e| e.line >= 1))
+    fuzz("topic file", prop_oneof![any_text(300), text_of(TOPIC_FILE_PIECES, 40)], |text| {
+        match parse_topics("topics.toml", &text) {
+            Ok(topics) => {
+                let mut ids = HashSet::new();
+                for t in &topics {
+                    prop_assert!(ids.insert(t.id.clone()) && !t.keywords.is_empty());
                 }
             }
-            Ok(())
-        },
-    );
+            Err(errors) => {
+                prop_assert!(!errors.is_empty() && errors.iter().all(|e| e.line >= 1))
+            }
+        }
+        Ok(())
+    });
 }
 
 // ---- term queries
@@ -863,10 +771,7 @@ const QUERY_PIECES: &[&str] = &[
 fn fuzz_query_parse_known() {
     fuzz(
         "Query::parse_known",
-        (
-            prop_oneof![any_text(100), text_of(QUERY_PIECES, 30)],
-            any::<bool>(),
-        ),
+        (prop_oneof![any_text(100), text_of(QUERY_PIECES, 30)], any::<bool>()),
         |(text, aliases)| {
             if let Ok(q) = Query::parse_known(corpus(), &text, aliases) {
                 prop_assert!(
@@ -883,16 +788,9 @@ fn fuzz_query_parse_known() {
 // ---- token streams
 
 fn token_docs() -> impl Strategy<Value = Vec<Vec<Vec<Token>>>> {
-    let token = (
-        0usize..1 << 20,
-        0usize..300,
-        proptest::sample::select(&["n", "v", "", "ns", "词"][..]),
-    )
-        .prop_map(|(start, len, pos)| Token {
-            start,
-            end: start + len,
-            pos: pos.to_string(),
-        });
+    let token =
+        (0usize..1 << 20, 0usize..300, proptest::sample::select(&["n", "v", "", "ns", "词"][..]))
+            .prop_map(|(start, len, pos)| Token { start, end: start + len, pos: pos.to_string() });
     // In any order: search mode gives a word after its parts, which start later.
     let paragraph = proptest::collection::vec(token, 0..6);
     proptest::collection::vec(proptest::collection::vec(paragraph, 0..4), 0..4)
@@ -934,10 +832,8 @@ fn fuzz_token_stream() {
                 .iter()
                 .enumerate()
                 .map(|(d, paras)| {
-                    let paragraphs: Vec<&str> = paras
-                        .iter()
-                        .map(|_| "中国和哈萨克斯坦加强能源合作。")
-                        .collect();
+                    let paragraphs: Vec<&str> =
+                        paras.iter().map(|_| "中国和哈萨克斯坦加强能源合作。").collect();
                     CleanDocument::new(
                         &format!("d{d}"),
                         "2024-07-05".parse().expect("a date"),
@@ -981,9 +877,7 @@ fn word_docs() -> impl Strategy<Value = (Vec<Vec<String>>, Vec<Vec<Vec<Token>>>)
         (text, tokens)
     });
     proptest::collection::vec(proptest::collection::vec(paragraph, 0..4), 0..4).prop_map(|docs| {
-        docs.into_iter()
-            .map(|d| d.into_iter().unzip::<_, _, Vec<_>, Vec<_>>())
-            .unzip()
+        docs.into_iter().map(|d| d.into_iter().unzip::<_, _, Vec<_>, Vec<_>>()).unzip()
     })
 }
 
@@ -1041,28 +935,23 @@ const DATE_PIECES: &[&str] = &[
 
 #[test]
 fn fuzz_dates() {
-    fuzz(
-        "dates",
-        prop_oneof![any_text(20), text_of(DATE_PIECES, 6)],
-        |text| {
-            if let Ok(date) = text.parse::<Date>() {
-                prop_assert_eq!(date.to_string(), text.clone());
-                prop_assert!((1..=12).contains(&date.month()) && (1..=31).contains(&date.day()));
-            }
-            if let Ok(bound) = text.parse::<DateBound>() {
-                prop_assert_eq!(bound.to_string(), text.clone());
-                prop_assert_eq!(bound.to_string().parse::<DateBound>(), Ok(bound));
-            }
-            Ok(())
-        },
-    );
+    fuzz("dates", prop_oneof![any_text(20), text_of(DATE_PIECES, 6)], |text| {
+        if let Ok(date) = text.parse::<Date>() {
+            prop_assert_eq!(date.to_string(), text.clone());
+            prop_assert!((1..=12).contains(&date.month()) && (1..=31).contains(&date.day()));
+        }
+        if let Ok(bound) = text.parse::<DateBound>() {
+            prop_assert_eq!(bound.to_string(), text.clone());
+            prop_assert_eq!(bound.to_string().parse::<DateBound>(), Ok(bound));
+        }
+        Ok(())
+    });
 }
 
 // ---- the importer of users' files
 
-const IMPORT_NAMES: &[&str] = &[
-    "a.txt", "a.html", "a.md", "a.docx", "a", "a.pdf", "a.htm", "noext.",
-];
+const IMPORT_NAMES: &[&str] =
+    &["a.txt", "a.html", "a.md", "a.docx", "a", "a.pdf", "a.htm", "noext."];
 const IMPORT_LABELS: &[Option<&str>] = &[
     None,
     None,
@@ -1169,35 +1058,31 @@ fn fuzz_import_encoded_chinese() {
         any::<bool>(),
         text_of(IMPORT_PIECES, 120),
     );
-    fuzz(
-        "import encoded Chinese",
-        input,
-        |(name, label, e, bom, text)| {
-            let encoding = encodings[e];
-            let mut bytes = Vec::new();
-            if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-                // encoding_rs encodes to UTF-8 for the UTF-16 encodings; write them here.
-                let le = encoding == encoding_rs::UTF_16LE;
-                if bom {
-                    bytes.extend(if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] });
-                }
-                bytes.extend(text.encode_utf16().flat_map(|u| {
-                    if le {
-                        u.to_le_bytes()
-                    } else {
-                        u.to_be_bytes()
-                    }
-                }));
-            } else {
-                if bom && encoding == encoding_rs::UTF_8 {
-                    bytes.extend([0xEF, 0xBB, 0xBF]);
-                }
-                bytes.extend(encoding.encode(&text).0.iter());
+    fuzz("import encoded Chinese", input, |(name, label, e, bom, text)| {
+        let encoding = encodings[e];
+        let mut bytes = Vec::new();
+        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            // encoding_rs encodes to UTF-8 for the UTF-16 encodings; write them here.
+            let le = encoding == encoding_rs::UTF_16LE;
+            if bom {
+                bytes.extend(if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] });
             }
-            check_import(name, import(name, &bytes, label))?;
-            check_import(name, import_pdf_text(name, &text))
-        },
-    );
+            bytes.extend(text.encode_utf16().flat_map(|u| {
+                if le {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                }
+            }));
+        } else {
+            if bom && encoding == encoding_rs::UTF_8 {
+                bytes.extend([0xEF, 0xBB, 0xBF]);
+            }
+            bytes.extend(encoding.encode(&text).0.iter());
+        }
+        check_import(name, import(name, &bytes, label))?;
+        check_import(name, import_pdf_text(name, &text))
+    });
 }
 
 /// A .docx made of random XML pieces (sometimes broken), in a real zip.
@@ -1227,11 +1112,8 @@ fn docx_bytes() -> impl Strategy<Value = Vec<u8>> {
         "<w:body>",
         "</w:body>",
     ];
-    (
-        text_of(XML, 80),
-        proptest::collection::vec((any::<usize>(), any::<u8>()), 0..3),
-    )
-        .prop_map(|(xml, flips)| {
+    (text_of(XML, 80), proptest::collection::vec((any::<usize>(), any::<u8>()), 0..3)).prop_map(
+        |(xml, flips)| {
             use std::io::Write;
             let mut out = std::io::Cursor::new(Vec::new());
             let mut zip = zip::ZipWriter::new(&mut out);
@@ -1247,7 +1129,8 @@ fn docx_bytes() -> impl Strategy<Value = Vec<u8>> {
                 bytes[at % n] = byte;
             }
             bytes
-        })
+        },
+    )
 }
 
 #[test]
@@ -1255,11 +1138,6 @@ fn fuzz_import_docx() {
     fuzz("import docx", docx_bytes(), |bytes| {
         check_import("a.docx", import("a.docx", &bytes, None))
     });
-}
-
-fn segmenter() -> &'static Segmenter {
-    static S: OnceLock<Segmenter> = OnceLock::new();
-    S.get_or_init(cijing_seeds::segmenter)
 }
 
 #[test]

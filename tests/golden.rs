@@ -31,10 +31,7 @@ fn split_args(line: &str) -> Vec<String> {
 
 #[test]
 fn split_args_keeps_quoted_spaces() {
-    assert_eq!(
-        split_args("kwic \"全面 战略\" --limit 3"),
-        ["kwic", "全面 战略", "--limit", "3"]
-    );
+    assert_eq!(split_args("kwic \"全面 战略\" --limit 3"), ["kwic", "全面 战略", "--limit", "3"]);
 }
 
 #[test]
@@ -45,11 +42,7 @@ fn cli_output_matches_the_recorded_output() {
     let bless = std::env::var_os("CIJING_BLESS").is_some();
     let mut differ = Vec::new();
     let mut n = 0;
-    for line in commands
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
+    for line in commands.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         n += 1;
         let out = Command::new(env!("CARGO_BIN_EXE_cijing"))
             .args(split_args(line))
@@ -66,10 +59,7 @@ fn cli_output_matches_the_recorded_output() {
             continue;
         }
         let expected = std::fs::read(&file).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (run with CIJING_BLESS=1 to record)",
-                file.display()
-            )
+            panic!("{}: {e} (run with CIJING_BLESS=1 to record)", file.display())
         });
         if expected != out.stdout {
             let got = String::from_utf8_lossy(&out.stdout);

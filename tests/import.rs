@@ -17,9 +17,7 @@ use cijing_engine::SegmentOptions;
 use std::io::Write;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -47,7 +45,8 @@ fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
 
 const GB_TEXT: &str = "中哈能源合作取得新进展\n\n新华社阿斯塔纳2024年7月3日电\n\n中国和哈萨克斯坦加强能源合作，双方深化能源合作，推动共同发展。\n\n两国元首同意继续扩大贸易规模，共建“一带一路”。\n";
 const BIG5_TEXT: &str = "上海合作組織成員國加強經濟合作\n\n二○二四年七月四日，上海合作組織成員國元首理事會在阿斯塔納舉行。\n\n俄羅斯、哈薩克斯坦和中國領導人出席會議，同意加強經濟合作與發展。\n";
-const UTF16_TEXT: &str = "中吉合作\r\n\r\n2023年5月18日\r\n\r\n中国和吉尔吉斯斯坦发表联合声明，双方同意深化全面战略伙伴关系。\r\n";
+const UTF16_TEXT: &str =
+    "中吉合作\r\n\r\n2023年5月18日\r\n\r\n中国和吉尔吉斯斯坦发表联合声明，双方同意深化全面战略伙伴关系。\r\n";
 
 // ------------------------------------------------------------------ decoding
 
@@ -111,44 +110,26 @@ fn utf8_cut_short_inside_its_last_character_is_still_utf8() {
     }
     let four = [0xE5, 0x90, 0x88, 0xF0, 0xA0, 0x80]; // 合, then three of 𠀀's four bytes
     let d = decode("a.txt", &four, None).unwrap();
-    assert_eq!(
-        (d.text.as_str(), d.encoding, d.cut_short),
-        ("合", "UTF-8", 3)
-    );
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("合", "UTF-8", 3));
     // A whole last character, four bytes long, is not cut.
     let d = decode("a.txt", "合𠀀".as_bytes(), None).unwrap();
     assert_eq!((d.text.as_str(), d.cut_short), ("合𠀀", 0));
     // With a byte order mark, or named by the user, the same.
     let bom = [&[0xEF, 0xBB, 0xBF][..], &whole[..whole.len() - 1]].concat();
     let d = decode("a.txt", &bom, None).unwrap();
-    assert_eq!(
-        (d.text.as_str(), d.encoding, d.cut_short),
-        ("中国和哈萨克斯坦加强合", "UTF-8", 2)
-    );
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中国和哈萨克斯坦加强合", "UTF-8", 2));
     let d = decode("a.txt", &whole[..whole.len() - 2], Some("utf-8")).unwrap();
-    assert_eq!(
-        (d.text.as_str(), d.cut_short),
-        ("中国和哈萨克斯坦加强合", 1)
-    );
+    assert_eq!((d.text.as_str(), d.cut_short), ("中国和哈萨克斯坦加强合", 1));
     // A stray bad byte inside a text named UTF-8 is replaced; the cut end is dropped.
     let mut stray = "中国和哈萨克斯坦加强能源合作。".repeat(20).into_bytes();
     stray.push(0xFF);
     stray.extend([0xE4, 0xBD]);
     let d = decode("a.txt", &stray, Some("utf-8")).unwrap();
-    assert_eq!(
-        d.text,
-        format!("{}\u{FFFD}", "中国和哈萨克斯坦加强能源合作。".repeat(20))
-    );
+    assert_eq!(d.text, format!("{}\u{FFFD}", "中国和哈萨克斯坦加强能源合作。".repeat(20)));
     assert_eq!(d.cut_short, 2);
     // Bytes that are no start of a character are not a cut: 0x80 is a continuation byte.
     let e = decode("a.txt", &[0xE5, 0x90, 0x88, 0x80], Some("utf-8")).unwrap_err();
-    assert_eq!(
-        e,
-        ImportError::Undecodable {
-            file: "a.txt".into(),
-            encoding: "UTF-8"
-        }
-    );
+    assert_eq!(e, ImportError::Undecodable { file: "a.txt".into(), encoding: "UTF-8" });
 }
 
 #[test]
@@ -160,24 +141,15 @@ fn utf16_cut_short_drops_the_odd_byte_and_a_lone_high_surrogate() {
     let mut odd = le(text);
     odd.push(0x4E);
     let d = decode("a.txt", &odd, None).unwrap();
-    assert_eq!(
-        (d.text.as_str(), d.encoding, d.cut_short),
-        (text, "UTF-16LE", 1)
-    );
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), (text, "UTF-16LE", 1));
     let mut odd = be(text);
     odd.push(0x4E);
     let d = decode("a.txt", &odd, None).unwrap();
-    assert_eq!(
-        (d.text.as_str(), d.encoding, d.cut_short),
-        (text, "UTF-16BE", 1)
-    );
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), (text, "UTF-16BE", 1));
     // With a byte order mark: 𠀀 is D840 DC00; cut after its high half, or one byte into its low half.
     let with_bom = [&[0xFF, 0xFE][..], &le("中吉合作𠀀")].concat();
     let d = decode("a.txt", &with_bom[..with_bom.len() - 2], None).unwrap();
-    assert_eq!(
-        (d.text.as_str(), d.encoding, d.cut_short),
-        ("中吉合作", "UTF-16LE", 2)
-    );
+    assert_eq!((d.text.as_str(), d.encoding, d.cut_short), ("中吉合作", "UTF-16LE", 2));
     let d = decode("a.txt", &with_bom[..with_bom.len() - 1], None).unwrap();
     assert_eq!((d.text.as_str(), d.cut_short), ("中吉合作", 3));
     let d = decode("a.txt", &with_bom, None).unwrap();
@@ -218,13 +190,7 @@ fn an_override_is_used_and_a_wrong_one_is_an_error() {
 
     // Big5 bytes are not UTF-8.
     let e = decode("big5.txt", &fixture("big5.txt"), Some("utf-8")).unwrap_err();
-    assert_eq!(
-        e,
-        ImportError::Undecodable {
-            file: "big5.txt".into(),
-            encoding: "UTF-8"
-        }
-    );
+    assert_eq!(e, ImportError::Undecodable { file: "big5.txt".into(), encoding: "UTF-8" });
     assert_eq!(
         e.to_string(),
         "big5.txt: the text could not be decoded as UTF-8; name its encoding (utf-8, gb18030, big5, utf-16le, …)"
@@ -240,12 +206,7 @@ fn an_override_is_used_and_a_wrong_one_is_an_error() {
         Err(ImportError::UnknownEncoding { .. })
     ));
     // The import path passes the override on.
-    assert_eq!(
-        import("gb18030.txt", &gb, Some("gb18030"))
-            .unwrap()
-            .encoding,
-        "gb18030"
-    );
+    assert_eq!(import("gb18030.txt", &gb, Some("gb18030")).unwrap().encoding, "gb18030");
 }
 
 #[test]
@@ -267,46 +228,22 @@ fn a_stray_bad_byte_is_allowed_but_not_many() {
 #[test]
 fn every_bad_input_names_the_file() {
     let err = |name: &str, bytes: &[u8]| import(name, bytes, None).unwrap_err().to_string();
-    assert_eq!(err("a.txt", b""), "a.txt: the file is empty");
-    assert_eq!(
-        err("a.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
-        "a.txt: this is a PNG image, not text; add .txt, .html, .md or .docx files"
-    );
-    assert_eq!(
-        err("a.txt", b"%PDF-1.7\n%\xE2\xE3"),
-        "a.txt: a PDF is read in the page (My texts); for the command line, extract its text first, e.g. `pdftotext a.txt out.txt`, and add the .txt"
-    );
-    assert_eq!(
-        err("report.pdf", b"%PDF-1.7"),
-        "report.pdf: a PDF is read in the page (My texts); for the command line, extract its text first, e.g. `pdftotext report.pdf out.txt`, and add the .txt"
-    );
-    assert_eq!(
-        err("a.txt", b"abc\0\x01\x02def\0ghi\x03"),
-        "a.txt: this is binary data, not text; add .txt, .html, .md or .docx files"
-    );
-    assert_eq!(
-        err("a.txt", b"PK\x03\x04rest"),
-        "a.txt: this is a zip archive, not text; add .txt, .html, .md or .docx files"
-    );
-    assert_eq!(
-        err("hello.txt", b"hello, world\n"),
-        "hello.txt: the text has no Chinese characters"
-    );
-    assert_eq!(
-        err(
-            "page.html",
-            b"<html><body><script>x()</script></body></html>"
-        ),
-        "page.html: no text left after cleaning"
-    );
-    assert_eq!(
-        err("blank.txt", b"\n \n\t\n"),
-        "blank.txt: no text left after cleaning"
-    );
-    assert_eq!(
-        err("a.docx", "中国".as_bytes()),
-        "a.docx: not a readable .docx: it is not a zip archive (a .docx is one)"
-    );
+    // (file, bytes, message)
+    let refused: [(&str, &[u8], &str); 10] = [
+        ("a.txt", b"", "a.txt: the file is empty"),
+        ("a.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "a.txt: this is a PNG image, not text; add .txt, .html, .md or .docx files"),
+        ("a.txt", b"%PDF-1.7\n%\xE2\xE3", "a.txt: a PDF is read in the page (My texts); for the command line, extract its text first, e.g. `pdftotext a.txt out.txt`, and add the .txt"),
+        ("report.pdf", b"%PDF-1.7", "report.pdf: a PDF is read in the page (My texts); for the command line, extract its text first, e.g. `pdftotext report.pdf out.txt`, and add the .txt"),
+        ("a.txt", b"abc\0\x01\x02def\0ghi\x03", "a.txt: this is binary data, not text; add .txt, .html, .md or .docx files"),
+        ("a.txt", b"PK\x03\x04rest", "a.txt: this is a zip archive, not text; add .txt, .html, .md or .docx files"),
+        ("hello.txt", b"hello, world\n", "hello.txt: the text has no Chinese characters"),
+        ("page.html", b"<html><body><script>x()</script></body></html>", "page.html: no text left after cleaning"),
+        ("blank.txt", b"\n \n\t\n", "blank.txt: no text left after cleaning"),
+        ("a.docx", "中国".as_bytes(), "a.docx: not a readable .docx: it is not a zip archive (a .docx is one)"),
+    ];
+    for (name, bytes, message) in refused {
+        assert_eq!(err(name, bytes), message);
+    }
     assert!(err("a.docx", b"PK\x03\x04 broken")
         .starts_with("a.docx: not a readable .docx: it is not a readable zip archive ("));
     let not_word = zip_of(&[("content.xml", "<office:document/>")]);
@@ -320,21 +257,13 @@ fn every_bad_input_names_the_file() {
 
     let huge = vec![b'a'; MAX_FILE_BYTES + 1];
     let e = import("huge.txt", &huge, None).unwrap_err();
-    assert_eq!(
-        e,
-        ImportError::TooLarge {
-            file: "huge.txt".into(),
-            bytes: MAX_FILE_BYTES + 1
-        }
-    );
+    assert_eq!(e, ImportError::TooLarge { file: "huge.txt".into(), bytes: MAX_FILE_BYTES + 1 });
     assert_eq!(
         e.to_string(),
         "huge.txt: the file is too large (50.0 MB; the limit is 50 MB a file)"
     );
     assert_eq!(
-        import_pdf_text("scan.pdf", " \n\n")
-            .unwrap_err()
-            .to_string(),
+        import_pdf_text("scan.pdf", " \n\n").unwrap_err().to_string(),
         "scan.pdf: the file is empty"
     );
 }
@@ -392,10 +321,7 @@ fn a_utf16_text_file_with_a_dateline() {
     assert_eq!(t.meta, ["中吉合作", "2023年5月18日"]);
     assert_eq!(t.date, date("2023-05-18"));
     assert_eq!(t.parties, ["CN", "KG"]);
-    assert_eq!(
-        t.paragraphs,
-        ["中国和吉尔吉斯斯坦发表联合声明，双方同意深化全面战略伙伴关系。"]
-    );
+    assert_eq!(t.paragraphs, ["中国和吉尔吉斯斯坦发表联合声明，双方同意深化全面战略伙伴关系。"]);
 }
 
 #[test]
@@ -414,10 +340,7 @@ fn an_html_page() {
         ]
     );
     // Without a telling name, the tags tell.
-    assert_eq!(
-        import("page", &fixture("page.html"), None).unwrap().format,
-        Format::Html
-    );
+    assert_eq!(import("page", &fixture("page.html"), None).unwrap().format, Format::Html);
     // No <title>: the first <h1>.
     let t = import(
         "p.htm",
@@ -443,26 +366,14 @@ fn a_docx_document() {
     assert_eq!(t.date, date("2024-06-01"));
     assert_eq!(t.parties, ["CN", "UZ"]);
     // <w:br/> ends a paragraph; <w:tab/> is a space, which closes up between CJK glyphs.
-    assert_eq!(
-        t.paragraphs,
-        [
-            "中国和乌兹别克斯坦发表联合声明。",
-            "双方同意加强互联互通合作。"
-        ]
-    );
+    assert_eq!(t.paragraphs, ["中国和乌兹别克斯坦发表联合声明。", "双方同意加强互联互通合作。"]);
     // A .docx made here with the zip crate; sniffed by its content under another name.
     let xml = r#"<w:document><w:body><w:p><w:r><w:t>第一段，中国</w:t></w:r><w:r><w:t>和俄罗斯。</w:t></w:r></w:p><w:p><w:r><w:t>第二段。</w:t></w:r></w:p></w:body></w:document>"#;
-    let bytes = zip_of(&[
-        ("[Content_Types].xml", "<Types/>"),
-        ("word/document.xml", xml),
-    ]);
+    let bytes = zip_of(&[("[Content_Types].xml", "<Types/>"), ("word/document.xml", xml)]);
     let t = import("upload", &bytes, None).unwrap();
     assert_eq!((t.format, t.title.as_str()), (Format::Docx, "upload"));
     assert_eq!(t.paragraphs, ["第一段，中国和俄罗斯。", "第二段。"]);
-    assert_eq!(
-        docx_paragraphs_from_xml("<w:p><w:t>&#20013;&lt;</w:t></w:p>").unwrap(),
-        ["中<"]
-    );
+    assert_eq!(docx_paragraphs_from_xml("<w:p><w:t>&#20013;&lt;</w:t></w:p>").unwrap(), ["中<"]);
 }
 
 #[test]
@@ -473,10 +384,7 @@ fn markdown_front_matter_and_marks() {
     assert_eq!((t.title.as_str(), t.date), ("中哈合作", date("2023-05-18")));
     assert_eq!(t.parties, ["CN", "KZ"]);
     assert_eq!(t.meta, ["中哈合作"]);
-    assert_eq!(
-        t.paragraphs,
-        ["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作。"]
-    );
+    assert_eq!(t.paragraphs, ["中国和哈萨克斯坦加强能源合作。", "双方深化能源合作。"]);
 }
 
 #[test]
@@ -502,7 +410,10 @@ fn pdf_text_is_cleaned_like_the_seeds() {
     assert_eq!(t.date, date("2023-05-18"));
     // The signature line is mostly a date: a meta line, as in the seeds.
     assert_eq!(t.meta, ["中哈联合声明", "二〇二三年五月十八日于西安"]);
-    assert_eq!(t.paragraphs, ["中华人民共和国和哈萨克斯坦共和国（以下简称“双方”）同意加强能源合作，推动共同发展，造福两国人民。"]);
+    assert_eq!(
+        t.paragraphs,
+        ["中华人民共和国和哈萨克斯坦共和国（以下简称“双方”）同意加强能源合作，推动共同发展，造福两国人民。"]
+    );
 }
 
 /// The text the page's `cijing-pdf.js` makes of tests/fixtures/report.pdf
@@ -537,22 +448,13 @@ fn a_pdf_extraction_as_the_page_makes_it() {
     // Without the blank line the extractor puts at the wider gap, the full
     // line ending the first paragraph would run on into the second.
     let no_gap = raw.replacen("成效。\n\n双方", "成效。\n双方", 1);
-    assert_eq!(
-        import_pdf_text("report.pdf", &no_gap)
-            .unwrap()
-            .paragraphs
-            .len(),
-        2
-    );
+    assert_eq!(import_pdf_text("report.pdf", &no_gap).unwrap().paragraphs.len(), 2);
 }
 
 #[test]
 fn dates_and_parties_found_in_text() {
     let day = |t: &str| find_date(t).map(|(d, _)| d.to_string());
-    assert_eq!(
-        day("据报道，2023年5月18日，双方在西安签署"),
-        Some("2023-05-18".into())
-    );
+    assert_eq!(day("据报道，2023年5月18日，双方在西安签署"), Some("2023-05-18".into()));
     assert_eq!(day("２０２４年７月４日"), Some("2024-07-04".into()));
     assert_eq!(day("二〇二四年十二月三十一日"), Some("2024-12-31".into()));
     assert_eq!(day("2023/5/18 and 2024-01-01"), Some("2023-05-18".into()));
@@ -569,10 +471,7 @@ fn party_codes_are_the_manifest_s() {
     for (code, names) in PARTY_NAMES {
         let name = cijing_seeds::party_name(code);
         assert_ne!(name, *code, "{code} is not a party code of the manifest");
-        assert!(
-            names.contains(&name),
-            "{code}: the manifest's name {name} is not among {names:?}"
-        );
+        assert!(names.contains(&name), "{code}: the manifest's name {name} is not among {names:?}");
     }
 }
 
@@ -582,17 +481,11 @@ fn party_codes_are_the_manifest_s() {
 fn script_detection() {
     assert_eq!(detect_script(BIG5_TEXT), Script::Traditional);
     assert_eq!(detect_script(GB_TEXT), Script::Simplified);
-    assert_eq!(
-        detect_script("上海合作組織和上海合作组织，经济与經濟"),
-        Script::Mixed
-    );
+    assert_eq!(detect_script("上海合作組織和上海合作组织，经济与經濟"), Script::Mixed);
     assert_eq!(detect_script("abc 123"), Script::None);
     // 乾 folds to 干 alone, but one in a long Simplified text is not Traditional.
     assert_eq!(
-        detect_script(&format!(
-            "乾隆{}",
-            "中国和哈萨克斯坦加强能源合作。".repeat(10)
-        )),
+        detect_script(&format!("乾隆{}", "中国和哈萨克斯坦加强能源合作。".repeat(10))),
         Script::Simplified
     );
     assert_eq!(detect_script("乾隆"), Script::Traditional); // alone, it can only look Traditional
@@ -627,26 +520,16 @@ fn traditional_text_segments_like_its_simplified_form() {
         words(traditional, Script::Traditional),
         ["上海合作組織", "成員國", "加強", "經濟", "合作"]
     );
-    assert_eq!(
-        spans(traditional, Script::Traditional),
-        spans(simplified, Script::Simplified)
-    );
+    assert_eq!(spans(traditional, Script::Traditional), spans(simplified, Script::Simplified));
     // Without the fold jieba cuts the Traditional text otherwise.
-    assert_ne!(
-        words(traditional, Script::Simplified),
-        words(traditional, Script::Traditional)
-    );
+    assert_ne!(words(traditional, Script::Simplified), words(traditional, Script::Traditional));
     // A character of another UTF-8 length keeps its place: spans map by character.
     let mixed = "a經濟𠀀合作";
-    let cut: Vec<&str> = segment_paragraph(
-        &segmenter,
-        mixed,
-        Script::Traditional,
-        SegmentOptions::default(),
-    )
-    .iter()
-    .map(|t| &mixed[t.start..t.end])
-    .collect();
+    let cut: Vec<&str> =
+        segment_paragraph(&segmenter, mixed, Script::Traditional, SegmentOptions::default())
+            .iter()
+            .map(|t| &mixed[t.start..t.end])
+            .collect();
     assert_eq!(cut.concat(), mixed);
 }
 
@@ -660,17 +543,12 @@ fn a_traditional_document_joins_a_corpus_and_folds() {
         big5.to_clean_document("mine-big5", fallback),
         gb.to_clean_document("mine-gb", fallback),
     ];
-    let texts = docs
-        .iter()
-        .zip([big5.script, gb.script])
-        .map(|(d, script)| (&d.paragraphs[..], script));
+    let texts =
+        docs.iter().zip([big5.script, gb.script]).map(|(d, script)| (&d.paragraphs[..], script));
     let segmented = segment_texts(&segmenter, texts, SegmentOptions::default());
     // The Big5 text's Traditional words, in order, each once; the GB18030 text is Simplified and gives none.
-    let spellings: Vec<(&str, &str)> = segmented
-        .spellings
-        .iter()
-        .map(|(t, s)| (t.as_str(), s.as_str()))
-        .collect();
+    let spellings: Vec<(&str, &str)> =
+        segmented.spellings.iter().map(|(t, s)| (t.as_str(), s.as_str())).collect();
     assert_eq!(
         spellings,
         [
@@ -690,23 +568,13 @@ fn a_traditional_document_joins_a_corpus_and_folds() {
             ("發展", "发展"),
         ]
     );
-    let mut corpus = Corpus::from_segmented(
-        docs,
-        segmented.tokens,
-        &segmenter,
-        SegmentOptions::default(),
-    )
-    .unwrap();
+    let mut corpus =
+        Corpus::from_segmented(docs, segmented.tokens, &segmenter, SegmentOptions::default())
+            .unwrap();
     assert_eq!(corpus.docs[0].info.title, "上海合作組織成員國加強經濟合作");
     assert_eq!(corpus.docs[0].info.date.to_string(), "2024-07-04");
-    let trad = corpus
-        .vocab
-        .id("上海合作組織")
-        .expect("the Traditional word is a term");
-    corpus.set_aliases(
-        cijing_seeds::aliases().add_spellings(segmented.spellings),
-        &segmenter,
-    );
+    let trad = corpus.vocab.id("上海合作組織").expect("the Traditional word is a term");
+    corpus.set_aliases(cijing_seeds::aliases().add_spellings(segmented.spellings), &segmenter);
     let simp = corpus.vocab.id("上海合作组织").unwrap();
     assert_eq!(corpus.count_as(trad, true), simp);
     assert_eq!(corpus.count_as(trad, false), trad);
@@ -720,28 +588,16 @@ fn only_texts_segmented_through_the_fold_give_spellings() {
     // words are spellings, each once although it comes twice.
     let traditional = ["經濟合作".to_string(), "經濟".to_string()];
     let simplified = ["经济合作与經濟".to_string()];
-    let texts = [
-        (&traditional[..], Script::Traditional),
-        (&simplified[..], Script::Simplified),
-    ];
+    let texts = [(&traditional[..], Script::Traditional), (&simplified[..], Script::Simplified)];
     let segmented = segment_texts(&segmenter, texts, SegmentOptions::default());
-    assert_eq!(
-        segmented.spellings,
-        [("經濟".to_string(), "经济".to_string())]
-    );
+    assert_eq!(segmented.spellings, [("經濟".to_string(), "经济".to_string())]);
     let words = |doc: usize, para: usize, text: &str| -> Vec<String> {
-        segmented.tokens[doc][para]
-            .iter()
-            .map(|t| text[t.start..t.end].to_string())
-            .collect()
+        segmented.tokens[doc][para].iter().map(|t| text[t.start..t.end].to_string()).collect()
     };
     assert_eq!(words(0, 0, &traditional[0]), ["經濟", "合作"]);
     assert_eq!(words(0, 1, &traditional[1]), ["經濟"]);
     // With no group for 经济 yet, 经济 heads a new one with 經濟 as its alias.
     let groups =
         cijing_engine::text::aliases::AliasGroups::default().add_spellings(segmented.spellings);
-    assert_eq!(
-        groups.groups,
-        [("经济".to_string(), vec!["經濟".to_string()])]
-    );
+    assert_eq!(groups.groups, [("经济".to_string(), vec!["經濟".to_string()])]);
 }

@@ -10,10 +10,7 @@ use std::path::{Path, PathBuf};
 /// A source file without its comments (doc links are not dependencies).
 fn code_of(path: &Path) -> String {
     let text = std::fs::read_to_string(path).expect("readable source");
-    text.lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
 }
 
 /// Every `.rs` file below `dir`.
@@ -35,9 +32,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 /// `super::`), including each of a `prefix{a, b::c}` list.
 fn modules_after(text: &str, prefix: &str) -> BTreeSet<String> {
     let ident = |s: &str| {
-        s.chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect::<String>()
+        s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>()
     };
     let mut uses = BTreeSet::new();
     for (at, _) in text.match_indices(prefix) {
@@ -66,10 +61,7 @@ fn engine_graph() -> BTreeMap<String, BTreeSet<String>> {
     let mut modules = BTreeSet::new();
     for group in ENGINE_GROUPS {
         for path in rust_files(&dir.join(group)) {
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             modules.insert(if stem == "mod" {
                 group.to_string()
             } else {
@@ -80,26 +72,15 @@ fn engine_graph() -> BTreeMap<String, BTreeSet<String>> {
     let mut graph = BTreeMap::new();
     for group in ENGINE_GROUPS {
         for path in rust_files(&dir.join(group)) {
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            let name = if stem == "mod" {
-                group.to_string()
-            } else {
-                format!("{group}::{stem}")
-            };
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let name = if stem == "mod" { group.to_string() } else { format!("{group}::{stem}") };
             let text = code_of(&path);
             let mut uses = BTreeSet::new();
             for other in ENGINE_GROUPS {
                 // `crate::corpus::index::…` uses a module; `crate::corpus::Corpus`, the group's own.
                 for item in modules_after(&text, &format!("crate::{other}::")) {
                     let module = format!("{other}::{item}");
-                    uses.insert(if modules.contains(&module) {
-                        module
-                    } else {
-                        other.to_string()
-                    });
+                    uses.insert(if modules.contains(&module) { module } else { other.to_string() });
                 }
             }
             uses.retain(|m| modules.contains(m) && *m != name);
@@ -113,17 +94,10 @@ fn engine_graph() -> BTreeMap<String, BTreeSet<String>> {
 fn ui_graph() -> BTreeMap<String, BTreeSet<String>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/web/src/ui");
     let files = rust_files(&dir);
-    let name_of = |path: &Path| {
-        path.file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string()
-    };
-    let modules: BTreeSet<String> = files
-        .iter()
-        .map(|p| name_of(p))
-        .filter(|n| n != "mod")
-        .collect();
+    let name_of =
+        |path: &Path| path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+    let modules: BTreeSet<String> =
+        files.iter().map(|p| name_of(p)).filter(|n| n != "mod").collect();
     let mut graph = BTreeMap::new();
     for path in &files {
         let name = name_of(path);
@@ -166,20 +140,13 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
         None
     }
     let mut done = BTreeSet::new();
-    graph
-        .keys()
-        .find_map(|n| visit(n, graph, &mut Vec::new(), &mut done))
+    graph.keys().find_map(|n| visit(n, graph, &mut Vec::new(), &mut done))
 }
 
 fn drawn(graph: &BTreeMap<String, BTreeSet<String>>) -> String {
     let lines: Vec<String> = graph
         .iter()
-        .map(|(m, uses)| {
-            format!(
-                "{m} → {}",
-                uses.iter().cloned().collect::<Vec<_>>().join(", ")
-            )
-        })
+        .map(|(m, uses)| format!("{m} → {}", uses.iter().cloned().collect::<Vec<_>>().join(", ")))
         .collect();
     lines.join("\n")
 }
@@ -188,17 +155,9 @@ fn drawn(graph: &BTreeMap<String, BTreeSet<String>>) -> String {
 fn the_engine_module_graph_has_no_cycle() {
     let graph = engine_graph();
     assert!(graph.len() >= 30, "read {} engine modules", graph.len());
-    assert!(
-        graph["statistics::kwic"].contains("corpus::selection"),
-        "{}",
-        drawn(&graph)
-    );
+    assert!(graph["statistics::kwic"].contains("corpus::selection"), "{}", drawn(&graph));
     if let Some(cycle) = find_cycle(&graph) {
-        panic!(
-            "engine modules in a cycle: {}\n{}",
-            cycle.join(" → "),
-            drawn(&graph)
-        );
+        panic!("engine modules in a cycle: {}\n{}", cycle.join(" → "), drawn(&graph));
     }
 }
 
@@ -227,11 +186,7 @@ fn the_web_page_module_graph_has_no_cycle() {
     let graph = ui_graph();
     assert!(graph.len() >= 20, "read {} page modules", graph.len());
     if let Some(cycle) = find_cycle(&graph) {
-        panic!(
-            "page modules in a cycle: {}\n{}",
-            cycle.join(" → "),
-            drawn(&graph)
-        );
+        panic!("page modules in a cycle: {}\n{}", cycle.join(" → "), drawn(&graph));
     }
 }
 
@@ -270,10 +225,6 @@ fn no_source_is_compiled_from_another_crate_by_path() {
     files.extend(rust_files(&root.join("crates")));
     assert!(files.len() > 80, "read {} sources", files.len());
     for path in files {
-        assert!(
-            !code_of(&path).contains("#[path"),
-            "{} uses #[path]",
-            path.display()
-        );
+        assert!(!code_of(&path).contains("#[path"), "{} uses #[path]", path.display());
     }
 }

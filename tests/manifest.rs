@@ -3,10 +3,7 @@
 use cijing_manifest::{parse_and_validate, ManifestError};
 
 fn seeds(files: &[(&str, &str)]) -> Vec<(String, String)> {
-    files
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect()
+    files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
 }
 
 const SEED: &str = "第一篇第一行\n第一篇第二行\n\n第二篇第一行\n第二篇第二行\n";
@@ -29,10 +26,7 @@ fn a_good_manifest_gives_documents_in_order() {
         doc("one", "[1, 2]", "title_lines = [1]") + &doc("two", "[3, 5]", "meta_lines = [4]");
     let docs = parse_and_validate("corpus.toml", &manifest, &seeds(&[("a.txt", SEED)])).unwrap();
     assert_eq!(docs.len(), 2);
-    assert_eq!(
-        (docs[0].id.as_str(), docs[0].first_line, docs[0].last_line),
-        ("one", 1, 2)
-    );
+    assert_eq!((docs[0].id.as_str(), docs[0].first_line, docs[0].last_line), ("one", 1, 2));
     assert_eq!(docs[0].title_lines, vec![1]);
     assert_eq!(docs[1].meta_lines, vec![4]);
 }
@@ -43,8 +37,7 @@ fn a_span_outside_the_file_names_the_manifest_line() {
     let e = errors(&manifest);
     assert_eq!((e[0].file.as_str(), e[0].line), ("corpus.toml", 12));
     assert!(
-        e[0].message
-            .contains("lines [3, 9] are not inside seeds/a.txt (lines 1 to 5)"),
+        e[0].message.contains("lines [3, 9] are not inside seeds/a.txt (lines 1 to 5)"),
         "{}",
         e[0]
     );
@@ -60,8 +53,7 @@ fn overlapping_spans_are_refused() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].line, 12);
     assert!(
-        e[0].to_string()
-            .contains("seeds/a.txt:4 is already in document \"one\" (manifest line 1)"),
+        e[0].to_string().contains("seeds/a.txt:4 is already in document \"one\" (manifest line 1)"),
         "{}",
         e[0]
     );
@@ -84,10 +76,9 @@ fn body_text_left_unassigned_names_the_seed_line() {
 
 #[test]
 fn bad_fields_are_each_reported() {
-    let manifest = doc("one", "[1, 2]", "")
-        .replace("2019-06-05", "2019-02-30")
-        .replace("\"RU\"", "\"XX\"")
-        + &doc("one", "[3, 5]", "title_lines = [3]");
+    let manifest =
+        doc("one", "[1, 2]", "").replace("2019-06-05", "2019-02-30").replace("\"RU\"", "\"XX\"")
+            + &doc("one", "[3, 5]", "title_lines = [3]");
     let e: Vec<String> = errors(&manifest).iter().map(|e| e.to_string()).collect();
     assert!(
         e.iter()
@@ -131,14 +122,8 @@ fn unknown_keys_are_refused_rather_than_ignored() {
 fn iso_dates_are_digits_only_and_real() {
     use cijing_manifest::is_iso_date;
     assert!(is_iso_date("2024-02-29"));
-    for bad in [
-        "2023-02-29",
-        "+202-05-18",
-        "2023-+5-18",
-        "2023-05-+8",
-        "2023-5-18",
-        "2023-05-18 ",
-    ] {
+    for bad in ["2023-02-29", "+202-05-18", "2023-+5-18", "2023-05-+8", "2023-5-18", "2023-05-18 "]
+    {
         assert!(!is_iso_date(bad), "{bad}");
     }
 }
@@ -147,10 +132,8 @@ fn iso_dates_are_digits_only_and_real() {
 fn the_shipped_manifest_cuts_seventeen_dated_articles() {
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/corpus.toml")).unwrap();
-    let files: Vec<(String, String)> = cijing_seeds::files()
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
+    let files: Vec<(String, String)> =
+        cijing_seeds::files().iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
     assert_eq!(files.len(), 5);
     let docs = parse_and_validate("seeds/corpus.toml", &text, &files).unwrap();
     assert_eq!(docs.len(), 17);
@@ -160,20 +143,11 @@ fn the_shipped_manifest_cuts_seventeen_dated_articles() {
     assert_eq!(years, ["2019", "2023", "2024", "2025"]);
     let by_file = |f: &str| docs.iter().filter(|d| d.file.starts_with(f)).count();
     assert_eq!(
-        [
-            by_file("000"),
-            by_file("001"),
-            by_file("002"),
-            by_file("003"),
-            by_file("004")
-        ],
+        [by_file("000"), by_file("001"), by_file("002"), by_file("003"), by_file("004")],
         [2, 3, 8, 1, 3]
     );
     for source in ["新华社", "人民日报", "联合早报"] {
-        assert!(
-            docs.iter().any(|d| d.source == source),
-            "a document from {source}"
-        );
+        assert!(docs.iter().any(|d| d.source == source), "a document from {source}");
     }
 }
 
@@ -185,21 +159,14 @@ fn the_seed_files_are_the_originals_byte_for_byte() {
     }
     for (name, text) in cijing_seeds::files() {
         let original = std::fs::read(format!("{shared}/{name}")).unwrap();
-        assert_eq!(
-            text.as_bytes(),
-            original.as_slice(),
-            "seeds/{name} differs from the original"
-        );
+        assert_eq!(text.as_bytes(), original.as_slice(), "seeds/{name} differs from the original");
     }
 }
 
 #[test]
 fn titles_come_from_the_articles_headlines() {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| !c.is_whitespace() && *c != '[')
-            .collect::<String>()
-    };
+    let squash =
+        |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '[').collect::<String>();
     let mut checked = 0;
     for (id, title, lines) in cijing_seeds::title_lines() {
         if lines.is_empty() {
@@ -215,18 +182,9 @@ fn titles_come_from_the_articles_headlines() {
     assert_eq!(checked, 14);
     // Headlines and datelines are kept out of the body text.
     let docs = cijing_seeds::documents();
-    let commentary = docs
-        .iter()
-        .find(|d| d.info.id == "sco-2024-astana-commentary")
-        .unwrap();
-    assert!(commentary
-        .paragraphs
-        .iter()
-        .all(|p| !p.contains("引发多国人士强烈共鸣")));
-    assert_eq!(
-        commentary.meta,
-        vec!["（新华社北京7月5日电 执笔记者：何毅、王雅楠）"]
-    );
+    let commentary = docs.iter().find(|d| d.info.id == "sco-2024-astana-commentary").unwrap();
+    assert!(commentary.paragraphs.iter().all(|p| !p.contains("引发多国人士强烈共鸣")));
+    assert_eq!(commentary.meta, vec!["（新华社北京7月5日电 执笔记者：何毅、王雅楠）"]);
 }
 
 /// The documents cleaned at build time are only a cache: cutting and

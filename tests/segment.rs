@@ -4,18 +4,12 @@ use cijing_engine::corpus::{CleanDocument, Corpus};
 use cijing_engine::text::lexicon::parse_user_dict;
 use cijing_engine::text::segment::{Mode, SegmentOptions, Segmenter, TokenKind};
 use cijing_seeds::DOMAIN_DICT;
-use std::sync::OnceLock;
 
-fn builtin() -> &'static Segmenter {
-    static SEG: OnceLock<Segmenter> = OnceLock::new();
-    SEG.get_or_init(cijing_seeds::segmenter)
-}
+mod common;
+use common::seg as builtin;
 
 fn words(seg: &Segmenter, text: &str, options: SegmentOptions) -> Vec<String> {
-    seg.segment(text, options)
-        .iter()
-        .map(|t| text[t.start..t.end].to_string())
-        .collect()
+    seg.segment(text, options).iter().map(|t| text[t.start..t.end].to_string()).collect()
 }
 
 #[test]
@@ -80,10 +74,8 @@ fn domain_terms_stay_whole_everywhere_in_the_real_text() {
                 for (at, _) in p.text.match_indices(term) {
                     occurrences += 1;
                     let end = at + term.len();
-                    let whole = p
-                        .tokens
-                        .iter()
-                        .any(|t| t.start as usize <= at && t.end as usize >= end);
+                    let whole =
+                        p.tokens.iter().any(|t| t.start as usize <= at && t.end as usize >= end);
                     assert!(whole, "{term} split in {}: {}", d.info.id, p.text);
                 }
             }
@@ -95,25 +87,17 @@ fn domain_terms_stay_whole_everywhere_in_the_real_text() {
 
 #[test]
 fn tokens_cover_the_text_in_order_in_precise_mode() {
-    let text = "新华社杜尚别7月5日电 7月5日，中国中央广播电视总台“世代友好启程”中国塔吉克斯坦人文交流活动在杜尚别举办。";
+    let text =
+        "新华社杜尚别7月5日电 7月5日，中国中央广播电视总台“世代友好启程”中国塔吉克斯坦人文交流活动在杜尚别举办。";
     let tokens = builtin().segment(text, SegmentOptions::default());
     let mut at = 0;
     for t in &tokens {
-        assert_eq!(
-            t.start,
-            at,
-            "gap or overlap before {:?}",
-            &text[t.start..t.end]
-        );
+        assert_eq!(t.start, at, "gap or overlap before {:?}", &text[t.start..t.end]);
         at = t.end;
     }
     assert_eq!(at, text.len());
-    let pos_of = |w: &str| {
-        tokens
-            .iter()
-            .find(|t| &text[t.start..t.end] == w)
-            .map(|t| t.pos.clone())
-    };
+    let pos_of =
+        |w: &str| tokens.iter().find(|t| &text[t.start..t.end] == w).map(|t| t.pos.clone());
     assert_eq!(pos_of("杜尚别").as_deref(), Some("ns"));
     assert_eq!(pos_of("新华社").as_deref(), Some("nt"));
 }
@@ -121,14 +105,8 @@ fn tokens_cover_the_text_in_order_in_precise_mode() {
 #[test]
 fn search_mode_adds_the_words_inside_long_ones() {
     let precise = words(builtin(), "中华人民共和国主席", SegmentOptions::default());
-    let search = words(
-        builtin(),
-        "中华人民共和国主席",
-        SegmentOptions {
-            mode: Mode::Search,
-            hmm: true,
-        },
-    );
+    let search =
+        words(builtin(), "中华人民共和国主席", SegmentOptions { mode: Mode::Search, hmm: true });
     assert_eq!(precise, ["中华人民共和国", "主席"]);
     for w in ["中华", "人民", "共和国", "中华人民共和国", "主席"] {
         assert!(search.contains(&w.to_string()), "{w} in {search:?}");
@@ -139,14 +117,7 @@ fn search_mode_adds_the_words_inside_long_ones() {
 fn hmm_off_leaves_unknown_runs_as_single_characters() {
     let seg = builtin();
     assert_eq!(
-        words(
-            seg,
-            "日至",
-            SegmentOptions {
-                mode: Mode::Precise,
-                hmm: false
-            }
-        ),
+        words(seg, "日至", SegmentOptions { mode: Mode::Precise, hmm: false }),
         ["日", "至"]
     );
     assert_eq!(words(seg, "日至", SegmentOptions::default()), ["日至"]);
@@ -170,18 +141,13 @@ fn a_malformed_dictionary_line_names_its_line_number_and_nothing_is_loaded() {
     let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, [3, 5, 6]);
     assert!(
-        errors[0]
-            .to_string()
-            .starts_with("mine.txt line 3: \"十\" is neither a frequency"),
+        errors[0].to_string().starts_with("mine.txt line 3: \"十\" is neither a frequency"),
         "{}",
         errors[0]
     );
     let mut seg = cijing_seeds::base_segmenter();
     assert!(seg.add_user_dict(dict, "mine.txt").is_err());
-    assert!(
-        !seg.knows("好词"),
-        "a dictionary with errors is not half-loaded"
-    );
+    assert!(!seg.knows("好词"), "a dictionary with errors is not half-loaded");
     let ok = parse_user_dict("好词 100 n\n新词\n名字·姓 nr\n", "mine.txt").unwrap();
     assert_eq!(
         (ok[0].freq, ok[0].pos.as_deref(), ok[1].freq, ok[2].line),
@@ -240,22 +206,14 @@ fn issue_12_terms_are_one_token_each_time_they_occur_in_the_shipped_corpus() {
     // The word stream build.rs stored, not a fresh segmentation.
     let corpus = cijing_seeds::presegmented_corpus();
     for &(term, expected) in ISSUE_12_TERMS {
-        let base = words(
-            &cijing_seeds::base_segmenter(),
-            term,
-            SegmentOptions::default(),
-        );
+        let base = words(&cijing_seeds::base_segmenter(), term, SegmentOptions::default());
         assert!(base.len() > 1, "bare jieba keeps {term} whole");
         let mut occurrences = 0;
         let mut tokens = 0;
         for d in &corpus.docs {
             for p in &d.paragraphs {
                 occurrences += p.text.matches(term).count();
-                tokens += p
-                    .tokens
-                    .iter()
-                    .filter(|t| corpus.token_text(t) == term)
-                    .count();
+                tokens += p.tokens.iter().filter(|t| corpus.token_text(t) == term).count();
             }
         }
         assert_eq!(
@@ -278,10 +236,7 @@ fn issue_12_terms_are_one_token_each_time_they_occur_in_the_shipped_corpus() {
     // Each is in the shipped dictionary.
     let entries = parse_user_dict(DOMAIN_DICT, "domain_dict.txt").unwrap();
     for &(term, _) in ISSUE_12_TERMS {
-        assert!(
-            entries.iter().any(|e| e.word == term),
-            "{term} is in domain_dict.txt"
-        );
+        assert!(entries.iter().any(|e| e.word == term), "{term} is in domain_dict.txt");
     }
 }
 
@@ -302,10 +257,7 @@ fn the_tokens_stored_at_build_time_are_only_a_cache_of_the_segmenter() {
     let now: Vec<Vec<Vec<cijing_engine::text::segment::Token>>> = cijing_seeds::documents()
         .iter()
         .map(|d| {
-            d.paragraphs
-                .iter()
-                .map(|p| builtin().segment(p, SegmentOptions::default()))
-                .collect()
+            d.paragraphs.iter().map(|p| builtin().segment(p, SegmentOptions::default())).collect()
         })
         .collect();
     let stored = cijing_seeds::tokens();
@@ -339,19 +291,8 @@ fn the_tokens_stored_at_build_time_are_only_a_cache_of_the_segmenter() {
 
 #[test]
 fn tokens_that_do_not_fit_their_text_are_refused() {
-    let doc = || {
-        vec![CleanDocument::new(
-            "t",
-            "2024-01-01".parse().unwrap(),
-            &["CN"],
-            &["合作"],
-        )]
-    };
-    let tok = |start, end| cijing_engine::text::segment::Token {
-        start,
-        end,
-        pos: "v".into(),
-    };
+    let doc = || vec![CleanDocument::new("t", "2024-01-01".parse().unwrap(), &["CN"], &["合作"])];
+    let tok = |start, end| cijing_engine::text::segment::Token { start, end, pos: "v".into() };
     let stop = std::collections::HashSet::new();
     let ok = Corpus::from_segmented(
         doc(),
@@ -361,12 +302,7 @@ fn tokens_that_do_not_fit_their_text_are_refused() {
     )
     .unwrap();
     assert_eq!(ok.token_text(&ok.docs[0].paragraphs[0].tokens[0]), "合作");
-    for bad in [
-        vec![],
-        vec![vec![]],
-        vec![vec![vec![tok(0, 7)]]],
-        vec![vec![vec![tok(1, 6)]]],
-    ] {
+    for bad in [vec![], vec![vec![]], vec![vec![vec![tok(0, 7)]]], vec![vec![vec![tok(1, 6)]]]] {
         assert!(
             Corpus::from_segmented(doc(), bad.clone(), &stop, SegmentOptions::default()).is_err(),
             "{bad:?}"
@@ -388,24 +324,14 @@ fn a_user_dictionary_frequency_above_the_limit_is_refused() {
         ["words.txt line 2: frequency \"18446744073709551615\" is too large: at most 1000000"]
     );
     assert!(parse_user_dict("词 1000001", "words.txt").is_err());
-    assert_eq!(
-        parse_user_dict("词 1000000", "words.txt").unwrap()[0].freq,
-        Some(MAX_FREQ)
-    );
+    assert_eq!(parse_user_dict("词 1000000", "words.txt").unwrap()[0].freq, Some(MAX_FREQ));
     // Entries made in code are held to the same limit: no overflow, and the
     // word is still cut whole.
     let mut seg = Segmenter::from_dictionary("合作 1000 vn\n".as_bytes()).unwrap();
-    let huge = |word: &str| DictEntry {
-        word: word.into(),
-        freq: Some(usize::MAX),
-        pos: None,
-        line: 1,
-    };
+    let huge =
+        |word: &str| DictEntry { word: word.into(), freq: Some(usize::MAX), pos: None, line: 1 };
     seg.add_words(&[huge("甲乙"), huge("丙丁")]);
-    assert_eq!(
-        words(&seg, "甲乙丙丁合作", SegmentOptions::default()),
-        ["甲乙", "丙丁", "合作"]
-    );
+    assert_eq!(words(&seg, "甲乙丙丁合作", SegmentOptions::default()), ["甲乙", "丙丁", "合作"]);
 }
 
 #[test]
@@ -454,10 +380,8 @@ fn the_compact_dictionary_is_the_text_dictionary() {
 
     let from_text = Segmenter::from_dictionary(text.as_bytes()).unwrap();
     let from_compact = cijing_seeds::base_segmenter();
-    let paragraphs: Vec<String> = cijing_seeds::documents()
-        .into_iter()
-        .flat_map(|d| d.paragraphs)
-        .collect();
+    let paragraphs: Vec<String> =
+        cijing_seeds::documents().into_iter().flat_map(|d| d.paragraphs).collect();
     for mode in [Mode::Precise, Mode::Search] {
         for hmm in [true, false] {
             let options = SegmentOptions { mode, hmm };

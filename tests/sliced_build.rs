@@ -39,13 +39,9 @@ fn the_seeds_built_in_slices_from_two_streams_equal_the_seeds_built_whole() {
     let docs = cijing_seeds::documents();
     let tokens = cijing_seeds::tokens();
     let stopwords = cijing_seeds::stopwords();
-    let whole = Corpus::from_segmented(
-        docs.clone(),
-        tokens.clone(),
-        &stopwords,
-        SegmentOptions::default(),
-    )
-    .unwrap();
+    let whole =
+        Corpus::from_segmented(docs.clone(), tokens.clone(), &stopwords, SegmentOptions::default())
+            .unwrap();
     let streams = vec![encode(&tokens[..10]), encode(&[]), encode(&tokens[10..])];
     let mut build = SlicedBuild::new(shared(docs), streams, SegmentOptions::default()).unwrap();
     let mut steps = 0;
@@ -89,12 +85,9 @@ fn streams_that_do_not_fit_their_documents_are_errors() {
     // The first two documents' tokens swapped: paragraph counts differ.
     let mut swapped = tokens.clone();
     swapped.swap(0, 1);
-    let mut build = SlicedBuild::new(
-        shared(docs.clone()),
-        vec![encode(&swapped)],
-        SegmentOptions::default(),
-    )
-    .unwrap();
+    let mut build =
+        SlicedBuild::new(shared(docs.clone()), vec![encode(&swapped)], SegmentOptions::default())
+            .unwrap();
     let error = loop {
         match build.step(&stopwords, |_| false) {
             Ok(true) => panic!("built a corpus from tokens that do not fit"),
@@ -114,8 +107,5 @@ fn streams_that_do_not_fit_their_documents_are_errors() {
         SegmentOptions::default(),
     )
     .unwrap();
-    assert!(matches!(
-        build.step(&stopwords, |_| false),
-        Err(BuildError::Stream(_))
-    ));
+    assert!(matches!(build.step(&stopwords, |_| false), Err(BuildError::Stream(_))));
 }

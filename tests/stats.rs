@@ -10,10 +10,7 @@ fn tiny_corpus() -> Corpus {
     // A: 合作 合作 发展 。 | 2023 年 合作        -> word tokens: 合作 合作 发展 年 合作 = 5
     // B: 发展 的 合作 。                          -> word tokens: 发展 的 合作 = 3
     Corpus::from_documents(
-        vec![
-            doc("a", &["合作合作发展。", "2023年合作"]),
-            doc("b", &["发展的合作。"]),
-        ],
+        vec![doc("a", &["合作合作发展。", "2023年合作"]), doc("b", &["发展的合作。"])],
         &cijing_seeds::segmenter(),
         SegmentOptions::default(),
     )
@@ -27,11 +24,8 @@ fn whole_corpus_counts_rates_and_document_frequency() {
     // 2023 and 。 are not words.
     assert_eq!(table.tokens, 8);
     assert_eq!(table.documents, 2);
-    let rows: Vec<(&str, u64, u32)> = table
-        .rows
-        .iter()
-        .map(|r| (r.term.as_str(), r.count, r.docs))
-        .collect();
+    let rows: Vec<(&str, u64, u32)> =
+        table.rows.iter().map(|r| (r.term.as_str(), r.count, r.docs)).collect();
     assert_eq!(rows, [("合作", 4, 2), ("发展", 2, 2)]);
     assert!((table.rows[0].per_10k - 5000.0).abs() < 1e-9); // 4 / 8 * 10,000
     assert!((table.rows[1].per_10k - 2500.0).abs() < 1e-9); // 2 / 8 * 10,000
@@ -58,10 +52,7 @@ fn dispersion_over_the_selected_documents_by_hand() {
     );
     // One document: DP is 0 (all of it where all the text is), D undefined.
     let one = term_frequencies(&corpus, &[0]);
-    assert!(one
-        .rows
-        .iter()
-        .all(|r| r.dp == 0.0 && r.juilland_d.is_none()));
+    assert!(one.rows.iter().all(|r| r.dp == 0.0 && r.juilland_d.is_none()));
 }
 
 #[test]
@@ -69,11 +60,8 @@ fn one_document() {
     let corpus = tiny_corpus();
     let table = term_frequencies(&corpus, &[1]);
     assert_eq!(table.tokens, 3);
-    let rows: Vec<(&str, u64, u32)> = table
-        .rows
-        .iter()
-        .map(|r| (r.term.as_str(), r.count, r.docs))
-        .collect();
+    let rows: Vec<(&str, u64, u32)> =
+        table.rows.iter().map(|r| (r.term.as_str(), r.count, r.docs)).collect();
     // Equal counts are ordered by term.
     assert_eq!(rows, [("发展", 1, 1), ("合作", 1, 1)]);
     assert!((table.rows[0].per_10k - 10_000.0 / 3.0).abs() < 1e-9);
@@ -91,9 +79,7 @@ fn the_seed_corpus_per_document_counts_add_up_to_the_whole() {
     assert_eq!(corpus.docs.len(), 17);
     let all: Vec<usize> = (0..corpus.docs.len()).collect();
     let whole = term_frequencies(&corpus, &all);
-    let per_doc: u64 = (0..corpus.docs.len())
-        .map(|d| term_frequencies(&corpus, &[d]).tokens)
-        .sum();
+    let per_doc: u64 = (0..corpus.docs.len()).map(|d| term_frequencies(&corpus, &[d]).tokens).sum();
     assert_eq!(whole.tokens, per_doc);
     let hezuo = whole.rows.iter().find(|r| r.term == "合作").unwrap();
     let hezuo_docs: u64 = (0..corpus.docs.len())
@@ -106,14 +92,8 @@ fn the_seed_corpus_per_document_counts_add_up_to_the_whole() {
         })
         .sum();
     assert_eq!(hezuo.count, hezuo_docs);
-    assert_eq!(
-        whole.rows[0].term, "合作",
-        "the corpus is about cooperation"
-    );
-    assert!(whole
-        .rows
-        .iter()
-        .all(|r| !["的", "和", "在", "年", "，"].contains(&r.term.as_str())));
+    assert_eq!(whole.rows[0].term, "合作", "the corpus is about cooperation");
+    assert!(whole.rows.iter().all(|r| !["的", "和", "在", "年", "，"].contains(&r.term.as_str())));
 }
 
 #[test]
@@ -125,27 +105,15 @@ fn a_document_partly_selected_counts_only_its_selected_paragraphs() {
     // from the documents' term counts; a's second paragraph alone
     // (2023 年 合作): one token at a time.
     let all = term_table(&corpus, &Selection::all(&corpus), &TermOptions::default());
-    let rows: Vec<(&str, u64, u32)> = all
-        .rows
-        .iter()
-        .map(|r| (r.term.as_str(), r.count, r.docs))
-        .collect();
-    assert_eq!(
-        (rows, all.tokens),
-        (vec![("合作", 4, 2), ("发展", 2, 2)], 8)
-    );
+    let rows: Vec<(&str, u64, u32)> =
+        all.rows.iter().map(|r| (r.term.as_str(), r.count, r.docs)).collect();
+    assert_eq!((rows, all.tokens), (vec![("合作", 4, 2), ("发展", 2, 2)], 8));
     let mut part = Selection::none(&corpus);
     part.paragraphs[1] = true;
     part.paragraphs[2] = true;
     let mixed = term_table(&corpus, &part, &TermOptions::default());
     // a ¶2: 年 合作 (2 word tokens); b: 发展 的 合作 (3).
-    let rows: Vec<(&str, u64, u32)> = mixed
-        .rows
-        .iter()
-        .map(|r| (r.term.as_str(), r.count, r.docs))
-        .collect();
-    assert_eq!(
-        (rows, mixed.tokens),
-        (vec![("合作", 2, 2), ("发展", 1, 1)], 5)
-    );
+    let rows: Vec<(&str, u64, u32)> =
+        mixed.rows.iter().map(|r| (r.term.as_str(), r.count, r.docs)).collect();
+    assert_eq!((rows, mixed.tokens), (vec![("合作", 2, 2), ("发展", 1, 1)], 5));
 }

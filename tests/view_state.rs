@@ -5,14 +5,11 @@ use cijing_engine::statistics::keyness::Reference;
 use cijing_engine::statistics::kwic::KwicSort;
 use cijing_engine::statistics::trends::TrendBy;
 use cijing_engine::text::pos::PosClass;
-use cijing_engine::{Corpus, Mode, SegmentOptions};
+use cijing_engine::Mode;
 use cijing_view::view_state::{Lang, Panel, TermColumn, TermSortView, ViewState, DEFAULT_TOP};
-use std::sync::OnceLock;
 
-fn corpus() -> &'static Corpus {
-    static C: OnceLock<Corpus> = OnceLock::new();
-    C.get_or_init(|| cijing_seeds::corpus(&cijing_seeds::segmenter(), SegmentOptions::default()))
-}
+mod common;
+use common::shipped as corpus;
 
 fn parse(q: &str) -> (ViewState, Vec<String>) {
     ViewState::from_query(q, corpus(), &cijing_seeds::topics(), ViewState::default())
@@ -30,15 +27,10 @@ fn the_browser_language_picks_the_default_language() {
     assert_eq!(ViewState::for_browser("en-GB").lang, Lang::En);
     // A link made in one language opens in it, whatever the browser says.
     let base = ViewState::for_browser("en-US");
-    let zh = ViewState {
-        lang: Lang::Zh,
-        ..base.clone()
-    };
+    let zh = ViewState { lang: Lang::Zh, ..base.clone() };
     assert_eq!(zh.to_query(&base), "?lang=zh");
     assert_eq!(
-        ViewState::from_query("?lang=zh", corpus(), &cijing_seeds::topics(), base)
-            .0
-            .lang,
+        ViewState::from_query("?lang=zh", corpus(), &cijing_seeds::topics(), base).0.lang,
         Lang::Zh
     );
 }
@@ -74,10 +66,7 @@ fn every_setting_round_trips_through_the_query() {
         kwic_sort: KwicSort::R1,
         kwic_pinyin: true,
         kwic_chars: 40,
-        term_sort: TermSortView {
-            column: TermColumn::Tfidf,
-            desc: true,
-        },
+        term_sort: TermSortView { column: TermColumn::Tfidf, desc: true },
         trend_by: TrendBy::Year,
         collocates: CollocateOptions {
             span_left: 2,
@@ -120,16 +109,10 @@ fn unknown_or_invalid_values_open_the_nearest_valid_view_and_are_reported() {
     let (view, notes) = parse("?doc=cn-tj-2024-media,nope&top=0&x=1&from=2019-13&party=XX,KG&term=北冰洋&pos=noun,nouns&panels=terms,maps&para=999&read=cn-tj-2024-media&kord=zhuyin&kchars=4&clsize=6&clside=middle&clmin=0");
     assert_eq!(view.filter.docs, ["cn-tj-2024-media"]);
     assert_eq!(view.filter.parties, ["KG"]);
-    assert_eq!(
-        (view.top, view.filter.from, view.term.clone()),
-        (DEFAULT_TOP, None, None)
-    );
+    assert_eq!((view.top, view.filter.from, view.term.clone()), (DEFAULT_TOP, None, None));
     assert_eq!(view.pos, [PosClass::Noun]);
     assert_eq!(view.panels, [Panel::Terms]);
-    assert_eq!(
-        (view.read.as_deref(), view.para),
-        (Some("cn-tj-2024-media"), None)
-    );
+    assert_eq!((view.read.as_deref(), view.para), (Some("cn-tj-2024-media"), None));
     let expected = [
         "unknown document \"nope\" ignored",
         "top=0: not a number from 1 to 100; showing 20",
@@ -155,16 +138,9 @@ fn a_date_range_that_ends_before_it_starts_is_ignored_and_reported() {
     let (view, notes) = parse("?from=2025&to=2019&party=KG");
     assert_eq!((view.filter.from, view.filter.to), (None, None));
     assert_eq!(view.filter.parties, ["KG"]);
-    assert_eq!(
-        notes,
-        ["from=2025 is after to=2019: no date is in both, so the dates are ignored"]
-    );
+    assert_eq!(notes, ["from=2025 is after to=2019: no date is in both, so the dates are ignored"]);
     // A month after a year that holds it, or the same day, is a range.
-    for q in [
-        "?from=2019-12&to=2019",
-        "?from=2023-05-18&to=2023-05-18",
-        "?from=2023&to=2023-01",
-    ] {
+    for q in ["?from=2019-12&to=2019", "?from=2023-05-18&to=2023-05-18", "?from=2023&to=2023-01"] {
         let (view, notes) = parse(q);
         assert!(
             view.filter.from.is_some() && view.filter.to.is_some() && notes.is_empty(),
@@ -214,18 +190,12 @@ fn a_panel_list_naming_no_panel_keeps_the_usual_panels_but_an_empty_one_closes_t
     assert_eq!(view.panels, Panel::ALL);
     assert_eq!(
         notes,
-        [
-            "unknown panel \"nonsense\" ignored",
-            "no known panel named: the usual panels are shown"
-        ]
+        ["unknown panel \"nonsense\" ignored", "no known panel named: the usual panels are shown"]
     );
     let (view, notes) = parse("?panels=maps,trends");
     assert_eq!(
         (view.panels, notes),
-        (
-            vec![Panel::Trends],
-            vec!["unknown panel \"maps\" ignored".to_string()]
-        )
+        (vec![Panel::Trends], vec!["unknown panel \"maps\" ignored".to_string()])
     );
     let (view, notes) = parse("?panels=");
     assert_eq!((view.panels, notes), (Vec::new(), Vec::new()));
@@ -244,10 +214,7 @@ fn an_embed_request_names_its_panels_and_chrome() {
     assert_eq!(parse(&e.rest).0.term.as_deref(), Some("合作"));
     let own = EmbedRequest::from_query("?embed=1&panels=contexts");
     assert_eq!(own.panels, Some(vec![Panel::Contexts]));
-    assert_eq!(
-        EmbedRequest::from_query("?embed=").panels,
-        Some(vec![Panel::Terms])
-    );
+    assert_eq!(EmbedRequest::from_query("?embed=").panels, Some(vec![Panel::Terms]));
     assert_eq!(EmbedRequest::from_query("?party=KG").panels, None);
 }
 
@@ -263,43 +230,26 @@ fn a_link_with_3000_topics_keeps_the_first_50_with_one_note() {
     assert!(query.len() < cijing_view::view_state::MAX_QUERY_BYTES);
     let (view, notes) = parse(&query);
     assert_eq!(view.user_topics.len(), MAX_USER_TOPICS);
-    assert_eq!(
-        (
-            view.user_topics[0].zh.as_str(),
-            view.user_topics[49].zh.as_str()
-        ),
-        ("t0", "t49")
-    );
+    assert_eq!((view.user_topics[0].zh.as_str(), view.user_topics[49].zh.as_str()), ("t0", "t49"));
     assert_eq!(view.user_topics[49].keywords, ["甲", "乙"]);
-    assert_eq!(
-        notes,
-        ["2950 more user topics ignored: at most 50 are kept"]
-    );
+    assert_eq!(notes, ["2950 more user topics ignored: at most 50 are kept"]);
 }
 
 #[test]
 fn ten_thousand_saved_topics_keep_the_first_50_with_one_note() {
     // The saved copy is not a link: no byte limit, only the topic limit.
-    let saved: Vec<String> = (0..10_000)
-        .map(|i| format!("主题{i}~关键词{i}|合作"))
-        .collect();
+    let saved: Vec<String> = (0..10_000).map(|i| format!("主题{i}~关键词{i}|合作")).collect();
     let (topics, notes) =
         cijing_view::view_state::decode_user_topics(&saved.join(";"), &cijing_seeds::topics());
     assert_eq!(topics.len(), 50);
     assert_eq!(topics[7].keywords, ["关键词7", "合作"]);
-    assert_eq!(
-        notes,
-        ["9950 more user topics ignored: at most 50 are kept"]
-    );
+    assert_eq!(notes, ["9950 more user topics ignored: at most 50 are kept"]);
     // Refused topics do not count towards the 50, and each is named.
     let (topics, notes) = cijing_view::view_state::decode_user_topics(
         "安全与执法~甲;新~;好~乙",
         &cijing_seeds::topics(),
     );
-    assert_eq!(
-        topics.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>(),
-        ["好"]
-    );
+    assert_eq!(topics.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>(), ["好"]);
     assert_eq!(
         notes,
         [
@@ -312,20 +262,13 @@ fn ten_thousand_saved_topics_keep_the_first_50_with_one_note() {
 #[test]
 fn a_link_longer_than_the_limit_is_read_up_to_the_setting_that_crosses_it() {
     // The 74 KB link: 3,000 topics of names and keywords written out.
-    let ut: Vec<String> = (0..3000)
-        .map(|i| format!("topic{i:04}~keyword{i}a|keyword{i}b"))
-        .collect();
+    let ut: Vec<String> =
+        (0..3000).map(|i| format!("topic{i:04}~keyword{i}a|keyword{i}b")).collect();
     let query = format!("?lang=en&ut={}&top=5", ut.join(";"));
     assert!(query.len() > 74_000);
     let (view, notes) = parse(&query);
-    assert_eq!(
-        (view.lang, view.user_topics.len(), view.top),
-        (Lang::En, 0, DEFAULT_TOP)
-    );
-    assert_eq!(
-        notes,
-        ["the link is longer than 65536 bytes; 2 settings from \"ut\" on ignored"]
-    );
+    assert_eq!((view.lang, view.user_topics.len(), view.top), (Lang::En, 0, DEFAULT_TOP));
+    assert_eq!(notes, ["the link is longer than 65536 bytes; 2 settings from \"ut\" on ignored"]);
     assert!(!cijing_view::view_state::query_has_key(&query, "ut"));
 }
 
@@ -344,22 +287,14 @@ fn a_long_list_gives_a_bounded_number_of_notes() {
     // ignored in one note, and 20 notes are kept with a summary.
     let long = format!("?panels={}", vec!["x"; 30_000].join(","));
     let (view, notes) = parse(&long);
-    assert_eq!(
-        view.panels,
-        Panel::ALL,
-        "no known panel named: the usual ones"
-    );
+    assert_eq!(view.panels, Panel::ALL, "no known panel named: the usual ones");
     assert_eq!(notes.len(), MAX_NOTES + 1);
     assert_eq!(notes[0], "panels: 29900 values after the first 100 ignored");
     assert_eq!(notes[1], "unknown panel \"x\" ignored");
     // 100 unknown panels and, naming none, the note that the usual ones show.
     assert_eq!(notes[20], "… and 82 more problems");
     // Every list key is bounded the same way; long values are quoted cut.
-    let many_docs = format!(
-        "?doc={}&term={}",
-        vec!["nope"; 500].join(","),
-        "无".repeat(100)
-    );
+    let many_docs = format!("?doc={}&term={}", vec!["nope"; 500].join(","), "无".repeat(100));
     let (_, notes) = parse(&many_docs);
     // 1 + 100 notes for the documents, 1 for the term: 102, 82 left out.
     assert_eq!(notes[0], "doc: 400 values after the first 100 ignored");
@@ -367,36 +302,21 @@ fn a_long_list_gives_a_bounded_number_of_notes() {
     let (_, notes) = parse(&format!("?term={}", "无".repeat(100)));
     assert_eq!(
         notes,
-        [format!(
-            "\"{}…\" does not occur in the corpus; no term selected",
-            "无".repeat(40)
-        )]
+        [format!("\"{}…\" does not occur in the corpus; no term selected", "无".repeat(40))]
     );
     let embed = cijing_view::view_state::EmbedRequest::from_query(&format!(
         "?embed={}",
         vec!["x"; 30_000].join(",")
     ));
-    assert_eq!(
-        (embed.panels, embed.notes.len()),
-        (Some(vec![Panel::Terms]), MAX_NOTES + 1)
-    );
+    assert_eq!((embed.panels, embed.notes.len()), (Some(vec![Panel::Terms]), MAX_NOTES + 1));
 }
 
 #[test]
 fn a_topic_in_a_link_with_too_long_a_name_or_too_many_keywords_is_refused() {
     let long_name = "长".repeat(41);
     let keywords: Vec<String> = (0..101).map(|i| format!("词{i}")).collect();
-    let (view, notes) = parse(&format!(
-        "?ut={long_name}~甲;多~{};好~乙",
-        keywords.join("|")
-    ));
-    assert_eq!(
-        view.user_topics
-            .iter()
-            .map(|t| t.zh.as_str())
-            .collect::<Vec<_>>(),
-        ["好"]
-    );
+    let (view, notes) = parse(&format!("?ut={long_name}~甲;多~{};好~乙", keywords.join("|")));
+    assert_eq!(view.user_topics.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>(), ["好"]);
     assert_eq!(
         notes,
         [
@@ -411,36 +331,21 @@ fn a_topic_in_a_link_with_too_long_a_name_or_too_many_keywords_is_refused() {
 
 #[test]
 fn the_term_sort_is_read_and_written_with_its_direction() {
-    let tfidf = TermSortView {
-        column: TermColumn::Tfidf,
-        desc: true,
-    };
+    let tfidf = TermSortView { column: TermColumn::Tfidf, desc: true };
     assert_eq!(TermSortView::parse("tfidf"), Some(tfidf));
     assert_eq!(
         TermSortView::parse("dp.asc"),
-        Some(TermSortView {
-            column: TermColumn::Dp,
-            desc: false
-        })
+        Some(TermSortView { column: TermColumn::Dp, desc: false })
     );
     assert_eq!(
         TermSortView::parse("term"),
-        Some(TermSortView {
-            column: TermColumn::Term,
-            desc: false
-        })
+        Some(TermSortView { column: TermColumn::Term, desc: false })
     );
     assert_eq!(TermSortView::parse("tfidf.up"), None);
     for sort in [
         tfidf,
-        TermSortView {
-            column: TermColumn::Dp,
-            desc: false,
-        },
-        TermSortView {
-            column: TermColumn::Term,
-            desc: true,
-        },
+        TermSortView { column: TermColumn::Dp, desc: false },
+        TermSortView { column: TermColumn::Term, desc: true },
         TermSortView::default(),
     ] {
         assert_eq!(TermSortView::parse(&sort.code()), Some(sort));
@@ -449,16 +354,10 @@ fn the_term_sort_is_read_and_written_with_its_direction() {
     assert_eq!(TermSortView::default().clicked(TermColumn::Tfidf), tfidf);
     assert_eq!(
         tfidf.clicked(TermColumn::Tfidf),
-        TermSortView {
-            column: TermColumn::Tfidf,
-            desc: false
-        }
+        TermSortView { column: TermColumn::Tfidf, desc: false }
     );
     let view = ViewState {
-        term_sort: TermSortView {
-            column: TermColumn::Dp,
-            desc: false,
-        },
+        term_sort: TermSortView { column: TermColumn::Dp, desc: false },
         ..ViewState::default()
     };
     assert_eq!(view.to_query(&ViewState::default()), "?tsort=dp.asc");
@@ -472,18 +371,11 @@ fn sorting_by_tfidf_sorts_the_whole_table_as_the_cli_does() {
     let c = corpus();
     let table = term_table(c, &Selection::all(c), &Default::default());
     let mut ours = table.rows.clone();
-    TermSortView {
-        column: TermColumn::Tfidf,
-        desc: true,
-    }
-    .sort_rows(&mut ours);
+    TermSortView { column: TermColumn::Tfidf, desc: true }.sort_rows(&mut ours);
     let mut cli = table.clone();
     cli.sort(TermSort::Tfidf);
     let top = |rows: &[cijing_engine::statistics::stats::TermRow]| {
-        rows.iter()
-            .take(20)
-            .map(|r| r.term.clone())
-            .collect::<Vec<_>>()
+        rows.iter().take(20).map(|r| r.term.clone()).collect::<Vec<_>>()
     };
     assert_eq!(top(&ours), top(&cli.rows));
     // Not the top 20 by count re-sorted: 中俄 is first by TF-IDF.
@@ -497,20 +389,12 @@ fn toolkit_settings_that_are_not_valid_are_reported() {
     let (view, notes) = parse("?tsort=size&tby=month&cleft=30&cmin=0&csort=dice&kref=other");
     assert_eq!(
         (view.term_sort, view.trend_by, view.collocates, view.key_ref),
-        (
-            TermSortView::default(),
-            TrendBy::Doc,
-            CollocateOptions::default(),
-            Reference::Rest
-        )
+        (TermSortView::default(), TrendBy::Doc, CollocateOptions::default(), Reference::Rest)
     );
     assert_eq!(notes.len(), 6, "{notes:?}");
     // A window of no words at all is refused.
     let (view, notes) = parse("?cleft=0&cright=0");
-    assert_eq!(
-        (view.collocates.span_left, view.collocates.span_right),
-        (0, 5)
-    );
+    assert_eq!((view.collocates.span_left, view.collocates.span_right), (0, 5));
     assert_eq!(notes.len(), 1);
 }
 
@@ -543,8 +427,5 @@ fn a_linked_query_that_cannot_be_read_says_why_not_that_it_does_not_occur() {
     );
     assert!(!notes[0].contains("does not occur"), "{}", notes[0]);
     let (_, notes) = parse("?term=hello");
-    assert_eq!(
-        notes,
-        ["\"hello\" does not occur in the corpus; no term selected"]
-    );
+    assert_eq!(notes, ["\"hello\" does not occur in the corpus; no term selected"]);
 }

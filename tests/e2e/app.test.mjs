@@ -2,20 +2,13 @@
 // served from 127.0.0.1. Numbers on the page are checked against the CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { openApp as openAppAt, showPanel, useBrowser } from './browser.mjs';
+import { cli, cliText, openApp as openAppAt, showPanel, useBrowser } from './helpers.mjs';
 
 const shared = useBrowser();
 
 /** The dashboard at `query`, in a new context of its own. */
 const openApp = (query = '', { viewport = { width: 1366, height: 6000 }, locale = 'en-US' } = {}) =>
   openAppAt(shared.browser, shared.server.url + query, { viewport, locale });
-
-/** The CLI's answer as JSON, for the same question the page answers. */
-function cli(args) {
-  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
 
 test('the first row needs no panel module; a panel whose module cannot be fetched says so and loads on a retry', async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
@@ -169,7 +162,7 @@ test('exports: a CSV of the term table and an SVG of the trends chart, with name
   const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
   // The same table as the CLI's, whole (not only the 20 rows shown).
   assert.equal(lines[0], 'term,count,per_10k,docs,tfidf,dp,juilland_d');
-  const cliCsv = execFileSync('cargo', ['run', '--quiet', '--bin', 'cijing', '--', 'terms', '--party', 'TJ', '--format', 'csv'], { encoding: 'utf8' });
+  const cliCsv = cliText(['terms', '--party', 'TJ', '--format', 'csv']);
   assert.deepEqual(lines, cliCsv.trim().split('\n'));
   assert.ok(lines.length > 1000, `${lines.length} rows`);
   const svg = await app.download('#panel-trends button[data-export="svg"]');

@@ -6,8 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { openApp, showPanel, useBrowser } from './browser.mjs';
+import { cli, openApp, showPanel, useBrowser } from './helpers.mjs';
 
 const shared = useBrowser();
 
@@ -119,7 +118,7 @@ test('select characters in the reader: "add as a word"; import names bad lines; 
 });
 
 test('discovery in the page: the CLI\'s candidates, each with its contexts and a one-click add', async () => {
-  const expected = JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', 'discover', '--top', '10', '--format', 'json'], { encoding: 'utf8' }));
+  const expected = cli(['discover', '--top', '10']);
   const app = await openApp(shared.browser, `${shared.server.url}?panels=terms,contexts,dictionary`);
   const page = app.page;
   const label = () => page.$eval('#dict-suggest', (b) => b.textContent.trim());
@@ -144,8 +143,7 @@ test('discovery in the page: the CLI\'s candidates, each with its contexts and a
   // As a word it is cut whole wherever the dictionaries hold no longer word
   // around it (合作共赢 stays one word): the CLI with the same word says where.
   writeFileSync('/tmp/cijing-e2e-words.txt', `${first.word}\n`);
-  const cliWords = (args) => JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' }));
-  const expectedLines = cliWords(['kwic', first.word, '--words', '/tmp/cijing-e2e-words.txt']).length;
+    const expectedLines = cli(['kwic', first.word, '--words', '/tmp/cijing-e2e-words.txt']).length;
   assert.ok(expectedLines > 0 && expectedLines <= first.count);
   await page.fill('#search-input', first.word);
   await page.click('#search-go');

@@ -4,11 +4,8 @@
 // under a strict CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
-import { serveDir } from './server.mjs';
-import { launch } from './browser.mjs';
-import { startNginx, CSP } from './nginx.mjs';
+import { cli, CSP, launch, serveDir, startNginx } from './helpers.mjs';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server;
@@ -25,10 +22,6 @@ after(async () => {
   await server?.close();
   rmSync('dist/_test_host', { recursive: true, force: true });
 });
-
-function cli(args) {
-  return JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' }));
-}
 
 async function page(url, viewport = { width: 1280, height: 6000 }) {
   const context = await browser.newContext({ viewport, locale: 'en-US' });

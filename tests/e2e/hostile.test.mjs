@@ -5,8 +5,7 @@
 // same for your own texts (file name, title, body) and dictionary words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir } from './server.mjs';
-import { launch, CijingPage } from './browser.mjs';
+import { CijingPage, launch, serveDir } from './helpers.mjs';
 
 let server;
 let browser;

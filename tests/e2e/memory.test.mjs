@@ -11,8 +11,7 @@
 // window).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir } from './server.mjs';
-import { launch, CijingPage } from './browser.mjs';
+import { CijingPage, launch, serveDir } from './helpers.mjs';
 
 let server;
 let browser;

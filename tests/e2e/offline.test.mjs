@@ -4,8 +4,7 @@
 // register it at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir } from './server.mjs';
-import { launch, CijingPage } from './browser.mjs';
+import { CijingPage, launch, serveDir } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -4,8 +4,7 @@
 // on a strip opening the document in the reader, and the layout at 360 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { openApp as openAppAt, showPanel, useBrowser } from './browser.mjs';
+import { cli, openApp as openAppAt, showPanel, useBrowser } from './helpers.mjs';
 
 const TICK = '#2B6CB0';
 const STRIP = '#E3E7EC';
@@ -14,11 +13,6 @@ const shared = useBrowser();
 /** The dashboard at `query`, in a new context of its own. */
 const openApp = (query = '', { viewport = { width: 1280, height: 6000 }, locale = 'en-US' } = {}) =>
   openAppAt(shared.browser, shared.server.url + query, { viewport, locale });
-
-function cli(args) {
-  const out = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
 
 const enc = encodeURIComponent;
 

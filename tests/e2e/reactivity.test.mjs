@@ -3,8 +3,7 @@
 // property before a click; a kept node still has its tag after it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir } from './server.mjs';
-import { CijingPage, launch, showPanel } from './browser.mjs';
+import { CijingPage, launch, serveDir, showPanel } from './helpers.mjs';
 
 let server;
 let browser;

@@ -3,8 +3,7 @@
 // that brings topics of its own, which are offered and kept only on request.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, serveDir } from './helpers.mjs';
 
 let server;
 let browser;

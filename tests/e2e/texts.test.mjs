@@ -17,17 +17,12 @@
 // kept by earlier versions are read back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { drawAllLines, openApp, showPanel, useBrowser } from './browser.mjs';
+import { cli, cliText, drawAllLines, openApp, showPanel, useBrowser } from './helpers.mjs';
 
 const FIXTURES = ['gb18030.txt', 'big5.txt', 'utf16le.txt', 'page.html', 'statement.docx'].map((f) => `tests/fixtures/${f}`);
 const shared = useBrowser();
 
-function cli(args) {
-  const out = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
 const segmented = (page) => page.waitForFunction(() => !document.querySelector('.notice.working'));
 /** Waits for the texts panel to list `n` texts (scrolled to: a long page puts it out of view). */
 const textCount = async (page, n) => {
@@ -127,7 +122,7 @@ test('a long text shows its progress; Cancel goes back to the corpus shown befor
   const page = app.page;
   const shipped = await app.selectionCount();
   // About 4 MB: the shipped corpus's text, repeated (made in the page).
-  const body = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', 'text'], { encoding: 'utf8' });
+  const body = cliText(['text']);
   await page.evaluate((text) => {
     const files = new DataTransfer();
     files.items.add(new File([text.repeat(60)], 'long.txt', { type: 'text/plain' }));

@@ -6,20 +6,13 @@
 // against the CLI's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { openApp as openAppAt, showPanel, useBrowser } from './browser.mjs';
+import { cli, cliText, openApp as openAppAt, showPanel, useBrowser } from './helpers.mjs';
 
 const shared = useBrowser();
 
 /** The dashboard at `query`, in a new context of its own. */
 const openApp = (query = '', { viewport = { width: 1280, height: 6000 }, locale = 'en-US' } = {}) =>
   openAppAt(shared.browser, shared.server.url + query, { viewport, locale });
-
-/** The CLI's answer as JSON. */
-function cli(args) {
-  const out = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
 
 const enc = encodeURIComponent;
 
@@ -127,7 +120,7 @@ test('at 360 px the concordance shows the words on both sides of the node; pages
   // The page does not scroll sideways.
   assert.ok(await app.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scroll');
   // The place names its document (three documents share 2019-06-05).
-  const docs = Object.fromEntries(execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', 'docs'], { encoding: 'utf8' })
+  const docs = Object.fromEntries(cliText(['docs'])
     .trim().split('\n').slice(1).map((l) => l.split('\t')).map(([id, , title]) => [id, title]));
   const where = app.page.locator('#kwic-table td.where button').first();
   assert.equal(await where.locator('.doc-title').textContent(), docs[await where.getAttribute('data-doc')]);
@@ -207,7 +200,7 @@ test('trends per year and per date are in the URL; search mode says its counts i
   // The worker segments the corpus in search mode, which gives a word after
   // its parts (these reach the page as a token stream): 合作 is counted as
   // often as the CLI's search-mode segmentation of the same text gives it.
-  const run = (args, input) => execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'cijing', '--', ...args], { encoding: 'utf8', input });
+  const run = (args, input) => cliText(args, { input });
   const searchTokens = run(['segment', '--mode', 'search'], run(['text'])).split(/\s+/);
   const expected = searchTokens.filter((w) => w === '合作').length;
   assert.ok(expected > 461, `search mode counts 合作 inside longer words too (${expected})`);

@@ -2,9 +2,7 @@
 // discovered topics, in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { serveDir } from './server.mjs';
-import { CijingPage, launch, showPanel } from './browser.mjs';
+import { CijingPage, cli, launch, serveDir, showPanel } from './helpers.mjs';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server;
@@ -18,10 +16,6 @@ async function openApp(query = '', context) {
   const app = new CijingPage(page);
   await app.open(server.url + query);
   return app;
-}
-
-function cli(args) {
-  return JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'cijing', '--', ...args, '--format', 'json'], { encoding: 'utf8' }));
 }
 
 test('clicking a topic changes chart, table and counts, and the URL carries it', async () => {

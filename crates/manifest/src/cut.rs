@@ -24,13 +24,6 @@ pub fn cut(spec: &DocSpec, file_text: &str) -> Cut {
             (!held_out).then(|| line(n))
         })
         .collect();
-    let meta = spec
-        .meta_lines
-        .iter()
-        .map(|&n| fix_spacing(line(n).trim(), true))
-        .collect();
-    Cut {
-        meta,
-        paragraphs: clean_lines(&body).paragraphs,
-    }
+    let meta = spec.meta_lines.iter().map(|&n| fix_spacing(line(n).trim(), true)).collect();
+    Cut { meta, paragraphs: clean_lines(&body).paragraphs }
 }

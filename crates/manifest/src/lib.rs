@@ -91,11 +91,9 @@ pub fn is_iso_date(date: &str) -> bool {
     if !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(d)) = (
-        parts[0].parse::<u32>(),
-        parts[1].parse::<u32>(),
-        parts[2].parse::<u32>(),
-    ) else {
+    let (Ok(y), Ok(m), Ok(d)) =
+        (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>())
+    else {
         return false;
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -158,21 +156,13 @@ mod validate {
             message,
         };
         let raw: RawManifest = toml::from_str(manifest_text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| line_of_offset(manifest_text, s.start))
-                .unwrap_or(1);
-            vec![at(
-                line,
-                format!("cannot read the manifest: {}", e.message()),
-            )]
+            let line = e.span().map(|s| line_of_offset(manifest_text, s.start)).unwrap_or(1);
+            vec![at(line, format!("cannot read the manifest: {}", e.message()))]
         })?;
 
         let mut errors = Vec::new();
-        let seed_lines: HashMap<&str, Vec<&str>> = seeds
-            .iter()
-            .map(|(name, text)| (name.as_str(), text.lines().collect()))
-            .collect();
+        let seed_lines: HashMap<&str, Vec<&str>> =
+            seeds.iter().map(|(name, text)| (name.as_str(), text.lines().collect())).collect();
         let mut ids = HashMap::new();
         // file -> covered line -> (doc id, manifest line)
         let mut coverage: HashMap<&str, HashMap<usize, (String, usize)>> = HashMap::new();
@@ -185,10 +175,7 @@ mod validate {
             let before = errors.len();
 
             if d.id.is_empty()
-                || !d
-                    .id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                || !d.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             {
                 errors.push(at(
                     line,
@@ -201,12 +188,9 @@ mod validate {
                     format!("{ctx}: id already used by the document at line {prev}"),
                 ));
             }
-            for (field, value) in [
-                ("title", &d.title),
-                ("kind", &d.kind),
-                ("source", &d.source),
-                ("place", &d.place),
-            ] {
+            for (field, value) in
+                [("title", &d.title), ("kind", &d.kind), ("source", &d.source), ("place", &d.place)]
+            {
                 if value.trim().is_empty() {
                     errors.push(at(line, format!("{ctx}: {field} is empty")));
                 }
@@ -227,10 +211,7 @@ mod validate {
             }
             let [first, last] = d.lines;
             match seed_lines.get(d.file.as_str()) {
-                None => errors.push(at(
-                    line,
-                    format!("{ctx}: no seed file named \"{}\"", d.file),
-                )),
+                None => errors.push(at(line, format!("{ctx}: no seed file named \"{}\"", d.file))),
                 Some(lines) => {
                     if first == 0 || first > last || last > lines.len() {
                         errors.push(at(
@@ -242,15 +223,20 @@ mod validate {
                             ),
                         ));
                     } else {
-                        for (field, list) in [
-                            ("title_lines", &d.title_lines),
-                            ("meta_lines", &d.meta_lines),
-                        ] {
+                        for (field, list) in
+                            [("title_lines", &d.title_lines), ("meta_lines", &d.meta_lines)]
+                        {
                             for &l in list.iter() {
                                 if l < first || l > last {
-                                    errors.push(at(line, format!("{ctx}: {field} has line {l}, outside lines [{first}, {last}]")));
+                                    errors.push(at(
+                                        line,
+                                        format!("{ctx}: {field} has line {l}, outside lines [{first}, {last}]"),
+                                    ));
                                 } else if lines[l - 1].trim().is_empty() {
-                                    errors.push(at(line, format!("{ctx}: {field} has line {l}, which is blank in seeds/{}", d.file)));
+                                    errors.push(at(
+                                        line,
+                                        format!("{ctx}: {field} has line {l}, which is blank in seeds/{}", d.file),
+                                    ));
                                 }
                             }
                         }
@@ -325,19 +311,10 @@ mod validate {
     }
 
     fn seed_name<'a>(seeds: &'a [(String, String)], file: &str) -> &'a str {
-        seeds
-            .iter()
-            .find(|(n, _)| n == file)
-            .map(|(n, _)| n.as_str())
-            .unwrap_or("")
+        seeds.iter().find(|(n, _)| n == file).map(|(n, _)| n.as_str()).unwrap_or("")
     }
 
     fn sorted_unique(lines: &[usize]) -> Vec<usize> {
-        lines
-            .iter()
-            .copied()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect()
+        lines.iter().copied().collect::<BTreeSet<_>>().into_iter().collect()
     }
 }

@@ -59,10 +59,7 @@ pub use cijing_manifest::KNOWN_PARTIES as PARTIES;
 /// The Chinese name of a party code, or the code itself when it is not one
 /// of the shipped [`PARTIES`].
 pub fn party_name(code: &str) -> &str {
-    PARTIES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or(code, |(_, name)| name)
+    PARTIES.iter().find(|(c, _)| *c == code).map_or(code, |(_, name)| name)
 }
 
 /// The names (`000_….txt`, as in `seeds/`) and contents of the embedded
@@ -79,16 +76,12 @@ pub fn files() -> &'static [(&'static str, &'static str)] {
 pub fn documents() -> Vec<CleanDocument> {
     let mut documents: Vec<CleanDocument> = Vec::new();
     read_shipped(|item| match item {
-        Shipped::Document(info, meta) => documents.push(CleanDocument {
-            info,
-            meta,
-            paragraphs: Vec::new(),
-        }),
-        Shipped::Paragraph(text, _, _) => documents
-            .last_mut()
-            .expect("a document comes first")
-            .paragraphs
-            .push(text),
+        Shipped::Document(info, meta) => {
+            documents.push(CleanDocument { info, meta, paragraphs: Vec::new() })
+        }
+        Shipped::Paragraph(text, _, _) => {
+            documents.last_mut().expect("a document comes first").paragraphs.push(text)
+        }
     });
     documents
 }
@@ -109,10 +102,7 @@ fn read_shipped(mut each: impl FnMut(Shipped<'_>)) {
     let mut stream = WordStream::new(WORDS).expect(stored);
     let mut tokens = Vec::new();
     for (spec, meta) in builtin_doc_specs().iter().zip(CLEAN_META) {
-        each(Shipped::Document(
-            doc_info(spec),
-            meta.iter().map(|l| l.to_string()).collect(),
-        ));
+        each(Shipped::Document(doc_info(spec), meta.iter().map(|l| l.to_string()).collect()));
         for _ in 0..stream.next_document().expect(stored) {
             let text = stream.next_paragraph(&mut tokens).expect(stored);
             each(Shipped::Paragraph(text, &tokens, stream.tags()));
@@ -127,10 +117,7 @@ pub fn documents_from_sources() -> Vec<CleanDocument> {
 }
 
 fn seed_file(file: &str) -> &'static str {
-    SEED_FILES
-        .iter()
-        .find(|(name, _)| *name == file)
-        .map_or("", |(_, text)| text)
+    SEED_FILES.iter().find(|(name, _)| *name == file).map_or("", |(_, text)| text)
 }
 
 fn seed_lines(file: &str) -> Vec<&'static str> {
@@ -140,11 +127,7 @@ fn seed_lines(file: &str) -> Vec<&'static str> {
 /// The document a manifest entry describes, cut from its seed file and cleaned.
 fn clean_document(spec: &DocSpec) -> CleanDocument {
     let cut = cut::cut(spec, seed_file(&spec.file));
-    CleanDocument {
-        info: doc_info(spec),
-        meta: cut.meta,
-        paragraphs: cut.paragraphs,
-    }
+    CleanDocument { info: doc_info(spec), meta: cut.meta, paragraphs: cut.paragraphs }
 }
 
 /// A manifest entry's description of its document.
@@ -236,18 +219,11 @@ pub fn corpus_with_texts(
     let mut docs = documents_if(seeds);
     let mut tokens: Vec<Vec<Vec<Token>>> = docs
         .iter()
-        .map(|d| {
-            d.paragraphs
-                .iter()
-                .map(|p| segmenter.segment(p, options))
-                .collect()
-        })
+        .map(|d| d.paragraphs.iter().map(|p| segmenter.segment(p, options)).collect())
         .collect();
     let segmented = segment_texts(
         segmenter,
-        texts
-            .iter()
-            .map(|(doc, script)| (&doc.paragraphs[..], *script)),
+        texts.iter().map(|(doc, script)| (&doc.paragraphs[..], *script)),
         options,
     );
     docs.extend(texts.into_iter().map(|(doc, _)| doc));
@@ -290,11 +266,7 @@ pub fn tokens() -> DocumentTokens {
             documents.last_mut().expect("a document comes first").push(
                 tokens
                     .iter()
-                    .map(|t| Token {
-                        start: t.start,
-                        end: t.end,
-                        pos: tags[t.tag].to_string(),
-                    })
+                    .map(|t| Token { start: t.start, end: t.end, pos: tags[t.tag].to_string() })
                     .collect(),
             )
         }
@@ -311,11 +283,7 @@ pub fn presegmented_corpus() -> Corpus {
     read_shipped(|item| match item {
         Shipped::Document(info, meta) => builder.start_document(info, meta),
         Shipped::Paragraph(text, tokens, tags) => builder
-            .add_paragraph(
-                text,
-                tokens.iter().map(|t| (t.start, t.end, tags[t.tag])),
-                &stopwords,
-            )
+            .add_paragraph(text, tokens.iter().map(|t| (t.start, t.end, tags[t.tag])), &stopwords)
             .expect("build.rs stored tokens that tile their paragraphs"),
     });
     let mut corpus = builder.finish();

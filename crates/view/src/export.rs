@@ -5,9 +5,8 @@
 /// quoted; quotes doubled), with a header row, lines ending in CRLF, and a
 /// UTF-8 byte-order mark so spreadsheet programs read the Chinese right.
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut w = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut w =
+        ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
     // Writing to memory cannot fail; a row that did would be left out.
     let _ = w.write_record(header);
     for row in rows {
@@ -37,11 +36,7 @@ pub fn file_name(parts: &[&str], extension: &str) -> String {
         }
         s.trim_matches('-').to_string()
     };
-    let body: Vec<String> = parts
-        .iter()
-        .map(|p| clean(p))
-        .filter(|p| !p.is_empty())
-        .collect();
+    let body: Vec<String> = parts.iter().map(|p| clean(p)).filter(|p| !p.is_empty()).collect();
     let mut name = format!("cijing-{}", body.join("_"));
     if name.chars().count() > 120 {
         name = name.chars().take(120).collect();

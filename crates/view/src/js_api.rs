@@ -109,10 +109,7 @@ fn choice<T: Choice>(what: &str, value: &Option<String>, default: T) -> Result<T
 }
 
 fn bound(what: &str, value: &Option<String>) -> Result<Option<DateBound>, String> {
-    value
-        .as_deref()
-        .map(|v| v.parse().map_err(|e| format!("{what}: {e}")))
-        .transpose()
+    value.as_deref().map(|v| v.parse().map_err(|e| format!("{what}: {e}"))).transpose()
 }
 
 impl Request {
@@ -127,10 +124,7 @@ impl Request {
                 include: self.topic.clone().into_vec(),
                 matching: choice("match", &self.matching, TopicMatch::Any)?,
                 exclude: self.exclude.clone().into_vec(),
-                threshold: self
-                    .threshold
-                    .unwrap_or(TopicFilter::default().threshold)
-                    .max(1),
+                threshold: self.threshold.unwrap_or(TopicFilter::default().threshold).max(1),
             },
         })
     }
@@ -226,10 +220,7 @@ mod tests {
         let f = r.filter().unwrap();
         assert_eq!(
             (f.parties, f.docs),
-            (
-                vec!["KG".to_string()],
-                vec!["a".to_string(), "b".to_string()]
-            )
+            (vec!["KG".to_string()], vec!["a".to_string(), "b".to_string()])
         );
         assert_eq!(f.from, Some(DateBound::Year(2023)));
         assert_eq!((r.top, r.term_options().unwrap().min_len), (Some(20), 2));
@@ -237,24 +228,14 @@ mod tests {
 
     #[test]
     fn bad_options_say_what_is_wrong() {
-        assert!(from_json(r#"{"parti": "KG"}"#)
-            .unwrap_err()
-            .contains("unknown field `parti`"));
-        assert!(from_json(r#"{"top": "many"}"#)
-            .unwrap_err()
-            .contains("bad options"));
+        assert!(from_json(r#"{"parti": "KG"}"#).unwrap_err().contains("unknown field `parti`"));
+        assert!(from_json(r#"{"top": "many"}"#).unwrap_err().contains("bad options"));
         assert_eq!(
-            from_json(r#"{"from": "2023-13"}"#)
-                .unwrap()
-                .filter()
-                .unwrap_err(),
+            from_json(r#"{"from": "2023-13"}"#).unwrap().filter().unwrap_err(),
             "from: \"2023-13\" is not a date written YYYY, YYYY-MM or YYYY-MM-DD"
         );
         assert_eq!(
-            from_json(r#"{"sort": "size"}"#)
-                .unwrap()
-                .term_sort()
-                .unwrap_err(),
+            from_json(r#"{"sort": "size"}"#).unwrap().term_sort().unwrap_err(),
             "sort \"size\": use one of count, tfidf"
         );
         assert!(from_json(r#"{"pos": ["nouns"]}"#)
@@ -268,10 +249,7 @@ mod tests {
             .unwrap_err()
             .contains("n-grams are 2 to 5 words"));
         assert_eq!(
-            from_json(r#"{"match": "some"}"#)
-                .unwrap()
-                .filter()
-                .unwrap_err(),
+            from_json(r#"{"match": "some"}"#).unwrap().filter().unwrap_err(),
             "match \"some\": use one of any, all"
         );
         assert!(from_json(r#"{"span": 21}"#)
@@ -287,10 +265,7 @@ mod tests {
             .unwrap()
             .collocates()
             .unwrap();
-        assert_eq!(
-            (c.span_left, c.span_right, c.sort),
-            (3, 0, CollocateSort::LogDice)
-        );
+        assert_eq!((c.span_left, c.span_right, c.sort), (3, 0, CollocateSort::LogDice));
         let c = from_json(r#"{"left": 2}"#).unwrap().collocates().unwrap();
         assert_eq!((c.span_left, c.span_right), (2, 5));
     }

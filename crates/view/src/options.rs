@@ -189,16 +189,7 @@ pub struct Setting {
 
 impl Setting {
     const fn new(id: Id, kind: Kind, help: &'static str) -> Setting {
-        Setting {
-            id,
-            url: None,
-            flag: None,
-            js: None,
-            commands: &[],
-            kind,
-            default: None,
-            help,
-        }
+        Setting { id, url: None, flag: None, js: None, commands: &[], kind, default: None, help }
     }
     const fn url(mut self, key: &'static str) -> Setting {
         self.url = Some(key);
@@ -257,40 +248,23 @@ const fn count(min: u64, max: u64, noun: &'static str) -> Kind {
 
 /// Every setting of every face.
 pub const SETTINGS: &[Setting] = &[
-    Setting::new(
-        Id::Lang,
-        Kind::Choice,
-        "interface language: zh or en (default: the browser's)",
-    )
-    .url("lang"),
+    Setting::new(Id::Lang, Kind::Choice, "interface language: zh or en (default: the browser's)")
+        .url("lang"),
     Setting::new(Id::Documents, Kind::List, "documents by id").everywhere("doc"),
-    Setting::new(
-        Id::From,
-        Kind::Date,
-        "first date (YYYY, YYYY-MM or YYYY-MM-DD)",
-    )
-    .everywhere("from"),
-    Setting::new(
-        Id::To,
-        Kind::Date,
-        "last date (YYYY, YYYY-MM or YYYY-MM-DD)",
-    )
-    .everywhere("to"),
+    Setting::new(Id::From, Kind::Date, "first date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        .everywhere("from"),
+    Setting::new(Id::To, Kind::Date, "last date (YYYY, YYYY-MM or YYYY-MM-DD)").everywhere("to"),
     Setting::new(Id::Parties, Kind::List, "party codes (CN, KZ, SCO, …)").everywhere("party"),
     Setting::new(Id::Topics, Kind::List, "topic ids").everywhere("topic"),
     Setting::new(Id::ExcludedTopics, Kind::List, "topic ids to leave out")
         .url("texclude")
         .flag("exclude")
         .js("exclude"),
-    Setting::new(
-        Id::TopicMatch,
-        Kind::Choice,
-        "a paragraph needs any or all of the topics",
-    )
-    .url("tmatch")
-    .flag("match")
-    .js("match")
-    .default("any"),
+    Setting::new(Id::TopicMatch, Kind::Choice, "a paragraph needs any or all of the topics")
+        .url("tmatch")
+        .flag("match")
+        .js("match")
+        .default("any"),
     Setting::new(
         Id::TopicThreshold,
         count(1, 10, "a threshold"),
@@ -304,21 +278,13 @@ pub const SETTINGS: &[Setting] = &[
     Setting::new(Id::Top, count(1, MAX_TOP, "a number"), "rows shown")
         .everywhere("top")
         .default("20"),
-    Setting::new(
-        Id::MinLength,
-        count(1, 10, "a length"),
-        "shortest term counted, in characters",
-    )
-    .url("minlen")
-    .flag("min-len")
-    .js("minLen")
-    .default("1"),
-    Setting::new(
-        Id::PartsOfSpeech,
-        Kind::List,
-        "parts of speech counted (noun, verb, …)",
-    )
-    .everywhere("pos"),
+    Setting::new(Id::MinLength, count(1, 10, "a length"), "shortest term counted, in characters")
+        .url("minlen")
+        .flag("min-len")
+        .js("minLen")
+        .default("1"),
+    Setting::new(Id::PartsOfSpeech, Kind::List, "parts of speech counted (noun, verb, …)")
+        .everywhere("pos"),
     Setting::new(
         Id::Stopwords,
         Kind::Switch,
@@ -338,12 +304,8 @@ pub const SETTINGS: &[Setting] = &[
     )
     .url("hmm")
     .flag("no-hmm"),
-    Setting::new(
-        Id::ShowSegments,
-        Kind::Switch,
-        "the reader marks the cuts between words",
-    )
-    .url("seg"),
+    Setting::new(Id::ShowSegments, Kind::Switch, "the reader marks the cuts between words")
+        .url("seg"),
     Setting::new(
         Id::Mode,
         Kind::Choice,
@@ -377,14 +339,10 @@ pub const SETTINGS: &[Setting] = &[
         .js("sort")
         .only_in(&["kwic"])
         .default("position"),
-    Setting::new(
-        Id::KwicOrder,
-        Kind::Choice,
-        "concordance collation: codepoint or pinyin",
-    )
-    .url("kord")
-    .flag("order")
-    .default("codepoint"),
+    Setting::new(Id::KwicOrder, Kind::Choice, "concordance collation: codepoint or pinyin")
+        .url("kord")
+        .flag("order")
+        .default("codepoint"),
     Setting::new(
         Id::KwicChars,
         count(5, 100, "a number of characters"),
@@ -394,36 +352,24 @@ pub const SETTINGS: &[Setting] = &[
     .flag("chars")
     .js("chars")
     .default("20"),
-    Setting::new(
-        Id::KwicTokens,
-        Kind::Number,
-        "concordance context, in words",
-    )
-    .flag("tokens")
-    .js("tokens")
-    .default("5"),
+    Setting::new(Id::KwicTokens, Kind::Number, "concordance context, in words")
+        .flag("tokens")
+        .js("tokens")
+        .default("5"),
     Setting::new(Id::KwicLimit, Kind::Number, "concordance lines at most").flag("limit"),
     Setting::new(Id::TrendBy, Kind::Choice, "trends per doc, year or date")
         .url("tby")
         .flag("by")
         .js("by")
         .default("doc"),
-    Setting::new(
-        Id::CollocateSpan,
-        Kind::Number,
-        "collocation window, words each side",
-    )
-    .flag("span")
-    .js("span")
-    .default("5"),
-    Setting::new(
-        Id::CollocateLeft,
-        count(0, 20, "a number of words"),
-        "collocation window, left",
-    )
-    .url("cleft")
-    .flag("left")
-    .js("left"),
+    Setting::new(Id::CollocateSpan, Kind::Number, "collocation window, words each side")
+        .flag("span")
+        .js("span")
+        .default("5"),
+    Setting::new(Id::CollocateLeft, count(0, 20, "a number of words"), "collocation window, left")
+        .url("cleft")
+        .flag("left")
+        .js("left"),
     Setting::new(
         Id::CollocateRight,
         count(0, 20, "a number of words"),
@@ -432,44 +378,28 @@ pub const SETTINGS: &[Setting] = &[
     .url("cright")
     .flag("right")
     .js("right"),
-    Setting::new(
-        Id::CollocateMin,
-        count(1, 1000, "a count"),
-        "fewest co-occurrences kept",
-    )
-    .url("cmin")
-    .flag("min")
-    .js("min")
-    .default("3"),
+    Setting::new(Id::CollocateMin, count(1, 1000, "a count"), "fewest co-occurrences kept")
+        .url("cmin")
+        .flag("min")
+        .js("min")
+        .default("3"),
     Setting::new(Id::CollocateSort, Kind::Choice, "collocate order")
         .url("csort")
         .flag("sort")
         .js("sort")
         .only_in(&["collocates"])
         .default("ll"),
-    Setting::new(
-        Id::Repulsion,
-        Kind::Switch,
-        "a node's hits repel each other in the window",
-    )
-    .flag("repulsion")
-    .js("repulsion"),
-    Setting::new(
-        Id::ClusterSize,
-        count(2, 5, "a cluster size"),
-        "cluster length, in words",
-    )
-    .url("clsize")
-    .flag("size")
-    .default("3"),
-    Setting::new(
-        Id::ClusterSide,
-        Kind::Choice,
-        "side of the node: left, right or any",
-    )
-    .url("clside")
-    .flag("side")
-    .default("any"),
+    Setting::new(Id::Repulsion, Kind::Switch, "a node's hits repel each other in the window")
+        .flag("repulsion")
+        .js("repulsion"),
+    Setting::new(Id::ClusterSize, count(2, 5, "a cluster size"), "cluster length, in words")
+        .url("clsize")
+        .flag("size")
+        .default("3"),
+    Setting::new(Id::ClusterSide, Kind::Choice, "side of the node: left, right or any")
+        .url("clside")
+        .flag("side")
+        .default("any"),
     Setting::new(
         Id::ClusterMin,
         count(1, 1000, "a minimum count"),
@@ -487,108 +417,58 @@ pub const SETTINGS: &[Setting] = &[
         .flag("max-n")
         .js("maxN")
         .default("5"),
-    Setting::new(
-        Id::NgramMinCount,
-        Kind::Number,
-        "fewest occurrences of an n-gram",
-    )
-    .flag("min-count")
-    .js("minCount")
-    .only_in(&["ngrams"])
-    .default("2"),
-    Setting::new(
-        Id::Reference,
-        Kind::Choice,
-        "keyness reference: the rest, or the whole corpus",
-    )
-    .url("kref")
-    .flag("reference")
-    .js("reference")
-    .default("rest"),
-    Setting::new(
-        Id::ReferenceParties,
-        Kind::List,
-        "keyness reference: parties",
-    )
-    .flag("ref-party"),
-    Setting::new(
-        Id::ReferenceFrom,
-        Kind::Date,
-        "keyness reference: first date",
-    )
-    .flag("ref-from"),
+    Setting::new(Id::NgramMinCount, Kind::Number, "fewest occurrences of an n-gram")
+        .flag("min-count")
+        .js("minCount")
+        .only_in(&["ngrams"])
+        .default("2"),
+    Setting::new(Id::Reference, Kind::Choice, "keyness reference: the rest, or the whole corpus")
+        .url("kref")
+        .flag("reference")
+        .js("reference")
+        .default("rest"),
+    Setting::new(Id::ReferenceParties, Kind::List, "keyness reference: parties").flag("ref-party"),
+    Setting::new(Id::ReferenceFrom, Kind::Date, "keyness reference: first date").flag("ref-from"),
     Setting::new(Id::ReferenceTo, Kind::Date, "keyness reference: last date").flag("ref-to"),
-    Setting::new(
-        Id::ReferenceDocuments,
-        Kind::List,
-        "keyness reference: documents",
-    )
-    .flag("ref-doc"),
+    Setting::new(Id::ReferenceDocuments, Kind::List, "keyness reference: documents")
+        .flag("ref-doc"),
     Setting::new(Id::MinG2, Kind::Number, "smallest G² kept")
         .flag("min-g2")
         .js("minG2")
         .default("3.84"),
-    Setting::new(Id::Chunk, Kind::Number, "STTR's chunk, in words")
-        .flag("chunk")
-        .default("1000"),
+    Setting::new(Id::Chunk, Kind::Number, "STTR's chunk, in words").flag("chunk").default("1000"),
     Setting::new(Id::Window, Kind::Number, "MATTR's window, in words")
         .flag("window")
         .default("500"),
-    Setting::new(Id::LdaTopics, Kind::Number, "LDA topics")
-        .flag("k")
-        .default("8"),
-    Setting::new(Id::LdaSeed, Kind::Number, "LDA random seed")
-        .flag("seed")
-        .default("42"),
+    Setting::new(Id::LdaTopics, Kind::Number, "LDA topics").flag("k").default("8"),
+    Setting::new(Id::LdaSeed, Kind::Number, "LDA random seed").flag("seed").default("42"),
     Setting::new(Id::LdaIterations, Kind::Number, "LDA iterations")
         .flag("iterations")
         .default("300"),
-    Setting::new(Id::LdaTerms, Kind::Number, "LDA words shown a topic")
-        .flag("terms")
-        .default("10"),
+    Setting::new(Id::LdaTerms, Kind::Number, "LDA words shown a topic").flag("terms").default("10"),
     Setting::new(Id::TopicList, Kind::Switch, "list the topics").flag("list"),
-    Setting::new(
-        Id::DiscoverMinCount,
-        Kind::Number,
-        "fewest occurrences of a candidate",
-    )
-    .flag("min-count")
-    .only_in(&["discover"])
-    .default("3"),
-    Setting::new(
-        Id::DiscoverMaxLength,
-        Kind::Number,
-        "longest candidate, in characters",
-    )
-    .flag("max-len")
-    .default("6"),
+    Setting::new(Id::DiscoverMinCount, Kind::Number, "fewest occurrences of a candidate")
+        .flag("min-count")
+        .only_in(&["discover"])
+        .default("3"),
+    Setting::new(Id::DiscoverMaxLength, Kind::Number, "longest candidate, in characters")
+        .flag("max-len")
+        .default("6"),
     Setting::new(Id::DiscoverMinPmi, Kind::Number, "least cohesion (bits)")
         .flag("min-pmi")
         .default("4"),
-    Setting::new(
-        Id::DiscoverMinEntropy,
-        Kind::Number,
-        "least entropy on each side (bits)",
-    )
-    .flag("min-entropy")
-    .default("1.5"),
-    Setting::new(
-        Id::DiscoverBaseDictionary,
-        Kind::Switch,
-        "with jieba's base dictionary only",
-    )
-    .flag("base-dict"),
+    Setting::new(Id::DiscoverMinEntropy, Kind::Number, "least entropy on each side (bits)")
+        .flag("min-entropy")
+        .default("1.5"),
+    Setting::new(Id::DiscoverBaseDictionary, Kind::Switch, "with jieba's base dictionary only")
+        .flag("base-dict"),
     Setting::new(Id::Format, Kind::Choice, "output: tsv, csv or json")
         .flag("format")
         .default("tsv"),
     Setting::new(Id::Add, Kind::List, "your own texts").flag("add"),
     Setting::new(Id::Encoding, Kind::Text, "the encoding of the added texts").flag("encoding"),
-    Setting::new(
-        Id::WordsFile,
-        Kind::Text,
-        "your own dictionary (jieba user-dict format)",
-    )
-    .flag("words"),
+    Setting::new(Id::WordsFile, Kind::Text, "your own dictionary (jieba user-dict format)")
+        .flag("words"),
 ];
 
 /// The setting a link's key names.
@@ -598,10 +478,7 @@ pub fn by_url(key: &str) -> Option<&'static Setting> {
 
 /// The setting, by id.
 pub fn setting(id: Id) -> &'static Setting {
-    SETTINGS
-        .iter()
-        .find(|s| s.id == id)
-        .expect("every id is in SETTINGS")
+    SETTINGS.iter().find(|s| s.id == id).expect("every id is in SETTINGS")
 }
 
 /// The URL key of a setting links carry.
@@ -621,11 +498,7 @@ mod tests {
         urls.dedup();
         assert_eq!(urls.len(), n, "a URL key names two settings");
         for (i, s) in SETTINGS.iter().enumerate() {
-            assert!(
-                !SETTINGS[..i].iter().any(|t| t.id == s.id),
-                "{:?} is listed twice",
-                s.id
-            );
+            assert!(!SETTINGS[..i].iter().any(|t| t.id == s.id), "{:?} is listed twice", s.id);
             assert!(
                 s.url.is_some() || s.flag.is_some() || s.js.is_some(),
                 "{:?} is on no face",
@@ -638,23 +511,11 @@ mod tests {
     fn counts_are_read_in_their_range_with_a_message_that_says_it() {
         let minlen = by_url("minlen").unwrap();
         assert_eq!(minlen.read_count("10"), Ok(10));
-        assert_eq!(
-            minlen.read_count("11"),
-            Err("not a length from 1 to 10".into())
-        );
-        assert_eq!(
-            minlen.read_count("0"),
-            Err("not a length from 1 to 10".into())
-        );
-        assert_eq!(
-            by_url("para").unwrap().read_count("x"),
-            Err("not a paragraph number".into())
-        );
+        assert_eq!(minlen.read_count("11"), Err("not a length from 1 to 10".into()));
+        assert_eq!(minlen.read_count("0"), Err("not a length from 1 to 10".into()));
+        assert_eq!(by_url("para").unwrap().read_count("x"), Err("not a paragraph number".into()));
         assert_eq!(by_url("stop").unwrap().read_switch("on"), Ok(true));
-        assert_eq!(
-            by_url("stop").unwrap().read_switch("yes"),
-            Err("not on or off".into())
-        );
+        assert_eq!(by_url("stop").unwrap().read_switch("yes"), Err("not on or off".into()));
         assert_eq!(url_key(Id::Top), "top");
     }
 }
@@ -668,10 +529,7 @@ mod js_keys {
     #[test]
     fn the_js_api_takes_exactly_the_registrys_keys() {
         let error = crate::js_api::from_json(r#"{"no such key": 1}"#).unwrap_err();
-        let expected = error
-            .split("expected one of ")
-            .nth(1)
-            .expect("serde lists the fields");
+        let expected = error.split("expected one of ").nth(1).expect("serde lists the fields");
         let mut api: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         api.sort();
         let mut registry: Vec<&str> = SETTINGS.iter().filter_map(|s| s.js).collect();

@@ -59,16 +59,11 @@ pub fn describe_selection(
     if !filter.parties.is_empty() {
         parts.push(filter.parties.join("/"));
     }
-    if let (Some(first), Some(last)) = (
-        docs.iter().map(|d| d.date).min(),
-        docs.iter().map(|d| d.date).max(),
-    ) {
+    if let (Some(first), Some(last)) =
+        (docs.iter().map(|d| d.date).min(), docs.iter().map(|d| d.date).max())
+    {
         let (a, b) = (year(first), year(last));
-        parts.push(if a == b {
-            a.to_string()
-        } else {
-            format!("{a}–{b}")
-        });
+        parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
     }
     if filter.topics.is_active() {
         let name = |id: &String| {
@@ -78,38 +73,18 @@ pub fn describe_selection(
                 .map_or(id.as_str(), |tp| topic_name(lang, tp))
                 .to_string()
         };
-        let joiner = if filter.topics.matching == TopicMatch::All {
-            " & "
-        } else {
-            " / "
-        };
-        let mut text = filter
-            .topics
-            .include
-            .iter()
-            .map(name)
-            .collect::<Vec<_>>()
-            .join(joiner);
+        let joiner = if filter.topics.matching == TopicMatch::All { " & " } else { " / " };
+        let mut text = filter.topics.include.iter().map(name).collect::<Vec<_>>().join(joiner);
         if !filter.topics.exclude.is_empty() {
             text.push_str(&format!(
                 " −{}",
-                filter
-                    .topics
-                    .exclude
-                    .iter()
-                    .map(name)
-                    .collect::<Vec<_>>()
-                    .join(" −")
+                filter.topics.exclude.iter().map(name).collect::<Vec<_>>().join(" −")
             ));
         }
         parts.push(text.trim().to_string());
     }
     if merge_aliases {
-        parts.push(if lang == Lang::Zh {
-            "合并别名".into()
-        } else {
-            "aliases merged".into()
-        });
+        parts.push(if lang == Lang::Zh { "合并别名".into() } else { "aliases merged".into() });
     }
     parts.join(" · ")
 }
@@ -144,14 +119,8 @@ pub fn selection_slug(filter: &Filter) -> String {
 /// The keyness panel's rows: the first `top` over-used terms, then the
 /// first `top / 2` under-used ones, each in the table's order.
 pub fn keyness_split(rows: &[KeynessRow], top: usize) -> Vec<KeynessRow> {
-    let over = rows
-        .iter()
-        .filter(|r| r.direction == Direction::Over)
-        .take(top);
-    let under = rows
-        .iter()
-        .filter(|r| r.direction == Direction::Under)
-        .take(top / 2);
+    let over = rows.iter().filter(|r| r.direction == Direction::Over).take(top);
+    let under = rows.iter().filter(|r| r.direction == Direction::Under).take(top / 2);
     over.chain(under).cloned().collect()
 }
 
@@ -243,11 +212,7 @@ pub fn first_row(open: &[Panel], two_columns: bool) -> Vec<Panel> {
     let Some(first) = shown.next() else {
         return Vec::new();
     };
-    let beside = if two_columns && !is_wide(first) {
-        shown.find(|p| !is_wide(*p))
-    } else {
-        None
-    };
+    let beside = if two_columns && !is_wide(first) { shown.find(|p| !is_wide(*p)) } else { None };
     std::iter::once(first).chain(beside).collect()
 }
 
@@ -258,18 +223,9 @@ mod tests {
 
     fn docs() -> Vec<DocLabel<'static>> {
         vec![
-            DocLabel {
-                title: "中吉联合声明",
-                date: "2023-05-18",
-            },
-            DocLabel {
-                title: "Media article",
-                date: "2019-06-12",
-            },
-            DocLabel {
-                title: "Treaty",
-                date: "2025-06-17",
-            },
+            DocLabel { title: "中吉联合声明", date: "2023-05-18" },
+            DocLabel { title: "Media article", date: "2019-06-12" },
+            DocLabel { title: "Treaty", date: "2025-06-17" },
         ]
     }
 
@@ -285,11 +241,7 @@ mod tests {
     }
 
     fn row(term: &str, direction: &str, g2: f64) -> KeynessRow {
-        let direction = if direction == "over" {
-            Direction::Over
-        } else {
-            Direction::Under
-        };
+        let direction = if direction == "over" { Direction::Over } else { Direction::Under };
         KeynessRow {
             term: term.into(),
             target_count: 1,
@@ -327,18 +279,12 @@ mod tests {
 
     #[test]
     fn one_document_is_named_by_its_title_and_several_are_counted() {
-        let one = Filter {
-            docs: vec!["cn-kg-2023".into()],
-            ..Filter::default()
-        };
+        let one = Filter { docs: vec!["cn-kg-2023".into()], ..Filter::default() };
         assert_eq!(
             describe_selection(Lang::En, &one, false, &docs()[..1], &[]),
             "中吉联合声明 · 2023"
         );
-        let parties = Filter {
-            parties: vec!["KG".into(), "TJ".into()],
-            ..Filter::default()
-        };
+        let parties = Filter { parties: vec!["KG".into(), "TJ".into()], ..Filter::default() };
         assert_eq!(
             describe_selection(Lang::Zh, &parties, false, &docs()[..2], &[]),
             "2 篇文献 · KG/TJ · 2019–2023"
@@ -348,14 +294,8 @@ mod tests {
             "2 documents · KG/TJ · 2019–2023"
         );
         // A filter that selects nothing: no years.
-        let years = Filter {
-            from: "2030".parse().ok(),
-            ..Filter::default()
-        };
-        assert_eq!(
-            describe_selection(Lang::En, &years, false, &[], &[]),
-            "0 documents"
-        );
+        let years = Filter { from: "2030".parse().ok(), ..Filter::default() };
+        assert_eq!(describe_selection(Lang::En, &years, false, &[], &[]), "0 documents");
     }
 
     #[test]
@@ -396,10 +336,7 @@ mod tests {
             "Treaty · 2025 · Security & gone"
         );
         let only_excluded = Filter {
-            topics: TopicFilter {
-                exclude: vec!["finance".into()],
-                ..TopicFilter::default()
-            },
+            topics: TopicFilter { exclude: vec!["finance".into()], ..TopicFilter::default() },
             ..Filter::default()
         };
         assert_eq!(
@@ -411,25 +348,13 @@ mod tests {
     #[test]
     fn file_name_parts_say_what_was_selected() {
         assert_eq!(selection_slug(&Filter::default()), "all");
-        let two = Filter {
-            docs: vec!["a".into(), "b".into()],
-            ..Filter::default()
-        };
+        let two = Filter { docs: vec!["a".into(), "b".into()], ..Filter::default() };
         assert_eq!(selection_slug(&two), "a+b");
-        let three = Filter {
-            docs: vec!["a".into(), "b".into(), "c".into()],
-            ..Filter::default()
-        };
+        let three = Filter { docs: vec!["a".into(), "b".into(), "c".into()], ..Filter::default() };
         assert_eq!(selection_slug(&three), "3docs");
-        let from = Filter {
-            from: "2019".parse().ok(),
-            ..Filter::default()
-        };
+        let from = Filter { from: "2019".parse().ok(), ..Filter::default() };
         assert_eq!(selection_slug(&from), "all_2019-");
-        let to = Filter {
-            to: "2023-06".parse().ok(),
-            ..Filter::default()
-        };
+        let to = Filter { to: "2023-06".parse().ok(), ..Filter::default() };
         assert_eq!(selection_slug(&to), "all_-2023-06");
         let everything = Filter {
             docs: vec!["cn-kg-2023".into()],
@@ -443,10 +368,7 @@ mod tests {
             },
         };
         // Excluded topics are not in the name.
-        assert_eq!(
-            selection_slug(&everything),
-            "cn-kg-2023_KG-TJ_2019-2023_security-finance"
-        );
+        assert_eq!(selection_slug(&everything), "cn-kg-2023_KG-TJ_2019-2023_security-finance");
     }
 
     #[test]
@@ -462,15 +384,9 @@ mod tests {
         ];
         let terms = |rows: Vec<KeynessRow>| rows.into_iter().map(|r| r.term).collect::<Vec<_>>();
         assert_eq!(terms(keyness_split(&rows, 3)), ["a", "b", "c", "x"]);
-        assert_eq!(
-            terms(keyness_split(&rows, 4)),
-            ["a", "b", "c", "d", "x", "y"]
-        );
+        assert_eq!(terms(keyness_split(&rows, 4)), ["a", "b", "c", "d", "x", "y"]);
         assert_eq!(terms(keyness_split(&rows, 1)), ["a"]);
-        assert_eq!(
-            terms(keyness_split(&rows, 10)),
-            ["a", "b", "c", "d", "x", "y", "z"]
-        );
+        assert_eq!(terms(keyness_split(&rows, 10)), ["a", "b", "c", "d", "x", "y", "z"]);
         assert!(keyness_split(&[], 10).is_empty());
     }
 
@@ -485,16 +401,9 @@ mod tests {
         ];
         assert_eq!(
             distinctive_terms(&rows, 12, 10.83),
-            vec![
-                ("a".to_string(), 90.0),
-                ("b".to_string(), 10.83),
-                ("d".to_string(), 12.0)
-            ]
+            vec![("a".to_string(), 90.0), ("b".to_string(), 10.83), ("d".to_string(), 12.0)]
         );
-        assert_eq!(
-            distinctive_terms(&rows, 1, 10.83),
-            vec![("a".to_string(), 90.0)]
-        );
+        assert_eq!(distinctive_terms(&rows, 1, 10.83), vec![("a".to_string(), 90.0)]);
     }
 
     fn mine(name: &str, keywords: &str) -> Topic {
@@ -519,11 +428,7 @@ mod tests {
         let seen = link_topics(&saved, &link);
         // The same topic: nothing to do. Same name, other keywords: the saved one wins.
         assert_eq!(names(&seen.offered), ["交通", "水利"]);
-        assert_eq!(
-            seen.offered[0].keywords,
-            ["铁路"],
-            "the first of a name in the link"
-        );
+        assert_eq!(seen.offered[0].keywords, ["铁路"], "the first of a name in the link");
         assert_eq!(seen.differing, ["农业"]);
         assert_eq!(link_topics(&saved, &[]), LinkTopics::default());
         assert_eq!(names(&link_topics(&[], &link[2..4]).offered), ["交通"]);
@@ -535,10 +440,7 @@ mod tests {
         let loaded = [mine("能源", "光伏 风电"), mine("交通", "铁路")];
         let unloaded = unloaded_parts(text, &loaded);
         assert_eq!(unloaded, ["Finance~银行", "空~"]);
-        assert_eq!(
-            saved_text(&loaded, &unloaded),
-            "能源~光伏|风电;交通~铁路;Finance~银行;空~"
-        );
+        assert_eq!(saved_text(&loaded, &unloaded), "能源~光伏|风电;交通~铁路;Finance~银行;空~");
         assert_eq!(saved_text(&[], &unloaded), "Finance~银行;空~");
         assert_eq!(saved_text(&[], &[]), "");
         assert_eq!(saved_text(&loaded, &[]), "能源~光伏|风电;交通~铁路");
@@ -548,10 +450,7 @@ mod tests {
     fn saving_never_drops_topics_but_those_the_user_deleted() {
         assert!(may_save(0, 0, 0));
         assert!(may_save(2, 0, 2) && may_save(2, 0, 3));
-        assert!(
-            !may_save(2, 0, 0),
-            "two loaded, none deleted: an empty list is not written"
-        );
+        assert!(!may_save(2, 0, 0), "two loaded, none deleted: an empty list is not written");
         assert!(!may_save(3, 1, 1));
         assert!(may_save(3, 1, 2) && may_save(3, 3, 0));
     }
@@ -565,14 +464,8 @@ mod tests {
         assert_eq!(first_row(&Panel::ALL, false), vec![Summary]);
         // A wide first panel fills its row; the order is the page's, not the list's.
         assert_eq!(first_row(&[Texts, Terms, Phrases], true), vec![Terms]);
-        assert_eq!(
-            first_row(&[Dictionary, Keyness, Contexts], true),
-            vec![Contexts]
-        );
-        assert_eq!(
-            first_row(&[Dictionary, Texts, Keyness], true),
-            vec![Keyness, Dictionary]
-        );
+        assert_eq!(first_row(&[Dictionary, Keyness, Contexts], true), vec![Contexts]);
+        assert_eq!(first_row(&[Dictionary, Texts, Keyness], true), vec![Keyness, Dictionary]);
         assert_eq!(first_row(&[Cloud], true), vec![Cloud]);
         assert_eq!(first_row(&[], true), Vec::<Panel>::new());
     }

@@ -59,11 +59,7 @@ pub fn cap_notes(notes: &mut Vec<String>) {
 /// dropped): the first [`MAX_LIST_ITEMS`], and a note when there were more.
 fn list_items(key: &str, value: &str, notes: &mut Vec<String>) -> Vec<String> {
     let mut items = value.split(',').map(str::trim).filter(|v| !v.is_empty());
-    let kept: Vec<String> = items
-        .by_ref()
-        .take(MAX_LIST_ITEMS)
-        .map(str::to_string)
-        .collect();
+    let kept: Vec<String> = items.by_ref().take(MAX_LIST_ITEMS).map(str::to_string).collect();
     let more = items.count();
     if more > 0 {
         notes.push(format!(
@@ -215,10 +211,7 @@ pub struct TermSortView {
 
 impl Default for TermSortView {
     fn default() -> Self {
-        TermSortView {
-            column: TermColumn::Count,
-            desc: true,
-        }
+        TermSortView { column: TermColumn::Count, desc: true }
     }
 }
 
@@ -227,15 +220,9 @@ impl TermSortView {
     /// of the same column, or the column's first direction.
     pub fn clicked(self, column: TermColumn) -> TermSortView {
         if self.column == column {
-            TermSortView {
-                column,
-                desc: !self.desc,
-            }
+            TermSortView { column, desc: !self.desc }
         } else {
-            TermSortView {
-                column,
-                desc: column != TermColumn::Term,
-            }
+            TermSortView { column, desc: column != TermColumn::Term }
         }
     }
 
@@ -245,11 +232,7 @@ impl TermSortView {
         if self.desc == first {
             self.column.code().to_string()
         } else {
-            format!(
-                "{}.{}",
-                self.column.code(),
-                if self.desc { "desc" } else { "asc" }
-            )
+            format!("{}.{}", self.column.code(), if self.desc { "desc" } else { "asc" })
         }
     }
 
@@ -431,10 +414,8 @@ fn decode_user_topics_uncapped(text: &str, shipped: &[Topic]) -> (Vec<Topic>, Ve
     let mut topics: Vec<Topic> = Vec::new();
     let mut notes = Vec::new();
     // The names taken: the shipped topics' (Chinese and English) and each kept topic's.
-    let mut names: HashSet<String> = shipped
-        .iter()
-        .flat_map(|t| [t.zh.clone(), t.en.clone()])
-        .collect();
+    let mut names: HashSet<String> =
+        shipped.iter().flat_map(|t| [t.zh.clone(), t.en.clone()]).collect();
     let mut parts = text.split(';').filter(|p| !p.trim().is_empty());
     while let Some(part) = parts.next() {
         if topics.len() == MAX_USER_TOPICS {
@@ -464,10 +445,7 @@ fn read_query(query: &str) -> (Vec<(String, String)>, Option<String>) {
         return (parse_query(q), None);
     }
     // `&` is ASCII, so the cut falls between characters.
-    let cut = q.as_bytes()[..=MAX_QUERY_BYTES]
-        .iter()
-        .rposition(|&b| b == b'&')
-        .unwrap_or(0);
+    let cut = q.as_bytes()[..=MAX_QUERY_BYTES].iter().rposition(|&b| b == b'&').unwrap_or(0);
     let rest = parse_query(&q[cut..]);
     let note = rest.first().map(|(key, _)| {
         format!(
@@ -482,10 +460,7 @@ fn read_query(query: &str) -> (Vec<(String, String)>, Option<String>) {
 impl ViewState {
     /// The default view for a browser language.
     pub fn for_browser(lang_tag: &str) -> ViewState {
-        ViewState {
-            lang: Lang::from_browser(lang_tag),
-            ..ViewState::default()
-        }
+        ViewState { lang: Lang::from_browser(lang_tag), ..ViewState::default() }
     }
 
     /// Reads a query string over `base` (the default view). `shipped` are the
@@ -508,11 +483,8 @@ impl ViewState {
             s.user_topics = topics;
             notes.extend(problems);
         }
-        let topic_ids: Vec<String> = shipped
-            .iter()
-            .chain(s.user_topics.iter())
-            .map(|t| t.id.clone())
-            .collect();
+        let topic_ids: Vec<String> =
+            shipped.iter().chain(s.user_topics.iter()).map(|t| t.id.clone()).collect();
         let parties = corpus.parties();
         for (key, value) in pairs {
             let Some(setting) = options::by_url(&key) else {
@@ -580,7 +552,8 @@ impl ViewState {
                     // Words of the corpus, or a query of the query language
                     // (wildcards, /regex/, parts of speech, "substring").
                     let known = value.split_whitespace().all(|w| corpus.vocab.id(w).is_some());
-                    let query = (!known && Query::uses_language(&value)).then(|| Query::parse_known(corpus, &value, false));
+                    let query =
+                        (!known && Query::uses_language(&value)).then(|| Query::parse_known(corpus, &value, false));
                     if known || matches!(query, Some(Ok(_))) {
                         s.term = Some(value.trim().to_string());
                     } else if let Some(Err(e)) = query.filter(|q| !matches!(q, Err(QueryError::NotInCorpus(_)))) {
@@ -648,7 +621,11 @@ impl ViewState {
                             notes.push(format!("unknown topic \"{}\" ignored", shown(&id)));
                             continue;
                         }
-                        let target = if setting.id == Id::Topics { &mut s.filter.topics.include } else { &mut s.filter.topics.exclude };
+                        let target = if setting.id == Id::Topics {
+                            &mut s.filter.topics.include
+                        } else {
+                            &mut s.filter.topics.exclude
+                        };
                         if !target.contains(&id) {
                             target.push(id);
                         }
@@ -670,7 +647,11 @@ impl ViewState {
                 },
                 Id::TermSort => match TermSortView::parse(&value) {
                     Some(sort) => s.term_sort = sort,
-                    None => notes.push(bad(&key, &value, "not a column of the term table (term, count, per10k, docs, tfidf, dp; .asc or .desc)")),
+                    None => notes.push(bad(
+                        &key,
+                        &value,
+                        "not a column of the term table (term, count, per10k, docs, tfidf, dp; .asc or .desc)",
+                    )),
                 },
                 Id::TrendBy => match TrendBy::parse(&value) {
                     Some(by) => s.trend_by = by,
@@ -701,13 +682,9 @@ impl ViewState {
             (s.filter.from, s.filter.to) = (None, None);
         }
         if let (Some(read), Some(para)) = (&s.read, s.para) {
-            let paragraphs = corpus
-                .doc_index(read)
-                .map_or(0, |d| corpus.docs[d].paragraphs.len());
+            let paragraphs = corpus.doc_index(read).map_or(0, |d| corpus.docs[d].paragraphs.len());
             if para > paragraphs {
-                notes.push(format!(
-                    "para={para}: the document has {paragraphs} paragraphs"
-                ));
+                notes.push(format!("para={para}: the document has {paragraphs} paragraphs"));
                 s.para = None;
             }
         }
@@ -780,34 +757,22 @@ impl ViewState {
             parts.push((url_key(Id::Parties).into(), self.filter.parties.join(",")));
         }
         if !self.user_topics.is_empty() {
-            parts.push((
-                url_key(Id::UserTopics).into(),
-                encode_user_topics(&self.user_topics),
-            ));
+            parts.push((url_key(Id::UserTopics).into(), encode_user_topics(&self.user_topics)));
         }
         if self.source != base.source {
             parts.push((url_key(Id::Corpus).into(), self.source.code().into()));
         }
         if !self.user_words.is_empty() {
-            parts.push((
-                url_key(Id::UserWords).into(),
-                encode_user_words(&self.user_words),
-            ));
+            parts.push((url_key(Id::UserWords).into(), encode_user_words(&self.user_words)));
         }
         if !self.filter.topics.include.is_empty() {
-            parts.push((
-                url_key(Id::Topics).into(),
-                self.filter.topics.include.join(","),
-            ));
+            parts.push((url_key(Id::Topics).into(), self.filter.topics.include.join(",")));
         }
         if self.filter.topics.matching == TopicMatch::All {
             parts.push((url_key(Id::TopicMatch).into(), "all".into()));
         }
         if !self.filter.topics.exclude.is_empty() {
-            parts.push((
-                url_key(Id::ExcludedTopics).into(),
-                self.filter.topics.exclude.join(","),
-            ));
+            parts.push((url_key(Id::ExcludedTopics).into(), self.filter.topics.exclude.join(",")));
         }
         if self.filter.topics.threshold != 1 {
             parts.push((
@@ -827,11 +792,7 @@ impl ViewState {
         if self.pos != base.pos {
             parts.push((
                 url_key(Id::PartsOfSpeech).into(),
-                self.pos
-                    .iter()
-                    .map(|p| p.name())
-                    .collect::<Vec<_>>()
-                    .join(","),
+                self.pos.iter().map(|p| p.name()).collect::<Vec<_>>().join(","),
             ));
         }
         if self.drop_stopwords != base.drop_stopwords {
@@ -843,12 +804,7 @@ impl ViewState {
         if self.mode != base.mode {
             parts.push((
                 url_key(Id::Mode).into(),
-                if self.mode == Mode::Search {
-                    "search"
-                } else {
-                    "precise"
-                }
-                .into(),
+                if self.mode == Mode::Search { "search" } else { "precise" }.into(),
             ));
         }
         if self.hmm != base.hmm {
@@ -857,11 +813,7 @@ impl ViewState {
         if self.panels != base.panels {
             parts.push((
                 url_key(Id::Panels).into(),
-                self.panels
-                    .iter()
-                    .map(|p| p.code())
-                    .collect::<Vec<_>>()
-                    .join(","),
+                self.panels.iter().map(|p| p.code()).collect::<Vec<_>>().join(","),
             ));
         }
         if let Some(read) = &self.read {
@@ -879,12 +831,7 @@ impl ViewState {
         if self.kwic_pinyin != base.kwic_pinyin {
             parts.push((
                 url_key(Id::KwicOrder).into(),
-                if self.kwic_pinyin {
-                    "pinyin"
-                } else {
-                    "codepoint"
-                }
-                .into(),
+                if self.kwic_pinyin { "pinyin" } else { "codepoint" }.into(),
             ));
         }
         if self.kwic_chars != base.kwic_chars {
@@ -897,46 +844,27 @@ impl ViewState {
             parts.push((url_key(Id::TrendBy).into(), self.trend_by.code().into()));
         }
         if self.collocates.span_left != base.collocates.span_left {
-            parts.push((
-                url_key(Id::CollocateLeft).into(),
-                self.collocates.span_left.to_string(),
-            ));
+            parts.push((url_key(Id::CollocateLeft).into(), self.collocates.span_left.to_string()));
         }
         if self.collocates.span_right != base.collocates.span_right {
-            parts.push((
-                url_key(Id::CollocateRight).into(),
-                self.collocates.span_right.to_string(),
-            ));
+            parts
+                .push((url_key(Id::CollocateRight).into(), self.collocates.span_right.to_string()));
         }
         if self.collocates.min_observed != base.collocates.min_observed {
-            parts.push((
-                url_key(Id::CollocateMin).into(),
-                self.collocates.min_observed.to_string(),
-            ));
+            parts
+                .push((url_key(Id::CollocateMin).into(), self.collocates.min_observed.to_string()));
         }
         if self.collocates.sort != base.collocates.sort {
-            parts.push((
-                url_key(Id::CollocateSort).into(),
-                self.collocates.sort.code().into(),
-            ));
+            parts.push((url_key(Id::CollocateSort).into(), self.collocates.sort.code().into()));
         }
         if self.clusters.size != base.clusters.size {
-            parts.push((
-                url_key(Id::ClusterSize).into(),
-                self.clusters.size.to_string(),
-            ));
+            parts.push((url_key(Id::ClusterSize).into(), self.clusters.size.to_string()));
         }
         if self.clusters.side != base.clusters.side {
-            parts.push((
-                url_key(Id::ClusterSide).into(),
-                self.clusters.side.code().into(),
-            ));
+            parts.push((url_key(Id::ClusterSide).into(), self.clusters.side.code().into()));
         }
         if self.clusters.min_count != base.clusters.min_count {
-            parts.push((
-                url_key(Id::ClusterMin).into(),
-                self.clusters.min_count.to_string(),
-            ));
+            parts.push((url_key(Id::ClusterMin).into(), self.clusters.min_count.to_string()));
         }
         if self.key_ref != base.key_ref {
             parts.push((url_key(Id::Reference).into(), self.key_ref.code().into()));
@@ -944,10 +872,8 @@ impl ViewState {
         if parts.is_empty() {
             return String::new();
         }
-        let encoded: Vec<String> = parts
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect();
+        let encoded: Vec<String> =
+            parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         format!("?{}", encoded.join("&"))
     }
 
@@ -1007,9 +933,8 @@ impl EmbedRequest {
             match key.as_str() {
                 "embed" => {
                     let mut panels = Vec::new();
-                    for code in list_items(&key, &value, &mut request.notes)
-                        .iter()
-                        .filter(|c| *c != "1")
+                    for code in
+                        list_items(&key, &value, &mut request.notes).iter().filter(|c| *c != "1")
                     {
                         match Panel::parse(code) {
                             Some(p) if !panels.contains(&p) => panels.push(p),
@@ -1038,11 +963,7 @@ impl EmbedRequest {
                     .flat_map(|v| v.split(','))
                     .filter_map(|c| Panel::parse(c.trim()))
                     .collect();
-                *panels = if own.is_empty() {
-                    vec![Panel::Terms]
-                } else {
-                    own
-                };
+                *panels = if own.is_empty() { vec![Panel::Terms] } else { own };
             }
             panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
             panels.dedup();

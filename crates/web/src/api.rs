@@ -79,14 +79,20 @@ fn request(options: JsValue) -> Result<Request, JsError> {
     cijing_view::js_api::from_json(&text).map_err(|e| JsError::new(&e))
 }
 
+/// The shipped corpus, the caller's options, and the selection they name.
+fn asked(options: JsValue) -> Result<(Rc<Shipped>, Request, Selection), JsError> {
+    let shipped = shipped();
+    let r = request(options)?;
+    let selection = selection(&shipped, &r)?;
+    Ok((shipped, r, selection))
+}
+
 fn selection(shipped: &Shipped, request: &Request) -> Result<Selection, JsError> {
     let filter = request.filter().map_err(|e| JsError::new(&e))?;
     let selection = select(&shipped.corpus, &filter, shipped.topics().as_ref())
         .map_err(|e| JsError::new(&e.to_string()))?;
     if selection.is_empty() {
-        return Err(JsError::new(
-            "the selection is empty: no document matches these options",
-        ));
+        return Err(JsError::new("the selection is empty: no document matches these options"));
     }
     Ok(selection)
 }
@@ -137,9 +143,7 @@ fn answer_documents() -> Result<JsValue, JsError> {
 
 /// The term table of a selection (`top` rows when given).
 fn answer_terms(options: JsValue) -> Result<JsValue, JsError> {
-    let shipped = shipped();
-    let r = request(options)?;
-    let selection = selection(&shipped, &r)?;
+    let (shipped, r, selection) = asked(options)?;
     let mut table = term_table(&shipped.corpus, &selection, &r.term_options().map_err(err)?);
     table.sort(r.term_sort().map_err(err)?);
     truncate(&mut table.rows, r.top);
@@ -148,9 +152,7 @@ fn answer_terms(options: JsValue) -> Result<JsValue, JsError> {
 
 /// Keyness of a selection against the rest or the whole corpus.
 fn answer_keyness(options: JsValue) -> Result<JsValue, JsError> {
-    let shipped = shipped();
-    let r = request(options)?;
-    let selection = selection(&shipped, &r)?;
+    let (shipped, r, selection) = asked(options)?;
     let mut table = keyness(
         &shipped.corpus,
         &selection,
@@ -168,9 +170,7 @@ fn query(shipped: &Shipped, term: &str, merge: bool) -> Result<Query, JsError> {
 
 /// The concordance of a term or phrase (`top` lines when given).
 fn answer_kwic(term: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let shipped = shipped();
-    let r = request(options)?;
-    let selection = selection(&shipped, &r)?;
+    let (shipped, r, selection) = asked(options)?;
     let q = query(&shipped, term, r.aliases)?;
     let mut lines = kwic(&shipped.corpus, &selection, &q, &r.kwic().map_err(err)?);
     truncate(&mut lines, r.top);
@@ -179,9 +179,7 @@ fn answer_kwic(term: &str, options: JsValue) -> Result<JsValue, JsError> {
 
 /// The collocates of a term or phrase.
 fn answer_collocates(term: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let shipped = shipped();
-    let r = request(options)?;
-    let selection = selection(&shipped, &r)?;
+    let (shipped, r, selection) = asked(options)?;
     let q = query(&shipped, term, r.aliases)?;
     let mut table = collocates(
         &shipped.corpus,
@@ -196,9 +194,7 @@ fn answer_collocates(term: &str, options: JsValue) -> Result<JsValue, JsError> {
 
 /// N-grams of a selection.
 fn answer_ngrams(options: JsValue) -> Result<JsValue, JsError> {
-    let shipped = shipped();
-    let r = request(options)?;
-    let selection = selection(&shipped, &r)?;
+    let (shipped, r, selection) = asked(options)?;
     let mut rows = ngrams(
         &shipped.corpus,
         &selection,
@@ -211,33 +207,17 @@ fn answer_ngrams(options: JsValue) -> Result<JsValue, JsError> {
 
 /// Trends of terms per document or per year.
 fn answer_trends(terms: Vec<String>, options: JsValue) -> Result<JsValue, JsError> {
-    let shipped = shipped();
-    let r = request(options)?;
-    let selection = selection(&shipped, &r)?;
-    let queries = terms
-        .iter()
-        .map(|t| query(&shipped, t, r.aliases))
-        .collect::<Result<Vec<_>, _>>()?;
-    to_js(&trends(
-        &shipped.corpus,
-        &selection,
-        &queries,
-        r.trend_by().map_err(err)?,
-    ))
+    let (shipped, r, selection) = asked(options)?;
+    let queries =
+        terms.iter().map(|t| query(&shipped, t, r.aliases)).collect::<Result<Vec<_>, _>>()?;
+    to_js(&trends(&shipped.corpus, &selection, &queries, r.trend_by().map_err(err)?))
 }
 
 /// Each topic's share of each document of a selection.
 fn answer_topics(options: JsValue) -> Result<JsValue, JsError> {
-    let shipped = shipped();
-    let r = request(options)?;
-    let selection = selection(&shipped, &r)?;
+    let (shipped, r, selection) = asked(options)?;
     let threshold = r.threshold.unwrap_or(1).max(1);
-    to_js(&topic_shares(
-        &shipped.corpus,
-        &shipped.topics(),
-        &selection,
-        threshold,
-    ))
+    to_js(&topic_shares(&shipped.corpus, &shipped.topics(), &selection, threshold))
 }
 
 /// One call of the JS API, answered in the split-out module.
@@ -290,9 +270,7 @@ fn run(call: Call) -> Result<JsValue, JsError> {
     }
     match crate::split::ready_now(answer(call)) {
         Some(Ok(answer)) => answer,
-        Some(Err(e)) => Err(JsError::new(&format!(
-            "cijing's JS API could not be loaded: {e}"
-        ))),
+        Some(Err(e)) => Err(JsError::new(&format!("cijing's JS API could not be loaded: {e}"))),
         None => Err(not_loaded()),
     }
 }

@@ -11,10 +11,7 @@ use std::task::{Context, Poll, Waker};
 /// function whose module is loaded), else None.
 pub fn ready_now<F: Future>(future: F) -> Option<F::Output> {
     let mut future = std::pin::pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
+    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(output) => Some(output),
         Poll::Pending => None,
     }

@@ -15,15 +15,13 @@ mod worker {
     use cijing_engine::corpus::tokens::encode;
     use cijing_engine::statistics::discover::{discover, DiscoverOptions};
     use cijing_engine::text::import::{
-        import, import_pdf_text, paragraphs_script, segment_texts_telling, ImportedText as Read,
+        import, import_pdf_text, paragraphs_script, segment_texts_telling, ImportedText,
     };
     use cijing_engine::text::lexicon::DictEntry;
     use cijing_engine::text::options::Choice;
     use cijing_engine::text::script::Script;
     use cijing_engine::text::segment::{Mode, SegmentOptions, Segmenter};
-    use cijing_view::worker_protocol::{
-        ImportedText, Reply, Request, Settings, Suggestion, Word, WordEntry,
-    };
+    use cijing_view::worker_protocol::{Reply, Request, Settings, Suggestion, Word, WordEntry};
     use serde::Serialize;
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
@@ -72,10 +70,7 @@ mod worker {
             SEGMENTER.with(|cell| *cell.borrow_mut() = Some(segmenter));
             USER_WORDS.with(|u| *u.borrow_mut() = settings.words.clone());
         }
-        Ok(SegmentOptions {
-            mode,
-            hmm: settings.hmm,
-        })
+        Ok(SegmentOptions { mode, hmm: settings.hmm })
     }
 
     /// A reply and the bytes that travel beside it.
@@ -88,11 +83,7 @@ mod worker {
 
     impl Answer {
         fn plain(reply: Reply) -> Answer {
-            Answer {
-                reply,
-                bytes: Vec::new(),
-                keep: false,
-            }
+            Answer { reply, bytes: Vec::new(), keep: false }
         }
     }
 
@@ -114,11 +105,8 @@ mod worker {
         let out = js_sys::Object::new();
         let reply = to_js(&answer.reply)
             .unwrap_or_else(|e| to_js(&Reply::Failed { error: e }).unwrap_or(JsValue::NULL));
-        let bytes: js_sys::Array = answer
-            .bytes
-            .iter()
-            .map(|b| js_sys::Uint8Array::from(&b[..]))
-            .collect();
+        let bytes: js_sys::Array =
+            answer.bytes.iter().map(|b| js_sys::Uint8Array::from(&b[..])).collect();
         let _ = js_sys::Reflect::set(&out, &"reply".into(), &reply);
         let _ = js_sys::Reflect::set(&out, &"bytes".into(), &bytes);
         let _ = js_sys::Reflect::set(&out, &"keep".into(), &answer.keep.into());
@@ -131,49 +119,29 @@ mod worker {
         progress: &js_sys::Function,
     ) -> Result<Answer, String> {
         match request {
-            Request::Build {
-                seeds,
-                scripts,
-                settings,
-            } => {
+            Request::Build { seeds, scripts, settings } => {
                 let options = apply(&settings)?;
                 build(seeds, &scripts, payload, options, progress)
             }
             Request::Import { name, encoding } => {
-                let bytes = payload
-                    .first()
-                    .ok_or("no file bytes in the request")?
-                    .to_vec();
-                let text = import(
-                    &name,
-                    &bytes,
-                    Some(encoding.as_str()).filter(|l| !l.is_empty()),
-                )
-                .map_err(|e| e.to_string())?;
+                let bytes = payload.first().ok_or("no file bytes in the request")?.to_vec();
+                let text = import(&name, &bytes, Some(encoding.as_str()).filter(|l| !l.is_empty()))
+                    .map_err(|e| e.to_string())?;
                 Ok(read(text))
             }
-            Request::Pdf { name, text } => Ok(read(
-                import_pdf_text(&name, &text).map_err(|e| e.to_string())?,
-            )),
+            Request::Pdf { name, text } => {
+                Ok(read(import_pdf_text(&name, &text).map_err(|e| e.to_string())?))
+            }
             Request::Discover { limit, settings } => {
                 let options = apply(&settings)?;
                 let mut candidates = with_segmenter(|s| {
                     let corpus = cijing_seeds::corpus(s, options);
-                    discover(
-                        &corpus,
-                        &Selection::all(&corpus),
-                        &DiscoverOptions::default(),
-                        s,
-                    )
+                    discover(&corpus, &Selection::all(&corpus), &DiscoverOptions::default(), s)
                 });
                 candidates.truncate(limit);
                 let candidates = candidates
                     .into_iter()
-                    .map(|c| Suggestion {
-                        word: c.word,
-                        count: c.count,
-                        score: c.score,
-                    })
+                    .map(|c| Suggestion { word: c.word, count: c.count, score: c.score })
                     .collect();
                 Ok(Answer::plain(Reply::Suggested { candidates }))
             }
@@ -201,12 +169,7 @@ mod worker {
             let end = utf16(token.end);
             let word = &text[token.start..token.end];
             if !word.trim().is_empty() {
-                words.push(Word {
-                    word: word.to_string(),
-                    pos: token.pos.to_string(),
-                    start,
-                    end,
-                });
+                words.push(Word { word: word.to_string(), pos: token.pos.to_string(), start, end });
             }
         }
         words
@@ -215,25 +178,12 @@ mod worker {
     /// A read text for the page: its fields, with its paragraphs as bytes
     /// ([`ParagraphList::to_bytes`]) beside it (one buffer crosses to the
     /// page however long the text is), kept by the page as a blob.
-    fn read(mut text: Read) -> Answer {
+    fn read(mut text: ImportedText) -> Answer {
         let paragraphs = ParagraphList::from(std::mem::take(&mut text.paragraphs));
-        let chars = paragraphs
-            .iter()
-            .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
-            .sum();
-        let text = ImportedText {
-            name: text.name,
-            encoding: text.encoding,
-            format: text.format.code().to_string(),
-            script: text.script.code().to_string(),
-            title: text.title,
-            date: text.date.map(|d| d.to_string()),
-            parties: text.parties,
-            chars,
-            notes: text.notes,
-        };
+        let chars =
+            paragraphs.iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).sum();
         Answer {
-            reply: Reply::Read { text },
+            reply: Reply::Read { text, chars },
             bytes: vec![paragraphs.to_bytes()],
             keep: true,
         }
@@ -299,11 +249,7 @@ mod worker {
             bytes.push(encode(&segmented.tokens));
             spellings = segmented.spellings;
         }
-        Ok(Answer {
-            reply: Reply::Built { spellings },
-            bytes,
-            keep: false,
-        })
+        Ok(Answer { reply: Reply::Built { spellings }, bytes, keep: false })
     }
 
     fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
@@ -317,11 +263,7 @@ mod worker {
     #[wasm_bindgen]
     pub fn bench_segment_corpus(rounds: u32) -> String {
         let docs = cijing_seeds::documents();
-        let chars: usize = docs
-            .iter()
-            .flat_map(|d| &d.paragraphs)
-            .map(|p| p.chars().count())
-            .sum();
+        let chars: usize = docs.iter().flat_map(|d| &d.paragraphs).map(|p| p.chars().count()).sum();
         let now = || js_sys::Date::now();
         let mut times: Vec<f64> = (0..rounds.max(1))
             .map(|_| {
@@ -355,11 +297,7 @@ mod worker {
             })
             .collect();
         times.sort_by(|a, b| a.total_cmp(b));
-        format!(
-            "{{\"median_ms\":{:.2},\"min_ms\":{:.2}}}",
-            times[times.len() / 2],
-            times[0]
-        )
+        format!("{{\"median_ms\":{:.2},\"min_ms\":{:.2}}}", times[times.len() / 2], times[0])
     }
 }
 

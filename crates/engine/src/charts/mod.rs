@@ -85,9 +85,7 @@ pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
 /// Width in pixels of `text` at `font_px` (ASCII 0.6 em, anything else 1 em),
 /// as [`fit_text`] measures it.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
-    text.chars()
-        .map(|c| if c.is_ascii() { 0.6 * font_px } else { font_px })
-        .sum()
+    text.chars().map(|c| if c.is_ascii() { 0.6 * font_px } else { font_px }).sum()
 }
 
 /// The SVG backend the charts draw on.
@@ -236,10 +234,7 @@ fn draw_title(area: &Area<'_>, text: &ChartText, width: u32) -> Result<(), Chart
     area.draw(&Text::new(
         caption(text, width),
         (width as i32 / 2, 8),
-        (CHART_FONT, 21)
-            .into_font()
-            .color(&AXIS_COLOR)
-            .pos(Pos::new(HPos::Center, VPos::Top)),
+        (CHART_FONT, 21).into_font().color(&AXIS_COLOR).pos(Pos::new(HPos::Center, VPos::Top)),
     ))
     .map_err(ChartError::from)
 }
@@ -262,11 +257,7 @@ pub fn bar_chart_svg(
     let height = 112 + row_height * bars.len().max(1) as u32;
     let label_columns = bars
         .iter()
-        .map(|(l, _)| {
-            l.chars()
-                .map(|c| if c.is_ascii() { 1 } else { 2 })
-                .sum::<u32>()
-        })
+        .map(|(l, _)| l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<u32>())
         .max()
         .unwrap_or(4);
     let label_area = (label_columns * 8 + 20).clamp(48, 260);
@@ -278,10 +269,7 @@ pub fn bar_chart_svg(
         let area = with_subtitle(&root, text, width, height)?;
         let n = bars.len().max(1) as u32;
         let mut chart = ChartBuilder::on(&area)
-            .caption(
-                caption(text, width),
-                (CHART_FONT, 21).into_font().color(&AXIS_COLOR),
-            )
+            .caption(caption(text, width), (CHART_FONT, 21).into_font().color(&AXIS_COLOR))
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(label_area)
@@ -320,10 +308,7 @@ pub fn bar_chart_svg(
             .draw_series(bars.iter().enumerate().map(|(row, (_, value))| {
                 let y = n - 1 - row as u32;
                 let mut bar = Rectangle::new(
-                    [
-                        (0.0, SegmentValue::Exact(y)),
-                        (*value, SegmentValue::Exact(y + 1)),
-                    ],
+                    [(0.0, SegmentValue::Exact(y)), (*value, SegmentValue::Exact(y + 1))],
                     BAR_COLOR.filled(),
                 );
                 bar.set_margin(4, 4, 0, 0);
@@ -339,20 +324,13 @@ pub fn bar_chart_svg(
 /// `data-bar="ROW"`, so a page finds a clicked bar's row from the mark
 /// alone, never from its colour.
 fn mark_bars(svg: &str) -> String {
-    let fill = format!(
-        "fill=\"#{:02X}{:02X}{:02X}\"",
-        BAR_COLOR.0, BAR_COLOR.1, BAR_COLOR.2
-    );
+    let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", BAR_COLOR.0, BAR_COLOR.1, BAR_COLOR.2);
     let mut out = String::with_capacity(svg.len() + 64);
     let mut row = 0;
     for (i, piece) in svg.split("<rect ").enumerate() {
         if i > 0 {
             out.push_str("<rect ");
-            if piece
-                .split('>')
-                .next()
-                .is_some_and(|attributes| attributes.contains(&fill))
-            {
+            if piece.split('>').next().is_some_and(|attributes| attributes.contains(&fill)) {
                 let _ = write!(out, "data-bar=\"{row}\" ");
                 row += 1;
             }
@@ -376,12 +354,8 @@ pub fn line_chart_svg(
 ) -> Result<String, ChartError> {
     let height = 380u32;
     let n = points.len().max(1);
-    let max = series
-        .iter()
-        .flat_map(|(_, v)| v.iter().copied())
-        .fold(0.0f64, f64::max)
-        .max(1.0)
-        * 1.1;
+    let max =
+        series.iter().flat_map(|(_, v)| v.iter().copied()).fold(0.0f64, f64::max).max(1.0) * 1.1;
     // The legend: its entries in rows above the plot (never over a line),
     // as wide as the plot is (the width less the value axis and margins).
     let legend_px = 16.0;
@@ -400,21 +374,14 @@ pub fn line_chart_svg(
         }
         used += w;
     }
-    let band = if rows.is_empty() {
-        0
-    } else {
-        rows.len() as u32 * 22 + 6
-    };
+    let band = if rows.is_empty() { 0 } else { rows.len() as u32 * 22 + 6 };
     let mut svg = String::new();
     {
         let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
         // The title, then the legend's rows, then the plot.
         let area = with_subtitle(&root, text, width, height)?.margin(12, 0, 0, 0);
         let area = area
-            .titled(
-                &caption(text, width),
-                (CHART_FONT, 21).into_font().color(&AXIS_COLOR),
-            )
+            .titled(&caption(text, width), (CHART_FONT, 21).into_font().color(&AXIS_COLOR))
             .map_err(ChartError::from)?;
         let mut chart = ChartBuilder::on(&area)
             .margin(12)
@@ -472,11 +439,8 @@ pub fn line_chart_svg(
             let mut x = xs.start;
             for &k in row {
                 let (name, color) = (&series[k].0, PALETTE[k % PALETTE.len()]);
-                root.draw(&PathElement::new(
-                    vec![(x + 4, y), (x + 22, y)],
-                    color.stroke_width(3),
-                ))
-                .map_err(ChartError::from)?;
+                root.draw(&PathElement::new(vec![(x + 4, y), (x + 22, y)], color.stroke_width(3)))
+                    .map_err(ChartError::from)?;
                 root.draw(&Text::new(
                     name.clone(),
                     (x + 28, y),
@@ -548,14 +512,7 @@ pub fn cloud_layout(words: &[(String, f64)], width: f64, height: f64) -> Vec<Pla
             match placed.iter().position(|p| overlaps(p, x, y)) {
                 Some(i) => blocker = i,
                 None => {
-                    placed.push(Placed {
-                        word: word.clone(),
-                        x,
-                        y,
-                        size,
-                        w,
-                        h,
-                    });
+                    placed.push(Placed { word: word.clone(), x, y, size, w, h });
                     break;
                 }
             }
@@ -671,10 +628,7 @@ pub fn heatmap_svg(
                 let mix = |a: u8| (255.0 - (255.0 - a as f64) * (0.06 + 0.94 * v)).round() as u8;
                 let fill = RGBColor(mix(base.0), mix(base.1), mix(base.2));
                 area.draw(&Rectangle::new(
-                    [
-                        (x0 as i32 + 1, y + 1),
-                        ((x0 + cell_w) as i32 - 1, y + row_h as i32 - 1),
-                    ],
+                    [(x0 as i32 + 1, y + 1), ((x0 + cell_w) as i32 - 1, y + row_h as i32 - 1)],
                     fill.filled(),
                 ))
                 .map_err(ChartError::from)?;
@@ -732,12 +686,7 @@ pub fn dispersion_plot_svg(
         let area = with_subtitle(&root, text, width, height)?;
         draw_title(&area, text, width)?;
         let (base_x, base_y) = area.get_base_pixel();
-        let font = |pos| {
-            (CHART_FONT, label_px * 1.24)
-                .into_font()
-                .color(&AXIS_COLOR)
-                .pos(pos)
-        };
+        let font = |pos| (CHART_FONT, label_px * 1.24).into_font().color(&AXIS_COLOR).pos(pos);
         let hex = format!("#{:02X}{:02X}{:02X}", BAR_COLOR.0, BAR_COLOR.1, BAR_COLOR.2);
         for (r, (label, positions)) in strips.iter().enumerate() {
             let y = (top + row_h * r as u32) as i32;
@@ -760,13 +709,7 @@ pub fn dispersion_plot_svg(
                 for &p in positions {
                     // A tick at the right end sits just inside the strip.
                     let x = (x0 + (p.clamp(0.0, 1.0) * strip_w).round() as i32).min(x1 - 1);
-                    let _ = write!(
-                        ticks,
-                        "M{} {}h1v{}h-1z",
-                        x + base_x,
-                        y + 3 + base_y,
-                        row_h - 6
-                    );
+                    let _ = write!(ticks, "M{} {}h1v{}h-1z", x + base_x, y + 3 + base_y, row_h - 6);
                 }
                 ticks.push_str("\"/>");
             }
@@ -779,10 +722,9 @@ pub fn dispersion_plot_svg(
         }
         // The ends of the strips: a document's start and end.
         let axis_y = (top + row_h * strips.len() as u32) as i32 + 4;
-        for (x, label, h) in [
-            (label_w as i32, "0", HPos::Left),
-            ((label_w + strip_w) as i32, "1", HPos::Right),
-        ] {
+        for (x, label, h) in
+            [(label_w as i32, "0", HPos::Left), ((label_w + strip_w) as i32, "1", HPos::Right)]
+        {
             area.draw(&Text::new(
                 label,
                 (x, axis_y),

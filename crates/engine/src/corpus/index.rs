@@ -103,10 +103,7 @@ impl Index {
         let doc = self.doc_starts.len() as u32 - 1;
         let first = self.doc_starts[doc as usize] as usize;
         let global = self.paragraphs.len() as u32;
-        self.paragraphs.push(ParaRef {
-            doc,
-            para: global - first as u32,
-        });
+        self.paragraphs.push(ParaRef { doc, para: global - first as u32 });
         if self.postings.len() < vocab.len() {
             self.postings.resize(vocab.len(), Vec::new());
             self.doc_freq.resize(vocab.len(), 0);
@@ -115,10 +112,7 @@ impl Index {
         let mut words = 0;
         for (pos, t) in tokens.iter().enumerate() {
             let term = t.term as usize;
-            self.postings[term].push(Posting {
-                para: global,
-                pos: pos as u32,
-            });
+            self.postings[term].push(Posting { para: global, pos: pos as u32 });
             *self.counting.entry((t.term, t.pos)).or_insert(0) += 1;
             if self.last_doc[term] != doc {
                 self.last_doc[term] = doc;

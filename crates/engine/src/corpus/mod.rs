@@ -37,13 +37,7 @@ pub struct CorpusError {
 
 impl fmt::Display for CorpusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "document {}, paragraph {}: {}",
-            self.doc + 1,
-            self.paragraph + 1,
-            self.message
-        )
+        write!(f, "document {}, paragraph {}: {}", self.doc + 1, self.paragraph + 1, self.message)
     }
 }
 
@@ -166,12 +160,7 @@ impl Corpus {
     ) -> Corpus {
         let tokens: DocumentTokens = docs
             .iter()
-            .map(|d| {
-                d.paragraphs
-                    .iter()
-                    .map(|p| segmenter.segment(p, options))
-                    .collect()
-            })
+            .map(|d| d.paragraphs.iter().map(|p| segmenter.segment(p, options)).collect())
             .collect();
         // A segmenter's tokens always fit the text it cut.
         Corpus::from_segmented(docs, tokens, segmenter, options)
@@ -256,11 +245,8 @@ impl Corpus {
 
     /// The party codes of the corpus's documents, sorted, each once.
     pub fn parties(&self) -> Vec<String> {
-        let mut parties: Vec<String> = self
-            .docs
-            .iter()
-            .flat_map(|d| d.info.parties.iter().cloned())
-            .collect();
+        let mut parties: Vec<String> =
+            self.docs.iter().flat_map(|d| d.info.parties.iter().cloned()).collect();
         parties.sort();
         parties.dedup();
         parties
@@ -325,11 +311,7 @@ impl CorpusBuilder {
 
     /// Starts the next document; its paragraphs follow.
     pub fn start_document(&mut self, info: DocInfo, meta: Vec<String>) {
-        self.docs.push(Document {
-            info,
-            meta,
-            paragraphs: Vec::new(),
-        });
+        self.docs.push(Document { info, meta, paragraphs: Vec::new() });
         self.index.start_document();
     }
 
@@ -364,10 +346,7 @@ impl CorpusBuilder {
             });
         }
         self.index.add_paragraph(&interned, &self.vocab);
-        self.docs[doc].paragraphs.push(Paragraph {
-            text,
-            tokens: interned,
-        });
+        self.docs[doc].paragraphs.push(Paragraph { text, tokens: interned });
         Ok(())
     }
 

@@ -41,11 +41,7 @@ pub struct BadParagraphBytes {
 
 impl fmt::Display for BadParagraphBytes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "paragraph bytes, byte {}: not paragraphs as cijing writes them",
-            self.offset
-        )
+        write!(f, "paragraph bytes, byte {}: not paragraphs as cijing writes them", self.offset)
     }
 }
 
@@ -124,10 +120,7 @@ const MAX_LENGTH_BYTES: usize = 10;
 impl ParagraphDecoder {
     /// A decoder that has these bytes (more may be [`push`](Self::push)ed).
     pub fn new(bytes: Vec<u8>) -> ParagraphDecoder {
-        ParagraphDecoder {
-            bytes,
-            ..ParagraphDecoder::default()
-        }
+        ParagraphDecoder { bytes, ..ParagraphDecoder::default() }
     }
 
     /// Adds the bytes that come next.
@@ -147,18 +140,15 @@ impl ParagraphDecoder {
             let mut after_length = at;
             let Some(len) = crate::text::varint::take_usize(bytes, &mut after_length) else {
                 if bytes.len() - start >= MAX_LENGTH_BYTES {
-                    return Err(BadParagraphBytes {
-                        offset: self.offset + start,
-                    });
+                    return Err(BadParagraphBytes { offset: self.offset + start });
                 }
                 break;
             };
             let Some(text) = bytes.get(after_length..after_length.saturating_add(len)) else {
                 break;
             };
-            let text = std::str::from_utf8(text).map_err(|_| BadParagraphBytes {
-                offset: self.offset + start,
-            })?;
+            let text = std::str::from_utf8(text)
+                .map_err(|_| BadParagraphBytes { offset: self.offset + start })?;
             self.paragraphs.push(text.to_string());
             at = after_length + len;
         }
@@ -173,9 +163,7 @@ impl ParagraphDecoder {
         if self.bytes.is_empty() {
             Ok(self.paragraphs.into())
         } else {
-            Err(BadParagraphBytes {
-                offset: self.offset,
-            })
+            Err(BadParagraphBytes { offset: self.offset })
         }
     }
 }
@@ -225,11 +213,7 @@ impl<'de> Visitor<'de> for ListVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ParagraphList, E> {
-        Ok(text
-            .split('\n')
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-            .into())
+        Ok(text.split('\n').map(str::to_string).collect::<Vec<_>>().into())
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ParagraphList, A::Error> {

@@ -86,20 +86,12 @@ impl std::fmt::Display for QueryError {
             QueryError::TooLong => {
                 write!(f, "a search term can have at most {MAX_QUERY_WORDS} words")
             }
-            QueryError::EmptyPattern(p) => write!(
-                f,
-                "the pattern {p} is empty: give some characters to look for"
-            ),
+            QueryError::EmptyPattern(p) => {
+                write!(f, "the pattern {p} is empty: give some characters to look for")
+            }
             QueryError::BadRegex { pattern, message } => {
-                let message = message
-                    .lines()
-                    .rfind(|l| !l.trim().is_empty())
-                    .unwrap_or("")
-                    .trim();
-                write!(
-                    f,
-                    "the regular expression /{pattern}/ is not valid: {message}"
-                )
+                let message = message.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").trim();
+                write!(f, "the regular expression /{pattern}/ is not valid: {message}")
             }
             QueryError::NoMatch(p) => write!(f, "no word of the corpus matches {p}"),
         }
@@ -193,10 +185,7 @@ fn build_regex(pattern: &str) -> Result<regex_lite::Regex, QueryError> {
     regex_lite::RegexBuilder::new(pattern)
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
-        .map_err(|e| QueryError::BadRegex {
-            pattern: pattern.to_string(),
-            message: e.to_string(),
-        })
+        .map_err(|e| QueryError::BadRegex { pattern: pattern.to_string(), message: e.to_string() })
 }
 
 impl Query {
@@ -284,11 +273,8 @@ impl Query {
     ) -> Result<Query, QueryError> {
         let mut unknown = None;
         let query = Query::resolve(corpus, text, merge_aliases, true, |text| {
-            let bounds: Vec<usize> = text
-                .char_indices()
-                .map(|(at, _)| at)
-                .chain([text.len()])
-                .collect();
+            let bounds: Vec<usize> =
+                text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
             // The end (a char index) of the longest word of the corpus that
             // starts at char `i`, up to 16 characters long.
             let word_end = |i: usize| {
@@ -307,9 +293,8 @@ impl Query {
                     }
                     None => {
                         // The whole run of characters no word starts at.
-                        let run_end = (i + 1..chars)
-                            .find(|&k| word_end(k).is_some())
-                            .unwrap_or(chars);
+                        let run_end =
+                            (i + 1..chars).find(|&k| word_end(k).is_some()).unwrap_or(chars);
                         unknown = Some(text[bounds[i]..bounds[run_end]].to_string());
                         return Vec::new();
                     }
@@ -334,9 +319,7 @@ impl Query {
     pub fn uses_language(text: &str) -> bool {
         let text = text.trim();
         unquote(text).is_some_and(|inner| !inner.is_empty())
-            || text
-                .split_whitespace()
-                .any(|w| !matches!(classify(w, true), Word::Literal(_)))
+            || text.split_whitespace().any(|w| !matches!(classify(w, true), Word::Literal(_)))
     }
 
     /// The shared part of parsing: a quoted query is a substring; spaces
@@ -426,9 +409,7 @@ impl Query {
             }
             let mut slot: Vec<TermId> = if merge_aliases {
                 let mut head = vec![false; corpus.vocab.len()];
-                terms
-                    .iter()
-                    .for_each(|&t| head[corpus.count_as(t, true) as usize] = true);
+                terms.iter().for_each(|&t| head[corpus.count_as(t, true) as usize] = true);
                 (0..corpus.vocab.len() as TermId)
                     .filter(|&t| head[corpus.count_as(t, true) as usize])
                     .collect()
@@ -440,12 +421,7 @@ impl Query {
             slots.push(slot);
             pos.push(class);
         }
-        Ok(Query {
-            text: text.to_string(),
-            slots,
-            pos,
-            substring: None,
-        })
+        Ok(Query { text: text.to_string(), slots, pos, substring: None })
     }
 
     /// Where the query matches in `terms` (the term ids of one paragraph's
@@ -522,12 +498,7 @@ impl Query {
                     let end = start + m.len();
                     let first = para.tokens.iter().position(|t| t.end as usize > start)?;
                     let last = para.tokens.iter().rposition(|t| (t.start as usize) < end)? + 1;
-                    Some(Hit {
-                        first,
-                        last: last.max(first + 1),
-                        start,
-                        end,
-                    })
+                    Some(Hit { first, last: last.max(first + 1), start, end })
                 })
                 .collect();
         }

@@ -156,24 +156,14 @@ impl fmt::Display for SelectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SelectError::UnknownDocument { id, known } => {
-                write!(
-                    f,
-                    "no document \"{id}\"; the documents are: {}",
-                    known.join(", ")
-                )
+                write!(f, "no document \"{id}\"; the documents are: {}", known.join(", "))
             }
             SelectError::UnknownParty { code, known } => {
-                write!(
-                    f,
-                    "unknown party \"{code}\"; the parties are: {}",
-                    known.join(", ")
-                )
+                write!(f, "unknown party \"{code}\"; the parties are: {}", known.join(", "))
             }
-            SelectError::UnknownTopic { id, known } => write!(
-                f,
-                "unknown topic \"{id}\"; the topics are: {}",
-                known.join(", ")
-            ),
+            SelectError::UnknownTopic { id, known } => {
+                write!(f, "unknown topic \"{id}\"; the topics are: {}", known.join(", "))
+            }
             SelectError::BadDate(e) => e.fmt(f),
         }
     }
@@ -205,16 +195,12 @@ pub struct Selection {
 impl Selection {
     /// Every paragraph of the corpus.
     pub fn all(corpus: &Corpus) -> Selection {
-        Selection {
-            paragraphs: vec![true; corpus.index.paragraphs.len()],
-        }
+        Selection { paragraphs: vec![true; corpus.index.paragraphs.len()] }
     }
 
     /// No paragraph of the corpus.
     pub fn none(corpus: &Corpus) -> Selection {
-        Selection {
-            paragraphs: vec![false; corpus.index.paragraphs.len()],
-        }
+        Selection { paragraphs: vec![false; corpus.index.paragraphs.len()] }
     }
 
     /// Whole documents, by index. Panics if an index is not a document's.
@@ -230,9 +216,7 @@ impl Selection {
 
     /// The paragraphs not in this selection.
     pub fn complement(&self) -> Selection {
-        Selection {
-            paragraphs: self.paragraphs.iter().map(|s| !s).collect(),
-        }
+        Selection { paragraphs: self.paragraphs.iter().map(|s| !s).collect() }
     }
 
     /// Is the paragraph with this global id selected? `false` for ids past
@@ -253,11 +237,7 @@ impl Selection {
 
     /// Global ids of the selected paragraphs, in corpus order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.paragraphs
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| **s)
-            .map(|(g, _)| g)
+        self.paragraphs.iter().enumerate().filter(|(_, s)| **s).map(|(g, _)| g)
     }
 
     /// Indexes of documents with at least one selected paragraph, ascending.
@@ -371,21 +351,16 @@ pub fn select(
 pub fn select_documents(corpus: &Corpus, filter: &Filter) -> Result<Selection, SelectError> {
     let mut doc_ok = vec![filter.docs.is_empty(); corpus.docs.len()];
     for id in &filter.docs {
-        let d = corpus
-            .doc_index(id)
-            .ok_or_else(|| SelectError::UnknownDocument {
-                id: id.clone(),
-                known: corpus.docs.iter().map(|d| d.info.id.clone()).collect(),
-            })?;
+        let d = corpus.doc_index(id).ok_or_else(|| SelectError::UnknownDocument {
+            id: id.clone(),
+            known: corpus.docs.iter().map(|d| d.info.id.clone()).collect(),
+        })?;
         doc_ok[d] = true;
     }
     let parties = corpus.parties();
     for p in &filter.parties {
         if !parties.contains(p) {
-            return Err(SelectError::UnknownParty {
-                code: p.clone(),
-                known: parties,
-            });
+            return Err(SelectError::UnknownParty { code: p.clone(), known: parties });
         }
     }
     for (d, doc) in corpus.docs.iter().enumerate() {

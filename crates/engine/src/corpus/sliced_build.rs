@@ -58,11 +58,7 @@ pub struct SharedDocument {
 
 impl From<CleanDocument> for SharedDocument {
     fn from(doc: CleanDocument) -> SharedDocument {
-        SharedDocument {
-            info: doc.info,
-            meta: doc.meta,
-            paragraphs: doc.paragraphs.into(),
-        }
+        SharedDocument { info: doc.info, meta: doc.meta, paragraphs: doc.paragraphs.into() }
     }
 }
 
@@ -121,10 +117,8 @@ impl SlicedBuild {
         streams: Vec<Vec<u8>>,
         options: SegmentOptions,
     ) -> Result<SlicedBuild, BuildError> {
-        let streams = streams
-            .into_iter()
-            .map(TokenStream::new)
-            .collect::<Result<VecDeque<_>, _>>()?;
+        let streams =
+            streams.into_iter().map(TokenStream::new).collect::<Result<VecDeque<_>, _>>()?;
         let in_streams: usize = streams.iter().map(TokenStream::documents).sum();
         if in_streams != docs.len() {
             return Err(CorpusError {
@@ -181,10 +175,8 @@ impl SlicedBuild {
                     }
                 }
                 // `new` checked that the streams hold every document.
-                let (stream, left) = self
-                    .streams
-                    .front_mut()
-                    .expect("a stream holds this document");
+                let (stream, left) =
+                    self.streams.front_mut().expect("a stream holds this document");
                 *left -= 1;
                 if stream.next_document()? != doc.paragraphs.len() {
                     let doc = self.builder.documents();
@@ -201,17 +193,12 @@ impl SlicedBuild {
             }
             let text = self.current.0[self.current.1].clone();
             self.current.1 += 1;
-            let (stream, _) = self
-                .streams
-                .front_mut()
-                .expect("a stream holds this document");
+            let (stream, _) = self.streams.front_mut().expect("a stream holds this document");
             stream.next_paragraph(&mut self.tokens)?;
             let tags = stream.tags();
             self.builder.add_paragraph(
                 text,
-                self.tokens
-                    .iter()
-                    .map(|t| (t.start, t.end, tags[t.tag].as_str())),
+                self.tokens.iter().map(|t| (t.start, t.end, tags[t.tag].as_str())),
                 stopwords,
             )?;
             self.done += 1;

@@ -40,11 +40,7 @@ pub struct TokenStreamError {
 
 impl fmt::Display for TokenStreamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "stream of tokens, byte {}: {}",
-            self.offset, self.message
-        )
+        write!(f, "stream of tokens, byte {}: {}", self.offset, self.message)
     }
 }
 
@@ -99,10 +95,7 @@ struct Reader<B> {
 
 impl<B: AsRef<[u8]>> Reader<B> {
     fn fail<T>(&self, message: &'static str) -> Result<T, TokenStreamError> {
-        Err(TokenStreamError {
-            offset: self.at,
-            message,
-        })
+        Err(TokenStreamError { offset: self.at, message })
     }
 
     /// A number that is read whole but out of range: the error names its first byte.
@@ -114,10 +107,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
         let at = self.at;
         let n = self.number()?;
         if n >= limit {
-            return Err(TokenStreamError {
-                offset: at,
-                message,
-            });
+            return Err(TokenStreamError { offset: at, message });
         }
         Ok(n)
     }
@@ -127,26 +117,19 @@ impl<B: AsRef<[u8]>> Reader<B> {
         crate::text::varint::take_usize(bytes, &mut self.at).ok_or_else(|| {
             let rest = &bytes[start.min(bytes.len())..];
             let cut_off = rest.len() < 10 && rest.iter().all(|b| b & 0x80 != 0);
-            let message = if cut_off {
-                "the stream ends inside a number"
-            } else {
-                "a number is too long"
-            };
-            TokenStreamError {
-                offset: start,
-                message,
-            }
+            let message =
+                if cut_off { "the stream ends inside a number" } else { "a number is too long" };
+            TokenStreamError { offset: start, message }
         })
     }
 
     fn signed(&mut self) -> Result<isize, TokenStreamError> {
         let start = self.at;
         let n = crate::text::varint::take_signed(self.bytes.as_ref(), &mut self.at);
-        n.and_then(|n| isize::try_from(n).ok())
-            .ok_or(TokenStreamError {
-                offset: start,
-                message: "a number is too long or the stream ends inside it",
-            })
+        n.and_then(|n| isize::try_from(n).ok()).ok_or(TokenStreamError {
+            offset: start,
+            message: "a number is too long or the stream ends inside it",
+        })
     }
 
     /// A count of items that each take at least one more byte.
@@ -207,10 +190,7 @@ impl<B: AsRef<[u8]>> TokenStream<B> {
                 message: "not a cijing token stream (no CJT2 header)",
             });
         }
-        let mut reader = Reader {
-            bytes,
-            at: MAGIC.len(),
-        };
+        let mut reader = Reader { bytes, at: MAGIC.len() };
         let mut tags = Vec::new();
         for _ in 0..reader.count()? {
             let len = reader.count()?;
@@ -222,11 +202,7 @@ impl<B: AsRef<[u8]>> TokenStream<B> {
             reader.at += len;
         }
         let documents = reader.count()?;
-        Ok(TokenStream {
-            reader,
-            tags,
-            documents,
-        })
+        Ok(TokenStream { reader, tags, documents })
     }
 
     /// The POS tags, indexed by [`StreamToken::tag`].
@@ -251,18 +227,15 @@ impl<B: AsRef<[u8]>> TokenStream<B> {
         out.reserve(n);
         let mut previous = 0usize;
         for _ in 0..n {
-            let too_large = |r: &Reader<B>| TokenStreamError {
-                offset: r.at,
-                message: "a span is too large",
-            };
+            let too_large =
+                |r: &Reader<B>| TokenStreamError { offset: r.at, message: "a span is too large" };
             let gap = self.reader.signed()?;
             let start = previous.checked_add_signed(gap).ok_or(TokenStreamError {
                 offset: self.reader.at,
                 message: "a span starts before its paragraph or is too large",
             })?;
-            let end = start
-                .checked_add(self.reader.number()?)
-                .ok_or_else(|| too_large(&self.reader))?;
+            let end =
+                start.checked_add(self.reader.number()?).ok_or_else(|| too_large(&self.reader))?;
             let tag = self
                 .reader
                 .index_below(self.tags.len(), "a POS tag index is outside the tag table")?;
@@ -294,11 +267,7 @@ pub fn decode(bytes: &[u8]) -> Result<DocumentTokens, TokenStreamError> {
             paragraphs.push(
                 tokens
                     .iter()
-                    .map(|t| Token {
-                        start: t.start,
-                        end: t.end,
-                        pos: stream.tags[t.tag].clone(),
-                    })
+                    .map(|t| Token { start: t.start, end: t.end, pos: stream.tags[t.tag].clone() })
                     .collect(),
             );
         }
@@ -337,7 +306,10 @@ impl fmt::Display for NotTiled {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (d, p) = (self.document + 1, self.paragraph + 1);
         match self.problem {
-            Tiling::From(at) => write!(f, "document {d}, paragraph {p}: the tokens do not cover the text from byte {at} on, one after another"),
+            Tiling::From(at) => write!(
+                f,
+                "document {d}, paragraph {p}: the tokens do not cover the text from byte {at} on, one after another"
+            ),
             Tiling::Paragraphs => write!(f, "document {d}: the tokens are for another number of paragraphs"),
             Tiling::Documents => write!(f, "the tokens are for another number of documents"),
         }
@@ -379,11 +351,7 @@ pub fn encode_words(
             let mut ids = Vec::with_capacity(tokens.len());
             for t in tokens {
                 if t.start != at || t.end <= t.start || !text.is_char_boundary(t.end) {
-                    return Err(NotTiled {
-                        document,
-                        paragraph,
-                        problem: Tiling::From(at),
-                    });
+                    return Err(NotTiled { document, paragraph, problem: Tiling::From(at) });
                 }
                 let tag = tags.iter().position(|g| *g == t.pos).unwrap_or_else(|| {
                     tags.push(&t.pos);
@@ -400,11 +368,7 @@ pub fn encode_words(
                 at = t.end;
             }
             if at != text.len() {
-                return Err(NotTiled {
-                    document,
-                    paragraph,
-                    problem: Tiling::From(at),
-                });
+                return Err(NotTiled { document, paragraph, problem: Tiling::From(at) });
             }
             doc.push(ids);
         }
@@ -466,10 +430,7 @@ impl<'a> WordStream<'a> {
                 message: "not a cijing word stream (no CJW1 header)",
             });
         }
-        let mut reader = Reader {
-            bytes,
-            at: WORDS_MAGIC.len(),
-        };
+        let mut reader = Reader { bytes, at: WORDS_MAGIC.len() };
         let text = |reader: &mut Reader<&'a [u8]>, message| {
             let len = reader.count()?;
             let at = reader.at;
@@ -493,13 +454,7 @@ impl<'a> WordStream<'a> {
             vocabulary.push((word, tag));
         }
         let documents = reader.count()?;
-        Ok(WordStream {
-            reader,
-            tags,
-            vocabulary,
-            documents,
-            words: Vec::new(),
-        })
+        Ok(WordStream { reader, tags, vocabulary, documents, words: Vec::new() })
     }
 
     /// The POS tags, indexed by [`StreamToken::tag`].
@@ -526,10 +481,9 @@ impl<'a> WordStream<'a> {
         self.words.clear();
         let mut len = 0;
         for _ in 0..self.reader.count()? {
-            let word = self.vocabulary[self.reader.index_below(
-                self.vocabulary.len(),
-                "a word number is outside the vocabulary",
-            )?];
+            let word = self.vocabulary[self
+                .reader
+                .index_below(self.vocabulary.len(), "a word number is outside the vocabulary")?];
             len += word.0.len();
             self.words.push(word);
         }
@@ -537,11 +491,7 @@ impl<'a> WordStream<'a> {
         out.clear();
         out.reserve(self.words.len());
         for &(word, tag) in &self.words {
-            out.push(StreamToken {
-                start: text.len(),
-                end: text.len() + word.len(),
-                tag,
-            });
+            out.push(StreamToken { start: text.len(), end: text.len() + word.len(), tag });
             text.push_str(word);
         }
         Ok(text)
@@ -590,19 +540,12 @@ mod tests {
     use super::*;
 
     fn t(start: usize, end: usize, pos: &str) -> Token {
-        Token {
-            start,
-            end,
-            pos: pos.into(),
-        }
+        Token { start, end, pos: pos.into() }
     }
 
     #[test]
     fn a_stream_reads_back_what_was_written() {
-        let docs = vec![
-            vec![vec![t(0, 6, "n"), t(6, 9, "v"), t(9, 300, "")], vec![]],
-            vec![],
-        ];
+        let docs = vec![vec![vec![t(0, 6, "n"), t(6, 9, "v"), t(9, 300, "")], vec![]], vec![]];
         let bytes = encode(&docs);
         // CJT2, 3 tags ("n", "v", ""), 2 docs; doc 1: 2 paragraphs, 3 tokens
         // as (gap zigzagged, length, tag): (0, 6, 0) (6 → 12, 3, 1)
@@ -648,10 +591,7 @@ mod tests {
         }
         let mut extra = bytes.clone();
         extra.push(0);
-        assert_eq!(
-            decode(&extra).unwrap_err().message,
-            "bytes left over after the last document"
-        );
+        assert_eq!(decode(&extra).unwrap_err().message, "bytes left over after the last document");
         assert!(decode(b"CJT2\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff").is_err());
         assert!(decode(b"XXXX").is_err());
         let mut bad_tag = bytes;
@@ -667,13 +607,8 @@ mod tests {
     fn a_word_stream_holds_the_text_and_its_tokens() {
         // 合作共赢 | 合作。 : 合作 (6 bytes, v) twice, 共赢 (v), 。 (x).
         let paragraphs = vec![vec!["合作共赢".to_string(), "合作。".to_string()], vec![]];
-        let docs = vec![
-            vec![
-                vec![t(0, 6, "v"), t(6, 12, "v")],
-                vec![t(0, 6, "v"), t(6, 9, "x")],
-            ],
-            vec![],
-        ];
+        let docs =
+            vec![vec![vec![t(0, 6, "v"), t(6, 12, "v")], vec![t(0, 6, "v"), t(6, 9, "x")]], vec![]];
         let bytes = encode_words(&paragraphs, &docs).unwrap();
         // CJW1; tags v, x; vocabulary 合作 (used twice) first, then 共赢 and
         // 。 in order of first use; 2 documents: 2 paragraphs of 2 words
@@ -698,26 +633,13 @@ mod tests {
             (vec![t(0, 6, "v")], 6),
         ] {
             let err = encode_words(&text, &[vec![tokens]]).unwrap_err();
-            assert_eq!(
-                err,
-                NotTiled {
-                    document: 0,
-                    paragraph: 0,
-                    problem: Tiling::From(offset)
-                }
-            );
+            assert_eq!(err, NotTiled { document: 0, paragraph: 0, problem: Tiling::From(offset) });
         }
         // Tokens for another number of paragraphs, or of documents.
         let two = vec![vec!["合作".to_string(), "共赢".to_string()]];
         let err = encode_words(&two, &[vec![vec![t(0, 6, "v")]]]).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "document 1: the tokens are for another number of paragraphs"
-        );
-        assert_eq!(
-            encode_words(&two, &[]).unwrap_err().problem,
-            Tiling::Documents
-        );
+        assert_eq!(err.to_string(), "document 1: the tokens are for another number of paragraphs");
+        assert_eq!(encode_words(&two, &[]).unwrap_err().problem, Tiling::Documents);
         assert_eq!(
             encode_words(&text, &[vec![vec![t(0, 6, "v")]]]).unwrap_err().to_string(),
             "document 1, paragraph 1: the tokens do not cover the text from byte 6 on, one after another"
@@ -743,10 +665,7 @@ mod tests {
         // The error names the bad number's byte.
         assert_eq!(
             decode_words(&unknown).unwrap_err(),
-            TokenStreamError {
-                offset: last,
-                message: "a word number is outside the vocabulary"
-            }
+            TokenStreamError { offset: last, message: "a word number is outside the vocabulary" }
         );
         assert!(decode_words(b"CJT2").is_err());
         // An empty word would give a token that covers nothing.

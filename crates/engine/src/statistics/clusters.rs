@@ -44,11 +44,7 @@ pub struct ClusterOptions {
 
 impl Default for ClusterOptions {
     fn default() -> Self {
-        ClusterOptions {
-            size: 3,
-            side: ClusterSide::Any,
-            min_count: 2,
-        }
+        ClusterOptions { size: 3, side: ClusterSide::Any, min_count: 2 }
     }
 }
 
@@ -111,17 +107,10 @@ pub fn clusters(
         // The start of the run of word tokens each token is in.
         let mut run_start = vec![0usize; para.tokens.len()];
         for i in 0..para.tokens.len() {
-            run_start[i] = if i > 0 && is_word(i) && is_word(i - 1) {
-                run_start[i - 1]
-            } else {
-                i
-            };
+            run_start[i] = if i > 0 && is_word(i) && is_word(i - 1) { run_start[i - 1] } else { i };
         }
-        let run_end = |i: usize| {
-            (i..para.tokens.len())
-                .find(|&j| !is_word(j))
-                .unwrap_or(para.tokens.len())
-        };
+        let run_end =
+            |i: usize| (i..para.tokens.len()).find(|&j| !is_word(j)).unwrap_or(para.tokens.len());
         // Each cluster counted once per place: its first token index.
         let mut starts = BTreeSet::new();
         for hit in query.hits(corpus, g) {
@@ -149,10 +138,8 @@ pub fn clusters(
             }
         }
         for s in starts {
-            let words: Vec<&str> = para.tokens[s..s + size]
-                .iter()
-                .map(|t| corpus.token_text(t))
-                .collect();
+            let words: Vec<&str> =
+                para.tokens[s..s + size].iter().map(|t| corpus.token_text(t)).collect();
             let entry = counts.entry(words.join(" ")).or_insert((0, 0, u32::MAX));
             entry.0 += 1;
             if entry.2 != doc {
@@ -164,16 +151,8 @@ pub fn clusters(
     let mut rows: Vec<ClusterRow> = counts
         .into_iter()
         .filter(|(_, (count, _, _))| *count >= options.min_count.max(1))
-        .map(|(cluster, (count, docs, _))| ClusterRow {
-            cluster,
-            count,
-            docs,
-        })
+        .map(|(cluster, (count, docs, _))| ClusterRow { cluster, count, docs })
         .collect();
-    rows.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.cluster.cmp(&b.cluster))
-    });
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.cluster.cmp(&b.cluster)));
     rows
 }

@@ -96,30 +96,16 @@ impl Default for CollocateOptions {
 impl CollocateOptions {
     /// The same window on both sides: `span` words left and right.
     pub fn span(span: usize) -> CollocateOptions {
-        CollocateOptions {
-            span_left: span,
-            span_right: span,
-            ..CollocateOptions::default()
-        }
+        CollocateOptions { span_left: span, span_right: span, ..CollocateOptions::default() }
     }
 
     /// Checks the window (0 to 20 words a side, 1 or more in all);
     /// [`collocates`] itself takes any window.
     pub fn check(&self) -> Result<(), OptionError> {
         if self.span_left == self.span_right {
-            check_range(
-                "span",
-                self.span_left,
-                1..=20,
-                "the window is 1 to 20 words on each side",
-            )
+            check_range("span", self.span_left, 1..=20, "the window is 1 to 20 words on each side")
         } else {
-            check_range(
-                "left",
-                self.span_left,
-                0..=20,
-                "the window is 0 to 20 words on the left",
-            )?;
+            check_range("left", self.span_left, 0..=20, "the window is 0 to 20 words on the left")?;
             check_range(
                 "right",
                 self.span_right,
@@ -252,11 +238,8 @@ pub fn collocates(
     collocation: &CollocateOptions,
     options: &TermOptions,
 ) -> CollocateTable {
-    let (left, right, min_observed) = (
-        collocation.span_left,
-        collocation.span_right,
-        collocation.min_observed,
-    );
+    let (left, right, min_observed) =
+        (collocation.span_left, collocation.span_right, collocation.min_observed);
     let n_terms = corpus.vocab.len();
     let mut observed = vec![0u64; n_terms];
     let mut slots = 0u64;
@@ -308,11 +291,7 @@ pub fn collocates(
             let o = observed[i] as f64;
             let f = counts.by_term[i] as f64;
             let e = if n > 0.0 { w * f / n } else { 0.0 };
-            let association = if o > e {
-                Association::Attraction
-            } else {
-                Association::Repulsion
-            };
+            let association = if o > e { Association::Attraction } else { Association::Repulsion };
             if association == Association::Repulsion && !collocation.repulsion {
                 return None;
             }
@@ -333,41 +312,26 @@ pub fn collocates(
         .collect();
     match collocation.sort {
         CollocateSort::Ll => rows.sort_by(|a, b| {
-            b.log_likelihood
-                .total_cmp(&a.log_likelihood)
-                .then_with(|| a.term.cmp(&b.term))
+            b.log_likelihood.total_cmp(&a.log_likelihood).then_with(|| a.term.cmp(&b.term))
         }),
         CollocateSort::Mi => {
             rows.sort_by(|a, b| b.mi.total_cmp(&a.mi).then_with(|| a.term.cmp(&b.term)))
         }
-        CollocateSort::T => rows.sort_by(|a, b| {
-            b.t_score
-                .total_cmp(&a.t_score)
-                .then_with(|| a.term.cmp(&b.term))
-        }),
-        CollocateSort::Observed => rows.sort_by(|a, b| {
-            b.observed
-                .cmp(&a.observed)
-                .then_with(|| a.term.cmp(&b.term))
-        }),
+        CollocateSort::T => {
+            rows.sort_by(|a, b| b.t_score.total_cmp(&a.t_score).then_with(|| a.term.cmp(&b.term)))
+        }
+        CollocateSort::Observed => {
+            rows.sort_by(|a, b| b.observed.cmp(&a.observed).then_with(|| a.term.cmp(&b.term)))
+        }
         CollocateSort::Mi3 => {
             rows.sort_by(|a, b| b.mi3.total_cmp(&a.mi3).then_with(|| a.term.cmp(&b.term)))
         }
-        CollocateSort::Z => rows.sort_by(|a, b| {
-            b.z_score
-                .total_cmp(&a.z_score)
-                .then_with(|| a.term.cmp(&b.term))
-        }),
-        CollocateSort::LogDice => rows.sort_by(|a, b| {
-            b.log_dice
-                .total_cmp(&a.log_dice)
-                .then_with(|| a.term.cmp(&b.term))
-        }),
+        CollocateSort::Z => {
+            rows.sort_by(|a, b| b.z_score.total_cmp(&a.z_score).then_with(|| a.term.cmp(&b.term)))
+        }
+        CollocateSort::LogDice => {
+            rows.sort_by(|a, b| b.log_dice.total_cmp(&a.log_dice).then_with(|| a.term.cmp(&b.term)))
+        }
     }
-    CollocateTable {
-        node_hits: hits,
-        window_slots: slots,
-        tokens: counts.tokens,
-        rows,
-    }
+    CollocateTable { node_hits: hits, window_slots: slots, tokens: counts.tokens, rows }
 }

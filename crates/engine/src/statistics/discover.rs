@@ -39,13 +39,7 @@ pub struct DiscoverOptions {
 
 impl Default for DiscoverOptions {
     fn default() -> Self {
-        DiscoverOptions {
-            min_len: 2,
-            max_len: 6,
-            min_count: 3,
-            min_pmi: 4.0,
-            min_entropy: 1.5,
-        }
+        DiscoverOptions { min_len: 2, max_len: 6, min_count: 3, min_pmi: 4.0, min_entropy: 1.5 }
     }
 }
 
@@ -53,12 +47,7 @@ impl DiscoverOptions {
     /// Checks the candidate lengths (2 to 8 characters, `min_len` ≤
     /// `max_len`); [`discover`] itself takes any lengths.
     pub fn check(&self) -> Result<(), OptionError> {
-        check_range(
-            "max-len",
-            self.max_len,
-            2..=8,
-            "candidates are 2 to 8 characters",
-        )?;
+        check_range("max-len", self.max_len, 2..=8, "candidates are 2 to 8 characters")?;
         check_range(
             "min-len",
             self.min_len,
@@ -219,10 +208,6 @@ pub fn discover(
             })
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.word.cmp(&b.word))
-    });
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.word.cmp(&b.word)));
     out
 }

@@ -58,11 +58,7 @@ pub fn juilland_d(counts: &[u64], sizes: &[u64]) -> Option<f64> {
     if n < 2 || sizes.len() != n || sizes.contains(&0) || counts.iter().all(|&c| c == 0) {
         return None;
     }
-    let rates: Vec<f64> = counts
-        .iter()
-        .zip(sizes)
-        .map(|(&v, &s)| v as f64 / s as f64)
-        .collect();
+    let rates: Vec<f64> = counts.iter().zip(sizes).map(|(&v, &s)| v as f64 / s as f64).collect();
     let mean = rates.iter().sum::<f64>() / n as f64;
     let sd = (rates.iter().map(|p| (p - mean).powi(2)).sum::<f64>() / n as f64).sqrt();
     Some(1.0 - (sd / mean) / ((n - 1) as f64).sqrt())

@@ -69,21 +69,14 @@ pub struct KeynessOptions {
 
 impl Default for KeynessOptions {
     fn default() -> Self {
-        KeynessOptions {
-            reference: Reference::Rest,
-            min_g2: 3.84,
-        }
+        KeynessOptions { reference: Reference::Rest, min_g2: 3.84 }
     }
 }
 
 /// Critical values of χ² with one degree of freedom and their labels,
 /// largest first.
-pub const CUTOFFS: [(f64, &str); 4] = [
-    (15.13, "p<0.0001"),
-    (10.83, "p<0.001"),
-    (6.63, "p<0.01"),
-    (3.84, "p<0.05"),
-];
+pub const CUTOFFS: [(f64, &str); 4] =
+    [(15.13, "p<0.0001"), (10.83, "p<0.001"), (6.63, "p<0.01"), (3.84, "p<0.05")];
 
 /// The significance band of a G² value: the label of the largest cut-off
 /// in [`CUTOFFS`] it reaches, or `ns` below 3.84.
@@ -95,10 +88,7 @@ pub const CUTOFFS: [(f64, &str); 4] = [
 /// assert_eq!(significance(3.0), "ns");
 /// ```
 pub fn significance(g2: f64) -> &'static str {
-    CUTOFFS
-        .iter()
-        .find(|(c, _)| g2 >= *c)
-        .map_or("ns", |(_, label)| label)
+    CUTOFFS.iter().find(|(c, _)| g2 >= *c).map_or("ns", |(_, label)| label)
 }
 
 /// One term's keyness.
@@ -285,13 +275,7 @@ pub fn keyness(
         Reference::Rest => target.complement(),
         Reference::Whole => Selection::all(corpus),
     };
-    let mut table = keyness_against(
-        corpus,
-        target,
-        &reference_selection,
-        keyness.min_g2,
-        options,
-    )?;
+    let mut table = keyness_against(corpus, target, &reference_selection, keyness.min_g2, options)?;
     table.reference = Some(reference);
     Ok(table)
 }
@@ -339,9 +323,7 @@ pub fn keyness_against(
     }
     let t = count_terms(corpus, target, options);
     let r = count_terms(corpus, reference, options);
-    let terms_tested = (0..t.by_term.len())
-        .filter(|&i| t.by_term[i] + r.by_term[i] > 0)
-        .count();
+    let terms_tested = (0..t.by_term.len()).filter(|&i| t.by_term[i] + r.by_term[i] > 0).count();
     let bonferroni_g2 = chi2_critical(0.05 / terms_tested.max(1) as f64);
     let mut rows: Vec<KeynessRow> = (0..t.by_term.len())
         .filter(|&i| t.by_term[i] + r.by_term[i] > 0)
@@ -361,20 +343,13 @@ pub fn keyness_against(
                 g2,
                 log_ratio: log_ratio(a, b, t.tokens, r.tokens),
                 significance: significance(g2),
-                direction: if over {
-                    Direction::Over
-                } else {
-                    Direction::Under
-                },
+                direction: if over { Direction::Over } else { Direction::Under },
                 bonferroni: g2 >= bonferroni_g2,
             })
         })
         .collect();
     rows.sort_by(|x, y| {
-        x.direction
-            .cmp(&y.direction)
-            .then(y.g2.total_cmp(&x.g2))
-            .then_with(|| x.term.cmp(&y.term))
+        x.direction.cmp(&y.direction).then(y.g2.total_cmp(&x.g2)).then_with(|| x.term.cmp(&y.term))
     });
     Ok(KeynessTable {
         terms_tested,
@@ -414,12 +389,8 @@ fn normal_quantile(p: f64) -> f64 {
         4.374664141464968,
         2.938163982698783,
     ];
-    const D: [f64; 4] = [
-        7.784695709041462e-3,
-        3.224671290700398e-1,
-        2.445134137142996,
-        3.754408661907416,
-    ];
+    const D: [f64; 4] =
+        [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
     if p <= 0.0 {
         return f64::NEG_INFINITY;
     }

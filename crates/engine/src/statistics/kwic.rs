@@ -44,11 +44,7 @@ pub struct KwicOptions {
 
 impl Default for KwicOptions {
     fn default() -> Self {
-        KwicOptions {
-            context_words: 5,
-            context_chars: 20,
-            sort: KwicSort::Position,
-        }
+        KwicOptions { context_words: 5, context_chars: 20, sort: KwicSort::Position }
     }
 }
 
@@ -155,12 +151,7 @@ pub fn kwic(
                     .collect(),
                 node: para.text[start..end].to_string(),
                 right: right_text.chars().take(chars).collect(),
-                left_tokens: (0..first)
-                    .rev()
-                    .filter(is_word)
-                    .take(tokens)
-                    .map(word_text)
-                    .collect(),
+                left_tokens: (0..first).rev().filter(is_word).take(tokens).map(word_text).collect(),
                 right_tokens: (last..terms.len())
                     .filter(is_word)
                     .take(tokens)
@@ -210,18 +201,9 @@ pub fn sort_lines(
     };
     // The chosen word, then the side's other words outwards; "" when missing.
     let key = |l: &KwicLine| -> Vec<String> {
-        let side = if right {
-            &l.right_tokens
-        } else {
-            &l.left_tokens
-        };
+        let side = if right { &l.right_tokens } else { &l.left_tokens };
         let mut key = vec![side.get(first).cloned().unwrap_or_default()];
-        key.extend(
-            side.iter()
-                .enumerate()
-                .filter(|(i, _)| *i != first)
-                .map(|(_, w)| w.clone()),
-        );
+        key.extend(side.iter().enumerate().filter(|(i, _)| *i != first).map(|(_, w)| w.clone()));
         key
     };
     let mut keyed: Vec<(Vec<String>, KwicLine)> =

@@ -109,10 +109,7 @@ impl Lda {
     /// (seeded) first assignment of topics.
     pub fn new(corpus: &Corpus, selection: &Selection, options: LdaOptions) -> Lda {
         let k = options.k.clamp(2, 50);
-        let term_options = TermOptions {
-            min_len: options.min_len,
-            ..TermOptions::default()
-        };
+        let term_options = TermOptions { min_len: options.min_len, ..TermOptions::default() };
         // Paragraph frequency of each term over the selection.
         let mut para_freq = vec![0u32; corpus.vocab.len()];
         let mut paragraphs: Vec<(usize, Vec<TermId>)> = Vec::new();
@@ -242,9 +239,8 @@ impl Lda {
         (0..k)
             .map(|t| {
                 let denom = self.n_k[t] as f64 + v as f64 * beta;
-                let mut phi: Vec<(usize, f64)> = (0..v)
-                    .map(|w| (w, (self.n_kw[t * v + w] as f64 + beta) / denom))
-                    .collect();
+                let mut phi: Vec<(usize, f64)> =
+                    (0..v).map(|w| (w, (self.n_kw[t * v + w] as f64 + beta) / denom)).collect();
                 phi.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 let mut theta: Vec<(usize, f64)> = self
                     .docs

@@ -22,11 +22,7 @@ pub struct NgramOptions {
 
 impl Default for NgramOptions {
     fn default() -> Self {
-        NgramOptions {
-            min_n: 2,
-            max_n: 5,
-            min_count: 2,
-        }
+        NgramOptions { min_n: 2, max_n: 5, min_count: 2 }
     }
 }
 
@@ -111,11 +107,7 @@ pub fn ngrams(
         let place = corpus.place(g);
         let para = corpus.paragraph(g);
         let mut run: Vec<TermId> = Vec::new();
-        let tokens = para
-            .tokens
-            .iter()
-            .map(|t| t.term)
-            .chain(std::iter::once(TermId::MAX));
+        let tokens = para.tokens.iter().map(|t| t.term).chain(std::iter::once(TermId::MAX));
         for term in tokens {
             if term != TermId::MAX && corpus.vocab.term(term).kind == TokenKind::Word {
                 run.push(corpus.count_as(term, options.merge_aliases));
@@ -149,19 +141,11 @@ pub fn ngrams(
                 .take_while(|&&t| t != TermId::MAX)
                 .map(|&t| corpus.vocab.term(t).text.as_str())
                 .collect();
-            NgramRow {
-                n: gram.len(),
-                ngram: gram.join(" "),
-                count,
-                docs,
-            }
+            NgramRow { n: gram.len(), ngram: gram.join(" "), count, docs }
         })
         .collect();
     rows.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then(b.n.cmp(&a.n))
-            .then_with(|| a.ngram.cmp(&b.ngram))
+        b.count.cmp(&a.count).then(b.n.cmp(&a.n)).then_with(|| a.ngram.cmp(&b.ngram))
     });
     rows
 }

@@ -32,10 +32,7 @@ pub struct ProfileOptions {
 
 impl Default for ProfileOptions {
     fn default() -> Self {
-        ProfileOptions {
-            chunk: 1000,
-            window: 500,
-        }
+        ProfileOptions { chunk: 1000, window: 500 }
     }
 }
 
@@ -43,18 +40,8 @@ impl ProfileOptions {
     /// Checks that the chunk and the window are at least one token;
     /// [`lexical_profile`] treats 0 as 1.
     pub fn check(&self) -> Result<(), OptionError> {
-        check_range(
-            "chunk",
-            self.chunk,
-            1..=usize::MAX,
-            "the STTR chunk is at least 1 word",
-        )?;
-        check_range(
-            "window",
-            self.window,
-            1..=usize::MAX,
-            "the MATTR window is at least 1 word",
-        )
+        check_range("chunk", self.chunk, 1..=usize::MAX, "the STTR chunk is at least 1 word")?;
+        check_range("window", self.window, 1..=usize::MAX, "the MATTR window is at least 1 word")
     }
 }
 
@@ -140,10 +127,7 @@ pub fn lexical_profile(
         words.iter().for_each(|&t| seen[t as usize] = 0);
         distinct
     };
-    let chunks: Vec<f64> = words
-        .chunks_exact(chunk)
-        .map(|c| ttr(c, &mut seen))
-        .collect();
+    let chunks: Vec<f64> = words.chunks_exact(chunk).map(|c| ttr(c, &mut seen)).collect();
     let sttr = (!chunks.is_empty()).then(|| chunks.iter().sum::<f64>() / chunks.len() as f64);
     // MATTR: slide the window one token at a time, keeping counts and types.
     let mattr = (words.len() >= window).then(|| {
@@ -174,11 +158,7 @@ pub fn lexical_profile(
         paragraphs: selection.len(),
         tokens: words.len() as u64,
         types,
-        ttr: if words.is_empty() {
-            0.0
-        } else {
-            types as f64 / words.len() as f64
-        },
+        ttr: if words.is_empty() { 0.0 } else { types as f64 / words.len() as f64 },
         sttr,
         sttr_chunks: chunks.len(),
         mattr,

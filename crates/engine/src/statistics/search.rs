@@ -93,14 +93,9 @@ pub fn search(corpus: &Corpus, selection: &Selection, query: &Query) -> SearchRe
             }
         }
     }
-    let tokens: u64 = selection
-        .iter()
-        .map(|g| corpus.index.word_tokens[g] as u64)
-        .sum();
-    let mut forms: Vec<FormCount> = forms
-        .into_iter()
-        .map(|(form, (count, docs, _))| FormCount { form, count, docs })
-        .collect();
+    let tokens: u64 = selection.iter().map(|g| corpus.index.word_tokens[g] as u64).sum();
+    let mut forms: Vec<FormCount> =
+        forms.into_iter().map(|(form, (count, docs, _))| FormCount { form, count, docs }).collect();
     forms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
     SearchResult {
         query: query.text.clone(),

@@ -29,12 +29,7 @@ pub struct TermOptions {
 
 impl Default for TermOptions {
     fn default() -> Self {
-        TermOptions {
-            min_len: 1,
-            pos: Vec::new(),
-            drop_stopwords: true,
-            merge_aliases: false,
-        }
+        TermOptions { min_len: 1, pos: Vec::new(), drop_stopwords: true, merge_aliases: false }
     }
 }
 
@@ -105,14 +100,12 @@ impl TermTable {
     /// them by count).
     pub fn sort(&mut self, by: TermSort) {
         match by {
-            TermSort::Count => self
+            TermSort::Count => {
+                self.rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)))
+            }
+            TermSort::Tfidf => self
                 .rows
-                .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term))),
-            TermSort::Tfidf => self.rows.sort_by(|a, b| {
-                b.tfidf
-                    .total_cmp(&a.tfidf)
-                    .then_with(|| a.term.cmp(&b.term))
-            }),
+                .sort_by(|a, b| b.tfidf.total_cmp(&a.tfidf).then_with(|| a.term.cmp(&b.term))),
         }
     }
 }
@@ -140,9 +133,7 @@ pub(crate) fn count_terms(corpus: &Corpus, selection: &Selection, options: &Term
             continue;
         }
         whole[d] = true;
-        tokens += range
-            .map(|g| corpus.index.word_tokens[g] as u64)
-            .sum::<u64>();
+        tokens += range.map(|g| corpus.index.word_tokens[g] as u64).sum::<u64>();
         for c in counts {
             if !options.admits(corpus, c.term, corpus.vocab.pos(c.pos)) {
                 continue;
@@ -174,11 +165,7 @@ pub(crate) fn count_terms(corpus: &Corpus, selection: &Selection, options: &Term
             }
         }
     }
-    Counts {
-        by_term,
-        doc_freq,
-        tokens,
-    }
+    Counts { by_term, doc_freq, tokens }
 }
 
 /// Corpus-wide document frequency of a counted term (aliases merged when asked).
@@ -189,11 +176,8 @@ pub(crate) fn corpus_doc_freq(corpus: &Corpus, merge: bool) -> Vec<u32> {
         return df;
     }
     let all = Selection::all(corpus);
-    let options = TermOptions {
-        drop_stopwords: false,
-        merge_aliases: true,
-        ..TermOptions::default()
-    };
+    let options =
+        TermOptions { drop_stopwords: false, merge_aliases: true, ..TermOptions::default() };
     count_terms(corpus, &all, &options).doc_freq
 }
 
@@ -271,12 +255,7 @@ pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions)
             }
         }
         if whole {
-            for c in corpus
-                .index
-                .doc_counts
-                .get(d)
-                .map_or(&[][..], Vec::as_slice)
-            {
+            for c in corpus.index.doc_counts.get(d).map_or(&[][..], Vec::as_slice) {
                 add(part, c.term, c.pos, c.count as u64);
             }
         }
@@ -318,11 +297,7 @@ pub fn term_table(corpus: &Corpus, selection: &Selection, options: &TermOptions)
 /// Term frequencies over whole documents (by index) with the default
 /// options: [`term_table`] of [`Selection::of_docs`].
 pub fn term_frequencies(corpus: &Corpus, docs: &[usize]) -> TermTable {
-    term_table(
-        corpus,
-        &Selection::of_docs(corpus, docs),
-        &TermOptions::default(),
-    )
+    term_table(corpus, &Selection::of_docs(corpus, docs), &TermOptions::default())
 }
 
 /// `count` per 10,000 of `tokens` (0 when there are no tokens).

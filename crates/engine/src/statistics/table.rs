@@ -115,11 +115,7 @@ impl Table {
         let tsv = format == Delimited::Tsv;
         let mut w = csv::WriterBuilder::new()
             .delimiter(if tsv { b'\t' } else { b',' })
-            .quote_style(if tsv {
-                csv::QuoteStyle::Never
-            } else {
-                csv::QuoteStyle::Necessary
-            })
+            .quote_style(if tsv { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary })
             .from_writer(out);
         w.write_record(self.header())?;
         for row in &self.rows {
@@ -142,9 +138,8 @@ impl Table {
     /// assert_eq!(table.to_csv(), "\u{feff}term,note\r\n合作,\"a, \"\"b\"\"\"\r\n");
     /// ```
     pub fn to_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
+        let mut w =
+            csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
         let written = w
             .write_record(self.header())
             .and_then(|_| self.rows.iter().try_for_each(|row| w.write_record(row)));
@@ -194,10 +189,7 @@ pub fn documents(corpus: &Corpus) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// A term table: term, count, per 10k, documents, TF-IDF, rows in the
@@ -256,10 +248,7 @@ pub fn terms(table: &TermTable) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// A keyness table: term, direction, counts and rates on both sides, G²,
@@ -296,10 +285,7 @@ pub fn keyness(table: &KeynessTable) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// Concordance lines: where, the hit in its text context, and the words on
@@ -332,10 +318,7 @@ pub fn kwic(lines: &[KwicLine]) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// Collocates: term, O, E, frequency, MI, G², t, MI³, z, logDice,
@@ -373,10 +356,7 @@ pub fn collocates(table: &CollocateTable) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// A search: its first row, `(all)`, is every hit (count, documents, per
@@ -415,10 +395,7 @@ pub fn search(result: &SearchResult) -> Table {
             f2(crate::statistics::stats::per_10k(f.count, result.tokens)),
         ]
     }));
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// A lexical profile, one measure a row: documents, paragraphs, tokens,
@@ -434,10 +411,8 @@ pub fn search(result: &SearchResult) -> Table {
 /// assert_eq!(rows, ["documents=1", "paragraphs=2", "tokens=10", "types=8", "ttr=0.8000", "sttr=0.8750", "sttr_chunk=4", "sttr_chunks=2", "mattr=", "mattr_window=500"]);
 /// ```
 pub fn profile(p: &LexicalProfile) -> Table {
-    static COLUMNS: [Column; 2] = [
-        col("measure", "指标", "Measure"),
-        col("value", "数值", "Value"),
-    ];
+    static COLUMNS: [Column; 2] =
+        [col("measure", "指标", "Measure"), col("value", "数值", "Value")];
     let f4 = |x: f64| format!("{x:.4}");
     let rows = [
         ("documents", p.documents.to_string()),
@@ -454,10 +429,7 @@ pub fn profile(p: &LexicalProfile) -> Table {
     .into_iter()
     .map(|(k, v)| vec![k.to_string(), v])
     .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// Clusters: the words, count, range (documents).
@@ -478,10 +450,7 @@ pub fn clusters(rows: &[ClusterRow]) -> Table {
         .iter()
         .map(|r| vec![r.cluster.clone(), r.count.to_string(), r.docs.to_string()])
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// Dispersion plot: per document its id, date, word tokens, hits and each
@@ -507,10 +476,7 @@ pub fn plot(strips: &[DocHits]) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// N-grams: the words, n, count, documents.
@@ -523,19 +489,9 @@ pub fn ngrams(rows: &[NgramRow]) -> Table {
     ];
     let rows = rows
         .iter()
-        .map(|r| {
-            vec![
-                r.ngram.clone(),
-                r.n.to_string(),
-                r.count.to_string(),
-                r.docs.to_string(),
-            ]
-        })
+        .map(|r| vec![r.ngram.clone(), r.n.to_string(), r.count.to_string(), r.docs.to_string()])
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// Trend points: term, document or year, date, count, tokens, per 10k; by
@@ -579,10 +535,7 @@ pub fn trends(points: &[TrendPoint], by: TrendBy) -> Table {
                 ]
             })
             .collect();
-        return Table {
-            columns: &BY_DATE,
-            rows,
-        };
+        return Table { columns: &BY_DATE, rows };
     }
     let rows = points
         .iter()
@@ -597,14 +550,7 @@ pub fn trends(points: &[TrendPoint], by: TrendBy) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: if by == TrendBy::Doc {
-            &BY_DOC
-        } else {
-            &BY_YEAR
-        },
-        rows,
-    }
+    Table { columns: if by == TrendBy::Doc { &BY_DOC } else { &BY_YEAR }, rows }
 }
 
 /// Topic shares: document, date, topic, paragraphs of it, of how many, share.
@@ -630,10 +576,7 @@ pub fn topic_shares(shares: &[TopicShare]) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// Topics: id, names, colour, keywords.
@@ -648,19 +591,10 @@ pub fn topic_list(topics: &[Topic]) -> Table {
     let rows = topics
         .iter()
         .map(|t| {
-            vec![
-                t.id.clone(),
-                t.zh.clone(),
-                t.en.clone(),
-                t.color.clone(),
-                t.keywords.join(" "),
-            ]
+            vec![t.id.clone(), t.zh.clone(), t.en.clone(), t.color.clone(), t.keywords.join(" ")]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// Discovered topics: number, top terms, the most typical paragraph.
@@ -676,27 +610,16 @@ pub fn lda_topics(corpus: &Corpus, topics: &[LdaTopic]) -> Table {
         .map(|(i, t)| {
             let example = t.paragraphs.first().map(|&(g, _)| {
                 let place = corpus.place(g);
-                format!(
-                    "{} ¶{}",
-                    corpus.docs[place.doc as usize].info.id,
-                    place.para + 1
-                )
+                format!("{} ¶{}", corpus.docs[place.doc as usize].info.id, place.para + 1)
             });
             vec![
                 (i + 1).to_string(),
-                t.terms
-                    .iter()
-                    .map(|(w, _)| w.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                t.terms.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" "),
                 example.unwrap_or_default(),
             ]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }
 
 /// Candidate new words: word, count, PMI, left and right entropy, score.
@@ -722,8 +645,5 @@ pub fn candidates(found: &[Candidate]) -> Table {
             ]
         })
         .collect();
-    Table {
-        columns: &COLUMNS,
-        rows,
-    }
+    Table { columns: &COLUMNS, rows }
 }

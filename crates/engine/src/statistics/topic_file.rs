@@ -52,10 +52,7 @@ pub fn is_color(c: &str) -> bool {
 pub fn topic_problems(t: &Topic) -> Vec<String> {
     let mut problems = Vec::new();
     if t.id.is_empty()
-        || !t
-            .id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || !t.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         problems.push(format!(
             "topic id \"{}\" must be lower-case ASCII letters, digits and '-'",
@@ -63,16 +60,10 @@ pub fn topic_problems(t: &Topic) -> Vec<String> {
         ));
     }
     if t.zh.trim().is_empty() || t.en.trim().is_empty() {
-        problems.push(format!(
-            "topic \"{}\" needs a Chinese and an English name",
-            t.id
-        ));
+        problems.push(format!("topic \"{}\" needs a Chinese and an English name", t.id));
     }
     if !is_color(&t.color) {
-        problems.push(format!(
-            "topic \"{}\": colour \"{}\" is not #rrggbb",
-            t.id, t.color
-        ));
+        problems.push(format!("topic \"{}\": colour \"{}\" is not #rrggbb", t.id, t.color));
     }
     if t.keywords.is_empty() {
         problems.push(format!("topic \"{}\" has no keywords", t.id));
@@ -80,15 +71,10 @@ pub fn topic_problems(t: &Topic) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     for k in &t.keywords {
         if k.trim().is_empty() || k.contains(char::is_whitespace) {
-            problems.push(format!(
-                "topic \"{}\": keyword \"{k}\" is empty or contains spaces",
-                t.id
-            ));
+            problems
+                .push(format!("topic \"{}\": keyword \"{k}\" is empty or contains spaces", t.id));
         } else if !seen.insert(k.as_str()) {
-            problems.push(format!(
-                "topic \"{}\": keyword \"{k}\" is listed twice",
-                t.id
-            ));
+            problems.push(format!("topic \"{}\": keyword \"{k}\" is listed twice", t.id));
         }
     }
     problems
@@ -170,17 +156,11 @@ mod read {
     /// of the topic it is in (or of the TOML error), and then no topic is
     /// returned. Native builds only.
     pub fn parse_topics(file: &str, text: &str) -> Result<Vec<Topic>, Vec<TopicFileError>> {
-        let at = |line: usize, message: String| TopicFileError {
-            file: file.to_string(),
-            line,
-            message,
-        };
+        let at =
+            |line: usize, message: String| TopicFileError { file: file.to_string(), line, message };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
-            vec![at(
-                line,
-                format!("cannot read the topic file: {}", e.message()),
-            )]
+            vec![at(line, format!("cannot read the topic file: {}", e.message()))]
         })?;
         let mut errors = Vec::new();
         let mut topics: Vec<Topic> = Vec::new();

@@ -93,10 +93,7 @@ pub fn score_corpus(corpus: &Corpus, topics: &[Topic]) -> TopicScores {
             matcher.counts(&corpus.docs[place.doc as usize].paragraphs[place.para as usize].text)
         })
         .collect();
-    TopicScores {
-        topics: topics.to_vec(),
-        scores,
-    }
+    TopicScores { topics: topics.to_vec(), scores }
 }
 
 /// Every topic's [`KeywordMatcher`] count in one pass over a text: one
@@ -133,10 +130,7 @@ impl TopicMatcher {
                 by_first.entry(c).or_default().push((t, keywords));
             }
         }
-        TopicMatcher {
-            by_first,
-            topics: topics.len(),
-        }
+        TopicMatcher { by_first, topics: topics.len() }
     }
 
     /// Each topic's hits in `text`, as [`KeywordMatcher::count`] counts
@@ -173,9 +167,9 @@ impl TopicScores {
     /// (at least `threshold` hits; 0 counts as 1), ascending; empty for an
     /// id past the corpus.
     pub fn topics_of(&self, para: usize, threshold: u32) -> Vec<usize> {
-        self.scores.get(para).map_or(Vec::new(), |s| {
-            (0..s.len()).filter(|&t| s[t] >= threshold.max(1)).collect()
-        })
+        self.scores
+            .get(para)
+            .map_or(Vec::new(), |s| (0..s.len()).filter(|&t| s[t] >= threshold.max(1)).collect())
     }
 
     /// The paragraphs a topic filter keeps: with no topic included, all
@@ -185,11 +179,10 @@ impl TopicScores {
         let resolve = |ids: &[String]| -> Result<Vec<usize>, SelectError> {
             ids.iter()
                 .map(|id| {
-                    self.topic_index(id)
-                        .ok_or_else(|| SelectError::UnknownTopic {
-                            id: id.clone(),
-                            known: self.topics.iter().map(|t| t.id.clone()).collect(),
-                        })
+                    self.topic_index(id).ok_or_else(|| SelectError::UnknownTopic {
+                        id: id.clone(),
+                        known: self.topics.iter().map(|t| t.id.clone()).collect(),
+                    })
                 })
                 .collect()
         };
@@ -248,27 +241,17 @@ pub fn topic_shares(
     let docs = selection.docs_by_date(corpus);
     let mut out = Vec::new();
     for &d in &docs {
-        let paras: Vec<usize> = corpus
-            .index
-            .doc_paragraphs(d)
-            .filter(|&p| selection.contains(p))
-            .collect();
+        let paras: Vec<usize> =
+            corpus.index.doc_paragraphs(d).filter(|&p| selection.contains(p)).collect();
         for (t, topic) in scores.topics.iter().enumerate() {
-            let n = paras
-                .iter()
-                .filter(|&&p| scores.scores[p][t] >= threshold.max(1))
-                .count();
+            let n = paras.iter().filter(|&&p| scores.scores[p][t] >= threshold.max(1)).count();
             out.push(TopicShare {
                 doc: corpus.docs[d].info.id.clone(),
                 date: corpus.docs[d].info.date.to_string(),
                 topic: topic.id.clone(),
                 paragraphs: n,
                 of: paras.len(),
-                share: if paras.is_empty() {
-                    0.0
-                } else {
-                    n as f64 / paras.len() as f64
-                },
+                share: if paras.is_empty() { 0.0 } else { n as f64 / paras.len() as f64 },
             });
         }
     }
@@ -282,11 +265,7 @@ pub fn missing_keywords(corpus: &Corpus, topic: &Topic) -> Vec<String> {
         .keywords
         .iter()
         .filter(|k| {
-            !corpus
-                .docs
-                .iter()
-                .flat_map(|d| &d.paragraphs)
-                .any(|p| p.text.contains(k.as_str()))
+            !corpus.docs.iter().flat_map(|d| &d.paragraphs).any(|p| p.text.contains(k.as_str()))
         })
         .cloned()
         .collect()
@@ -334,22 +313,23 @@ impl fmt::Display for TopicError {
             TopicError::ReservedCharacter => {
                 f.write_str("a topic name cannot contain ~ ; | or control characters")
             }
-            TopicError::NameTooLong => write!(
-                f,
-                "a topic name can have at most {MAX_TOPIC_NAME_CHARS} characters"
-            ),
+            TopicError::NameTooLong => {
+                write!(f, "a topic name can have at most {MAX_TOPIC_NAME_CHARS} characters")
+            }
             TopicError::DuplicateName(name) => write!(f, "a topic named \"{name}\" already exists"),
             TopicError::NoKeywords => f.write_str("a topic needs at least one keyword"),
             TopicError::TooManyKeywords => {
                 write!(f, "a topic can have at most {MAX_KEYWORDS} keywords")
             }
             TopicError::KeywordTooLong(start) => {
-                write!(f, "the keyword \"{start}\" is too long: a keyword can have at most {MAX_KEYWORD_CHARS} characters")
+                write!(
+                    f,
+                    "the keyword \"{start}\" is too long: a keyword can have at most {MAX_KEYWORD_CHARS} characters"
+                )
             }
-            TopicError::TooManyTopics => write!(
-                f,
-                "you can have at most {MAX_USER_TOPICS} topics of your own"
-            ),
+            TopicError::TooManyTopics => {
+                write!(f, "you can have at most {MAX_USER_TOPICS} topics of your own")
+            }
         }
     }
 }
@@ -392,9 +372,7 @@ pub fn user_topic(
         return Err(TopicError::TooManyTopics);
     }
     let taken = |name: &str| {
-        others
-            .iter()
-            .any(|t| Some(t.id.as_str()) != editing && (t.zh == name || t.en == name))
+        others.iter().any(|t| Some(t.id.as_str()) != editing && (t.zh == name || t.en == name))
     };
     user_topic_with(name, keywords, taken, editing)
 }
@@ -449,12 +427,9 @@ pub fn user_topic_with(
     if words.is_empty() {
         return Err(TopicError::NoKeywords);
     }
-    let hash = name.bytes().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x100000001b3)
-    });
-    let id = editing
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("u-{:08x}", hash as u32));
+    let hash =
+        name.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3));
+    let id = editing.map(str::to_string).unwrap_or_else(|| format!("u-{:08x}", hash as u32));
     Ok(Topic {
         id,
         zh: name.to_string(),

@@ -122,9 +122,7 @@ pub fn trends_by_date(
     selection: &Selection,
     queries: &[Query],
 ) -> Vec<TrendPoint> {
-    pooled(corpus, selection, queries, |d| {
-        corpus.docs[d].info.date.to_string()
-    })
+    pooled(corpus, selection, queries, |d| corpus.docs[d].info.date.to_string())
 }
 
 /// Points pooled by `key` of each document (keys sort in date order).
@@ -190,9 +188,7 @@ pub fn trends_by_year(
     selection: &Selection,
     queries: &[Query],
 ) -> Vec<TrendPoint> {
-    pooled(corpus, selection, queries, |d| {
-        corpus.docs[d].info.date.year().to_string()
-    })
+    pooled(corpus, selection, queries, |d| corpus.docs[d].info.date.year().to_string())
 }
 
 /// (hits, word tokens) per document, over selected paragraphs.

@@ -33,11 +33,7 @@ impl AliasGroups {
         let mut errors = Vec::new();
         let mut seen: std::collections::HashMap<String, usize> = Default::default();
         for (line, content) in content_lines(text) {
-            let err = |message: String| LexiconError {
-                file: file.to_string(),
-                line,
-                message,
-            };
+            let err = |message: String| LexiconError { file: file.to_string(), line, message };
             let Some((canonical, aliases)) = content.split_once('=') else {
                 errors.push(err(format!(
                     "expected `canonical = alias alias …`, found \"{content}\""
@@ -58,9 +54,7 @@ impl AliasGroups {
             }
             for word in std::iter::once(canonical).chain(aliases.iter().map(String::as_str)) {
                 if let Some(prev) = seen.insert(word.to_string(), line) {
-                    errors.push(err(format!(
-                        "\"{word}\" is already in the group on line {prev}"
-                    )));
+                    errors.push(err(format!("\"{word}\" is already in the group on line {prev}")));
                 }
             }
             groups.push((canonical.to_string(), aliases));

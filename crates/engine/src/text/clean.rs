@@ -53,10 +53,8 @@ pub fn clean_text(raw: &str) -> CleanText {
 /// was taken out (a headline or dateline the manifest claims) and counts
 /// as blank, so it ends a paragraph only where a blank line would.
 pub fn clean_lines(lines: &[Option<&str>]) -> CleanText {
-    let mut lines: Vec<String> = lines
-        .iter()
-        .map(|l| l.unwrap_or("").replace('\u{feff}', ""))
-        .collect();
+    let mut lines: Vec<String> =
+        lines.iter().map(|l| l.unwrap_or("").replace('\u{feff}', "")).collect();
     let front_matter = take_front_matter(&mut lines);
     let mut text = lines.join("\n");
     if looks_like_html(&text) {
@@ -65,10 +63,7 @@ pub fn clean_lines(lines: &[Option<&str>]) -> CleanText {
     let text = strip_markdown(&text);
     let lines: Vec<String> = text.lines().map(strip_furniture).collect();
     let paragraphs = assemble_paragraphs(&lines);
-    CleanText {
-        paragraphs,
-        front_matter,
-    }
+    CleanText { paragraphs, front_matter }
 }
 
 // ---------------------------------------------------------------- characters
@@ -99,10 +94,7 @@ fn ends_sentence(line: &str) -> bool {
         .trim_end_matches(|c: char| "”’」』）)》〉】\"'".contains(c) || c.is_whitespace())
         .chars()
         .last();
-    matches!(
-        last,
-        Some('。' | '！' | '？' | '!' | '?' | '：' | ':' | '…')
-    )
+    matches!(last, Some('。' | '！' | '？' | '!' | '?' | '：' | ':' | '…'))
 }
 
 /// Does the line open a new item: `一、`, `（三）`, `——`, `1、`, or a bare
@@ -114,15 +106,9 @@ fn starts_item(line: &str) -> bool {
         Some('—') => line.starts_with("——"),
         Some('（') | Some('(') => {
             chars.next();
-            let n = chars
-                .by_ref()
-                .take_while(|c| NUMERALS.contains(*c) || c.is_ascii_digit())
-                .count();
-            n > 0
-                && line
-                    .chars()
-                    .nth(n + 1)
-                    .is_some_and(|c| c == '）' || c == ')')
+            let n =
+                chars.by_ref().take_while(|c| NUMERALS.contains(*c) || c.is_ascii_digit()).count();
+            n > 0 && line.chars().nth(n + 1).is_some_and(|c| c == '）' || c == ')')
         }
         Some(c) if NUMERALS.contains(*c) || c.is_ascii_digit() => {
             let rest =
@@ -142,11 +128,7 @@ fn take_front_matter(lines: &mut [String]) -> FrontMatter {
     if trim(&lines[start]) != "---" {
         return Vec::new();
     }
-    let Some(len) = lines[start + 1..]
-        .iter()
-        .take(60)
-        .position(|l| trim(l) == "---")
-    else {
+    let Some(len) = lines[start + 1..].iter().take(60).position(|l| trim(l) == "---") else {
         return Vec::new();
     };
     let end = start + 1 + len;
@@ -167,22 +149,12 @@ fn take_front_matter(lines: &mut [String]) -> FrontMatter {
 // --------------------------------------------------------------------- HTML
 
 fn looks_like_html(text: &str) -> bool {
-    ["<p>", "<p ", "<div", "<br", "<span", "<img", "</p>", "<!--"]
-        .iter()
-        .any(|t| text.contains(t))
+    ["<p>", "<p ", "<div", "<br", "<span", "<img", "</p>", "<!--"].iter().any(|t| text.contains(t))
 }
 
 /// Elements whose content is not article text.
-const SKIPPED_ELEMENTS: &[&str] = &[
-    "script",
-    "style",
-    "figcaption",
-    "figure",
-    "noscript",
-    "template",
-    "svg",
-    "button",
-];
+const SKIPPED_ELEMENTS: &[&str] =
+    &["script", "style", "figcaption", "figure", "noscript", "template", "svg", "button"];
 /// Elements that end a paragraph.
 const BLOCK_ELEMENTS: &[&str] = &[
     "p",
@@ -302,9 +274,7 @@ fn decode_entities(s: &str) -> String {
                 "mdash" => Some('—'),
                 "hellip" => Some('…'),
                 _ if name.starts_with("#x") || name.starts_with("#X") => {
-                    u32::from_str_radix(&name[2..], 16)
-                        .ok()
-                        .and_then(char::from_u32)
+                    u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32)
                 }
                 _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
@@ -345,11 +315,7 @@ fn strip_markdown(text: &str) -> String {
             continue;
         }
         let line = t.trim_start_matches('#');
-        let line = if line.len() != t.len() && line.starts_with(' ') {
-            line
-        } else {
-            t
-        };
+        let line = if line.len() != t.len() && line.starts_with(' ') { line } else { t };
         out.push_str(&strip_links(line));
     }
     out
@@ -415,11 +381,8 @@ fn strip_furniture(line: &str) -> String {
 /// after a finished sentence is a heading, and a numbered item (`一、`,
 /// `（二）`, `——`) starts a paragraph.
 fn assemble_paragraphs(lines: &[String]) -> Vec<String> {
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .filter(|l| !l.is_empty())
-        .map(|l| columns(l))
-        .collect();
+    let mut widths: Vec<usize> =
+        lines.iter().filter(|l| !l.is_empty()).map(|l| columns(l)).collect();
     if widths.is_empty() {
         return Vec::new();
     }
@@ -482,10 +445,7 @@ fn assemble_paragraphs(lines: &[String]) -> Vec<String> {
 fn join_wrapped(parts: &[&str]) -> String {
     let mut out = String::new();
     for part in parts {
-        let needs_space = out
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
+        let needs_space = out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
             && part.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         if needs_space {
             out.push(' ');
@@ -523,10 +483,9 @@ pub fn fix_spacing(text: &str, heading: bool) -> String {
         while i < chars.len() && (chars[i].is_whitespace() || chars[i] == '\u{3000}') {
             i += 1;
         }
-        let (Some(&before), Some(&after)) = (
-            start.checked_sub(1).and_then(|b| chars.get(b)),
-            chars.get(i),
-        ) else {
+        let (Some(&before), Some(&after)) =
+            (start.checked_sub(1).and_then(|b| chars.get(b)), chars.get(i))
+        else {
             continue; // leading or trailing space
         };
         let cjk_pair = (is_cjk(before) || is_cjk(after))

@@ -49,9 +49,7 @@ pub fn compact(dictionary: &str) -> Result<Vec<u8>, CompactDictError> {
         let err = |message: String| CompactDictError(format!("line {}: {message}", i + 1));
         let mut fields = line.split_whitespace();
         let Some(word) = fields.next() else { continue };
-        let freq = fields
-            .next()
-            .ok_or_else(|| err(format!("\"{word}\" has no frequency")))?;
+        let freq = fields.next().ok_or_else(|| err(format!("\"{word}\" has no frequency")))?;
         let freq: u64 = freq
             .parse()
             .map_err(|_| err(format!("the frequency \"{freq}\" is not a whole number")))?;
@@ -65,23 +63,14 @@ pub fn compact(dictionary: &str) -> Result<Vec<u8>, CompactDictError> {
         };
         let tag_id =
             u8::try_from(tag_id).map_err(|_| err("more than 256 different tags".into()))?;
-        let common = word
-            .chars()
-            .zip(previous.chars())
-            .take_while(|(a, b)| a == b)
-            .count()
-            .min(255);
-        let rest = &word[word
-            .char_indices()
-            .nth(common)
-            .map_or(word.len(), |(at, _)| at)..];
+        let common =
+            word.chars().zip(previous.chars()).take_while(|(a, b)| a == b).count().min(255);
+        let rest = &word[word.char_indices().nth(common).map_or(word.len(), |(at, _)| at)..];
         let (encoded, _, unmappable) = encoding_rs::GB18030.encode(rest);
         let back =
             encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&encoded);
         if unmappable || back.as_deref() != Some(rest) {
-            return Err(err(format!(
-                "\"{word}\" cannot be stored in GB18030 unchanged"
-            )));
+            return Err(err(format!("\"{word}\" cannot be stored in GB18030 unchanged")));
         }
         shared.push(common as u8);
         rests.extend_from_slice(&encoded);
@@ -125,9 +114,7 @@ pub fn for_each_entry(
     let mut sections = [&compact[..0]; 5];
     let mut at = HEADER_LEN;
     for (i, section) in sections.iter_mut().enumerate() {
-        let end = at
-            .checked_add(number(8 + 4 * i))
-            .filter(|&end| end <= compact.len());
+        let end = at.checked_add(number(8 + 4 * i)).filter(|&end| end <= compact.len());
         *section =
             &compact[at..end.ok_or_else(|| damaged("it is shorter than its header says"))?];
         at += section.len();
@@ -164,16 +151,10 @@ pub fn for_each_entry(
         let keep = shared[i] as usize;
         let cut = match keep {
             0 => Some(0),
-            _ => word
-                .char_indices()
-                .nth(keep - 1)
-                .map(|(at, c)| at + c.len_utf8()),
+            _ => word.char_indices().nth(keep - 1).map(|(at, c)| at + c.len_utf8()),
         }
         .ok_or_else(|| {
-            damaged(&format!(
-                "entry {} shares more characters than the word before it has",
-                i + 1
-            ))
+            damaged(&format!("entry {} shares more characters than the word before it has", i + 1))
         })?;
         word.truncate(cut);
         word.push_str(rest);
@@ -196,9 +177,7 @@ mod tests {
 
     fn entries(compact: &[u8]) -> Result<Vec<(String, u64, String)>, CompactDictError> {
         let mut out = Vec::new();
-        for_each_entry(compact, |w, f, t| {
-            out.push((w.to_string(), f, t.to_string()))
-        })?;
+        for_each_entry(compact, |w, f, t| out.push((w.to_string(), f, t.to_string())))?;
         Ok(out)
     }
 
@@ -223,10 +202,7 @@ mod tests {
         // characters with 中国 and stores one: in GB18030 中 is D6 D0, 国
         // B9 FA and 人 C8 CB.
         let tags_len = u32::from_le_bytes(compact[8..12].try_into().unwrap()) as usize;
-        assert_eq!(
-            &compact[HEADER_LEN..HEADER_LEN + tags_len],
-            b"n\nns\n\nzg\n"
-        );
+        assert_eq!(&compact[HEADER_LEN..HEADER_LEN + tags_len], b"n\nns\n\nzg\n");
         let shared = &compact[HEADER_LEN + tags_len..HEADER_LEN + tags_len + 6];
         assert_eq!(shared, &[0, 1, 2, 1, 0, 0]);
         let rests_at = HEADER_LEN + tags_len + 6;
@@ -238,10 +214,7 @@ mod tests {
 
     #[test]
     fn a_bad_line_is_named() {
-        assert_eq!(
-            compact("中 1 n\n国\n").unwrap_err().0,
-            "line 2: \"国\" has no frequency"
-        );
+        assert_eq!(compact("中 1 n\n国\n").unwrap_err().0, "line 2: \"国\" has no frequency");
         assert_eq!(
             compact("中 1 n\n\n国 x n\n").unwrap_err().0,
             "line 3: the frequency \"x\" is not a whole number"
@@ -257,16 +230,16 @@ mod tests {
             .contains("shorter than its header"));
         let mut longer = good.clone();
         longer.push(0);
-        assert!(entries(&longer)
-            .unwrap_err()
-            .0
-            .contains("longer than its header"));
+        assert!(entries(&longer).unwrap_err().0.contains("longer than its header"));
         assert!(entries(b"text").unwrap_err().0.contains("CJD1"));
         // The second word claims to share two characters with 中.
         let mut shares = good.clone();
         let tags_len = u32::from_le_bytes(good[8..12].try_into().unwrap()) as usize;
         shares[HEADER_LEN + tags_len + 1] = 2;
-        assert_eq!(entries(&shares).unwrap_err().0, "the compact dictionary is damaged: entry 2 shares more characters than the word before it has");
+        assert_eq!(
+            entries(&shares).unwrap_err().0,
+            "the compact dictionary is damaged: entry 2 shares more characters than the word before it has"
+        );
         // An entry that rebuilds no word.
         let empty = compact("中 100 n\n").unwrap();
         let mut blank = empty[..HEADER_LEN].to_vec();

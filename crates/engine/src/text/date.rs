@@ -27,11 +27,7 @@ pub struct DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "\"{}\" is not a date written {}",
-            self.text, self.expected
-        )
+        write!(f, "\"{}\" is not a date written {}", self.text, self.expected)
     }
 }
 
@@ -94,21 +90,9 @@ impl Date {
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let year = yoe + era * 400 + i64::from(month <= 2);
         match year {
-            ..0 => Date {
-                year: 0,
-                month: 1,
-                day: 1,
-            },
-            10_000.. => Date {
-                year: 9999,
-                month: 12,
-                day: 31,
-            },
-            _ => Date {
-                year: year as u16,
-                month,
-                day,
-            },
+            ..0 => Date { year: 0, month: 1, day: 1 },
+            10_000.. => Date { year: 9999, month: 12, day: 31 },
+            _ => Date { year: year as u16, month, day },
         }
     }
 
@@ -134,10 +118,7 @@ impl FromStr for Date {
     /// Parses `YYYY-MM-DD`: exactly four, two and two ASCII digits, and a
     /// day that exists (`2023-02-29` is an error).
     fn from_str(text: &str) -> Result<Date, DateError> {
-        let error = || DateError {
-            text: text.to_string(),
-            expected: "YYYY-MM-DD",
-        };
+        let error = || DateError { text: text.to_string(), expected: "YYYY-MM-DD" };
         let mut parts = text.split('-');
         let (Some(y), Some(m), Some(d), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -157,18 +138,25 @@ impl fmt::Display for Date {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
+/// Serde as the text a person writes: `Display` out, `FromStr` in.
+macro_rules! serde_as_text {
+    ($type:ty) => {
+        impl Serialize for $type {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$type, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_text!(Date);
 
 /// One end of a date filter: a year, a month or a day. As a lower bound it
 /// starts at the first day it names; as an upper bound it runs to the last
@@ -197,16 +185,8 @@ impl DateBound {
     /// The first day it names (`2023-05` → 2023-05-01).
     pub fn first_day(self) -> Date {
         match self {
-            DateBound::Year(y) => Date {
-                year: y,
-                month: 1,
-                day: 1,
-            },
-            DateBound::Month(y, m) => Date {
-                year: y,
-                month: m,
-                day: 1,
-            },
+            DateBound::Year(y) => Date { year: y, month: 1, day: 1 },
+            DateBound::Month(y, m) => Date { year: y, month: m, day: 1 },
             DateBound::Day(d) => d,
         }
     }
@@ -235,10 +215,8 @@ impl FromStr for DateBound {
     /// assert!("2023-13".parse::<DateBound>().is_err());
     /// ```
     fn from_str(text: &str) -> Result<DateBound, DateError> {
-        let error = || DateError {
-            text: text.to_string(),
-            expected: "YYYY, YYYY-MM or YYYY-MM-DD",
-        };
+        let error =
+            || DateError { text: text.to_string(), expected: "YYYY, YYYY-MM or YYYY-MM-DD" };
         match text.len() {
             4 => digits(text, 4).map(DateBound::Year).ok_or_else(error),
             7 => {
@@ -264,18 +242,7 @@ impl fmt::Display for DateBound {
     }
 }
 
-impl Serialize for DateBound {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for DateBound {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DateBound, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
+serde_as_text!(DateBound);
 
 #[cfg(test)]
 mod tests {
@@ -283,10 +250,7 @@ mod tests {
 
     #[test]
     fn dates_parse_only_when_real() {
-        assert_eq!(
-            "2019-06-05".parse::<Date>().unwrap().to_string(),
-            "2019-06-05"
-        );
+        assert_eq!("2019-06-05".parse::<Date>().unwrap().to_string(), "2019-06-05");
         for bad in [
             "2019-6-5",
             "2019-06-31",
@@ -313,15 +277,7 @@ mod tests {
         assert!(!b("2023-05").admits_from(d("2023-04-30")));
         assert!(b("2023-05-18").admits_to(d("2023-05-18")));
         assert!(!b("2023-05-18").admits_to(d("2023-05-19")));
-        for bad in [
-            "23",
-            "2023-1",
-            "2023-00",
-            "2023-13",
-            "2023-02-30",
-            "abcd",
-            "２０２３",
-        ] {
+        for bad in ["23", "2023-1", "2023-00", "2023-13", "2023-02-30", "abcd", "２０２３"] {
             assert!(bad.parse::<DateBound>().is_err(), "{bad}");
         }
         assert_eq!(b("2023-05").to_string(), "2023-05");

@@ -145,10 +145,7 @@ impl Document {
     /// Characters of body text (white space excluded; punctuation and
     /// digits included); [`Document::meta`] lines are not counted.
     pub fn chars(&self) -> usize {
-        self.paragraphs
-            .iter()
-            .map(|p| p.text.chars().filter(|c| !c.is_whitespace()).count())
-            .sum()
+        self.paragraphs.iter().map(|p| p.text.chars().filter(|c| !c.is_whitespace()).count()).sum()
     }
 }
 

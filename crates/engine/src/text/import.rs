@@ -11,7 +11,7 @@ use crate::text::document::{CleanDocument, DocInfo};
 use crate::text::script::{detect_script, to_simplified, traditional_spellings, Script, SpanMap};
 use crate::text::segment::{SegmentOptions, Segmenter, Token};
 use encoding_rs::Encoding;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::io::Read;
 
@@ -24,7 +24,7 @@ pub const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
 pub const REPLACEMENT_ALLOWANCE: usize = 200;
 
 /// How a file's content is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text (`.txt`, or any other name that is not one below).
@@ -149,7 +149,7 @@ impl std::error::Error for ImportError {}
 
 /// A text a user adds, read and cleaned, with guesses at its title, date
 /// and parties that the user may edit before it joins the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportedText {
     /// The file's name, as given.
     pub name: String,
@@ -227,7 +227,9 @@ impl Decoded {
         match self.cut_short {
             0 => None,
             1 => Some(format!("{file}: the file ends inside a character (cut short?); the last byte was dropped")),
-            n => Some(format!("{file}: the file ends inside a character (cut short?); the last {n} bytes were dropped")),
+            n => {
+                Some(format!("{file}: the file ends inside a character (cut short?); the last {n} bytes were dropped"))
+            }
         }
     }
 }
@@ -241,19 +243,13 @@ fn binary_magic(bytes: &[u8]) -> Option<&'static str> {
         (b"GIF8", "a GIF image"),
         (b"PK\x03\x04", "a zip archive"),
         (b"\x1F\x8B", "a gzip archive"),
-        (
-            b"\xD0\xCF\x11\xE0",
-            "an old Office document (.doc); save it as .docx",
-        ),
+        (b"\xD0\xCF\x11\xE0", "an old Office document (.doc); save it as .docx"),
         (b"\x7FELF", "a program"),
         (b"\0asm", "a WebAssembly module"),
         (b"Rar!", "a RAR archive"),
         (b"7z\xBC\xAF", "a 7-Zip archive"),
     ];
-    MAGIC
-        .iter()
-        .find(|(m, _)| bytes.starts_with(m))
-        .map(|(_, what)| *what)
+    MAGIC.iter().find(|(m, _)| bytes.starts_with(m)).map(|(_, what)| *what)
 }
 
 /// Are NULs or other control bytes (tab, line breaks, form feed and escape
@@ -313,11 +309,7 @@ fn incomplete_utf16_tail(bytes: &[u8], big_endian: bool) -> usize {
     let even = &bytes[..bytes.len() - odd];
     let lone_high_surrogate = even.len() >= 2 && {
         let last = [even[even.len() - 2], even[even.len() - 1]];
-        let unit = if big_endian {
-            u16::from_be_bytes(last)
-        } else {
-            u16::from_le_bytes(last)
-        };
+        let unit = if big_endian { u16::from_be_bytes(last) } else { u16::from_le_bytes(last) };
         (0xD800..=0xDBFF).contains(&unit)
     };
     odd + if lone_high_surrogate { 2 } else { 0 }
@@ -391,19 +383,13 @@ pub fn decode(file: &str, bytes: &[u8], label: Option<&str>) -> Result<Decoded, 
     let decoded = |encoding: &'static Encoding, body: &[u8]| {
         let (body, cut_short) = whole_characters(encoding, body);
         decode_with(encoding, body)
-            .map(|text| Decoded {
-                text,
-                encoding: encoding.name(),
-                cut_short,
-            })
+            .map(|text| Decoded { text, encoding: encoding.name(), cut_short })
             .ok_or_else(|| undecodable(encoding))
     };
     if let Some(label) = label.map(str::trim).filter(|l| !l.is_empty()) {
-        let encoding =
-            Encoding::for_label(label.as_bytes()).ok_or_else(|| ImportError::UnknownEncoding {
-                file: file_owned(),
-                label: label.to_string(),
-            })?;
+        let encoding = Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+            ImportError::UnknownEncoding { file: file_owned(), label: label.to_string() }
+        })?;
         // The WHATWG "replacement" label decodes everything to U+FFFD.
         if encoding == encoding_rs::REPLACEMENT {
             return Err(ImportError::UnknownEncoding {
@@ -454,27 +440,17 @@ pub fn decode(file: &str, bytes: &[u8], label: Option<&str>) -> Result<Decoded, 
 
 fn check_size(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
     if bytes.is_empty() {
-        return Err(ImportError::Empty {
-            file: file.to_string(),
-        });
+        return Err(ImportError::Empty { file: file.to_string() });
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            file: file.to_string(),
-            bytes: bytes.len(),
-        });
+        return Err(ImportError::TooLarge { file: file.to_string(), bytes: bytes.len() });
     }
     Ok(())
 }
 
 fn refuse_binary(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
     let what = binary_magic(bytes).or_else(|| has_control_bytes(bytes).then_some("binary data"));
-    what.map_or(Ok(()), |what| {
-        Err(ImportError::Binary {
-            file: file.to_string(),
-            what,
-        })
-    })
+    what.map_or(Ok(()), |what| Err(ImportError::Binary { file: file.to_string(), what }))
 }
 
 // ------------------------------------------------------------------ formats
@@ -520,15 +496,9 @@ pub fn import(
     match by_name {
         Some(Format::Docx) => return import_docx(name, bytes),
         None if looks_docx && read_docx(name, bytes).is_ok() => return import_docx(name, bytes),
-        Some(Format::Pdf) => {
-            return Err(ImportError::Pdf {
-                file: name.to_string(),
-            })
-        }
+        Some(Format::Pdf) => return Err(ImportError::Pdf { file: name.to_string() }),
         _ if bytes.starts_with(b"%PDF-") => {
-            return Err(ImportError::Pdf {
-                file: name.to_string(),
-            })
+            return Err(ImportError::Pdf { file: name.to_string() })
         }
         _ => {}
     }
@@ -540,10 +510,7 @@ pub fn import(
     };
     let (clean, hints) = match format {
         Format::Html => clean_html(&decoded.text),
-        Format::Markdown => (
-            clean_text(&markdown_to_text(&decoded.text)),
-            Hints::default(),
-        ),
+        Format::Markdown => (clean_text(&markdown_to_text(&decoded.text)), Hints::default()),
         _ => (clean_text(&decoded.text), Hints::default()),
     };
     let mut text = finish(name, decoded.encoding, format, clean, hints)?;
@@ -566,24 +533,13 @@ pub fn import(
 /// ```
 pub fn import_pdf_text(name: &str, text: &str) -> Result<ImportedText, ImportError> {
     if text.trim().is_empty() {
-        return Err(ImportError::Empty {
-            file: name.to_string(),
-        });
+        return Err(ImportError::Empty { file: name.to_string() });
     }
     if text.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            file: name.to_string(),
-            bytes: text.len(),
-        });
+        return Err(ImportError::TooLarge { file: name.to_string(), bytes: text.len() });
     }
     // Its text layer: Unicode as pdf.js maps it from the fonts, no byte encoding.
-    finish(
-        name,
-        "Unicode",
-        Format::Pdf,
-        clean_text(text),
-        Hints::default(),
-    )
+    finish(name, "Unicode", Format::Pdf, clean_text(text), Hints::default())
 }
 
 /// Title and date a format gives outside the body text.
@@ -593,22 +549,10 @@ struct Hints {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(2000)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    [
-        "<!doctype html",
-        "<html",
-        "<body",
-        "<p>",
-        "<p ",
-        "<div",
-        "<br",
-    ]
-    .iter()
-    .any(|t| head.contains(t))
+    let head: String = text.chars().take(2000).collect::<String>().to_ascii_lowercase();
+    ["<!doctype html", "<html", "<body", "<p>", "<p ", "<div", "<br"]
+        .iter()
+        .any(|t| head.contains(t))
 }
 
 /// The first `<name …>…</name>` in `lower` (the page lower-cased, which
@@ -622,10 +566,7 @@ fn element(lower: &str, name: &str) -> Option<(usize, usize, usize)> {
         if matches!(after, Some('>' | ' ' | '\t' | '\n' | '\r' | '/')) {
             let content = at + lower[at..].find('>')? + 1;
             let close = content + lower[content..].find(&format!("</{name}"))?;
-            let end = close
-                + lower[close..]
-                    .find('>')
-                    .map_or(lower.len() - close, |e| e + 1);
+            let end = close + lower[close..].find('>').map_or(lower.len() - close, |e| e + 1);
             return Some((content, close, end));
         }
         from = at + open.len();
@@ -634,13 +575,7 @@ fn element(lower: &str, name: &str) -> Option<(usize, usize, usize)> {
 }
 
 fn inline_text(html: &str) -> String {
-    fix_spacing(
-        &html_to_text(html)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-        true,
-    )
+    fix_spacing(&html_to_text(html).split_whitespace().collect::<Vec<_>>().join(" "), true)
 }
 
 /// A web page: its `<title>` (else first `<h1>`) as title, its `<head>`
@@ -761,10 +696,7 @@ pub fn docx_paragraphs_from_xml(xml: &str) -> Result<Vec<String>, String> {
 
 /// `word/document.xml` of a `.docx`, as text.
 fn read_docx(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
-    let not_docx = |reason: String| ImportError::NotDocx {
-        file: name.to_string(),
-        reason,
-    };
+    let not_docx = |reason: String| ImportError::NotDocx { file: name.to_string(), reason };
     if !bytes.starts_with(b"PK") {
         return Err(not_docx("it is not a zip archive (a .docx is one)".into()));
     }
@@ -785,10 +717,7 @@ fn read_docx(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
         )));
     }
     let xml = match Encoding::for_bom(&xml) {
-        Some((encoding, len)) => encoding
-            .decode_without_bom_handling(&xml[len..])
-            .0
-            .into_owned(),
+        Some((encoding, len)) => encoding.decode_without_bom_handling(&xml[len..]).0.into_owned(),
         None => {
             String::from_utf8(xml).map_err(|_| not_docx("word/document.xml is not UTF-8".into()))?
         }
@@ -798,18 +727,13 @@ fn read_docx(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
 
 fn import_docx(name: &str, bytes: &[u8]) -> Result<ImportedText, ImportError> {
     let xml = read_docx(name, bytes)?;
-    let paragraphs = docx_paragraphs_from_xml(&xml).map_err(|reason| ImportError::NotDocx {
-        file: name.to_string(),
-        reason,
-    })?;
+    let paragraphs = docx_paragraphs_from_xml(&xml)
+        .map_err(|reason| ImportError::NotDocx { file: name.to_string(), reason })?;
     finish(
         name,
         encoding_rs::UTF_8.name(),
         Format::Docx,
-        CleanText {
-            paragraphs,
-            front_matter: Vec::new(),
-        },
+        CleanText { paragraphs, front_matter: Vec::new() },
         Hints::default(),
     )
 }
@@ -821,10 +745,7 @@ const MAX_TITLE_CHARS: usize = 40;
 
 fn ends_sentence(p: &str) -> bool {
     let t = p.trim_end_matches(|c: char| "”’」』）)》〉】\"'".contains(c) || c.is_whitespace());
-    matches!(
-        t.chars().last(),
-        Some('。' | '！' | '？' | '!' | '?' | '；' | ';' | '…')
-    )
+    matches!(t.chars().last(), Some('。' | '！' | '？' | '!' | '?' | '；' | ';' | '…'))
 }
 
 /// Can this paragraph be a title: short, not a sentence, not just a date?
@@ -869,10 +790,7 @@ fn finish(
     if paragraphs.is_empty() {
         return Err(ImportError::NoText { file: file() });
     }
-    if !paragraphs
-        .iter()
-        .any(|p| p.chars().any(crate::text::script::is_han))
-    {
+    if !paragraphs.iter().any(|p| p.chars().any(crate::text::script::is_han)) {
         return Err(ImportError::NoChinese { file: file() });
     }
     let mut meta = Vec::new();
@@ -1005,10 +923,7 @@ pub fn find_date(text: &str) -> Option<(Date, usize)> {
     let end_byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     // A run of arabic digits at i: (value, digits).
     let number = |i: usize| {
-        let n = chars[i..]
-            .iter()
-            .take_while(|&&(_, c)| digit(c).is_some())
-            .count();
+        let n = chars[i..].iter().take_while(|&&(_, c)| digit(c).is_some()).count();
         let value = chars[i..i + n]
             .iter()
             .try_fold(0u32, |v, &(_, c)| v.checked_mul(10)?.checked_add(digit(c)?));
@@ -1124,13 +1039,7 @@ pub fn segment_paragraph(
     let tokens = segmenter.segment(&folded, options);
     let mapped: Option<Vec<Token>> = tokens
         .into_iter()
-        .map(|t| {
-            map.map(t.start, t.end).map(|(start, end)| Token {
-                start,
-                end,
-                pos: t.pos,
-            })
-        })
+        .map(|t| map.map(t.start, t.end).map(|(start, end)| Token { start, end, pos: t.pos }))
         .collect();
     mapped.unwrap_or_else(|| segmenter.segment(text, options))
 }
@@ -1204,16 +1113,14 @@ pub fn segment_texts_telling<'a>(
                 .collect()
         })
         .collect();
-    let words = texts
-        .iter()
-        .zip(&tokens)
-        .filter(|((_, script), _)| script.needs_fold())
-        .flat_map(|((paragraphs, _), doc)| {
+    let words = texts.iter().zip(&tokens).filter(|((_, script), _)| script.needs_fold()).flat_map(
+        |((paragraphs, _), doc)| {
             paragraphs
                 .iter()
                 .zip(doc)
                 .flat_map(|(p, para)| para.iter().map(move |t| &p[t.start..t.end]))
-        });
+        },
+    );
     let spellings = traditional_spellings(words);
     SegmentedTexts { tokens, spellings }
 }
@@ -1238,11 +1145,7 @@ pub fn text_id(name: &str, taken: &[String]) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    let base = if slug.is_empty() {
-        "mine-text".to_string()
-    } else {
-        format!("mine-{slug}")
-    };
+    let base = if slug.is_empty() { "mine-text".to_string() } else { format!("mine-{slug}") };
     let mut id = base.clone();
     let mut n = 1;
     while taken.contains(&id) {

@@ -80,11 +80,7 @@ pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<Lex
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     for (line, content) in content_lines(text) {
-        let err = |message: String| LexiconError {
-            file: file.to_string(),
-            line,
-            message,
-        };
+        let err = |message: String| LexiconError { file: file.to_string(), line, message };
         let fields: Vec<&str> = content.split_whitespace().collect();
         if fields.len() > 3 {
             errors.push(err(format!(
@@ -120,12 +116,7 @@ pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<Lex
                 )));
             }
         }
-        entries.push(DictEntry {
-            word: word.to_string(),
-            freq,
-            pos,
-            line,
-        });
+        entries.push(DictEntry { word: word.to_string(), freq, pos, line });
     }
     if errors.is_empty() {
         Ok(entries)
@@ -142,9 +133,7 @@ pub fn parse_user_dict(text: &str, file: &str) -> Result<Vec<DictEntry>, Vec<Lex
 /// assert_eq!(parse_word_list("的\n# particles\n了  # aspect\n\n和\n"), ["的", "了", "和"]);
 /// ```
 pub fn parse_word_list(text: &str) -> Vec<String> {
-    content_lines(text)
-        .map(|(_, word)| word.to_string())
-        .collect()
+    content_lines(text).map(|(_, word)| word.to_string()).collect()
 }
 
 /// Tells whether a word is a stopword: a segmenter (its loaded list) or a

@@ -37,11 +37,7 @@ where
     if range.contains(&value) {
         Ok(())
     } else {
-        Err(OptionError {
-            option,
-            value: value.to_string(),
-            expected,
-        })
+        Err(OptionError { option, value: value.to_string(), expected })
     }
 }
 
@@ -70,11 +66,7 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
 
     /// Every code in [`Choice::ALL`] order, joined by `", "`, for messages.
     fn codes() -> String {
-        Self::ALL
-            .iter()
-            .map(|c| c.code())
-            .collect::<Vec<_>>()
-            .join(", ")
+        Self::ALL.iter().map(|c| c.code()).collect::<Vec<_>>().join(", ")
     }
 }
 

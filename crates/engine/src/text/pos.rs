@@ -11,12 +11,7 @@ pub struct UnknownPosClass(pub String);
 impl fmt::Display for UnknownPosClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = PosClass::ALL.iter().map(|c| c.name()).collect();
-        write!(
-            f,
-            "unknown part-of-speech class \"{}\"; use one of {}",
-            self.0,
-            names.join(", ")
-        )
+        write!(f, "unknown part-of-speech class \"{}\"; use one of {}", self.0, names.join(", "))
     }
 }
 

@@ -4,10 +4,10 @@
 //! can count as 上海合作组织. The fold maps one character to one
 //! character, so spans in the folded copy map back to the original.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The script of a text's Chinese characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Script {
     /// Simplified characters only, or only characters both scripts share.
@@ -40,14 +40,9 @@ impl Script {
     /// assert_eq!(Script::parse("Traditional"), None);
     /// ```
     pub fn parse(code: &str) -> Option<Script> {
-        [
-            Script::Simplified,
-            Script::Traditional,
-            Script::Mixed,
-            Script::None,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        [Script::Simplified, Script::Traditional, Script::Mixed, Script::None]
+            .into_iter()
+            .find(|s| s.code() == code)
     }
 
     /// Does segmentation go through the Simplified fold?
@@ -82,10 +77,7 @@ pub fn is_simplified_only(c: char) -> bool {
 
 fn fold_char(c: char) -> char {
     let mut buf = [0u8; 4];
-    fast2s::convert(c.encode_utf8(&mut buf))
-        .chars()
-        .next()
-        .unwrap_or(c)
+    fast2s::convert(c.encode_utf8(&mut buf)).chars().next().unwrap_or(c)
 }
 
 /// The script of a text: [`Script::None`] without a Han character;
@@ -221,10 +213,7 @@ impl SpanMap {
     /// The map, or `None` when the two texts have different character counts.
     pub fn new(original: &str, folded: &str) -> Option<SpanMap> {
         let bounds = |s: &str| {
-            s.char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(s.len()))
-                .collect::<Vec<_>>()
+            s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect::<Vec<_>>()
         };
         let (original, folded) = (bounds(original), bounds(folded));
         (original.len() == folded.len()).then_some(SpanMap { original, folded })

@@ -38,10 +38,7 @@ pub struct SegmentOptions {
 
 impl Default for SegmentOptions {
     fn default() -> Self {
-        SegmentOptions {
-            mode: Mode::Precise,
-            hmm: true,
-        }
+        SegmentOptions { mode: Mode::Precise, hmm: true }
     }
 }
 
@@ -163,10 +160,8 @@ impl Segmenter {
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|f| f.parse::<usize>().ok());
             if let Some(freq) = freq {
-                total = total
-                    .checked_add(freq)
-                    .filter(|&t| t <= usize::MAX / 2)
-                    .ok_or_else(|| {
+                total =
+                    total.checked_add(freq).filter(|&t| t <= usize::MAX / 2).ok_or_else(|| {
                         SegmenterError(format!(
                             "line {}: the frequencies add up to more than {}",
                             n + 1,
@@ -235,16 +230,13 @@ impl Segmenter {
             }
             if e.word.chars().all(jieba_keeps_together) {
                 // jieba sums the frequencies: keep each to what a parsed line may give.
-                self.jieba
-                    .add_word(&e.word, e.freq.map(|f| f.min(MAX_FREQ)), e.pos.as_deref());
+                self.jieba.add_word(&e.word, e.freq.map(|f| f.min(MAX_FREQ)), e.pos.as_deref());
             } else {
                 self.compounds.retain(|(w, _)| w != &e.word);
-                self.compounds
-                    .push((e.word.clone(), e.pos.clone().unwrap_or_default()));
+                self.compounds.push((e.word.clone(), e.pos.clone().unwrap_or_default()));
             }
         }
-        self.compounds
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        self.compounds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     }
 
     /// Parses and adds a user dictionary (see
@@ -306,11 +298,7 @@ impl Segmenter {
                 .jieba
                 .tag(text, options.hmm)
                 .into_iter()
-                .map(|t| Token {
-                    start: t.byte_start,
-                    end: t.byte_end,
-                    pos: t.tag.to_string(),
-                })
+                .map(|t| Token { start: t.byte_start, end: t.byte_end, pos: t.tag.to_string() })
                 .collect(),
             Mode::Search => {
                 let mut tags: HashMap<&str, String> = HashMap::new();
@@ -329,11 +317,7 @@ impl Segmenter {
                                 }
                             })
                             .clone();
-                        Token {
-                            start: t.byte_start,
-                            end: t.byte_end,
-                            pos,
-                        }
+                        Token { start: t.byte_start, end: t.byte_end, pos }
                     })
                     .collect()
             }

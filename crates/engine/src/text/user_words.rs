@@ -38,17 +38,12 @@ impl UserWord {
             return Err("the word is empty".into());
         }
         if n > MAX_WORD_CHARS {
-            return Err(format!(
-                "\"{word}\" is {n} characters long: at most {MAX_WORD_CHARS}"
-            ));
+            return Err(format!("\"{word}\" is {n} characters long: at most {MAX_WORD_CHARS}"));
         }
         if word.chars().any(char::is_whitespace) {
             return Err(format!("\"{word}\" holds white space: a word cannot"));
         }
-        if let Some(c) = word
-            .chars()
-            .find(|c| c.is_control() || matches!(c, ',' | '/' | '#'))
-        {
+        if let Some(c) = word.chars().find(|c| c.is_control() || matches!(c, ',' | '/' | '#')) {
             return Err(format!("\"{word}\" holds {c:?}, which a word cannot"));
         }
         if !word.chars().any(char::is_alphanumeric) {
@@ -65,20 +60,12 @@ impl UserWord {
                 ))
             }
         };
-        Ok(UserWord {
-            word: word.to_string(),
-            pos,
-        })
+        Ok(UserWord { word: word.to_string(), pos })
     }
 
     /// The entry jieba's `add_words` takes.
     pub fn entry(&self, line: usize) -> DictEntry {
-        DictEntry {
-            word: self.word.clone(),
-            freq: None,
-            pos: self.pos.clone(),
-            line,
-        }
+        DictEntry { word: self.word.clone(), freq: None, pos: self.pos.clone(), line }
     }
 }
 
@@ -88,9 +75,7 @@ pub fn add_word(words: &mut Vec<UserWord>, word: UserWord) -> Result<(), String>
     match words.binary_search_by(|w| w.word.cmp(&word.word)) {
         Ok(i) => words[i] = word,
         Err(_) if words.len() >= MAX_USER_WORDS => {
-            return Err(format!(
-                "the dictionary holds {MAX_USER_WORDS} words, its most"
-            ))
+            return Err(format!("the dictionary holds {MAX_USER_WORDS} words, its most"))
         }
         Err(i) => words.insert(i, word),
     }
@@ -150,9 +135,7 @@ pub fn decode_user_words(text: &str) -> (Vec<UserWord>, Vec<String>) {
         }
     }
     if over > 0 {
-        notes.push(format!(
-            "{over} user words past the first {MAX_USER_WORDS} ignored"
-        ));
+        notes.push(format!("{over} user words past the first {MAX_USER_WORDS} ignored"));
     }
     (words, notes)
 }
@@ -186,11 +169,8 @@ pub fn parse_user_words(text: &str, file: &str) -> Result<Vec<UserWord>, Vec<Str
                     }
                 }
             }
-            Err(problems) => errors.extend(
-                problems
-                    .into_iter()
-                    .map(|p| format!("{file} line {line}: {}", p.message)),
-            ),
+            Err(problems) => errors
+                .extend(problems.into_iter().map(|p| format!("{file} line {line}: {}", p.message))),
         }
     }
     if errors.is_empty() {

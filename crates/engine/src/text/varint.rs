@@ -97,19 +97,13 @@ mod tests {
         let mut at = 0;
         assert_eq!(take(&[0x80], &mut at), None);
         assert_eq!(
-            take(
-                &[0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02],
-                &mut at
-            ),
+            take(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02], &mut at),
             None
         );
         assert_eq!(take(&[0xff; 11], &mut at), None);
         assert_eq!(at, 0);
         let mut big = Vec::new();
         put(&mut big, u64::from(u32::MAX) + 1);
-        assert_eq!(
-            take_usize(&big, &mut at),
-            usize::try_from(u64::from(u32::MAX) + 1).ok()
-        );
+        assert_eq!(take_usize(&big, &mut at), usize::try_from(u64::from(u32::MAX) + 1).ok());
     }
 }

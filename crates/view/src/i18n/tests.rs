@@ -17,8 +17,7 @@ fn is_key_shaped(s: &str) -> bool {
     parts.len() >= 2
         && parts.iter().all(|p| {
             p.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-                && p.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         })
 }
 
@@ -212,22 +211,12 @@ fn face_literals() -> (Vec<(String, usize, String)>, Vec<(String, usize, String)
     for source in FACE_SOURCES {
         rust_files(&root.join(source), &mut files);
     }
-    assert!(
-        files.len() > 10,
-        "the interface sources were found: {files:?}"
-    );
+    assert!(files.len() > 10, "the interface sources were found: {files:?}");
     let (mut literals, mut calls) = (Vec::new(), Vec::new());
     for file in files {
         let text = std::fs::read_to_string(&file).expect("a readable source file");
-        let code = text
-            .split("#[cfg(test)]\nmod tests {")
-            .next()
-            .unwrap_or_default();
-        let name = file
-            .strip_prefix(root)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
+        let code = text.split("#[cfg(test)]\nmod tests {").next().unwrap_or_default();
+        let name = file.strip_prefix(root).unwrap_or(&file).display().to_string();
         let toks = tokens(code);
         for (line, tok) in &toks {
             if let Token::Str(s) = tok {
@@ -245,15 +234,9 @@ fn face_literals() -> (Vec<(String, usize, String)>, Vec<(String, usize, String)
 fn the_table_has_each_key_once_well_formed_and_in_both_languages() {
     let mut seen = BTreeSet::new();
     for (key, zh, en) in STRINGS {
-        assert!(
-            is_key_shaped(key),
-            "\"{key}\" is not lowercase words joined by dots"
-        );
+        assert!(is_key_shaped(key), "\"{key}\" is not lowercase words joined by dots");
         assert!(seen.insert(*key), "\"{key}\" is in the table twice");
-        assert!(
-            !zh.trim().is_empty() && !en.trim().is_empty(),
-            "\"{key}\" lacks a text"
-        );
+        assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "\"{key}\" lacks a text");
     }
 }
 
@@ -273,11 +256,7 @@ fn every_key_the_interface_uses_is_in_the_table() {
         "keys used but missing from src/i18n/strings.rs:\n{}",
         missing.join("\n")
     );
-    assert!(
-        calls.len() > 100,
-        "the t(…) and tr(…) calls were found ({})",
-        calls.len()
-    );
+    assert!(calls.len() > 100, "the t(…) and tr(…) calls were found ({})", calls.len());
 }
 
 #[test]
@@ -285,10 +264,7 @@ fn every_key_in_the_table_is_used() {
     let (literals, _) = face_literals();
     let used: BTreeSet<&str> = literals.iter().map(|(_, _, s)| s.as_str()).collect();
     let unused: Vec<&str> = keys().filter(|k| !used.contains(k)).collect();
-    assert!(
-        unused.is_empty(),
-        "keys in src/i18n/strings.rs that nothing uses: {unused:?}"
-    );
+    assert!(unused.is_empty(), "keys in src/i18n/strings.rs that nothing uses: {unused:?}");
 }
 
 #[test]
@@ -296,14 +272,8 @@ fn a_key_reads_in_either_language() {
     assert_eq!(t(Lang::Zh, "filters.title"), "筛选");
     assert_eq!(t(Lang::En, "filters.title"), "Filters");
     assert_eq!(t(Lang::En, "no.such_key"), "no.such_key");
-    assert_eq!(
-        super::panel_name(Lang::En, crate::view_state::Panel::Keyness),
-        "Keyness"
-    );
-    assert_eq!(
-        super::pos_name(Lang::Zh, cijing_engine::text::pos::PosClass::Noun),
-        "名词"
-    );
+    assert_eq!(super::panel_name(Lang::En, crate::view_state::Panel::Keyness), "Keyness");
+    assert_eq!(super::pos_name(Lang::Zh, cijing_engine::text::pos::PosClass::Noun), "名词");
 }
 
 #[test]
@@ -322,13 +292,7 @@ fn the_scanner_reads_literals_and_calls_and_skips_the_rest() {
     let toks = tokens(src);
     let strings: Vec<String> = toks
         .iter()
-        .filter_map(|(_, t)| {
-            if let Token::Str(s) = t {
-                Some(s.clone())
-            } else {
-                None
-            }
-        })
+        .filter_map(|(_, t)| if let Token::Str(s) = t { Some(s.clone()) } else { None })
         .collect();
     assert_eq!(
         strings,

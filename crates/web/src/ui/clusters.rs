@@ -5,7 +5,7 @@
 //! (its concordance, trends, …) while the table stays on the term it was
 //! made for.
 
-use super::panel::{content_key, Column, TableHead};
+use super::panel::{columns, content_key, Column, PhraseRow, TableHead};
 use super::rows::Rows;
 use super::tr;
 use super::Analysis;
@@ -16,11 +16,7 @@ use cijing_view::i18n::t;
 use leptos::prelude::*;
 
 /// The columns of the clusters table.
-const HEAD: &[Column] = &[
-    Column::text("clusters.cluster"),
-    Column::num("table.count"),
-    Column::num("table.docs"),
-];
+const HEAD: &[Column] = columns![text "clusters.cluster", num "table.count", num "table.docs"];
 
 /// A cluster with its row's static state (see rows.rs).
 #[derive(Clone, PartialEq)]
@@ -37,9 +33,7 @@ pub fn all_clusters(analysis: &Analysis, node: &str) -> Vec<ClusterRow> {
     let Ok(query) = Query::parse_known(&corpus, node, merge) else {
         return Vec::new();
     };
-    analysis
-        .selection
-        .with_untracked(|s| clusters(&corpus, s, &query, &options))
+    analysis.selection.with_untracked(|s| clusters(&corpus, s, &query, &options))
 }
 
 #[component]
@@ -55,9 +49,7 @@ pub fn ClusterTable() -> impl IntoView {
     let shown_clusters = StoredValue::new(Vec::<String>::new());
     Effect::new(move |_| {
         let term = analysis.term.get();
-        let keep = term
-            .as_ref()
-            .is_some_and(|t| shown_clusters.with_value(|c| c.contains(t)));
+        let keep = term.as_ref().is_some_and(|t| shown_clusters.with_value(|c| c.contains(t)));
         if !keep && node.get_untracked() != term {
             node.set(term);
         }
@@ -69,18 +61,13 @@ pub fn ClusterTable() -> impl IntoView {
         let node = node.get()?;
         let query = Query::parse_known(&corpus, &node, merge).ok()?;
         let selected = analysis.term.get().unwrap_or_default();
-        let all = analysis
-            .selection
-            .with(|s| clusters(&corpus, s, &query, &options));
+        let all = analysis.selection.with(|s| clusters(&corpus, s, &query, &options));
         shown_clusters.set_value(all.iter().map(|r| r.cluster.clone()).collect());
         let total = all.len();
         let shown = all
             .into_iter()
             .take(top)
-            .map(|row| ClusterLine {
-                selected: row.cluster == selected,
-                row,
-            })
+            .map(|row| ClusterLine { selected: row.cluster == selected, row })
             .collect::<Vec<_>>();
         Some((total, shown))
     });
@@ -124,19 +111,7 @@ pub fn ClusterTable() -> impl IntoView {
     };
     let line = move |line: ClusterLine| {
         let ClusterLine { row, selected } = line;
-        let phrase = row.cluster.clone();
-        view! {
-            <tr>
-                <td>
-                    <button class="term phrase" class:selected=selected aria-pressed=selected.to_string()
-                        data-term=row.cluster.clone() on:click=move |_| analysis.choose_term(&phrase)>
-                        {row.cluster.replace(' ', "·")}
-                    </button>
-                </td>
-                <td class="num">{row.count}</td>
-                <td class="num">{row.docs}</td>
-            </tr>
-        }
+        view! { <PhraseRow phrase=row.cluster count=row.count docs=row.docs selected=selected /> }
     };
     let export = move |_| {
         let Some(node) = node.get_untracked() else {

@@ -4,7 +4,7 @@
 //! controls kept in the URL (`cleft`, `cright`, `cmin`, `csort`). Each
 //! collocate is clickable.
 
-use super::panel::{content_key, Column, CsvSource, PanelFrame, TableHead, TermButton};
+use super::panel::{columns, content_key, Column, CsvSource, PanelFrame, TableHead, TermButton};
 use super::rows::Rows;
 use super::tr;
 use super::{selection_slug, Analysis};
@@ -16,16 +16,10 @@ use cijing_view::view_state::Panel;
 use leptos::prelude::*;
 
 /// The columns of the collocates table.
-const HEAD: &[Column] = &[
-    Column::text("table.term"),
-    Column::num("collocates.observed"),
-    Column::num("collocates.expected"),
-    Column::num("collocates.mi"),
-    Column::num("collocates.mi3"),
-    Column::num("collocates.t"),
-    Column::num("collocates.z"),
-    Column::num("collocates.ll"),
-    Column::num("collocates.logdice"),
+const HEAD: &[Column] = columns![
+    text "table.term", num "collocates.observed", num "collocates.expected", num "collocates.mi",
+    num "collocates.mi3", num "collocates.t", num "collocates.z", num "collocates.ll",
+    num "collocates.logdice",
 ];
 
 /// The sorts on offer, with their labels' keys.
@@ -72,11 +66,7 @@ pub fn CollocatesPanel() -> impl IntoView {
         (t.header(), t.rows)
     });
     let file_parts = Signal::derive(move || {
-        format!(
-            "{}_{}",
-            analysis.term.get().unwrap_or_default(),
-            selection_slug(&analysis)
-        )
+        format!("{}_{}", analysis.term.get().unwrap_or_default(), selection_slug(&analysis))
     });
     // A number from 0 to 20 (the window) or from 1 (the minimum).
     let number = move |id: &'static str,

@@ -4,7 +4,7 @@
 //! context is clipped at its far end, so the words next to the node stay
 //! in view at any width.
 
-use super::panel::{content_key, Column, CsvSource, PanelFrame, TableHead};
+use super::panel::{columns, content_key, Column, CsvSource, PanelFrame, TableHead};
 use super::rows::Rows;
 use super::tr;
 use super::{selection_slug, Analysis};
@@ -16,11 +16,8 @@ use cijing_view::view_state::KWIC_CHARS;
 use leptos::prelude::*;
 
 /// The columns of the contexts table.
-const HEAD: &[Column] = &[
-    Column::text("contexts.left"),
-    Column::text("contexts.node"),
-    Column::text("contexts.right"),
-    Column::text("contexts.where"),
+const HEAD: &[Column] = columns![
+    text "contexts.left", text "contexts.node", text "contexts.right", text "contexts.where",
 ];
 
 /// Concordance lines a page.
@@ -87,16 +84,7 @@ pub fn ContextsPanel() -> impl IntoView {
             return Vec::new();
         };
         let mut lines = analysis.selection.with(|s| {
-            kwic(
-                &corpus,
-                s,
-                &query,
-                &KwicOptions {
-                    sort,
-                    context_chars,
-                    ..KwicOptions::default()
-                },
-            )
+            kwic(&corpus, s, &query, &KwicOptions { sort, context_chars, ..KwicOptions::default() })
         });
         if pinyin {
             sort_by_pinyin(&mut lines, sort);
@@ -138,8 +126,7 @@ pub fn ContextsPanel() -> impl IntoView {
             v.para = Some(paragraph);
             if !v.is_open(Panel::Reader) {
                 v.panels.push(Panel::Reader);
-                v.panels
-                    .sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
+                v.panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
             }
         });
         super::panel::scroll_to_panel(Panel::Reader);
@@ -149,11 +136,7 @@ pub fn ContextsPanel() -> impl IntoView {
         (t.header(), t.rows)
     });
     let file_parts = Signal::derive(move || {
-        format!(
-            "{}_{}",
-            analysis.term.get().unwrap_or_default(),
-            selection_slug(&analysis)
-        )
+        format!("{}_{}", analysis.term.get().unwrap_or_default(), selection_slug(&analysis))
     });
     let sort_select = move || {
         view! {
@@ -210,9 +193,8 @@ pub fn ContextsPanel() -> impl IntoView {
                     .take(drawn)
                     .map(|l| {
                         let d = corpus.doc_index(&l.doc);
-                        let title = d
-                            .map(|d| corpus.docs[d].info.title.clone())
-                            .unwrap_or_default();
+                        let title =
+                            d.map(|d| corpus.docs[d].info.title.clone()).unwrap_or_default();
                         let marks = d
                             .map(|d| corpus.index.doc_paragraphs(d).start + l.paragraph - 1)
                             .map(|global| {
@@ -228,24 +210,14 @@ pub fn ContextsPanel() -> impl IntoView {
                                     .collect()
                             })
                             .unwrap_or_default();
-                        ContextRow {
-                            line: l.clone(),
-                            title,
-                            open_label,
-                            marks,
-                        }
+                        ContextRow { line: l.clone(), title, open_label, marks }
                     })
                     .collect::<Vec<_>>()
             })
         })
     });
     let line = move |row: ContextRow| {
-        let ContextRow {
-            line: l,
-            title,
-            open_label,
-            marks,
-        } = row;
+        let ContextRow { line: l, title, open_label, marks } = row;
         let (doc, para) = (l.doc.clone(), l.paragraph);
         view! {
             <tr>

@@ -5,7 +5,7 @@
 //! word" button that follows a selection in the reader or the concordance.
 
 use super::download::save_text;
-use super::panel::{Column, TableHead};
+use super::panel::{columns, Column, TableHead};
 use super::storage;
 use super::tr;
 use super::Analysis;
@@ -18,11 +18,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The columns of the dictionary table.
-const HEAD: &[Column] = &[
-    Column::text("dict.word"),
-    Column::num("table.count"),
-    Column::num("dict.suggest.score"),
-    Column::text(""),
+const HEAD: &[Column] = columns![
+    text "dict.word", num "table.count", num "dict.suggest.score", text "",
 ];
 
 /// Where the browser keeps the user's words (as a link writes them).
@@ -43,9 +40,7 @@ const TAGS: [(&str, &str); 8] = [
 /// The words saved in this browser (none when nothing is), or why they
 /// cannot be read.
 pub fn saved_words() -> Result<Vec<UserWord>, String> {
-    Ok(storage::read(USER_WORDS_KEY)?
-        .map(|text| decode_user_words(&text).0)
-        .unwrap_or_default())
+    Ok(storage::read(USER_WORDS_KEY)?.map(|text| decode_user_words(&text).0).unwrap_or_default())
 }
 
 /// Applies `change` to the view's words and to the saved ones (so a
@@ -110,16 +105,9 @@ pub fn DictionaryPanel() -> impl IntoView {
         saved.set(saved_words().unwrap_or_default());
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = super::panel::chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let name = file.name();
         leptos::task::spawn_local(async move {
             let lang = analysis.lang.get_untracked();
@@ -169,18 +157,11 @@ pub fn DictionaryPanel() -> impl IntoView {
                 Err(errors) => {
                     let shown: Vec<String> = errors.iter().take(10).cloned().collect();
                     let more = errors.len().saturating_sub(10);
-                    let tail = if more > 0 {
-                        format!("; … and {more} more")
-                    } else {
-                        String::new()
-                    };
+                    let tail =
+                        if more > 0 { format!("; … and {more} more") } else { String::new() };
                     message.set(Some((
                         true,
-                        format!(
-                            "{} {}{tail}",
-                            t(lang, "dict.import_failed"),
-                            shown.join("; ")
-                        ),
+                        format!("{} {}{tail}", t(lang, "dict.import_failed"), shown.join("; ")),
                     )));
                 }
             }
@@ -419,9 +400,8 @@ pub fn SelectionAdder() -> impl IntoView {
         let Some((text, _, _)) = chosen.get_untracked() else {
             return;
         };
-        let result = UserWord::new(&text, None)
-            .and_then(|w| add_user_word(&analysis, w))
-            .map(|_| text);
+        let result =
+            UserWord::new(&text, None).and_then(|w| add_user_word(&analysis, w)).map(|_| text);
         done.set(Some(result));
     };
     view! {

@@ -44,10 +44,7 @@ fn svg_size(svg: &str) -> (f64, f64) {
         let end = svg[start..].find('"')? + start;
         svg[start..end].parse::<f64>().ok()
     };
-    (
-        attr("width").unwrap_or(800.0),
-        attr("height").unwrap_or(600.0),
-    )
+    (attr("width").unwrap_or(800.0), attr("height").unwrap_or(600.0))
 }
 
 /// Offers a chart as a PNG (drawn at twice its size for sharp text).

@@ -18,17 +18,12 @@ pub struct ViewHandle {
 }
 
 fn text(options: &JsValue, key: &str) -> String {
-    js_sys::Reflect::get(options, &key.into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
+    js_sys::Reflect::get(options, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
 fn lang_of(code: &str) -> Lang {
     if code.is_empty() {
-        let tag = web_sys::window()
-            .and_then(|w| w.navigator().language())
-            .unwrap_or_default();
+        let tag = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
         Lang::from_browser(&tag)
     } else {
         Lang::from_browser(code)
@@ -39,10 +34,7 @@ fn lang_of(code: &str) -> Lang {
 /// `panels` the panels to show, `lang` the language.
 fn view_of(query: &str, panels: &str, lang: Lang) -> (ViewState, Vec<String>) {
     let corpus = crate::api::shipped().corpus.clone();
-    let base = ViewState {
-        lang,
-        ..ViewState::default()
-    };
+    let base = ViewState { lang, ..ViewState::default() };
     let (mut view, mut notes) =
         ViewState::from_query(query, &corpus, &cijing_seeds::topics(), base);
     let embed = EmbedRequest::from_query(&format!("embed={panels}"));
@@ -65,9 +57,7 @@ pub fn mount_view(
     let (initial, notes) = view_of(&text(&options, "view"), &text(&options, "panels"), lang);
     let face = Face {
         embed: true,
-        filters: text(&options, "chrome")
-            .split(',')
-            .any(|c| c.trim() == "filters"),
+        filters: text(&options, "chrome").split(',').any(|c| c.trim() == "filters"),
         mirror_url: false,
         keep_topics: false,
         report_height: false,
@@ -78,18 +68,11 @@ pub fn mount_view(
     };
     let corpus = crate::api::shipped().corpus.clone();
     let signal: Rc<Cell<Option<RwSignal<ViewState>>>> = Rc::new(Cell::new(None));
-    let face = Face {
-        view_out: Some(signal.clone()),
-        ..face
-    };
+    let face = Face { view_out: Some(signal.clone()), ..face };
     let mounted = leptos::mount::mount_to(container, move || {
         view! { <App corpus=corpus.clone() face=face.clone() initial=initial.clone() notes=notes.clone() base=ViewState::default() /> }.into_any()
     });
-    ViewHandle {
-        view: signal.get(),
-        mounted: Some(mounted),
-        lang,
-    }
+    ViewHandle { view: signal.get(), mounted: Some(mounted), lang }
 }
 
 #[wasm_bindgen]
@@ -106,9 +89,8 @@ impl ViewHandle {
                 view.set(next);
             }
             "panels" => {
-                let panels = EmbedRequest::from_query(&format!("embed={value}"))
-                    .panels
-                    .unwrap_or_default();
+                let panels =
+                    EmbedRequest::from_query(&format!("embed={value}")).panels.unwrap_or_default();
                 view.update(|v| v.panels = panels);
             }
             "lang" => {

@@ -22,11 +22,8 @@ pub fn FilterBar() -> impl IntoView {
     let corpus = analysis.corpus.get_untracked();
 
     let years: Vec<String> = {
-        let mut y: Vec<String> = corpus
-            .docs
-            .iter()
-            .map(|d| d.info.date.year().to_string())
-            .collect();
+        let mut y: Vec<String> =
+            corpus.docs.iter().map(|d| d.info.date.year().to_string()).collect();
         y.sort();
         y.dedup();
         y
@@ -90,9 +87,7 @@ pub fn FilterBar() -> impl IntoView {
 
     let count = move || {
         let corpus = analysis.corpus.get();
-        let (paras, docs) = analysis
-            .selection
-            .with(|s| (s.len(), s.docs(&corpus).len()));
+        let (paras, docs) = analysis.selection.with(|s| (s.len(), s.docs(&corpus).len()));
         let total_paras = corpus.index.paragraphs.len();
         let total_docs = corpus.docs.len();
         if docs == 0 {

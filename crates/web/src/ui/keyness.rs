@@ -3,7 +3,7 @@
 //! ratio, and the Bonferroni-corrected cut-off for the number of terms
 //! tested (rows passing it are marked); each term clickable.
 
-use super::panel::{content_key, Column, CsvSource, PanelFrame, TableHead, TermButton};
+use super::panel::{columns, content_key, Column, CsvSource, PanelFrame, TableHead, TermButton};
 use super::rows::Rows;
 use super::tr;
 use super::{selection_slug, Analysis};
@@ -16,15 +16,10 @@ use cijing_view::view_state::Panel;
 use leptos::prelude::*;
 
 /// The columns of the keyness table.
-const HEAD: &[Column] = &[
-    Column::text("table.term"),
-    Column::text("keyness.direction"),
-    Column::num("keyness.target"),
-    Column::num("keyness.reference"),
-    Column::num("keyness.g2"),
-    Column::num("keyness.log_ratio"),
-    Column::text("keyness.p"),
-    Column::text("keyness.pass").tip("keyness.bonferroni"),
+const HEAD: &[Column] = columns![
+    text "table.term", text "keyness.direction", num "keyness.target", num "keyness.reference",
+    num "keyness.g2", num "keyness.log_ratio", text "keyness.p",
+    text "keyness.pass" tip "keyness.bonferroni",
 ];
 
 #[component]
@@ -36,14 +31,7 @@ pub fn KeynessPanel() -> impl IntoView {
     let table = Memo::new(move |_| -> Option<Vec<(KeynessRow, &'static str)>> {
         let (top, lang) = (analysis.top.get(), lang());
         let label = |r: &KeynessRow| {
-            t(
-                lang,
-                if r.direction == Direction::Over {
-                    "keyness.over"
-                } else {
-                    "keyness.under"
-                },
-            )
+            t(lang, if r.direction == Direction::Over { "keyness.over" } else { "keyness.under" })
         };
         analysis.keyness.with(|k| {
             k.as_ref().map(|k| {

@@ -83,9 +83,8 @@ pub fn PanelFrame(
 pub fn scroll_to_panel(panel: Panel) {
     request_animation_frame(move || {
         let id = format!("panel-{}", panel.code());
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
+        if let Some(el) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id))
         {
             el.scroll_into_view();
         }
@@ -103,31 +102,29 @@ pub struct Column {
     tip: Option<&'static str>,
 }
 
+/// A table's columns, one label key each, numbers aligned right:
+/// `columns![text "table.term", num "table.count", text "a" tip "b"]`.
+macro_rules! columns {
+    ($($kind:ident $label:literal $(tip $tip:literal)?),* $(,)?) => {
+        &[$(Column::$kind($label)$(.tip($tip))?),*]
+    };
+}
+pub(crate) use columns;
+
 impl Column {
     /// A column of text.
     pub const fn text(label: &'static str) -> Column {
-        Column {
-            label,
-            numeric: false,
-            tip: None,
-        }
+        Column { label, numeric: false, tip: None }
     }
 
     /// A column of numbers.
     pub const fn num(label: &'static str) -> Column {
-        Column {
-            label,
-            numeric: true,
-            tip: None,
-        }
+        Column { label, numeric: true, tip: None }
     }
 
     /// The column with a tooltip.
     pub const fn tip(self, tip: &'static str) -> Column {
-        Column {
-            tip: Some(tip),
-            ..self
-        }
+        Column { tip: Some(tip), ..self }
     }
 }
 
@@ -177,5 +174,36 @@ pub fn chart_click_target(ev: &leptos::ev::MouseEvent) -> Option<Result<String, 
         // The chart marks each bar with its row (`data-bar`).
         "rect" => target.get_attribute("data-bar")?.parse().ok().map(Err),
         _ => None,
+    }
+}
+
+/// The file chosen in the `<input type="file">` an event came from, with
+/// the input cleared so the same file can be chosen again.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
+/// A table row for a phrase (an n-gram or a cluster, its words joined by
+/// spaces): a button that selects it, shown with `·` between its words,
+/// then its count and its documents.
+#[component]
+pub fn PhraseRow(phrase: String, count: u64, docs: u32, selected: bool) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let shown = phrase.replace(' ', "·");
+    let chosen = phrase.clone();
+    view! {
+        <tr>
+            <td>
+                <button class="term phrase" class:selected=selected aria-pressed=selected.to_string()
+                    data-term=phrase on:click=move |_| analysis.choose_term(&chosen)>
+                    {shown}
+                </button>
+            </td>
+            <td class="num">{count}</td>
+            <td class="num">{docs}</td>
+        </tr>
     }
 }

@@ -22,8 +22,7 @@ pub fn set_importer(importer: Option<js_sys::Function>) {
 
 /// Is this file a PDF: named `.pdf`, or starting with `%PDF-`?
 pub fn is_pdf(name: &str, bytes: &[u8]) -> bool {
-    name.rsplit_once('.')
-        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"))
+    name.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"))
         || bytes.starts_with(b"%PDF-")
 }
 
@@ -49,12 +48,7 @@ async fn module(name: &str) -> Result<JsValue, String> {
         .map_err(|e| format!("{name}: {}", message(e)))?;
     let module = JsFuture::from(js_sys::Promise::resolve(&promise))
         .await
-        .map_err(|e| {
-            format!(
-                "{name}: the PDF reader could not be loaded ({})",
-                message(e)
-            )
-        })?;
+        .map_err(|e| format!("{name}: the PDF reader could not be loaded ({})", message(e)))?;
     MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
     Ok(module)
 }
@@ -73,13 +67,9 @@ pub async fn read_text(
         .and_then(|f| f.dyn_into().ok())
         .ok_or_else(|| format!("{name}: cijing-pdf.js has no pdfText"))?;
     let progress = Closure::<dyn Fn(u32, u32)>::new(progress);
-    let promise = read
-        .call3(&JsValue::NULL, &name.into(), bytes, progress.as_ref())
-        .map_err(message)?;
-    let text = JsFuture::from(js_sys::Promise::resolve(&promise))
-        .await
-        .map_err(message)?;
+    let promise =
+        read.call3(&JsValue::NULL, &name.into(), bytes, progress.as_ref()).map_err(message)?;
+    let text = JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(message)?;
     drop(progress);
-    text.as_string()
-        .ok_or_else(|| format!("{name}: the PDF reader gave no text"))
+    text.as_string().ok_or_else(|| format!("{name}: the PDF reader gave no text"))
 }

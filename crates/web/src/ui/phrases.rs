@@ -2,7 +2,7 @@
 //! frequent 2–5-word n-grams of the selection; clicking one selects it as a
 //! phrase everywhere.
 
-use super::panel::{Column, CsvSource, PanelFrame, TableHead};
+use super::panel::{columns, Column, CsvSource, PanelFrame, PhraseRow, TableHead};
 use super::rows::Rows;
 use super::tr;
 use super::{selection_slug, Analysis};
@@ -11,11 +11,7 @@ use cijing_view::view_state::Panel;
 use leptos::prelude::*;
 
 /// The columns of the phrases table.
-const HEAD: &[Column] = &[
-    Column::text("phrases.phrase"),
-    Column::num("table.count"),
-    Column::num("table.docs"),
-];
+const HEAD: &[Column] = columns![text "phrases.phrase", num "table.count", num "table.docs"];
 
 #[component]
 pub fn PhrasesPanel() -> impl IntoView {
@@ -49,20 +45,8 @@ pub fn PhrasesPanel() -> impl IntoView {
                 <TableHead columns=HEAD />
                 <tbody>
                     <Rows each=move || rows.get() key=|r| (r.ngram.clone(), r.count, r.docs) children=move |r| {
-                        let phrase = r.ngram.clone();
-                        let selected = analysis.is_selected_term(&phrase);
-                        view! {
-                            <tr>
-                                <td>
-                                    <button class="term phrase" class:selected=selected aria-pressed=selected.to_string()
-                                        data-term=r.ngram.clone() on:click=move |_| analysis.choose_term(&phrase)>
-                                        {r.ngram.replace(' ', "·")}
-                                    </button>
-                                </td>
-                                <td class="num">{r.count}</td>
-                                <td class="num">{r.docs}</td>
-                            </tr>
-                        }
+                        let selected = analysis.is_selected_term(&r.ngram);
+                        view! { <PhraseRow phrase=r.ngram count=r.count docs=r.docs selected=selected /> }
                     } />
                 </tbody>
             </table>

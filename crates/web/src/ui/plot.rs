@@ -4,7 +4,7 @@
 //! (or a document in the table under it) opens that document in the reader.
 
 use super::download::{save_png, save_text};
-use super::panel::{content_key, Column, TableHead};
+use super::panel::{columns, content_key, Column, TableHead};
 use super::rows::Rows;
 use super::tr;
 use super::{describe_selection, Analysis};
@@ -16,11 +16,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The columns of the plot table.
-const HEAD: &[Column] = &[
-    Column::text("trends.date"),
-    Column::text("trends.document"),
-    Column::num("plot.tokens"),
-    Column::num("plot.hits"),
+const HEAD: &[Column] = columns![
+    text "trends.date", text "trends.document", num "plot.tokens", num "plot.hits",
 ];
 
 /// The colour of a strip's background in the chart (`GRID_COLOR`).
@@ -55,13 +52,9 @@ fn clicked_strip(ev: &leptos::ev::MouseEvent) -> Option<usize> {
         return None;
     }
     let svg = el.closest("svg").ok()??;
-    let strips = svg
-        .query_selector_all(&format!("rect[fill=\"{STRIP_FILL}\"]"))
-        .ok()?;
+    let strips = svg.query_selector_all(&format!("rect[fill=\"{STRIP_FILL}\"]")).ok()?;
     let node: &web_sys::Node = el.as_ref();
-    (0..strips.length())
-        .find(|&i| strips.item(i).as_ref() == Some(node))
-        .map(|i| i as usize)
+    (0..strips.length()).find(|&i| strips.item(i).as_ref() == Some(node)).map(|i| i as usize)
 }
 
 #[component]
@@ -88,10 +81,7 @@ pub fn DispersionPlot() -> impl IntoView {
             let rows: Vec<(String, Vec<f64>)> = strips
                 .iter()
                 .map(|s| {
-                    (
-                        strip_label(&s.date, &corpus.docs[s.doc].info.title),
-                        s.positions.clone(),
-                    )
+                    (strip_label(&s.date, &corpus.docs[s.doc].info.title), s.positions.clone())
                 })
                 .collect();
             let text = ChartText {
@@ -99,10 +89,7 @@ pub fn DispersionPlot() -> impl IntoView {
                 subtitle: describe_selection(&analysis),
             };
             dispersion_plot_svg(&rows, &text, width).unwrap_or_else(|e| {
-                format!(
-                    "<p class=\"error\">{}</p>",
-                    e.to_string().replace('<', "&lt;")
-                )
+                format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;"))
             })
         })
     });
@@ -130,8 +117,7 @@ pub fn DispersionPlot() -> impl IntoView {
             v.para = None;
             if !v.is_open(Panel::Reader) {
                 v.panels.push(Panel::Reader);
-                v.panels
-                    .sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
+                v.panels.sort_by_key(|p| Panel::ALL.iter().position(|q| q == p));
             }
         });
         super::panel::scroll_to_panel(Panel::Reader);

@@ -97,11 +97,9 @@ pub fn ReaderPanel() -> impl IntoView {
         let with_term = analysis.query.with(|q| {
             q.as_ref().and_then(|q| {
                 let paras = q.candidate_paragraphs(&corpus);
-                docs.iter().copied().find(|&d| {
-                    paras
-                        .iter()
-                        .any(|&p| corpus.index.paragraphs[p].doc as usize == d)
-                })
+                docs.iter()
+                    .copied()
+                    .find(|&d| paras.iter().any(|&p| corpus.index.paragraphs[p].doc as usize == d))
             })
         });
         with_term.or(docs.first().copied())
@@ -127,8 +125,7 @@ pub fn ReaderPanel() -> impl IntoView {
     });
     let paragraph_total = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
-        doc.get()
-            .map_or(0, |d| corpus.index.doc_paragraphs(d).len())
+        doc.get().map_or(0, |d| corpus.index.doc_paragraphs(d).len())
     });
     // The page the user turned to, and what it was turned under (document,
     // paragraph opened, term): a new one of those shows its own page.
@@ -176,10 +173,7 @@ pub fn ReaderPanel() -> impl IntoView {
                 let hits: Vec<(usize, usize)> = query
                     .as_ref()
                     .map(|q| {
-                        q.hits(&corpus, start + i)
-                            .into_iter()
-                            .map(|h| (h.first, h.last))
-                            .collect()
+                        q.hits(&corpus, start + i).into_iter().map(|h| (h.first, h.last)).collect()
                     })
                     .unwrap_or_default();
                 let pieces = pieces(
@@ -214,9 +208,7 @@ pub fn ReaderPanel() -> impl IntoView {
     });
     let doc_id = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
-        doc.get()
-            .map(|d| corpus.docs[d].info.id.clone())
-            .unwrap_or_default()
+        doc.get().map(|d| corpus.docs[d].info.id.clone()).unwrap_or_default()
     });
     // Scroll to the paragraph a concordance line asked for, and move the
     // focus there when a line was opened (not when a link is loaded).
@@ -298,11 +290,7 @@ pub fn ReaderPanel() -> impl IntoView {
         (vec!["paragraph", "hits", "text"], rows)
     });
     let file_parts = Signal::derive(move || {
-        format!(
-            "{}_{}",
-            doc_id.get(),
-            analysis.term.get().unwrap_or_default()
-        )
+        format!("{}_{}", doc_id.get(), analysis.term.get().unwrap_or_default())
     });
     // (doc, paragraph, paragraphs in all, label) of each paragraph with
     // hits (of the first of nearby ones sharing a tick, past
@@ -313,16 +301,9 @@ pub fn ReaderPanel() -> impl IntoView {
         let lang = lang();
         let (d, n) = (doc.get().unwrap_or(0), paragraph_total.get().max(1));
         let label = |first: usize, last: usize, hits: usize| {
-            let paragraphs = if first == last {
-                first.to_string()
-            } else {
-                format!("{first}–{last}")
-            };
-            format!(
-                "{} {paragraphs} · {hits} {}",
-                t(lang, "reader.para"),
-                t(lang, "reader.hits")
-            )
+            let paragraphs =
+                if first == last { first.to_string() } else { format!("{first}–{last}") };
+            format!("{} {paragraphs} · {hits} {}", t(lang, "reader.para"), t(lang, "reader.hits"))
         };
         hit_counts.with(|counts| {
             if counts.len() <= MAX_TICKS {

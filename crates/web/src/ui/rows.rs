@@ -83,10 +83,7 @@ where
         let owner = row_owner(analysis);
         let (index, set_index) = owner.with(|| ArcRwSignal::new(index).split());
         let view = owner.with(|| children(index.into(), item));
-        (
-            move |index| set_index.set(index),
-            OwnedView::new_with_owner(view, owner),
-        )
+        (move |index| set_index.set(index), OwnedView::new_with_owner(view, owner))
     };
     move || keyed(each(), key.clone(), children.clone())
 }

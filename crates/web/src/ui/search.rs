@@ -56,12 +56,8 @@ pub fn SearchBox() -> impl IntoView {
         let lang = lang.get();
         let query = analysis.query.get()?;
         let result = analysis.selection.with(|s| search(&corpus, s, &query));
-        let forms: Vec<String> = result
-            .forms
-            .iter()
-            .take(8)
-            .map(|f| format!("{} {}", f.form, f.count))
-            .collect();
+        let forms: Vec<String> =
+            result.forms.iter().take(8).map(|f| format!("{} {}", f.form, f.count)).collect();
         let more = result.forms.len().saturating_sub(8);
         let mut line = format!(
             "{} {} · {} {}",
@@ -71,11 +67,7 @@ pub fn SearchBox() -> impl IntoView {
             t(lang, "search.docs")
         );
         if !forms.is_empty() {
-            line.push_str(&format!(
-                " · {}: {}",
-                t(lang, "search.forms"),
-                forms.join(", ")
-            ));
+            line.push_str(&format!(" · {}: {}", t(lang, "search.forms"), forms.join(", ")));
             if more > 0 {
                 line.push_str(&format!(" … (+{more})"));
             }

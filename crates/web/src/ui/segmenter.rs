@@ -100,18 +100,14 @@ pub fn cancel() {
 /// between slices of a long job (`scheduler.yield()` where the browser has
 /// it, else a zero timeout).
 pub async fn next_task() {
-    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into())
-        .ok()
-        .filter(|s| s.is_object());
+    let scheduler =
+        js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok().filter(|s| s.is_object());
     let yield_now = scheduler
         .as_ref()
         .and_then(|s| js_sys::Reflect::get(s, &"yield".into()).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let promise = match (scheduler, yield_now) {
-        (Some(s), Some(f)) => f
-            .call0(&s)
-            .ok()
-            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok()),
+        (Some(s), Some(f)) => f.call0(&s).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()),
         _ => None,
     };
     let promise = promise.unwrap_or_else(|| {
@@ -125,9 +121,7 @@ pub async fn next_task() {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
+    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 fn client() -> Result<Rc<RefCell<Client>>, String> {
@@ -157,16 +151,10 @@ fn client() -> Result<Rc<RefCell<Client>>, String> {
             let Some(client) = weak.upgrade() else { return };
             let reply =
                 serde_wasm_bindgen::from_value::<Reply>(field("reply")).unwrap_or_else(|e| {
-                    Reply::Failed {
-                        error: format!("the segmenter's answer cannot be read: {e}"),
-                    }
+                    Reply::Failed { error: format!("the segmenter's answer cannot be read: {e}") }
                 });
             if let Reply::Progress { done, total } = reply {
-                let tell = client
-                    .borrow()
-                    .pending
-                    .get(&id)
-                    .and_then(|p| p.progress.clone());
+                let tell = client.borrow().pending.get(&id).and_then(|p| p.progress.clone());
                 if let Some(tell) = tell {
                     tell(Progress::Segmenting { done, total });
                 }
@@ -175,23 +163,14 @@ fn client() -> Result<Rc<RefCell<Client>>, String> {
             let Some(pending) = client.borrow_mut().pending.remove(&id) else {
                 return;
             };
-            let list = |key: &str| {
-                js_sys::Array::from(&field(key))
-                    .iter()
-                    .collect::<Vec<JsValue>>()
-            };
+            let list =
+                |key: &str| js_sys::Array::from(&field(key)).iter().collect::<Vec<JsValue>>();
             (pending.on_answer)(match reply {
                 Reply::Failed { error } => Err(WorkerError::Failed(error)),
                 reply => Ok(Answer {
                     reply,
-                    bytes: list("bytes")
-                        .into_iter()
-                        .filter_map(|b| b.dyn_into().ok())
-                        .collect(),
-                    blobs: list("blobs")
-                        .into_iter()
-                        .filter_map(|b| b.dyn_into().ok())
-                        .collect(),
+                    bytes: list("bytes").into_iter().filter_map(|b| b.dyn_into().ok()).collect(),
+                    blobs: list("blobs").into_iter().filter_map(|b| b.dyn_into().ok()).collect(),
                 }),
             });
         });
@@ -226,13 +205,7 @@ fn ask(
     let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
     let _ = js_sys::Reflect::set(&message, &"request".into(), &request);
     let _ = js_sys::Reflect::set(&message, &"payload".into(), &payload);
-    c.pending.insert(
-        id,
-        Pending {
-            on_answer,
-            progress,
-        },
-    );
+    c.pending.insert(id, Pending { on_answer, progress });
     if let Err(e) = c.worker.post_message_with_transfer(&message, &transfer) {
         if let Some(pending) = c.pending.remove(&id) {
             drop(c);
@@ -248,16 +221,9 @@ fn ask(
 fn settings(options: SegmentOptions, words: &[UserWord]) -> Settings {
     let words = words
         .iter()
-        .map(|w| WordEntry {
-            word: w.word.clone(),
-            tag: w.pos.clone().unwrap_or_default(),
-        })
+        .map(|w| WordEntry { word: w.word.clone(), tag: w.pos.clone().unwrap_or_default() })
         .collect();
-    Settings {
-        mode: options.mode.code().to_string(),
-        hmm: options.hmm,
-        words,
-    }
+    Settings { mode: options.mode.code().to_string(), hmm: options.hmm, words }
 }
 
 /// A reply the request did not ask for.
@@ -273,10 +239,7 @@ pub fn suggest_words(
     limit: usize,
     done: impl FnOnce(Result<Vec<Suggestion>, WorkerError>) + 'static,
 ) {
-    let request = Request::Discover {
-        limit,
-        settings: settings(options, words),
-    };
+    let request = Request::Discover { limit, settings: settings(options, words) };
     ask(
         &request,
         js_sys::Array::new(),
@@ -293,8 +256,10 @@ pub fn suggest_words(
 
 /// A text the worker read from a file.
 pub struct ReadText {
-    /// Its fields.
+    /// Its fields (its paragraphs are the bytes below).
     pub text: ImportedText,
+    /// Its characters but white space.
+    pub chars: usize,
     /// Its paragraphs as bytes (`ParagraphList::to_bytes`, left in
     /// JavaScript: the page reads them in slices)…
     pub bytes: js_sys::Uint8Array,
@@ -317,10 +282,7 @@ pub fn import_file(
     if bytes.byte_offset() == 0 && bytes.byte_length() == buffer.byte_length() {
         transfer.push(&buffer);
     }
-    let request = Request::Import {
-        name: name.to_string(),
-        encoding: encoding.to_string(),
-    };
+    let request = Request::Import { name: name.to_string(), encoding: encoding.to_string() };
     ask_text(&request, js_sys::Array::of1(&bytes), transfer, done);
 }
 
@@ -331,10 +293,7 @@ pub fn import_pdf(
     text: &str,
     done: impl FnOnce(Result<ReadText, WorkerError>) + 'static,
 ) {
-    let request = Request::Pdf {
-        name: name.to_string(),
-        text: text.to_string(),
-    };
+    let request = Request::Pdf { name: name.to_string(), text: text.to_string() };
     ask_text(&request, js_sys::Array::new(), js_sys::Array::new(), done);
 }
 
@@ -351,8 +310,8 @@ fn ask_text(
         None,
         Box::new(move |answer| {
             done(answer.and_then(|mut a| match a.reply {
-                Reply::Read { text } => match (a.bytes.pop(), a.blobs.pop()) {
-                    (Some(bytes), Some(body)) => Ok(ReadText { text, bytes, body }),
+                Reply::Read { text, chars } => match (a.bytes.pop(), a.blobs.pop()) {
+                    (Some(bytes), Some(body)) => Ok(ReadText { text, chars, bytes, body }),
                     _ => Err(WorkerError::Failed(
                         "the segmenter sent no paragraphs with the text".into(),
                     )),
@@ -414,11 +373,7 @@ pub fn build_corpus(
     // Each text is segmented in the script its import judged (from its
     // title and paragraphs, as the CLI does), not judged again.
     let scripts = texts.iter().map(|t| t.script.clone()).collect();
-    let request = Request::Build {
-        seeds,
-        scripts,
-        settings: settings(options, words),
-    };
+    let request = Request::Build { seeds, scripts, settings: settings(options, words) };
     let documents: Vec<_> = texts.iter().map(|t| t.document.clone()).collect();
     let progress: OnProgress = Rc::new(progress);
     let started = generation();
@@ -432,16 +387,13 @@ pub fn build_corpus(
             // pairs for the user's words: alias merging counts 上海合作組織
             // as 上海合作组织, as the CLI's --aliases does.
             let answer = answer.and_then(|a| match a.reply {
-                Reply::Built { spellings } => Ok((
-                    a.bytes.iter().map(|b| b.to_vec()).collect::<Vec<_>>(),
-                    spellings,
-                )),
+                Reply::Built { spellings } => {
+                    Ok((a.bytes.iter().map(|b| b.to_vec()).collect::<Vec<_>>(), spellings))
+                }
                 other => Err(unexpected(&other)),
             });
-            let mut docs: Vec<SharedDocument> = cijing_seeds::documents_if(seeds)
-                .into_iter()
-                .map(Into::into)
-                .collect();
+            let mut docs: Vec<SharedDocument> =
+                cijing_seeds::documents_if(seeds).into_iter().map(Into::into).collect();
             docs.extend(documents);
             let build = answer.and_then(|(streams, spellings)| {
                 Ok((

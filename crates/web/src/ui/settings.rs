@@ -41,11 +41,7 @@ pub fn SettingsBar() -> impl IntoView {
             if o.pos.is_empty() {
                 t(lang, "settings.pos.all").to_string()
             } else {
-                o.pos
-                    .iter()
-                    .map(|p| pos_name(lang, *p))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                o.pos.iter().map(|p| pos_name(lang, *p)).collect::<Vec<_>>().join(", ")
             }
         })
     };

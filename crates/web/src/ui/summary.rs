@@ -33,15 +33,12 @@ pub fn SummaryPanel() -> impl IntoView {
     let summary = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
         let tokens = analysis.terms.with(|t| t.tokens);
-        let distinctive = analysis
-            .keyness
-            .with(|k| k.as_ref().map(|k| distinctive_terms(&k.rows, 12, 10.83)));
+        let distinctive =
+            analysis.keyness.with(|k| k.as_ref().map(|k| distinctive_terms(&k.rows, 12, 10.83)));
         analysis.selection.with(|selection| {
             let docs = selection.docs(&corpus);
-            let mut dates: Vec<String> = docs
-                .iter()
-                .map(|&d| corpus.docs[d].info.date.to_string())
-                .collect();
+            let mut dates: Vec<String> =
+                docs.iter().map(|&d| corpus.docs[d].info.date.to_string()).collect();
             dates.sort();
             let span = match (dates.first(), dates.last()) {
                 (Some(a), Some(b)) if a == b => a.to_string(),
@@ -91,26 +88,14 @@ pub fn SummaryPanel() -> impl IntoView {
             vec!["types".into(), s.types.to_string()],
             vec!["date_span".into(), s.span.clone()],
             vec!["ttr".into(), format!("{:.4}", s.ttr)],
-            vec![
-                "sttr".into(),
-                s.sttr.map(|v| format!("{v:.4}")).unwrap_or_default(),
-            ],
-            vec![
-                "mattr".into(),
-                s.mattr.map(|v| format!("{v:.4}")).unwrap_or_default(),
-            ],
+            vec!["sttr".into(), s.sttr.map(|v| format!("{v:.4}")).unwrap_or_default()],
+            vec!["mattr".into(), s.mattr.map(|v| format!("{v:.4}")).unwrap_or_default()],
         ];
         for (title, date, tokens) in &s.longest {
-            rows.push(vec![
-                "longest_document".into(),
-                format!("{date} {title} ({tokens})"),
-            ]);
+            rows.push(vec!["longest_document".into(), format!("{date} {title} ({tokens})")]);
         }
         for (term, g2) in s.distinctive.iter().flatten() {
-            rows.push(vec![
-                "distinctive_term".into(),
-                format!("{term} (G² {g2:.1})"),
-            ]);
+            rows.push(vec!["distinctive_term".into(), format!("{term} (G² {g2:.1})")]);
         }
         (header, rows)
     });

@@ -41,11 +41,7 @@ pub fn TermPanel() -> impl IntoView {
     // The bars are the sorted column's values (counts when sorted by term).
     let chart_rows = Memo::new(move |_| {
         let column = sort.get().column;
-        rows.with(|rows| {
-            rows.iter()
-                .map(|r| (r.term.clone(), column.value(r)))
-                .collect::<Vec<_>>()
-        })
+        rows.with(|rows| rows.iter().map(|r| (r.term.clone(), column.value(r))).collect::<Vec<_>>())
     });
     let svg = Memo::new(move |_| {
         let lang = lang();
@@ -59,22 +55,14 @@ pub fn TermPanel() -> impl IntoView {
             TermColumn::Term | TermColumn::Count => t(lang, "terms.axis"),
             other => t(lang, header_key(other)),
         };
-        chart_rows
-            .with(|bars| bar_chart_svg(bars, &text, axis, width))
-            .unwrap_or_else(|e| {
-                format!(
-                    "<p class=\"error\">{}</p>",
-                    e.to_string().replace('<', "&lt;")
-                )
-            })
+        chart_rows.with(|bars| bar_chart_svg(bars, &text, axis, width)).unwrap_or_else(|e| {
+            format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;"))
+        })
     });
     let on_chart_click = move |ev: leptos::ev::MouseEvent| {
         let term = match chart_click_target(&ev) {
-            Some(Ok(label)) => chart_rows.with(|rows| {
-                rows.iter()
-                    .find(|(t, _)| *t == label)
-                    .map(|(t, _)| t.clone())
-            }),
+            Some(Ok(label)) => chart_rows
+                .with(|rows| rows.iter().find(|(t, _)| *t == label).map(|(t, _)| t.clone())),
             Some(Err(i)) => chart_rows.with(|rows| rows.get(i).map(|(t, _)| t.clone())),
             None => None,
         };

@@ -29,17 +29,10 @@ pub async fn put<T: Serialize>(record: &T, body: &web_sys::Blob) -> Result<(), S
     js_sys::Reflect::set(&value, &"body".into(), body)
         .map_err(|_| "the text could not be kept".to_string())?;
     let db = open().await?;
-    let tx = db
-        .transaction(&[TEXTS], TransactionMode::ReadWrite)
-        .map_err(|e| e.to_string())?;
+    let tx = db.transaction(&[TEXTS], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
     let store = tx.store(TEXTS).map_err(|e| e.to_string())?;
-    store
-        .put(&value, None)
-        .await
-        .map_err(|e| format!("the text could not be kept: {e}"))?;
-    tx.done()
-        .await
-        .map_err(|e| format!("the text could not be kept: {e}"))?;
+    store.put(&value, None).await.map_err(|e| format!("the text could not be kept: {e}"))?;
+    tx.done().await.map_err(|e| format!("the text could not be kept: {e}"))?;
     Ok(())
 }
 
@@ -49,9 +42,7 @@ pub async fn put<T: Serialize>(record: &T, body: &web_sys::Blob) -> Result<(), S
 pub async fn all<T: DeserializeOwned>(
 ) -> Result<(Vec<(T, Option<web_sys::Blob>)>, Vec<String>), String> {
     let db = open().await?;
-    let tx = db
-        .transaction(&[TEXTS], TransactionMode::ReadOnly)
-        .map_err(|e| e.to_string())?;
+    let tx = db.transaction(&[TEXTS], TransactionMode::ReadOnly).map_err(|e| e.to_string())?;
     let store = tx.store(TEXTS).map_err(|e| e.to_string())?;
     let values = store
         .get_all(None, None)
@@ -88,9 +79,7 @@ pub async fn bytes(blob: &web_sys::Blob) -> Result<js_sys::Uint8Array, String> {
 /// Removes the record with this id (nothing when there is none).
 pub async fn delete(id: &str) -> Result<(), String> {
     let db = open().await?;
-    let tx = db
-        .transaction(&[TEXTS], TransactionMode::ReadWrite)
-        .map_err(|e| e.to_string())?;
+    let tx = db.transaction(&[TEXTS], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
     let store = tx.store(TEXTS).map_err(|e| e.to_string())?;
     store
         .delete(JsValue::from_str(id))

@@ -6,7 +6,7 @@
 //! yours, or both. Texts are kept in the browser (IndexedDB) and can be
 //! exported as one file and imported elsewhere.
 
-use super::panel::{Column, TableHead};
+use super::panel::{columns, Column, TableHead};
 use super::tr;
 use super::Analysis;
 use cijing_engine::corpus::paragraph_list::{BadParagraphBytes, ParagraphDecoder, ParagraphList};
@@ -21,14 +21,9 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 /// The columns of the texts table.
-const HEAD: &[Column] = &[
-    Column::text("texts.title"),
-    Column::text("texts.date"),
-    Column::text("texts.parties"),
-    Column::text("texts.read_as"),
-    Column::num("texts.paragraphs"),
-    Column::num("texts.chars"),
-    Column::text(""),
+const HEAD: &[Column] = columns![
+    text "texts.title", text "texts.date", text "texts.parties", text "texts.read_as",
+    num "texts.paragraphs", num "texts.chars", text "",
 ];
 
 /// One of the user's texts, as kept in the browser.
@@ -74,9 +69,7 @@ impl Body {
     /// The bytes of `paragraphs` in a blob (none if the browser refuses).
     fn of(paragraphs: &ParagraphList) -> Option<Body> {
         let bytes = js_sys::Uint8Array::from(paragraphs.to_bytes().as_slice());
-        web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes))
-            .ok()
-            .map(Body::new)
+        web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes)).ok().map(Body::new)
     }
 
     pub fn blob(&self) -> &web_sys::Blob {
@@ -142,10 +135,7 @@ impl UserText {
         if self.chars > 0 {
             return self.chars;
         }
-        self.paragraphs
-            .iter()
-            .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
-            .sum()
+        self.paragraphs.iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).sum()
     }
 }
 
@@ -159,11 +149,8 @@ thread_local! {
 
 /// The progress note for a PDF being read: pdf.js loading, or a page of so many.
 fn pdf_note(lang: cijing_view::view_state::Lang, name: &str, page: u32, pages: u32) -> String {
-    let template = if pages == 0 {
-        t(lang, "texts.pdf.opening")
-    } else {
-        t(lang, "texts.pdf.page")
-    };
+    let template =
+        if pages == 0 { t(lang, "texts.pdf.opening") } else { t(lang, "texts.pdf.page") };
     template
         .replace("{name}", name)
         .replace("{page}", &page.to_string())
@@ -195,14 +182,9 @@ async fn read_paragraphs(bytes: js_sys::Uint8Array) -> Result<ParagraphList, Bad
 
 fn today() -> Date {
     let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
-    .parse()
-    .unwrap_or_else(|_| "2025-01-01".parse().expect("a date"))
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+        .parse()
+        .unwrap_or_else(|_| "2025-01-01".parse().expect("a date"))
 }
 
 /// An id for a text named `name`, unique among `taken`.
@@ -214,11 +196,7 @@ fn new_id(name: &str, taken: &[String]) -> String {
         .filter(|c| c.is_alphanumeric())
         .take(24)
         .collect();
-    let stem = if stem.is_empty() {
-        "text".to_string()
-    } else {
-        stem
-    };
+    let stem = if stem.is_empty() { "text".to_string() } else { stem };
     let mut id = format!("u-{stem}");
     let mut n = 2;
     while taken.contains(&id) {
@@ -312,14 +290,13 @@ impl Texts {
     fn add(
         self,
         imported: ImportedText,
+        chars: usize,
         bytes: js_sys::Uint8Array,
         body: web_sys::Blob,
         added: impl FnOnce() + 'static,
     ) {
         let total: usize = self.list.with_untracked(|l| {
-            l.iter()
-                .map(|t| t.paragraphs.iter().map(String::len).sum::<usize>())
-                .sum()
+            l.iter().map(|t| t.paragraphs.iter().map(String::len).sum::<usize>()).sum()
         });
         let size = bytes.length() as usize;
         if total + size > MAX_TOTAL_BYTES {
@@ -338,7 +315,7 @@ impl Texts {
                 Ok(paragraphs) => {
                     // Its row and the corpus it joins, in a task of their own.
                     super::segmenter::next_task().await;
-                    self.take(imported, paragraphs, Body::new(body));
+                    self.take(imported, chars, paragraphs, Body::new(body));
                     added();
                 }
                 Err(e) => self.note(format!("{}: {e}", imported.name)),
@@ -347,21 +324,20 @@ impl Texts {
     }
 
     /// Adds a read text whose paragraphs are `paragraphs` (and, as bytes, `body`).
-    fn take(self, imported: ImportedText, paragraphs: ParagraphList, body: Body) {
+    fn take(self, imported: ImportedText, chars: usize, paragraphs: ParagraphList, body: Body) {
         imported.notes.iter().for_each(|p| self.note(p.clone()));
-        let taken: Vec<String> = self
-            .list
-            .with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
+        let taken: Vec<String> =
+            self.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
         let text = UserText {
             id: new_id(&imported.name, &taken),
-            date: imported.date.clone().unwrap_or_else(|| today().to_string()),
+            date: imported.date.map_or_else(|| today().to_string(), |d| d.to_string()),
             name: imported.name,
             encoding: imported.encoding,
-            format: imported.format,
-            script: imported.script,
+            format: imported.format.code().to_string(),
+            script: imported.script.code().to_string(),
             title: imported.title,
             parties: imported.parties,
-            chars: imported.chars,
+            chars,
             paragraphs,
             body: Some(body),
         };
@@ -376,11 +352,7 @@ impl Texts {
         let Some(body) = text.body.clone() else {
             return self.note(format!("{}: the text could not be kept", text.name));
         };
-        let record = UserText {
-            paragraphs: ParagraphList::default(),
-            body: None,
-            ..text
-        };
+        let record = UserText { paragraphs: ParagraphList::default(), body: None, ..text };
         leptos::task::spawn_local(async move {
             if let Err(e) = super::text_store::put(&record, body.blob()).await {
                 self.note(format!("{}: {e}", record.name));
@@ -439,12 +411,9 @@ impl Texts {
         result: Result<super::segmenter::ReadText, super::segmenter::WorkerError>,
     ) {
         match result {
-            Ok(read) => self.add(read.text, read.bytes, read.body, move || {
+            Ok(read) => self.add(read.text, read.chars, read.bytes, read.body, move || {
                 // Added texts are shown: the corpus takes them in.
-                if analysis
-                    .view
-                    .with_untracked(|v| v.source == CorpusSource::Seeds)
-                {
+                if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
                     analysis.view.update(|v| v.source = CorpusSource::Both);
                 }
             }),
@@ -461,10 +430,7 @@ impl Texts {
     fn read_pdf(self, analysis: Analysis, name: String, bytes: js_sys::Uint8Array) {
         use cijing_engine::text::import::{ImportError, MAX_FILE_BYTES};
         if bytes.length() as usize > MAX_FILE_BYTES {
-            let error = ImportError::TooLarge {
-                file: name,
-                bytes: bytes.length() as usize,
-            };
+            let error = ImportError::TooLarge { file: name, bytes: bytes.length() as usize };
             return self.note(error.to_string());
         }
         let id = NEXT_PDF.with(|n| n.replace(n.get() + 1));
@@ -561,9 +527,7 @@ pub fn TextsPanel() -> impl IntoView {
         );
     };
     let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         else {
             return;
         };
@@ -590,16 +554,9 @@ pub fn TextsPanel() -> impl IntoView {
         super::download::save_text("cijing-texts.json", "application/json", &json);
     };
     let import_corpus = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = super::panel::chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let name = file.name();
         texts.new_batch();
         leptos::task::spawn_local(async move {
@@ -614,9 +571,8 @@ pub fn TextsPanel() -> impl IntoView {
             match serde_json::from_str::<TextsFile>(&text) {
                 Ok(file) if file.format == "cijing-texts" => {
                     for mut text in file.texts {
-                        let taken: Vec<String> = texts
-                            .list
-                            .with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
+                        let taken: Vec<String> =
+                            texts.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
                         if taken.contains(&text.id) {
                             text.id = new_id(&text.name, &taken);
                         }
@@ -624,10 +580,7 @@ pub fn TextsPanel() -> impl IntoView {
                         texts.keep(text.clone());
                         texts.list.update(|l| l.push(text));
                     }
-                    if analysis
-                        .view
-                        .with_untracked(|v| v.source == CorpusSource::Seeds)
-                    {
+                    if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
                         analysis.view.update(|v| v.source = CorpusSource::Both);
                     }
                 }

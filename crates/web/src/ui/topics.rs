@@ -5,7 +5,7 @@
 
 use super::download::save_text;
 use super::panel::{
-    chart_click_target, content_key, Column, CsvSource, PanelFrame, TableHead, TermButton,
+    chart_click_target, columns, content_key, Column, CsvSource, PanelFrame, TableHead, TermButton,
 };
 use super::rows::Rows;
 use super::tr;
@@ -20,11 +20,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// The columns of the topic overview's table.
-const HEAD: &[Column] = &[
-    Column::text("trends.date"),
-    Column::text("trends.document"),
-    Column::text("topics.main"),
-];
+const HEAD: &[Column] = columns![text "trends.date", text "trends.document", text "topics.main"];
 
 /// Sweeps per batch between repaints, and in all.
 const LDA_BATCH: usize = 10;
@@ -44,12 +40,10 @@ pub fn TopicsPanel() -> impl IntoView {
     // The overview ignores the topic filter itself, so every topic's share
     // stays visible while one is selected.
     let doc_filter = Memo::new(move |_| {
-        analysis
-            .filter
-            .with(|f| cijing_engine::corpus::selection::Filter {
-                topics: Default::default(),
-                ..f.clone()
-            })
+        analysis.filter.with(|f| cijing_engine::corpus::selection::Filter {
+            topics: Default::default(),
+            ..f.clone()
+        })
     });
     let shares = Memo::new(move |_| {
         let corpus = analysis.corpus.get();
@@ -57,9 +51,7 @@ pub fn TopicsPanel() -> impl IntoView {
         let filter = doc_filter.get();
         let selection = cijing_engine::corpus::selection::select_documents(&corpus, &filter)
             .unwrap_or_else(|_| cijing_engine::corpus::selection::Selection::all(&corpus));
-        analysis
-            .topic_scores
-            .with(|scores| topic_shares(&corpus, scores, &selection, threshold))
+        analysis.topic_scores.with(|scores| topic_shares(&corpus, scores, &selection, threshold))
     });
     let columns = Memo::new(move |_| {
         shares.with(|s| {
@@ -75,10 +67,8 @@ pub fn TopicsPanel() -> impl IntoView {
     let filtering_topics = Memo::new(move |_| analysis.filter.with(|f| f.topics.is_active()));
     let svg = Memo::new(move |_| {
         let topics = analysis.topics.get();
-        let rows: Vec<(String, String)> = topics
-            .iter()
-            .map(|tp| (topic_name(lang(), tp), tp.color.clone()))
-            .collect();
+        let rows: Vec<(String, String)> =
+            topics.iter().map(|tp| (topic_name(lang(), tp), tp.color.clone())).collect();
         let cols = columns.get();
         let labels: Vec<String> = cols.iter().map(|(_, date)| date[..4].to_string()).collect();
         let values: Vec<Vec<f64>> = shares.with(|s| {
@@ -109,29 +99,14 @@ pub fn TopicsPanel() -> impl IntoView {
         if filtering_topics.get() {
             subtitle.push_str(&format!(" · {}", t(lang(), "topics.overview.note")));
         }
-        let text = ChartText {
-            title: t(lang(), "topics.overview").to_string(),
-            subtitle,
-        };
-        heatmap_svg(
-            &rows,
-            &labels,
-            &values,
-            &text,
-            analysis.chart_width.with(|w| w.1.min(900)),
-        )
-        .unwrap_or_else(|e| {
-            format!(
-                "<p class=\"error\">{}</p>",
-                e.to_string().replace('<', "&lt;")
-            )
-        })
+        let text = ChartText { title: t(lang(), "topics.overview").to_string(), subtitle };
+        heatmap_svg(&rows, &labels, &values, &text, analysis.chart_width.with(|w| w.1.min(900)))
+            .unwrap_or_else(|e| {
+                format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;"))
+            })
     });
     let on_cell = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
             return;
         };
         if !target.tag_name().eq_ignore_ascii_case("rect") {
@@ -167,9 +142,8 @@ pub fn TopicsPanel() -> impl IntoView {
             return;
         }
         let (row, col) = (cell / cols.len(), cell % cols.len());
-        let topic = analysis
-            .topic_scores
-            .with_untracked(|s| s.topics.get(row).map(|tp| tp.id.clone()));
+        let topic =
+            analysis.topic_scores.with_untracked(|s| s.topics.get(row).map(|tp| tp.id.clone()));
         if let (Some(topic), Some((doc, _))) = (topic, cols.get(col)) {
             view.update(|v| {
                 v.filter.docs = vec![doc.clone()];
@@ -231,20 +205,12 @@ pub fn TopicsPanel() -> impl IntoView {
     let save = move || {
         let others: Vec<Topic> = analysis.topic_scores.with_untracked(|s| s.topics.clone());
         let edit = editing.get_untracked();
-        match user_topic(
-            &name.get_untracked(),
-            &keywords.get_untracked(),
-            &others,
-            edit.as_deref(),
-        ) {
+        match user_topic(&name.get_untracked(), &keywords.get_untracked(), &others, edit.as_deref())
+        {
             Err(e) => set_problem.set(Some(e.to_string())),
             Ok(topic) => {
                 view.update(|v| {
-                    match v
-                        .user_topics
-                        .iter_mut()
-                        .find(|t| Some(&t.id) == edit.as_ref())
-                    {
+                    match v.user_topics.iter_mut().find(|t| Some(&t.id) == edit.as_ref()) {
                         Some(existing) => *existing = topic,
                         None => v.user_topics.push(topic),
                     }
@@ -306,11 +272,8 @@ pub fn TopicsPanel() -> impl IntoView {
         });
         if done.unwrap_or(true) {
             let corpus = analysis.corpus.get_untracked();
-            let topics = model.with_value(|m| {
-                m.as_ref()
-                    .map(|l| l.topics(&corpus, 8, 1))
-                    .unwrap_or_default()
-            });
+            let topics = model
+                .with_value(|m| m.as_ref().map(|l| l.topics(&corpus, 8, 1)).unwrap_or_default());
             set_found.set(topics);
             set_progress.set(None);
         } else {
@@ -318,10 +281,7 @@ pub fn TopicsPanel() -> impl IntoView {
         }
     };
     fn schedule(run: impl Fn(&dyn Fn()) + Copy + 'static) {
-        set_timeout(
-            move || run(&move || schedule(run)),
-            Duration::from_millis(0),
-        );
+        set_timeout(move || run(&move || schedule(run)), Duration::from_millis(0));
     }
     let discover = move |_| {
         if progress.get_untracked().is_some() {
@@ -361,11 +321,7 @@ pub fn TopicsPanel() -> impl IntoView {
         let corpus = analysis.corpus.get_untracked();
         let place = corpus.index.paragraphs[g];
         let d = &corpus.docs[place.doc as usize];
-        let text: String = d.paragraphs[place.para as usize]
-            .text
-            .chars()
-            .take(70)
-            .collect();
+        let text: String = d.paragraphs[place.para as usize].text.chars().take(70).collect();
         format!("{} ¶{} — {text}…", d.info.date, place.para + 1)
     };
 

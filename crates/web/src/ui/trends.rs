@@ -3,7 +3,7 @@
 //! the URL); without a selected term, the top three terms of the
 //! selection. The table under it is the chart's text.
 
-use super::panel::{content_key, Column, CsvSource, PanelFrame, TableHead};
+use super::panel::{columns, content_key, Column, CsvSource, PanelFrame, TableHead};
 use super::rows::Rows;
 use super::tr;
 use super::{describe_selection, selection_slug, Analysis};
@@ -16,12 +16,9 @@ use cijing_view::view_state::Panel;
 use leptos::prelude::*;
 
 /// The columns of the trends table.
-const HEAD: &[Column] = &[
-    Column::text("table.term"),
-    Column::text("trends.date"),
-    Column::text("trends.document"),
-    Column::num("table.count"),
-    Column::num("table.per_10k"),
+const HEAD: &[Column] = columns![
+    text "table.term", text "trends.date", text "trends.document", num "table.count",
+    num "table.per_10k",
 ];
 
 #[component]
@@ -74,12 +71,7 @@ pub fn TrendsPanel() -> impl IntoView {
             };
             let width = analysis.chart_width.with(|w| w.0);
             line_chart_svg(&series, &labels, &text, t(lang(), "trends.axis"), width).unwrap_or_else(
-                |e| {
-                    format!(
-                        "<p class=\"error\">{}</p>",
-                        e.to_string().replace('<', "&lt;")
-                    )
-                },
+                |e| format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;")),
             )
         })
     });

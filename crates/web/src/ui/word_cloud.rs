@@ -16,11 +16,7 @@ pub fn CloudPanel() -> impl IntoView {
         // A cloud reads best with more words than a bar chart: 2.5 × top-N.
         let n = (analysis.top.get() * 5 / 2).max(30);
         analysis.terms.with(|t| {
-            t.rows
-                .iter()
-                .take(n)
-                .map(|r| (r.term.clone(), r.count as f64))
-                .collect::<Vec<_>>()
+            t.rows.iter().take(n).map(|r| (r.term.clone(), r.count as f64)).collect::<Vec<_>>()
         })
     });
     let svg = Memo::new(move |_| {
@@ -29,14 +25,9 @@ pub fn CloudPanel() -> impl IntoView {
             subtitle: describe_selection(&analysis),
         };
         let width = analysis.chart_width.with(|w| w.0);
-        words
-            .with(|w| word_cloud_svg(w, &text, width))
-            .unwrap_or_else(|e| {
-                format!(
-                    "<p class=\"error\">{}</p>",
-                    e.to_string().replace('<', "&lt;")
-                )
-            })
+        words.with(|w| word_cloud_svg(w, &text, width)).unwrap_or_else(|e| {
+            format!("<p class=\"error\">{}</p>", e.to_string().replace('<', "&lt;"))
+        })
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(Ok(label)) = chart_click_target(&ev) {
@@ -48,11 +39,7 @@ pub fn CloudPanel() -> impl IntoView {
     let csv: CsvSource = Callback::new(move |_| {
         (
             vec!["term", "weight"],
-            words
-                .get_untracked()
-                .into_iter()
-                .map(|(t, w)| vec![t, format!("{w}")])
-                .collect(),
+            words.get_untracked().into_iter().map(|(t, w)| vec![t, format!("{w}")]).collect(),
         )
     });
     view! {
