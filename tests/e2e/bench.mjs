@@ -67,7 +67,7 @@ try {
   const worker = await page.evaluate(async () => {
     const w = new Worker('cijing-segmenter-worker.js', { type: 'module' });
     // A build of the shipped documents alone (cijing_view::worker_protocol).
-    const seeds = { op: 'build', seeds: true, scripts: [], settings: { mode: 'precise', hmm: true } };
+    const seeds = { build: { seeds: true, scripts: [], settings: { mode: 'precise', hmm: true } } };
     const ask = (id) => new Promise((ok) => { w.onmessage = ({ data }) => ok(data); w.postMessage({ id, request: seeds, payload: [] }); });
     const t0 = performance.now();
     await ask(1);

@@ -191,6 +191,8 @@ test('panels out of view wait: they mount when scrolled to, keep their last view
   const para = await line.getAttribute('data-para');
   await line.click();
   await page.waitForSelector(`#reader-p${para}.focused`);
+  // The reader moves the focus there in the frame after it scrolls to it.
+  await page.waitForFunction((id) => document.activeElement?.id === id, `reader-p${para}`, { timeout: 3000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.id), `reader-p${para}`);
   assert.deepEqual(app.consoleErrors, []);
   await context.close();

@@ -247,7 +247,7 @@ const fn count(min: u64, max: u64, noun: &'static str) -> Kind {
 }
 
 /// Every setting of every face.
-pub const SETTINGS: &[Setting] = &[
+pub static SETTINGS: &[Setting] = &[
     Setting::new(Id::Lang, Kind::Choice, "interface language: zh or en (default: the browser's)")
         .url("lang"),
     Setting::new(Id::Documents, Kind::List, "documents by id").everywhere("doc"),

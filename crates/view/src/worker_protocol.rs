@@ -7,14 +7,16 @@
 //! On the wire: the page posts `{ id, request, payload }` (`payload`: the
 //! request's bytes, each a `Uint8Array` or a `Blob`); the worker posts
 //! `{ id, reply, bytes, blobs }` (`blobs`: the same bytes as `Blob`s, when
-//! the page keeps them), any number of [`Reply::Progress`] first.
+//! the page keeps them), any number of [`Reply::Progress`] first. Both
+//! enums are externally tagged (`{ "words": { … } }`): serde reads them
+//! without buffering, which keeps its code out of the page's wasm.
 
 pub use cijing_engine::text::import::ImportedText;
 use serde::{Deserialize, Serialize};
 
 /// What the page asks the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum Request {
     /// Segment the shipped documents (when `seeds`) and the user's
     /// documents, whose paragraphs' bytes are the payload, each in the
@@ -85,7 +87,7 @@ pub struct WordEntry {
 
 /// What the worker answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum Reply {
     /// How far a long job has got: bytes segmented, of all.
     Progress {
@@ -166,7 +168,7 @@ mod tests {
         let json = serde_json::to_string(&reply).unwrap();
         assert!(
             json.starts_with(
-                r#"{"kind":"read","text":{"name":"声明.txt","encoding":"UTF-8","format":"text","script":"simplified""#
+                r#"{"read":{"text":{"name":"声明.txt","encoding":"UTF-8","format":"text","script":"simplified""#
             ),
             "{json}"
         );
@@ -186,24 +188,23 @@ mod tests {
         let json = serde_json::to_string(&build).unwrap();
         assert_eq!(
             json,
-            r#"{"op":"build","seeds":true,"scripts":["traditional"],"settings":{"mode":"precise","hmm":true,"words":[{"word":"中亚峰会","tag":"nz"}]}}"#
+            r#"{"build":{"seeds":true,"scripts":["traditional"],"settings":{"mode":"precise","hmm":true,"words":[{"word":"中亚峰会","tag":"nz"}]}}}"#
         );
         assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), build);
         // cijing-embed.js's segment(): no words given.
         let words: Request = serde_json::from_str(
-            r#"{"op":"words","text":"中亚","settings":{"mode":"search","hmm":false}}"#,
+            r#"{"words":{"text":"中亚","settings":{"mode":"search","hmm":false}}}"#,
         )
         .unwrap();
         assert!(matches!(words, Request::Words { settings: Settings { hmm: false, .. }, .. }));
         // cijing-segmenter-worker.js writes progress and failures itself.
-        let progress: Reply =
-            serde_json::from_str(r#"{"kind":"progress","done":5,"total":9}"#).unwrap();
+        let progress: Reply = serde_json::from_str(r#"{"progress":{"done":5,"total":9}}"#).unwrap();
         assert_eq!(progress, Reply::Progress { done: 5, total: 9 });
         let failed: Reply =
-            serde_json::from_str(r#"{"kind":"failed","error":"x.txt: unreadable"}"#).unwrap();
+            serde_json::from_str(r#"{"failed":{"error":"x.txt: unreadable"}}"#).unwrap();
         assert_eq!(failed, Reply::Failed { error: "x.txt: unreadable".into() });
         assert!(
-            serde_json::from_str::<Request>(r#"{"op":"seeds"}"#).is_err(),
+            serde_json::from_str::<Request>(r#"{"seeds":{}}"#).is_err(),
             "no op without a sender"
         );
     }

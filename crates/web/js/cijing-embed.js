@@ -25,11 +25,11 @@ const pending = new Map();
 function segmenter() {
   if (!worker) {
     worker = new Worker(new URL('cijing-segmenter-worker.js', base), { type: 'module' });
-    // Replies of cijing_view::worker_protocol: { id, reply: { kind, … } }.
+    // Replies of cijing_view::worker_protocol: { id, reply: { kind: { … } } }.
     worker.onmessage = ({ data }) => {
       const done = pending.get(data.id);
       pending.delete(data.id);
-      if (done) data.reply.kind === 'failed' ? done.reject(new Error(data.reply.error)) : done.resolve(data.reply);
+      if (done) data.reply.failed ? done.reject(new Error(data.reply.failed.error)) : done.resolve(data.reply);
     };
   }
   return worker;
@@ -64,7 +64,7 @@ export async function ready() {
     topics: (options) => w.apiTopics(options),
     async segment(text, { mode = 'precise', hmm = true } = {}) {
       if (typeof text !== 'string') throw new TypeError('segment(text): text must be a string');
-      const { words } = await ask({ op: 'words', text, settings: { mode, hmm: Boolean(hmm) } });
+      const { words } = (await ask({ words: { text, settings: { mode, hmm: Boolean(hmm) } } })).words;
       return words;
     },
   });

@@ -2,9 +2,9 @@
 // on first use. It answers typed requests (cijing_view::worker_protocol):
 // the page posts { id, request, payload } (payload: the request's bytes,
 // each a Uint8Array or a Blob, read here off the page's main thread); the
-// worker posts { id, reply: { kind: 'progress', done, total } } while a
+// worker posts { id, reply: { progress: { done, total } } } while a
 // build runs, then { id, reply, bytes, blobs } (bytes handed over; blobs of
-// them when the page keeps them). Every failure is a reply of kind 'failed'.
+// them when the page keeps them). Every failure is a reply { failed: { error } }.
 import init, * as segmenter from './cijing_segmenter.js';
 
 const ready = init({ module_or_path: new URL('./cijing_segmenter_bg.wasm', import.meta.url) });
@@ -17,11 +17,11 @@ self.onmessage = async ({ data }) => {
   try {
     await ready;
     const bytes = await Promise.all(payload.map(async (p) => (p instanceof Blob ? new Uint8Array(await p.arrayBuffer()) : p)));
-    const progress = (done, total) => self.postMessage({ id, reply: { kind: 'progress', done, total } });
+    const progress = (done, total) => self.postMessage({ id, reply: { progress: { done, total } } });
     const answer = segmenter.answer(request, bytes, progress);
     const blobs = answer.keep ? answer.bytes.map((b) => new Blob([b])) : [];
     self.postMessage({ id, reply: answer.reply, bytes: answer.bytes, blobs }, answer.bytes.map((b) => b.buffer));
   } catch (error) {
-    self.postMessage({ id, reply: { kind: 'failed', error: String(error?.message ?? error) } });
+    self.postMessage({ id, reply: { failed: { error: String(error?.message ?? error) } } });
   }
 };

@@ -13,6 +13,7 @@ use cijing_view::view_state::{CorpusSource, ViewState};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// What a corpus is segmented with: the settings, the user's words, the
 /// texts it holds and (for the user's texts) their content key.
@@ -112,17 +113,44 @@ impl Corpora {
             };
             let progress = move |p| corpora.progress.set(Some(p));
             let mine: Vec<_> = mine.iter().map(UserText::to_segment).collect();
-            segmenter::build_corpus(
-                wanted.0,
-                &wanted.1,
-                wanted.2.has_seeds(),
-                &mine,
-                progress,
-                done,
-            );
+            let job = BuildJob {
+                options: wanted.0,
+                words: wanted.1,
+                seeds: wanted.2.has_seeds(),
+                texts: mine,
+                progress: Box::new(progress),
+                done: Box::new(done),
+            };
+            leptos::task::spawn_local(async move {
+                if let Err(e) = build_split_out(job).await {
+                    corpora.progress.set(None);
+                    let why = format!("the segmenter's code could not be loaded: {e}");
+                    corpora.segmenting.set(Some(Err(WorkerError::Failed(why))));
+                }
+            });
         });
         corpora
     }
+}
+
+/// A corpus to build ([`segmenter::build_corpus`]'s arguments).
+struct BuildJob {
+    options: SegmentOptions,
+    words: Vec<UserWord>,
+    seeds: bool,
+    texts: Vec<segmenter::TextToSegment>,
+    progress: Box<dyn Fn(Progress)>,
+    done: Box<dyn FnOnce(Result<Corpus, WorkerError>)>,
+}
+
+/// Builds a corpus with the worker. Split out of the page's wasm with the
+/// panels: the worker protocol and the sliced build load with the first
+/// corpus that is not the shipped one, never with the page.
+#[wasm_split(panels, fallible)]
+fn build_split_out(job: BuildJob) -> Result<(), SplitLoaderError> {
+    let BuildJob { options, words, seeds, texts, progress, done } = job;
+    segmenter::build_corpus(options, &words, seeds, &texts, progress, done);
+    Ok(())
 }
 
 /// How far a corpus being segmented has got (with Cancel), that it was

@@ -228,7 +228,15 @@ fn settings(options: SegmentOptions, words: &[UserWord]) -> Settings {
 
 /// A reply the request did not ask for.
 fn unexpected(reply: &Reply) -> WorkerError {
-    WorkerError::Failed(format!("the segmenter answered something else: {reply:?}"))
+    let kind = match reply {
+        Reply::Progress { .. } => "progress",
+        Reply::Built { .. } => "token streams",
+        Reply::Read { .. } => "a read text",
+        Reply::Suggested { .. } => "suggestions",
+        Reply::Words { .. } => "words",
+        Reply::Failed { .. } => "a failure",
+    };
+    WorkerError::Failed(format!("the segmenter answered with {kind}, not what was asked"))
 }
 
 /// The `limit` best candidate words in the shipped documents that the
