@@ -180,7 +180,7 @@ impl Request {
             sort: choice("sort", &self.sort, CollocateSort::Ll)?,
             repulsion: self.repulsion,
         };
-        options.check().map_err(|e| e.to_string())?;
+        options.check().map_err(|e| crate::options::js_error(&e))?;
         Ok(options)
     }
 
@@ -192,7 +192,7 @@ impl Request {
             max_n: self.max_n.unwrap_or(d.max_n),
             min_count: self.min_count.unwrap_or(d.min_count),
         };
-        options.check().map_err(|e| e.to_string())?;
+        options.check().map_err(|e| crate::options::js_error(&e))?;
         Ok(options)
     }
 

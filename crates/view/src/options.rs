@@ -471,6 +471,14 @@ pub static SETTINGS: &[Setting] = &[
         .flag("words"),
 ];
 
+/// An engine option error worded for the JS API: the option by its JS key
+/// (`span 21: the window is 1 to 20 words on each side`), where the engine
+/// names the CLI's flag (`--span 21: …`).
+pub fn js_error(error: &cijing_engine::text::options::OptionError) -> String {
+    let key = SETTINGS.iter().find(|s| s.flag == Some(error.option)).and_then(|s| s.js);
+    format!("{} {}: {}", key.unwrap_or(error.option), error.value, error.expected)
+}
+
 /// The setting a link's key names.
 pub fn by_url(key: &str) -> Option<&'static Setting> {
     SETTINGS.iter().find(|s| s.url == Some(key))
@@ -505,6 +513,16 @@ mod tests {
                 s.id
             );
         }
+    }
+
+    #[test]
+    fn an_option_error_names_the_js_key_in_the_js_api() {
+        let caught = |json: &str| crate::js_api::from_json(json).unwrap();
+        let span = caught(r#"{"span": 21}"#).collocates().unwrap_err();
+        assert_eq!(span, "span 21: the window is 1 to 20 words on each side");
+        let min_n = caught(r#"{"minN": 1}"#).ngrams().unwrap_err();
+        assert!(min_n.starts_with("minN 1: "), "{min_n}");
+        assert!(!span.contains("--") && !min_n.contains("--"));
     }
 
     #[test]
