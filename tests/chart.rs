@@ -28,17 +28,35 @@ fn one_bar_per_term_with_labels_title_and_selection() {
     .unwrap();
     assert!(svg.starts_with("<svg"));
     assert_eq!(svg.matches(r##"fill="#2B6CB0""##).count(), 3, "{svg}");
-    // Each bar is marked with its row, top first (the page finds a clicked
-    // bar's row by this mark, not by its colour); the top bar is the longest.
-    let marks: Vec<&str> =
-        svg.match_indices("data-bar=\"").map(|(at, _)| &svg[at + 10..at + 11]).collect();
-    assert_eq!(marks, ["0", "1", "2"]);
-    let width = |row: usize| {
-        let at = svg.find(&format!("data-bar=\"{row}\"")).unwrap();
-        let w = svg[at..].split("width=\"").nth(1).unwrap();
-        w[..w.find('"').unwrap()].parse::<f64>().unwrap()
+    // Each bar and its label are marked with the row, top first (the page
+    // finds a clicked bar's row by this mark, not by its colour or text);
+    // the top bar is the longest.
+    let marked = |tag: &str| -> Vec<(String, String)> {
+        svg.split(&format!("<{tag} data-bar=\""))
+            .skip(1)
+            .map(|rest| {
+                let (row, rest) = rest.split_once('"').unwrap();
+                let content =
+                    rest.split_once(">\n").and_then(|(_, c)| c.lines().next()).unwrap_or("");
+                let width =
+                    rest.split("width=\"").nth(1).map_or("", |w| &w[..w.find('"').unwrap()]);
+                (
+                    row.to_string(),
+                    if tag == "text" { content.to_string() } else { width.to_string() },
+                )
+            })
+            .collect()
     };
+    let rects = marked("rect");
+    assert_eq!(rects.iter().map(|(row, _)| row.as_str()).collect::<Vec<_>>(), ["0", "1", "2"]);
+    let width = |row: usize| rects[row].1.parse::<f64>().unwrap();
     assert!(width(0) > width(1) && width(1) > width(2), "{svg}");
+    let mut labels = marked("text");
+    labels.sort();
+    assert_eq!(
+        labels,
+        [("0".into(), "合作".into()), ("1".into(), "双方".into()), ("2".into(), "发展".into())]
+    );
     for label in ["合作", "双方", "发展", "高频词", "全部文献 · 17 篇"] {
         assert!(has_label(&svg, label), "label {label} missing");
     }
@@ -240,6 +258,14 @@ fn dispersion_plot_has_a_strip_per_document_and_a_tick_per_hit_in_one_path() {
     let svg = dispersion_plot_svg(&strips, &text("分布图", "全部文献"), 600).unwrap();
     assert!(svg.starts_with("<svg"));
     assert_eq!(svg.matches(r##"fill="#E3E7EC""##).count(), 3, "one strip per document: {svg}");
+    // Each strip's background and label carry its row, as its ticks do.
+    for r in 0..3 {
+        let mark = format!("data-strip=\"{r}\"");
+        assert!(
+            svg.contains(&format!("<rect {mark}")) && svg.contains(&format!("<text {mark}")),
+            "{r}"
+        );
+    }
     // One path per strip with hits, a subpath per hit. 600 px wide: the
     // widest label (the first, 19 ASCII characters at 0.6 × 14 px = 159.6)
     // + 14 = 173.6 px of labels, 44 px of counts and 8 of margin leave a
@@ -294,4 +320,27 @@ fn the_trend_legend_sits_above_the_plot_never_over_a_point() {
         rows.insert(y as i64);
     }
     assert_eq!(rows.len(), 4, "the names take four rows: {rows:?}");
+}
+
+#[test]
+fn cloud_words_and_heat_map_cells_carry_their_marks() {
+    let words = bars(&[("合作", 9.0), ("a\"<b>", 5.0)]);
+    let svg = word_cloud_svg(&words, &text("t", "s"), 600).unwrap();
+    assert_eq!(svg.matches("data-term=\"合作\"").count(), 1, "{svg}");
+    // A word with markup in it is escaped in its mark, as in its text.
+    assert_eq!(svg.matches("data-term=\"a&quot;&lt;b&gt;\"").count(), 1, "{svg}");
+    let rows =
+        [("贸易".to_string(), "#2B6CB0".to_string()), ("安全".to_string(), "#C0392B".to_string())];
+    let columns = ["2019".to_string(), "2020".to_string(), "2020".to_string()];
+    let values = [vec![0.0, 0.5, 1.0], vec![1.0, 0.0, 0.25]];
+    let svg =
+        cijing_engine::charts::heatmap_svg(&rows, &columns, &values, &text("t", "s"), 600).unwrap();
+    for r in 0..2 {
+        assert_eq!(svg.matches(&format!("<text data-row=\"{r}\"")).count(), 1, "{svg}");
+        for c in 0..3 {
+            let cell = format!("<rect data-row=\"{r}\" data-column=\"{c}\"");
+            assert_eq!(svg.matches(&cell).count(), 1, "{cell}");
+        }
+    }
+    assert_eq!(svg.matches("data-column=").count(), 6);
 }

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { cli, openApp as openAppAt, showPanel, useBrowser } from './helpers.mjs';
 
 const TICK = '#2B6CB0';
-const STRIP = '#E3E7EC';
 const shared = useBrowser();
 
 /** The dashboard at `query`, in a new context of its own. */
@@ -25,8 +24,8 @@ test('the plot of 合作: a strip per document, a tick per hit as the CLI, the t
   const strips = cli(['plot', '合作']);
   const hits = strips.reduce((n, s) => n + s.positions.length, 0);
   assert.equal(strips.length, 17);
-  await app.page.waitForSelector(`#plot-chart svg rect[fill="${STRIP}"]`);
-  assert.equal(await app.page.locator(`#plot-chart svg rect[fill="${STRIP}"]`).count(), strips.length);
+  await app.page.waitForSelector(`#plot-chart svg rect[data-strip]`);
+  assert.equal(await app.page.locator(`#plot-chart svg rect[data-strip]`).count(), strips.length);
   assert.equal(await ticks(app.page), hits);
   // One path of ticks per strip with hits.
   assert.equal(await app.page.locator(`#plot-chart svg path[fill="${TICK}"]`).count(), strips.filter((s) => s.positions.length).length);
@@ -44,7 +43,7 @@ test('the plot of 合作: a strip per document, a tick per hit as the CLI, the t
   assert.match(name, /\.svg$/);
   assert.equal([...text.matchAll(/<path data-strip="\d+" fill="#2B6CB0" d="([^"]*)"/g)].reduce((n, m) => n + m[1].split('M').length - 1, 0), hits);
   // A click on the third strip opens its document in the reader.
-  await app.page.locator(`#plot-chart svg rect[fill="${STRIP}"]`).nth(2).click();
+  await app.page.locator(`#plot-chart svg rect[data-strip="2"]`).click();
   await app.page.waitForFunction((id) => new URL(location.href).searchParams.get('read') === id, strips[2].id);
   assert.equal(await app.page.inputValue('#reader-doc'), strips[2].id);
   // A click on a strip's ticks opens its document too.
@@ -65,7 +64,7 @@ test('at 360 px the plot fits the screen', async () => {
   const app = await openApp(`?term=${enc('合作')}`, { viewport: { width: 360, height: 800 } });
   // On a phone the concordance is far down: it mounts when scrolled to.
   await showPanel(app.page, 'contexts');
-  await app.page.waitForSelector(`#plot-chart svg rect[fill="${STRIP}"]`);
+  await app.page.waitForSelector(`#plot-chart svg rect[data-strip]`);
   await app.page.locator('#plot').scrollIntoViewIfNeeded();
   const box = await app.page.locator('#plot-chart svg').boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 360 + 1, `plot inside the screen: ${JSON.stringify(box)}`);

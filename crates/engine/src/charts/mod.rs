@@ -5,8 +5,10 @@
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::cell::RefCell;
 use std::fmt::Write as _;
-use svg::Svg;
+use std::rc::Rc;
+use svg::{Marks, Svg};
 
 /// Font stack for chart text: system CJK fonts first.
 pub const CHART_FONT: &str =
@@ -96,17 +98,84 @@ mod svg {
     use plotters_backend::{
         BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
     };
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+    use std::rc::Rc;
 
     /// plotters' SVG backend, measuring text with [`text_width`] instead of a
     /// font backend. On wasm32 plotters' own measuring adds a `<span>` to the
     /// page and reads its size (a forced layout per label, and a panic in a
     /// Web Worker or natively without fonts); this gives the same layout
     /// everywhere, with no DOM.
-    pub(super) struct Svg<'a>(SVGBackend<'a>);
+    ///
+    /// It also marks elements for the page: attributes queued in [`Marks`]
+    /// go on the next rects or texts drawn, in order ([`Marks::apply`]), so
+    /// a page finds a clicked bar, word or cell by its mark, never by its
+    /// colour, text or place.
+    pub(super) struct Svg<'a>(SVGBackend<'a>, Rc<RefCell<Marks>>);
 
     impl<'a> Svg<'a> {
-        pub(super) fn with_string(buffer: &'a mut String, size: (u32, u32)) -> Svg<'a> {
-            Svg(SVGBackend::with_string(buffer, size))
+        pub(super) fn with_string(
+            buffer: &'a mut String,
+            size: (u32, u32),
+            marks: &Rc<RefCell<Marks>>,
+        ) -> Svg<'a> {
+            Svg(SVGBackend::with_string(buffer, size), marks.clone())
+        }
+    }
+
+    /// Attributes for the next elements drawn, and which drawn element got which.
+    #[derive(Default)]
+    pub(super) struct Marks {
+        rects: VecDeque<String>,
+        texts: VecDeque<String>,
+        drawn_rects: Vec<Option<String>>,
+        drawn_texts: Vec<Option<String>>,
+    }
+
+    impl Marks {
+        /// Queues `attribute` (`data-bar="0"`) for the next rect drawn.
+        pub(super) fn rect(&mut self, attribute: String) {
+            self.rects.push_back(attribute);
+        }
+
+        /// Queues `attribute` for the next text drawn.
+        pub(super) fn text(&mut self, attribute: String) {
+            self.texts.push_back(attribute);
+        }
+
+        /// `svg` with each drawn element's attributes added (plotters' SVG
+        /// backend writes one `<rect>` per rect and one `<text>` per text, in
+        /// the order they are drawn).
+        pub(super) fn apply(&self, svg: &str) -> String {
+            let mut out = String::with_capacity(svg.len() + 64 * self.drawn_rects.len());
+            let (mut rects, mut texts) = (self.drawn_rects.iter(), self.drawn_texts.iter());
+            let mut rest = svg;
+            while let Some(at) = rest.find('<') {
+                out.push_str(&rest[..at]);
+                rest = &rest[at..];
+                let drawn = if rest.starts_with("<rect ") {
+                    rects.next()
+                } else if rest.starts_with("<text ") {
+                    texts.next()
+                } else {
+                    None
+                };
+                match drawn {
+                    Some(Some(attribute)) => {
+                        out.push_str(&rest[..6]);
+                        out.push_str(attribute);
+                        out.push(' ');
+                        rest = &rest[6..];
+                    }
+                    _ => {
+                        out.push('<');
+                        rest = &rest[1..];
+                    }
+                }
+            }
+            out.push_str(rest);
+            out
         }
     }
 
@@ -151,6 +220,9 @@ mod svg {
             style: &S,
             fill: bool,
         ) -> Result<(), DrawingErrorKind<SvgError>> {
+            let mut marks = self.1.borrow_mut();
+            let mark = marks.rects.pop_front();
+            marks.drawn_rects.push(mark);
             self.0.draw_rect(upper_left, bottom_right, style, fill)
         }
 
@@ -186,6 +258,9 @@ mod svg {
             style: &S,
             pos: BackendCoord,
         ) -> Result<(), DrawingErrorKind<SvgError>> {
+            let mut marks = self.1.borrow_mut();
+            let mark = marks.texts.pop_front();
+            marks.drawn_texts.push(mark);
             self.0.draw_text(text, style, pos)
         }
 
@@ -264,8 +339,9 @@ pub fn bar_chart_svg(
     let max = bars.iter().map(|(_, v)| *v).fold(0.0f64, f64::max).max(1.0) * 1.08;
 
     let mut svg = String::new();
+    let marks = Rc::new(RefCell::new(Marks::default()));
     {
-        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::with_string(&mut svg, (width, height), &marks).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
         let n = bars.len().max(1) as u32;
         let mut chart = ChartBuilder::on(&area)
@@ -304,6 +380,9 @@ pub fn bar_chart_svg(
             })
             .draw()
             .map_err(ChartError::from)?;
+        for row in 0..bars.len() {
+            marks.borrow_mut().rect(format!("data-bar=\"{row}\""));
+        }
         chart
             .draw_series(bars.iter().enumerate().map(|(row, (_, value))| {
                 let y = n - 1 - row as u32;
@@ -317,27 +396,39 @@ pub fn bar_chart_svg(
             .map_err(ChartError::from)?;
         root.present().map_err(ChartError::from)?;
     }
-    Ok(mark_bars(&svg))
+    let marked = marks.borrow().apply(&svg);
+    Ok(mark_labels(&marked, bars))
 }
 
-/// `svg` with each bar (a rect in the bar colour, in row order) marked
-/// `data-bar="ROW"`, so a page finds a clicked bar's row from the mark
-/// alone, never from its colour.
-fn mark_bars(svg: &str) -> String {
-    let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", BAR_COLOR.0, BAR_COLOR.1, BAR_COLOR.2);
-    let mut out = String::with_capacity(svg.len() + 64);
-    let mut row = 0;
-    for (i, piece) in svg.split("<rect ").enumerate() {
+/// `svg` with each bar's label (a right-aligned axis label, drawn by
+/// plotters' mesh from the bar's own text) marked `data-bar="ROW"` like
+/// its bar, so a click on either finds the row by its mark.
+fn mark_labels(svg: &str, bars: &[(String, f64)]) -> String {
+    let mut out = String::with_capacity(svg.len() + 16 * bars.len());
+    for (i, piece) in svg.split("<text ").enumerate() {
         if i > 0 {
-            out.push_str("<rect ");
-            if piece.split('>').next().is_some_and(|attributes| attributes.contains(&fill)) {
+            out.push_str("<text ");
+            let label = piece.split_once(">\n").and_then(|(attributes, rest)| {
+                let text = rest.split_once("\n</text>")?.0;
+                attributes.contains("text-anchor=\"end\"").then_some(text)
+            });
+            let row = label.and_then(|l| bars.iter().position(|(b, _)| escape(b) == l));
+            if let Some(row) = row {
                 let _ = write!(out, "data-bar=\"{row}\" ");
-                row += 1;
             }
         }
         out.push_str(piece);
     }
     out
+}
+
+/// `text` as XML writes it in an attribute or an element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 /// A line chart as an SVG document, `width` × 380 pixels: one line per
@@ -376,8 +467,9 @@ pub fn line_chart_svg(
     }
     let band = if rows.is_empty() { 0 } else { rows.len() as u32 * 22 + 6 };
     let mut svg = String::new();
+    let marks = Rc::new(RefCell::new(Marks::default()));
     {
-        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::with_string(&mut svg, (width, height), &marks).into_drawing_area();
         // The title, then the legend's rows, then the plot.
         let area = with_subtitle(&root, text, width, height)?.margin(12, 0, 0, 0);
         let area = area
@@ -547,14 +639,16 @@ pub fn word_cloud_svg(
 ) -> Result<String, ChartError> {
     let height = (width as f64 * 0.55).clamp(260.0, 460.0) as u32;
     let mut svg = String::new();
+    let marks = Rc::new(RefCell::new(Marks::default()));
     {
-        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::with_string(&mut svg, (width, height), &marks).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
         draw_title(&area, text, width)?;
         let cloud = area.margin(40, 0, 0, 0);
         let (w, h) = cloud.dim_in_pixel();
         for (i, p) in cloud_layout(words, w as f64, h as f64).iter().enumerate() {
             let color = PALETTE[i % PALETTE.len()];
+            marks.borrow_mut().text(format!("data-term=\"{}\"", escape(&p.word)));
             cloud
                 .draw(&Text::new(
                     p.word.clone(),
@@ -568,7 +662,8 @@ pub fn word_cloud_svg(
         }
         root.present().map_err(ChartError::from)?;
     }
-    Ok(svg)
+    let marked = marks.borrow().apply(&svg);
+    Ok(marked)
 }
 
 /// A heatmap: one row per `(label, colour)`, one column per label in
@@ -594,8 +689,9 @@ pub fn heatmap_svg(
     let top = 44u32;
     let height = top + row_h * rows.len().max(1) as u32 + 60;
     let mut svg = String::new();
+    let marks = Rc::new(RefCell::new(Marks::default()));
     {
-        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::with_string(&mut svg, (width, height), &marks).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
         draw_title(&area, text, width)?;
         let n = columns.len().max(1);
@@ -606,6 +702,7 @@ pub fn heatmap_svg(
         };
         for (r, (label, color)) in rows.iter().enumerate() {
             let y = (top + row_h * r as u32) as i32;
+            marks.borrow_mut().text(format!("data-row=\"{r}\""));
             area.draw(&Text::new(
                 fit_text(label, label_w - 14.0, label_px),
                 (label_w as i32 - 8, y + row_h as i32 / 2),
@@ -627,6 +724,7 @@ pub fn heatmap_svg(
                 // Shade from near-white to the topic colour.
                 let mix = |a: u8| (255.0 - (255.0 - a as f64) * (0.06 + 0.94 * v)).round() as u8;
                 let fill = RGBColor(mix(base.0), mix(base.1), mix(base.2));
+                marks.borrow_mut().rect(format!("data-row=\"{r}\" data-column=\"{c}\""));
                 area.draw(&Rectangle::new(
                     [(x0 as i32 + 1, y + 1), ((x0 + cell_w) as i32 - 1, y + row_h as i32 - 1)],
                     fill.filled(),
@@ -651,7 +749,8 @@ pub fn heatmap_svg(
         }
         root.present().map_err(ChartError::from)?;
     }
-    Ok(svg)
+    let marked = marks.borrow().apply(&svg);
+    Ok(marked)
 }
 
 /// A dispersion plot (AntConc's Plot) as an SVG document: one strip per
@@ -681,8 +780,9 @@ pub fn dispersion_plot_svg(
     let strip_w = (width as f64 - label_w - count_w - 8.0).max(20.0);
     let mut svg = String::new();
     let mut ticks = String::new();
+    let marks = Rc::new(RefCell::new(Marks::default()));
     {
-        let root = Svg::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::with_string(&mut svg, (width, height), &marks).into_drawing_area();
         let area = with_subtitle(&root, text, width, height)?;
         draw_title(&area, text, width)?;
         let (base_x, base_y) = area.get_base_pixel();
@@ -691,6 +791,7 @@ pub fn dispersion_plot_svg(
         for (r, (label, positions)) in strips.iter().enumerate() {
             let y = (top + row_h * r as u32) as i32;
             let mid = y + row_h as i32 / 2;
+            marks.borrow_mut().text(format!("data-strip=\"{r}\""));
             area.draw(&Text::new(
                 fit_text(label, label_w - 14.0, label_px),
                 (label_w as i32 - 8, mid),
@@ -699,6 +800,7 @@ pub fn dispersion_plot_svg(
             .map_err(ChartError::from)?;
             let x0 = label_w as i32;
             let x1 = (label_w + strip_w) as i32;
+            marks.borrow_mut().rect(format!("data-strip=\"{r}\""));
             area.draw(&Rectangle::new(
                 [(x0, y + 3), (x1, y + row_h as i32 - 3)],
                 GRID_COLOR.filled(),
@@ -737,6 +839,7 @@ pub fn dispersion_plot_svg(
         }
         root.present().map_err(ChartError::from)?;
     }
+    let mut svg = marks.borrow().apply(&svg);
     let end = svg.rfind("</svg>").unwrap_or(svg.len());
     svg.insert_str(end, &ticks);
     Ok(svg)

@@ -165,16 +165,13 @@ pub fn content_key(parts: impl std::hash::Hash) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(parts)
 }
 
-/// What a click in a chart lands on: the text of a label, or the index of a
-/// bar among the chart's bars.
-pub fn chart_click_target(ev: &leptos::ev::MouseEvent) -> Option<Result<String, usize>> {
+/// The mark `attribute` (`data-bar`, `data-term`, `data-row`, …) of the
+/// chart element a click lands on: the engine's charts mark every bar,
+/// label, word and cell they draw, so a page never finds them by colour,
+/// text or place.
+pub fn chart_mark(ev: &leptos::ev::MouseEvent, attribute: &str) -> Option<String> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    match target.tag_name().to_ascii_lowercase().as_str() {
-        "text" => Some(Ok(target.text_content()?.trim().to_string())),
-        // The chart marks each bar with its row (`data-bar`).
-        "rect" => target.get_attribute("data-bar")?.parse().ok().map(Err),
-        _ => None,
-    }
+    target.get_attribute(attribute)
 }
 
 /// The file chosen in the `<input type="file">` an event came from, with

@@ -4,7 +4,7 @@
 //! (or a document in the table under it) opens that document in the reader.
 
 use super::download::{save_png, save_text};
-use super::panel::{columns, content_key, Column, TableHead};
+use super::panel::{chart_mark, columns, content_key, Column, TableHead};
 use super::rows::Rows;
 use super::tr;
 use super::{describe_selection, Analysis};
@@ -13,15 +13,11 @@ use cijing_engine::statistics::dispersion::{plot_points, DocHits};
 use cijing_view::i18n::t;
 use cijing_view::view_state::Panel;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The columns of the plot table.
 const HEAD: &[Column] = columns![
     text "trends.date", text "trends.document", num "plot.tokens", num "plot.hits",
 ];
-
-/// The colour of a strip's background in the chart (`GRID_COLOR`).
-const STRIP_FILL: &str = "#E3E7EC";
 
 /// A document's row in the plot's table, with everything it shows.
 #[derive(Clone, PartialEq)]
@@ -39,22 +35,10 @@ fn strip_label(date: &str, title: &str) -> String {
     format!("{date} {}", fit_text(title, 10.0 * 14.0, 14.0))
 }
 
-/// Which strip a click landed on: a strip's background (the n-th rect of
-/// the strip colour), or its ticks (a path that names its strip).
+/// Which strip a click landed on: the chart marks each strip's label,
+/// background and ticks with its row (`data-strip`).
 fn clicked_strip(ev: &leptos::ev::MouseEvent) -> Option<usize> {
-    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    if let Some(strip) = el.get_attribute("data-strip") {
-        return strip.parse().ok();
-    }
-    if !el.tag_name().eq_ignore_ascii_case("rect")
-        || el.get_attribute("fill").as_deref() != Some(STRIP_FILL)
-    {
-        return None;
-    }
-    let svg = el.closest("svg").ok()??;
-    let strips = svg.query_selector_all(&format!("rect[fill=\"{STRIP_FILL}\"]")).ok()?;
-    let node: &web_sys::Node = el.as_ref();
-    (0..strips.length()).find(|&i| strips.item(i).as_ref() == Some(node)).map(|i| i as usize)
+    chart_mark(ev, "data-strip")?.parse().ok()
 }
 
 #[component]

@@ -4,7 +4,7 @@
 //! are the sorted column's); the sort is in the URL (`tsort`). Clicking a
 //! bar, a label or a term selects that term everywhere.
 
-use super::panel::{chart_click_target, CsvSource, PanelFrame, TermButton};
+use super::panel::{chart_mark, CsvSource, PanelFrame, TermButton};
 use super::rows::RowsEnumerate;
 use super::tr;
 use super::{describe_selection, selection_slug, Analysis};
@@ -60,12 +60,9 @@ pub fn TermPanel() -> impl IntoView {
         })
     });
     let on_chart_click = move |ev: leptos::ev::MouseEvent| {
-        let term = match chart_click_target(&ev) {
-            Some(Ok(label)) => chart_rows
-                .with(|rows| rows.iter().find(|(t, _)| *t == label).map(|(t, _)| t.clone())),
-            Some(Err(i)) => chart_rows.with(|rows| rows.get(i).map(|(t, _)| t.clone())),
-            None => None,
-        };
+        // A bar or its label: the row's term.
+        let row = chart_mark(&ev, "data-bar").and_then(|row| row.parse::<usize>().ok());
+        let term = row.and_then(|i| chart_rows.with(|rows| rows.get(i).map(|(t, _)| t.clone())));
         if let Some(term) = term {
             analysis.choose_term(&term);
         }

@@ -5,7 +5,7 @@
 
 use super::download::save_text;
 use super::panel::{
-    chart_click_target, columns, content_key, Column, CsvSource, PanelFrame, TableHead, TermButton,
+    chart_mark, columns, content_key, Column, CsvSource, PanelFrame, TableHead, TermButton,
 };
 use super::rows::Rows;
 use super::tr;
@@ -17,7 +17,6 @@ use cijing_view::i18n::t;
 use cijing_view::view_state::{Lang, Panel};
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 
 /// The columns of the topic overview's table.
 const HEAD: &[Column] = columns![text "trends.date", text "trends.document", text "topics.main"];
@@ -106,45 +105,18 @@ pub fn TopicsPanel() -> impl IntoView {
             })
     });
     let on_cell = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-            return;
-        };
-        if !target.tag_name().eq_ignore_ascii_case("rect") {
-            // A row label filters to the topic.
-            if let Some(Ok(label)) = chart_click_target(&ev) {
-                let id = analysis.topic_scores.with(|s| {
-                    s.topics
-                        .iter()
-                        .find(|tp| topic_name(lang(), tp) == label)
-                        .map(|tp| tp.id.clone())
-                });
-                if let Some(id) = id {
-                    view.update(|v| v.filter.topics.include = vec![id]);
-                }
-            }
-            return;
-        }
-        let Some(svg) = target.closest("svg").ok().flatten() else {
-            return;
-        };
-        let Ok(rects) = svg.query_selector_all("rect") else {
-            return;
-        };
-        let node: &web_sys::Node = target.as_ref();
-        let Some(i) = (0..rects.length()).find(|&i| rects.item(i).as_ref() == Some(node)) else {
-            return;
-        };
-        let Some(cell) = (i as usize).checked_sub(1) else {
+        let number = |attribute| chart_mark(&ev, attribute).and_then(|n| n.parse::<usize>().ok());
+        let Some(row) = number("data-row") else { return };
+        let topic =
+            analysis.topic_scores.with_untracked(|s| s.topics.get(row).map(|tp| tp.id.clone()));
+        let Some(topic) = topic else { return };
+        // A row label filters to the topic; a cell to the topic in that document.
+        let Some(col) = number("data-column") else {
+            view.update(|v| v.filter.topics.include = vec![topic]);
             return;
         };
         let cols = columns.get_untracked();
-        if cols.is_empty() {
-            return;
-        }
-        let (row, col) = (cell / cols.len(), cell % cols.len());
-        let topic =
-            analysis.topic_scores.with_untracked(|s| s.topics.get(row).map(|tp| tp.id.clone()));
-        if let (Some(topic), Some((doc, _))) = (topic, cols.get(col)) {
+        if let Some((doc, _)) = cols.get(col) {
             view.update(|v| {
                 v.filter.docs = vec![doc.clone()];
                 v.filter.topics.include = vec![topic];

@@ -1,7 +1,7 @@
 //! Cloud panel: a word cloud of the selection, weights from the term table,
 //! laid out deterministically; clicking a word selects it.
 
-use super::panel::{chart_click_target, CsvSource, PanelFrame};
+use super::panel::{chart_mark, CsvSource, PanelFrame};
 use super::{describe_selection, selection_slug, Analysis};
 use cijing_engine::charts::{word_cloud_svg, ChartText};
 use cijing_view::i18n::t;
@@ -30,10 +30,8 @@ pub fn CloudPanel() -> impl IntoView {
         })
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(Ok(label)) = chart_click_target(&ev) {
-            if words.with(|w| w.iter().any(|(t, _)| *t == label)) {
-                analysis.choose_term(&label);
-            }
+        if let Some(word) = chart_mark(&ev, "data-term") {
+            analysis.choose_term(&word);
         }
     };
     let csv: CsvSource = Callback::new(move |_| {
