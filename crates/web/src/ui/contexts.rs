@@ -119,7 +119,7 @@ pub fn ContextsPanel() -> impl IntoView {
     });
     let more = NodeRef::<leptos::html::Div>::new();
     super::lazy::when_seen(more, move || whole_page.set(true));
-    let open = move |doc: String, paragraph: usize| {
+    let open = Callback::new(move |(doc, paragraph): (String, usize)| {
         analysis.focus_reader.set_value(true);
         view.update(|v| {
             v.read = Some(doc);
@@ -130,7 +130,7 @@ pub fn ContextsPanel() -> impl IntoView {
             }
         });
         super::panel::scroll_to_panel(Panel::Reader);
-    };
+    });
     let csv: CsvSource = Callback::new(move |_| {
         let t = lines.with_untracked(|l| cijing_engine::statistics::table::kwic(l));
         (t.header(), t.rows)
@@ -138,45 +138,6 @@ pub fn ContextsPanel() -> impl IntoView {
     let file_parts = Signal::derive(move || {
         format!("{}_{}", analysis.term.get().unwrap_or_default(), selection_slug(&analysis))
     });
-    let sort_select = move || {
-        view! {
-            <label class="field">
-                {tr(analysis.lang, "contexts.sort")}
-                <select id="kwic-sort" prop:value=move || { let sort = analysis.kwic_sort.get(); SORTS.iter().find(|s| s.0 == sort).map_or("position", |s| s.1) }
-                    on:change=move |ev| {
-                        let code = event_target_value(&ev);
-                        if let Some(s) = SORTS.iter().find(|s| s.1 == code) { view.update(|v| v.kwic_sort = s.0) }
-                    }>
-                    {SORTS.iter().map(|(_, code, key)| view! { <option value=*code>{tr(analysis.lang, key)}</option> }).collect_view()}
-                </select>
-            </label>
-            <label class="field">
-                {tr(analysis.lang, "contexts.order")}
-                <select id="kwic-order" prop:value=move || if layout.get().0 { "pinyin" } else { "codepoint" }
-                    on:change=move |ev| { let pinyin = event_target_value(&ev) == "pinyin"; view.update(|v| v.kwic_pinyin = pinyin) }>
-                    <option value="codepoint">{tr(analysis.lang, "contexts.order.codepoint")}</option>
-                    <option value="pinyin">{tr(analysis.lang, "contexts.order.pinyin")}</option>
-                </select>
-            </label>
-            <label class="field">
-                {tr(analysis.lang, "contexts.width")}
-                <select id="kwic-width" prop:value=move || layout.get().1.to_string()
-                    on:change=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-                            view.update(|v| v.kwic_chars = n.clamp(KWIC_CHARS.0, KWIC_CHARS.2));
-                        }
-                    }>
-                    // A width from a link that is not offered is shown as it is.
-                    {move || {
-                        let now = layout.get().1;
-                        let mut widths = WIDTHS.to_vec();
-                        if !widths.contains(&now) { widths.push(now); widths.sort(); }
-                        widths.into_iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()
-                    }}
-                </select>
-            </label>
-        }
-    };
     // Each line with everything it shows, so a row reads nothing reactive
     // (see rows.rs): its document's title and its paragraph's topics.
     let rows = Memo::new(move |_| {
@@ -216,31 +177,6 @@ pub fn ContextsPanel() -> impl IntoView {
             })
         })
     });
-    let line = move |row: ContextRow| {
-        let ContextRow { line: l, title, open_label, marks } = row;
-        let (doc, para) = (l.doc.clone(), l.paragraph);
-        view! {
-            <tr>
-                // Right to left: the cell clips its start, far from the node;
-                // the text itself is isolated and runs left to right.
-                <td class="left"><bdi dir="ltr">{l.left.clone()}</bdi></td>
-                <td class="node"><mark>{l.node.clone()}</mark></td>
-                <td class="right">{l.right.clone()}</td>
-                <td class="where">
-                    <button class="link" title=open_label data-doc=l.doc.clone() data-para=para
-                        on:click=move |_| open(doc.clone(), para)>
-                        <span class="doc-title">{title}</span>
-                        <span class="doc-place">{format!("{} ¶{}", l.date, para)}</span>
-                    </button>
-                    <span class="topic-marks">
-                        {marks.into_iter().map(|(name, color)| view! {
-                            <span class="topic-dot" style=("--topic", color) title=name.clone() role="img" aria-label=name></span>
-                        }).collect_view()}
-                    </span>
-                </td>
-            </tr>
-        }
-    };
     // Lines 1–50 of 461, and the buttons to the pages before and after.
     let pager = move || {
         let n = lines.with(|l| l.len());
@@ -258,7 +194,7 @@ pub fn ContextsPanel() -> impl IntoView {
         })
     };
     view! {
-        <PanelFrame panel=Panel::Contexts file_parts=file_parts csv=csv tools=move || sort_select()>
+        <PanelFrame panel=Panel::Contexts file_parts=file_parts csv=csv tools=move || view! { <ConcordanceChoices layout=layout /> }>
             // Reads the language itself: a closure nested in one that is
             // rebuilt on every click would leave a dead subscriber behind.
             {move || match analysis.term.get() {
@@ -283,7 +219,7 @@ pub fn ContextsPanel() -> impl IntoView {
                         // Keyed by the line's place and text: a re-sort moves rows.
                         <Rows each=move || rows.get()
                             key=|r| content_key((&r.line.doc, r.line.paragraph, r.line.position, &r.line.left, &r.line.node, &r.line.right, &r.line.date, r.open_label, &r.marks))
-                            children=line />
+                            children=move |row| view! { <ContextLine row=row open=open /> } />
                     </tbody>
                 </table>
                 // Seen: the page's other lines are drawn.
@@ -292,5 +228,78 @@ pub fn ContextsPanel() -> impl IntoView {
             </div>
             <super::plot::DispersionPlot />
         </PanelFrame>
+    }
+}
+
+/// The concordance's order, collation and context width.
+#[component]
+fn ConcordanceChoices(layout: Memo<(bool, usize)>) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    view! {
+        <label class="field">
+            {tr(analysis.lang, "contexts.sort")}
+            <select id="kwic-sort" prop:value=move || { let sort = analysis.kwic_sort.get(); SORTS.iter().find(|s| s.0 == sort).map_or("position", |s| s.1) }
+                on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    if let Some(s) = SORTS.iter().find(|s| s.1 == code) { view.update(|v| v.kwic_sort = s.0) }
+                }>
+                {SORTS.iter().map(|(_, code, key)| view! { <option value=*code>{tr(analysis.lang, key)}</option> }).collect_view()}
+            </select>
+        </label>
+        <label class="field">
+            {tr(analysis.lang, "contexts.order")}
+            <select id="kwic-order" prop:value=move || if layout.get().0 { "pinyin" } else { "codepoint" }
+                on:change=move |ev| { let pinyin = event_target_value(&ev) == "pinyin"; view.update(|v| v.kwic_pinyin = pinyin) }>
+                <option value="codepoint">{tr(analysis.lang, "contexts.order.codepoint")}</option>
+                <option value="pinyin">{tr(analysis.lang, "contexts.order.pinyin")}</option>
+            </select>
+        </label>
+        <label class="field">
+            {tr(analysis.lang, "contexts.width")}
+            <select id="kwic-width" prop:value=move || layout.get().1.to_string()
+                on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                        view.update(|v| v.kwic_chars = n.clamp(KWIC_CHARS.0, KWIC_CHARS.2));
+                    }
+                }>
+                // A width from a link that is not offered is shown as it is.
+                {move || {
+                    let now = layout.get().1;
+                    let mut widths = WIDTHS.to_vec();
+                    if !widths.contains(&now) { widths.push(now); widths.sort(); }
+                    widths.into_iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// One concordance line: left context, node, right context, and where it
+/// is (a button that opens the paragraph in the reader), with its topics.
+#[component]
+fn ContextLine(row: ContextRow, open: Callback<(String, usize)>) -> impl IntoView {
+    let ContextRow { line: l, title, open_label, marks } = row;
+    let (doc, para) = (l.doc.clone(), l.paragraph);
+    view! {
+        <tr>
+            // Right to left: the cell clips its start, far from the node;
+            // the text itself is isolated and runs left to right.
+            <td class="left"><bdi dir="ltr">{l.left.clone()}</bdi></td>
+            <td class="node"><mark>{l.node.clone()}</mark></td>
+            <td class="right">{l.right.clone()}</td>
+            <td class="where">
+                <button class="link" title=open_label data-doc=l.doc.clone() data-para=para
+                    on:click=move |_| open.run((doc.clone(), para))>
+                    <span class="doc-title">{title}</span>
+                    <span class="doc-place">{format!("{} ¶{}", l.date, para)}</span>
+                </button>
+                <span class="topic-marks">
+                    {marks.into_iter().map(|(name, color)| view! {
+                        <span class="topic-dot" style=("--topic", color) title=name.clone() role="img" aria-label=name></span>
+                    }).collect_view()}
+                </span>
+            </td>
+        </tr>
     }
 }

@@ -183,6 +183,64 @@ pub fn DictionaryPanel() -> impl IntoView {
         saved.set(saved_words().unwrap_or_default());
     };
     let unsaved = move || words.with(|w| saved.with(|s| w.iter().any(|x| !s.contains(x))));
+    view! {
+        <super::panel::PanelFrame panel=Panel::Dictionary file_parts=Signal::derive(|| "dictionary".to_string())>
+            <p class="muted small-print">{tr(analysis.lang, "dict.note")}</p>
+            <form class="dict-add" on:submit=add>
+                <label class="field">{tr(analysis.lang, "dict.word")}
+                    <input id="dict-word" type="text" maxlength="20" autocomplete="off" node_ref=word_input />
+                </label>
+                <label class="field">{tr(analysis.lang, "dict.pos")}
+                    <select id="dict-pos" prop:value=move || pos.get() on:change=move |ev| pos.set(event_target_value(&ev))>
+                        <option value="">{tr(analysis.lang, "dict.pos.none")}</option>
+                        {TAGS.iter().map(|(tag, label)| view! { <option value=*tag>{*label}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button id="dict-add" type="submit">{tr(analysis.lang, "dict.add")}</button>
+            </form>
+            <p id="dict-message" role="status" aria-live="polite" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.0))>
+                {move || message.get().map(|m| m.1)}
+            </p>
+            <Show when=unsaved>
+                <p class="notice" role="note">{tr(analysis.lang, "dict.link_words")} " "
+                    <button id="dict-keep" on:click=keep_link_words>{tr(analysis.lang, "dict.keep_link")}</button>
+                </p>
+            </Show>
+            <p class="muted" id="dict-count" data-words=move || words.with(|w| w.len())>{move || words.with(|w| if w.is_empty() { t(lang(), "dict.empty").to_string() } else { count(lang(), w.len(), "dict.count", "dict.count.one") })}</p>
+            <ul id="dict-list" class="dict-list">
+                <For each=move || words.get() key=|w| w.clone() children=move |w| {
+                    let word = w.word.clone();
+                    let label = format!("{} {}", t(analysis.lang.get_untracked(), "dict.remove"), w.word);
+                    view! {
+                        <li>
+                            <span class="dict-word">{w.word.clone()}</span>
+                            {w.pos.clone().map(|p| view! { <span class="muted dict-tag">{p}</span> })}
+                            <button class="link dict-remove" data-word=w.word.clone() aria-label=label.clone() title=label on:click=move |_| remove(word.clone())>"×"</button>
+                        </li>
+                    }
+                } />
+            </ul>
+            <div class="dict-files">
+                <label class="field file-field">{tr(analysis.lang, "dict.import")}
+                    <input id="dict-import" type="file" accept=".txt,.dict,.dic,text/plain" on:change=import />
+                </label>
+                <button id="dict-export" class="export" on:click=export>{tr(analysis.lang, "dict.export")}</button>
+            </div>
+            <WordSuggestions message=message saved=saved />
+        </super::panel::PanelFrame>
+    }
+}
+
+/// Words the dictionaries lack, found by the worker in the shipped
+/// documents: each with its count and score, its contexts a click away,
+/// and one click to add it (it then leaves the list).
+#[component]
+fn WordSuggestions(
+    message: RwSignal<Option<(bool, String)>>,
+    saved: RwSignal<Vec<UserWord>>,
+) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let words = Memo::new(move |_| analysis.view.with(|v| v.user_words.clone()));
     // Discovery: None before asking, then the worker's answer.
     let suggestions = RwSignal::new(
         None::<Result<Vec<super::segmenter::Suggestion>, super::segmenter::WorkerError>>,
@@ -248,55 +306,12 @@ pub fn DictionaryPanel() -> impl IntoView {
         }
     };
     view! {
-        <super::panel::PanelFrame panel=Panel::Dictionary file_parts=Signal::derive(|| "dictionary".to_string())>
-            <p class="muted small-print">{tr(analysis.lang, "dict.note")}</p>
-            <form class="dict-add" on:submit=add>
-                <label class="field">{tr(analysis.lang, "dict.word")}
-                    <input id="dict-word" type="text" maxlength="20" autocomplete="off" node_ref=word_input />
-                </label>
-                <label class="field">{tr(analysis.lang, "dict.pos")}
-                    <select id="dict-pos" prop:value=move || pos.get() on:change=move |ev| pos.set(event_target_value(&ev))>
-                        <option value="">{tr(analysis.lang, "dict.pos.none")}</option>
-                        {TAGS.iter().map(|(tag, label)| view! { <option value=*tag>{*label}</option> }).collect_view()}
-                    </select>
-                </label>
-                <button id="dict-add" type="submit">{tr(analysis.lang, "dict.add")}</button>
-            </form>
-            <p id="dict-message" role="status" aria-live="polite" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.0))>
-                {move || message.get().map(|m| m.1)}
-            </p>
-            <Show when=unsaved>
-                <p class="notice" role="note">{tr(analysis.lang, "dict.link_words")} " "
-                    <button id="dict-keep" on:click=keep_link_words>{tr(analysis.lang, "dict.keep_link")}</button>
-                </p>
-            </Show>
-            <p class="muted" id="dict-count" data-words=move || words.with(|w| w.len())>{move || words.with(|w| if w.is_empty() { t(lang(), "dict.empty").to_string() } else { count(lang(), w.len(), "dict.count", "dict.count.one") })}</p>
-            <ul id="dict-list" class="dict-list">
-                <For each=move || words.get() key=|w| w.clone() children=move |w| {
-                    let word = w.word.clone();
-                    let label = format!("{} {}", t(analysis.lang.get_untracked(), "dict.remove"), w.word);
-                    view! {
-                        <li>
-                            <span class="dict-word">{w.word.clone()}</span>
-                            {w.pos.clone().map(|p| view! { <span class="muted dict-tag">{p}</span> })}
-                            <button class="link dict-remove" data-word=w.word.clone() aria-label=label.clone() title=label on:click=move |_| remove(word.clone())>"×"</button>
-                        </li>
-                    }
-                } />
-            </ul>
-            <div class="dict-files">
-                <label class="field file-field">{tr(analysis.lang, "dict.import")}
-                    <input id="dict-import" type="file" accept=".txt,.dict,.dic,text/plain" on:change=import />
-                </label>
-                <button id="dict-export" class="export" on:click=export>{tr(analysis.lang, "dict.export")}</button>
-            </div>
-            <h3>{tr(analysis.lang, "dict.suggest.title")}</h3>
-            <p class="muted small-print">{tr(analysis.lang, "dict.suggest.note")}</p>
-            <button id="dict-suggest" disabled=move || suggesting.get() on:click=suggest>
-                {move || t(analysis.lang(), if suggesting.get() { "dict.suggest.working" } else { "dict.suggest" })}
-            </button>
-            {suggestion_rows}
-        </super::panel::PanelFrame>
+        <h3>{tr(analysis.lang, "dict.suggest.title")}</h3>
+        <p class="muted small-print">{tr(analysis.lang, "dict.suggest.note")}</p>
+        <button id="dict-suggest" disabled=move || suggesting.get() on:click=suggest>
+            {move || t(analysis.lang(), if suggesting.get() { "dict.suggest.working" } else { "dict.suggest" })}
+        </button>
+        {suggestion_rows}
     }
 }
 

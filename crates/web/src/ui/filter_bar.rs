@@ -110,52 +110,6 @@ pub fn FilterBar() -> impl IntoView {
     };
     let filtered = move || filter.with(|f| *f != Default::default());
 
-    // Topics: each chip cycles off → include → exclude → off. Keyed by
-    // what a chip shows, so a new user topic adds one chip.
-    let topic_chip = move |topic: Topic| {
-        let id = topic.id.clone();
-        let id_state = id.clone();
-        let state = Memo::new(move |_| {
-            filter.with(|f| {
-                if f.topics.include.contains(&id_state) {
-                    "include"
-                } else if f.topics.exclude.contains(&id_state) {
-                    "exclude"
-                } else {
-                    "off"
-                }
-            })
-        });
-        let (name_topic, label_topic) = (topic.clone(), topic.clone());
-        let label = move || {
-            let how = match state.get() {
-                "include" => t(lang(), "topics.state.include"),
-                "exclude" => t(lang(), "topics.state.exclude"),
-                _ => t(lang(), "topics.state.off"),
-            };
-            format!("{}: {how}", topic_name(lang(), &label_topic))
-        };
-        view! {
-            <button class="topic-chip" data-topic=id.clone() data-state=state aria-label=label.clone() title=label
-                style=("--topic", topic.color.clone())
-                on:click=move |_| view.update(|v| {
-                    let f = &mut v.filter.topics;
-                    if f.include.contains(&id) {
-                        f.include.retain(|x| *x != id);
-                        f.exclude.push(id.clone());
-                    } else if f.exclude.contains(&id) {
-                        f.exclude.retain(|x| *x != id);
-                    } else {
-                        f.include.push(id.clone());
-                    }
-                })>
-                <span class="swatch" aria-hidden="true"></span>
-                <span class="sign" aria-hidden="true">{move || match state.get() { "include" => "＋", "exclude" => "−", _ => "" }}</span>
-                {move || topic_name(lang(), &name_topic).to_string()}
-            </button>
-        }
-    };
-
     view! {
         <section class="bar filter-bar" aria-label=tr(analysis.lang, "filters.title")>
             <h2 class="bar-title">{tr(analysis.lang, "filters.title")}</h2>
@@ -182,29 +136,90 @@ pub fn FilterBar() -> impl IntoView {
             <span class="field" role="group" aria-label=tr(analysis.lang, "filters.parties")>
                 {tr(analysis.lang, "filters.parties")} {party_buttons}
             </span>
-            <div class="topic-filter" role="group" aria-label=tr(analysis.lang, "topics.title")>
-                <span class="bar-label">{tr(analysis.lang, "topics.title")}</span>
-                <Rows each=move || analysis.topics.get() key=|tp| (tp.id.clone(), tp.zh.clone(), tp.en.clone(), tp.color.clone()) children=topic_chip />
-                <label class="field">
-                    {tr(analysis.lang, "topics.match")}
-                    <select id="topic-match" prop:value=move || filter.with(|f| if f.topics.matching == TopicMatch::All { "all" } else { "any" })
-                        on:change=move |ev| { let all = event_target_value(&ev) == "all"; view.update(|v| v.filter.topics.matching = if all { TopicMatch::All } else { TopicMatch::Any }); }>
-                        <option value="any">{tr(analysis.lang, "topics.match.any")}</option>
-                        <option value="all">{tr(analysis.lang, "topics.match.all")}</option>
-                    </select>
-                </label>
-                <label class="field">
-                    {tr(analysis.lang, "topics.threshold")}
-                    <select id="topic-threshold" prop:value=move || analysis.threshold.get().to_string()
-                        on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<u32>() { view.update(|v| v.filter.topics.threshold = n) } }>
-                        {[1u32, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string()>{format!("≥ {n}")}</option> }).collect_view()}
-                    </select>
-                </label>
-            </div>
+            <TopicFilter />
             <button class="clear" disabled=move || !filtered() on:click=move |_| view.update(|v| v.filter = Default::default())>
                 {tr(analysis.lang, "filters.clear")}
             </button>
             <p class="selection-count" aria-live="polite">{count}</p>
         </section>
+    }
+}
+
+/// The topic filter: a chip per topic, and whether a paragraph needs any or
+/// all of them, with how many keyword hits.
+#[component]
+fn TopicFilter() -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let (view, filter) = (analysis.view, analysis.filter);
+    view! {
+        <div class="topic-filter" role="group" aria-label=tr(analysis.lang, "topics.title")>
+            <span class="bar-label">{tr(analysis.lang, "topics.title")}</span>
+            <Rows each=move || analysis.topics.get() key=|tp| (tp.id.clone(), tp.zh.clone(), tp.en.clone(), tp.color.clone()) children=|topic| view! { <TopicChip topic=topic /> } />
+            <label class="field">
+                {tr(analysis.lang, "topics.match")}
+                <select id="topic-match" prop:value=move || filter.with(|f| if f.topics.matching == TopicMatch::All { "all" } else { "any" })
+                    on:change=move |ev| { let all = event_target_value(&ev) == "all"; view.update(|v| v.filter.topics.matching = if all { TopicMatch::All } else { TopicMatch::Any }); }>
+                    <option value="any">{tr(analysis.lang, "topics.match.any")}</option>
+                    <option value="all">{tr(analysis.lang, "topics.match.all")}</option>
+                </select>
+            </label>
+            <label class="field">
+                {tr(analysis.lang, "topics.threshold")}
+                <select id="topic-threshold" prop:value=move || analysis.threshold.get().to_string()
+                    on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<u32>() { view.update(|v| v.filter.topics.threshold = n) } }>
+                    {[1u32, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string()>{format!("≥ {n}")}</option> }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// A topic's chip: each click cycles it off → include → exclude → off.
+/// Rows are keyed by what a chip shows, so a new user topic adds one chip.
+#[component]
+fn TopicChip(topic: Topic) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let (view, filter) = (analysis.view, analysis.filter);
+    let lang = move || analysis.lang();
+    let id = topic.id.clone();
+    let id_state = id.clone();
+    let state = Memo::new(move |_| {
+        filter.with(|f| {
+            if f.topics.include.contains(&id_state) {
+                "include"
+            } else if f.topics.exclude.contains(&id_state) {
+                "exclude"
+            } else {
+                "off"
+            }
+        })
+    });
+    let (name_topic, label_topic) = (topic.clone(), topic.clone());
+    let label = move || {
+        let how = match state.get() {
+            "include" => t(lang(), "topics.state.include"),
+            "exclude" => t(lang(), "topics.state.exclude"),
+            _ => t(lang(), "topics.state.off"),
+        };
+        format!("{}: {how}", topic_name(lang(), &label_topic))
+    };
+    view! {
+        <button class="topic-chip" data-topic=id.clone() data-state=state aria-label=label.clone() title=label
+            style=("--topic", topic.color.clone())
+            on:click=move |_| view.update(|v| {
+                let f = &mut v.filter.topics;
+                if f.include.contains(&id) {
+                    f.include.retain(|x| *x != id);
+                    f.exclude.push(id.clone());
+                } else if f.exclude.contains(&id) {
+                    f.exclude.retain(|x| *x != id);
+                } else {
+                    f.include.push(id.clone());
+                }
+            })>
+            <span class="swatch" aria-hidden="true"></span>
+            <span class="sign" aria-hidden="true">{move || match state.get() { "include" => "＋", "exclude" => "−", _ => "" }}</span>
+            {move || topic_name(lang(), &name_topic).to_string()}
+        </button>
     }
 }

@@ -17,6 +17,7 @@ mod filter_bar;
 mod head;
 mod keyness;
 mod lazy;
+mod lda_topics;
 mod mirror;
 mod panel;
 mod pdf;
@@ -35,6 +36,7 @@ mod text_store;
 pub mod texts;
 mod topics;
 mod trends;
+mod user_topics;
 mod word_cloud;
 
 pub use analysis::{describe_selection, selection_slug, Analysis};

@@ -84,8 +84,6 @@ fn pieces(
 #[component]
 pub fn ReaderPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
-    let view = analysis.view;
-    let lang = move || analysis.lang();
     // The document shown: the chosen one, else the selection's first
     // document with the term, else its first document.
     let doc = Memo::new(move |_| {
@@ -210,8 +208,42 @@ pub fn ReaderPanel() -> impl IntoView {
         let corpus = analysis.corpus.get();
         doc.get().map(|d| corpus.docs[d].info.id.clone()).unwrap_or_default()
     });
-    // Scroll to the paragraph a concordance line asked for, and move the
-    // focus there when a line was opened (not when a link is loaded).
+    follow_opened_paragraph(analysis, paragraphs);
+    let csv = document_csv(doc, hit_counts);
+    let file_parts = Signal::derive(move || {
+        format!("{}_{}", doc_id.get(), analysis.term.get().unwrap_or_default())
+    });
+    let turn = Callback::new(move |to: usize| {
+        turned.set(Some((to, page_key())));
+        // The new page from its start.
+        request_animation_frame(|| {
+            let text = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("reader-text"));
+            if let Some(text) = text {
+                text.set_scroll_top(0);
+            }
+        });
+    });
+    view! {
+        <PanelFrame panel=Panel::Reader file_parts=file_parts csv=csv tools=move || view! { <DocumentChoice doc_id=doc_id /> }>
+            <div class="reader" class:segments=analysis.show_segments>
+                <Minimap doc=doc total=paragraph_total hit_counts=hit_counts />
+                <div class="reader-text" id="reader-text">
+                    <Pager total=paragraph_total page=page turn=turn below=false />
+                    // Keyed by content: a new term rebuilds only the paragraphs
+                    // whose highlights change.
+                    <Rows each=move || paragraphs.get() key=|p| content_key(p) children=|p| view! { <ReaderParagraph p=p /> } />
+                    <Pager total=paragraph_total page=page turn=turn below=true />
+                </div>
+            </div>
+        </PanelFrame>
+    }
+}
+
+/// Scrolls to the paragraph a concordance line or a link asks for, and
+/// moves the focus there when a line was opened (not when a link is loaded).
+fn follow_opened_paragraph(analysis: Analysis, paragraphs: Memo<Vec<ParaView>>) {
     Effect::new(move |_| {
         let para = analysis.para.get();
         paragraphs.track();
@@ -236,70 +268,85 @@ pub fn ReaderPanel() -> impl IntoView {
             });
         }
     });
-    let doc_options = move || {
-        let corpus = analysis.corpus.get();
-        let docs = analysis.selection.with(|s| s.docs(&corpus));
-        docs.into_iter()
-            .map(|d| {
-                (
-                    d,
-                    corpus.docs[d].info.id.clone(),
-                    format!("{} {}", corpus.docs[d].info.date, corpus.docs[d].info.title),
-                )
-            })
-            .collect::<Vec<_>>()
-    };
-    let doc_select = move || {
-        view! {
-            <label class="field">
-                {tr(analysis.lang, "reader.document")}
-                <select id="reader-doc" prop:value=move || doc_id.get()
-                    on:change=move |ev| { let id = event_target_value(&ev); view.update(|v| { v.read = Some(id); v.para = None; }) }>
-                    <Rows each=doc_options key=|(d, _, _)| *d children=|(_, id, label)| view! { <option value=id>{label}</option> } />
-                </select>
-            </label>
-            <label class="check field">
-                <input type="checkbox" id="show-segments" prop:checked=analysis.show_segments
-                    on:change=move |ev| { let on = event_target_checked(&ev); view.update(|v| v.show_segments = on) } />
-                {tr(analysis.lang, "reader.segments")}
-            </label>
-        }
-    };
-    // The whole document, every page of it.
-    let csv: CsvSource = Callback::new(move |_| {
+}
+
+/// The whole document, every page of it: (paragraph, hits, text) a row.
+fn document_csv(doc: Memo<Option<usize>>, hit_counts: Memo<Vec<(usize, usize)>>) -> CsvSource {
+    let analysis = expect_context::<Analysis>();
+    Callback::new(move |_| {
         let corpus = analysis.corpus.get_untracked();
         let hits: std::collections::HashMap<usize, usize> =
             hit_counts.get_untracked().into_iter().collect();
         let rows = doc
             .get_untracked()
             .map(|d| {
-                corpus.docs[d]
-                    .paragraphs
-                    .iter()
-                    .enumerate()
+                let paragraphs = corpus.docs[d].paragraphs.iter().enumerate();
+                paragraphs
                     .map(|(i, p)| {
-                        vec![
-                            (i + 1).to_string(),
-                            hits.get(&(i + 1)).copied().unwrap_or(0).to_string(),
-                            p.text.clone(),
-                        ]
+                        let hits = hits.get(&(i + 1)).copied().unwrap_or(0);
+                        vec![(i + 1).to_string(), hits.to_string(), p.text.clone()]
                     })
                     .collect()
             })
             .unwrap_or_default();
         (vec!["paragraph", "hits", "text"], rows)
-    });
-    let file_parts = Signal::derive(move || {
-        format!("{}_{}", doc_id.get(), analysis.term.get().unwrap_or_default())
-    });
-    // (doc, paragraph, paragraphs in all, label) of each paragraph with
-    // hits (of the first of nearby ones sharing a tick, past
-    // [`MAX_TICKS`]). One memo: a render effect that read both `paragraphs`
-    // and a memo derived from it could miss a change (see `Analysis`).
-    // Rows read nothing reactive (see rows.rs): the label is made here.
+    })
+}
+
+/// The document chooser and the word-boundaries switch.
+#[component]
+fn DocumentChoice(doc_id: Memo<String>) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    let doc_options = move || {
+        let corpus = analysis.corpus.get();
+        let docs = analysis.selection.with(|s| s.docs(&corpus));
+        docs.into_iter()
+            .map(|d| {
+                let info = &corpus.docs[d].info;
+                (d, info.id.clone(), format!("{} {}", info.date, info.title))
+            })
+            .collect::<Vec<_>>()
+    };
+    let choose = move |ev| {
+        let id = event_target_value(&ev);
+        view.update(|v| {
+            v.read = Some(id);
+            v.para = None;
+        })
+    };
+    view! {
+        <label class="field">
+            {tr(analysis.lang, "reader.document")}
+            <select id="reader-doc" prop:value=move || doc_id.get() on:change=choose>
+                <Rows each=doc_options key=|(d, _, _)| *d children=|(_, id, label)| view! { <option value=id>{label}</option> } />
+            </select>
+        </label>
+        <label class="check field">
+            <input type="checkbox" id="show-segments" prop:checked=analysis.show_segments
+                on:change=move |ev| { let on = event_target_checked(&ev); view.update(|v| v.show_segments = on) } />
+            {tr(analysis.lang, "reader.segments")}
+        </label>
+    }
+}
+
+/// Where the term occurs in the document: a tick per paragraph with hits
+/// (nearby ones share a tick past [`MAX_TICKS`]), which opens it.
+#[component]
+fn Minimap(
+    doc: Memo<Option<usize>>,
+    total: Memo<usize>,
+    hit_counts: Memo<Vec<(usize, usize)>>,
+) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let view = analysis.view;
+    // (doc, paragraph, paragraphs in all, label) of each tick. One memo: a
+    // render effect that read both the paragraphs and a memo derived from
+    // them could miss a change (see `Analysis`). Rows read nothing
+    // reactive (see rows.rs): the label is made here.
     let ticks = Memo::new(move |_| {
-        let lang = lang();
-        let (d, n) = (doc.get().unwrap_or(0), paragraph_total.get().max(1));
+        let lang = analysis.lang();
+        let (d, n) = (doc.get().unwrap_or(0), total.get().max(1));
         let label = |first: usize, last: usize, hits: usize| {
             let paragraphs =
                 if first == last { first.to_string() } else { format!("{first}–{last}") };
@@ -326,34 +373,6 @@ pub fn ReaderPanel() -> impl IntoView {
                 .collect()
         })
     });
-    // Paragraphs 201–400 of 50,321, and the buttons to the pages around;
-    // above the text and again below it (without ids).
-    let pager = move |below: bool| {
-        let n = paragraph_total.get();
-        (n > PAGE).then(|| {
-            let lang = lang();
-            let first = page.get() * PAGE;
-            let last = (first + PAGE).min(n);
-            let turn = move |to: usize| {
-                turned.set(Some((to, page_key())));
-                // The new page from its start.
-                request_animation_frame(|| {
-                    if let Some(text) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("reader-text")) {
-                        text.set_scroll_top(0);
-                    }
-                });
-            };
-            let this = page.get();
-            let id = move |name: &'static str| (!below).then_some(name);
-            view! {
-                <nav class="pager" aria-label=t(lang, "reader.pages")>
-                    <button id=id("reader-prev") disabled={first == 0} on:click=move |_| turn(this.saturating_sub(1))>{t(lang, "contexts.prev")}</button>
-                    <span id=id("reader-page") aria-live=(!below).then_some("polite")>{format!("{} {}–{last} / {n}", t(lang, "reader.paras"), first + 1)}</span>
-                    <button id=id("reader-next") disabled={last >= n} on:click=move |_| turn(this + 1)>{t(lang, "contexts.next")}</button>
-                </nav>
-            }
-        })
-    };
     let tick = move |(_, number, n, label): (usize, usize, usize, String)| {
         // Set through the CSSOM (no style attribute), so a strict CSP allows it.
         let top = format!("{:.1}%", (number as f64 - 1.0) * 100.0 / n as f64);
@@ -362,39 +381,62 @@ pub fn ReaderPanel() -> impl IntoView {
                 on:click=move |_| view.update(|v| v.para = Some(number))></button>
         }
     };
-    let paragraph = move |p: ParaView| {
-        let number = p.number;
-        view! {
-            <p id=format!("reader-p{number}") tabindex="-1" class:focused=p.focused class:has-hits={p.hits > 0}>
-                <span class="para-no" aria-hidden="true">{number}</span>
-                <span class="topic-marks">
-                    {p.topics.into_iter().map(|(name, color)| {
-                        view! { <span class="topic-dot" style=("--topic", color) title=name.clone() role="img" aria-label=name></span> }
-                    }).collect_view()}
-                </span>
-                {p.pieces.into_iter().map(|piece| match piece {
-                    Piece::Hit(text) => view! { <mark class="tok">{text}</mark> }.into_any(),
-                    Piece::Word(text) => view! { <span class="tok">{text}</span> }.into_any(),
-                    Piece::Punct(text) => view! { <span class="punct">{text}</span> }.into_any(),
-                    Piece::Plain(text) => text.into_any(),
-                }).collect_view()}
-            </p>
-        }
-    };
     view! {
-        <PanelFrame panel=Panel::Reader file_parts=file_parts csv=csv tools=move || doc_select()>
-            <div class="reader" class:segments=analysis.show_segments>
-                <nav class="minimap" aria-label=tr(analysis.lang, "reader.minimap")>
-                    <Rows each=move || ticks.get() key=|tick| tick.clone() children=tick />
+        <nav class="minimap" aria-label=tr(analysis.lang, "reader.minimap")>
+            <Rows each=move || ticks.get() key=|tick| tick.clone() children=tick />
+        </nav>
+    }
+}
+
+/// Paragraphs 201–400 of 50,321, and the buttons to the pages around;
+/// above the text and again below it (without ids). Nothing for a
+/// document of one page.
+#[component]
+fn Pager(
+    total: Memo<usize>,
+    page: Memo<usize>,
+    turn: Callback<usize>,
+    below: bool,
+) -> impl IntoView {
+    let lang = expect_context::<Analysis>().lang;
+    move || {
+        let n = total.get();
+        (n > PAGE).then(|| {
+            let lang = lang.get();
+            let this = page.get();
+            let first = this * PAGE;
+            let last = (first + PAGE).min(n);
+            let id = move |name: &'static str| (!below).then_some(name);
+            view! {
+                <nav class="pager" aria-label=t(lang, "reader.pages")>
+                    <button id=id("reader-prev") disabled={first == 0} on:click=move |_| turn.run(this.saturating_sub(1))>{t(lang, "contexts.prev")}</button>
+                    <span id=id("reader-page") aria-live=(!below).then_some("polite")>{format!("{} {}–{last} / {n}", t(lang, "reader.paras"), first + 1)}</span>
+                    <button id=id("reader-next") disabled={last >= n} on:click=move |_| turn.run(this + 1)>{t(lang, "contexts.next")}</button>
                 </nav>
-                <div class="reader-text" id="reader-text">
-                    {move || pager(false)}
-                    // Keyed by content: a new term rebuilds only the paragraphs
-                    // whose highlights change.
-                    <Rows each=move || paragraphs.get() key=|p| content_key(p) children=paragraph />
-                    {move || pager(true)}
-                </div>
-            </div>
-        </PanelFrame>
+            }
+        })
+    }
+}
+
+/// One paragraph: its number, its topics' dots, and its text with the
+/// hits marked (and each word boxed when segments are shown).
+#[component]
+fn ReaderParagraph(p: ParaView) -> impl IntoView {
+    let number = p.number;
+    view! {
+        <p id=format!("reader-p{number}") tabindex="-1" class:focused=p.focused class:has-hits={p.hits > 0}>
+            <span class="para-no" aria-hidden="true">{number}</span>
+            <span class="topic-marks">
+                {p.topics.into_iter().map(|(name, color)| {
+                    view! { <span class="topic-dot" style=("--topic", color) title=name.clone() role="img" aria-label=name></span> }
+                }).collect_view()}
+            </span>
+            {p.pieces.into_iter().map(|piece| match piece {
+                Piece::Hit(text) => view! { <mark class="tok">{text}</mark> }.into_any(),
+                Piece::Word(text) => view! { <span class="tok">{text}</span> }.into_any(),
+                Piece::Punct(text) => view! { <span class="punct">{text}</span> }.into_any(),
+                Piece::Plain(text) => text.into_any(),
+            }).collect_view()}
+        </p>
     }
 }

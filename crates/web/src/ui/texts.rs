@@ -498,6 +498,76 @@ const ENCODINGS: [(&str, &str); 6] = [
     ("utf-16be", "UTF-16BE"),
 ];
 
+impl Texts {
+    /// Adds the texts of a file this panel exported (`cijing-texts.json`),
+    /// each under an id no text of the user's has; the view then shows
+    /// them. A file that is not one says so, naming it.
+    fn import_texts_file(self, analysis: Analysis, file: web_sys::File) {
+        let texts = self;
+        let name = file.name();
+        texts.new_batch();
+        leptos::task::spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+            {
+                Some(text) => text,
+                None => return texts.note(format!("{name}: the browser could not read the file")),
+            };
+            match serde_json::from_str::<TextsFile>(&text) {
+                Ok(file) if file.format == "cijing-texts" => {
+                    for mut text in file.texts {
+                        let taken: Vec<String> =
+                            texts.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
+                        if taken.contains(&text.id) {
+                            text.id = new_id(&text.name, &taken);
+                        }
+                        let text = text.with_body();
+                        texts.keep(text.clone());
+                        texts.list.update(|l| l.push(text));
+                    }
+                    if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
+                        analysis.view.update(|v| v.source = CorpusSource::Both);
+                    }
+                }
+                Ok(_) => texts.note(format!("{name}: not a cijing texts file")),
+                Err(e) => texts.note(format!("{name}: not a cijing texts file ({e})")),
+            }
+        });
+    }
+}
+
+/// One of the user's texts: its title, date and parties (edited in place),
+/// how it was read, its size, and Delete.
+#[component]
+fn TextRow(text: UserText) -> impl IntoView {
+    let analysis = expect_context::<Analysis>();
+    let texts = expect_context::<Texts>();
+    let lang = analysis.lang.get_untracked();
+    let id = text.id.clone();
+    let (id_title, id_date, id_parties, id_delete) =
+        (id.clone(), id.clone(), id.clone(), id.clone());
+    view! {
+        <tr data-id=id.clone()>
+            <td><input class="text-title" type="text" value=text.title.clone() aria-label=t(lang, "texts.title")
+                on:change=move |ev| { let v = event_target_value(&ev); texts.edit(&id_title, |t| t.title = v) } /></td>
+            <td><input class="text-date" type="date" value=text.date.clone() aria-label=t(lang, "texts.date")
+                on:change=move |ev| { let v = event_target_value(&ev); if v.parse::<Date>().is_ok() { texts.edit(&id_date, |t| t.date = v) } } /></td>
+            <td><input class="text-parties narrow" type="text" value=text.parties.join(",") aria-label=t(lang, "texts.parties")
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let parties: Vec<String> = v.split([',', '，', ' ']).map(|p| p.trim().to_uppercase()).filter(|p| !p.is_empty()).take(20).collect();
+                    texts.edit(&id_parties, |t| t.parties = parties)
+                } /></td>
+            <td class="muted">{format!("{} · {} · {}", text.format, text.encoding, text.script)}</td>
+            <td class="num">{text.paragraphs.len()}</td>
+            <td class="num">{text.char_count()}</td>
+            <td><button class="link text-delete" data-id=id.clone() on:click=move |_| texts.delete(id_delete.clone())>{t(lang, "texts.delete")}</button></td>
+        </tr>
+    }
+}
+
 #[component]
 pub fn TextsPanel() -> impl IntoView {
     let analysis = expect_context::<Analysis>();
@@ -554,63 +624,8 @@ pub fn TextsPanel() -> impl IntoView {
         super::download::save_text("cijing-texts.json", "application/json", &json);
     };
     let import_corpus = move |ev: leptos::ev::Event| {
-        let Some(file) = super::panel::chosen_file(&ev) else {
-            return;
-        };
-        let name = file.name();
-        texts.new_batch();
-        leptos::task::spawn_local(async move {
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-            {
-                Some(text) => text,
-                None => return texts.note(format!("{name}: the browser could not read the file")),
-            };
-            match serde_json::from_str::<TextsFile>(&text) {
-                Ok(file) if file.format == "cijing-texts" => {
-                    for mut text in file.texts {
-                        let taken: Vec<String> =
-                            texts.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
-                        if taken.contains(&text.id) {
-                            text.id = new_id(&text.name, &taken);
-                        }
-                        let text = text.with_body();
-                        texts.keep(text.clone());
-                        texts.list.update(|l| l.push(text));
-                    }
-                    if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
-                        analysis.view.update(|v| v.source = CorpusSource::Both);
-                    }
-                }
-                Ok(_) => texts.note(format!("{name}: not a cijing texts file")),
-                Err(e) => texts.note(format!("{name}: not a cijing texts file ({e})")),
-            }
-        });
-    };
-    let row = move |text: UserText| {
-        let lang = analysis.lang.get_untracked();
-        let id = text.id.clone();
-        let (id_title, id_date, id_parties, id_delete) =
-            (id.clone(), id.clone(), id.clone(), id.clone());
-        view! {
-            <tr data-id=id.clone()>
-                <td><input class="text-title" type="text" value=text.title.clone() aria-label=t(lang, "texts.title")
-                    on:change=move |ev| { let v = event_target_value(&ev); texts.edit(&id_title, |t| t.title = v) } /></td>
-                <td><input class="text-date" type="date" value=text.date.clone() aria-label=t(lang, "texts.date")
-                    on:change=move |ev| { let v = event_target_value(&ev); if v.parse::<Date>().is_ok() { texts.edit(&id_date, |t| t.date = v) } } /></td>
-                <td><input class="text-parties narrow" type="text" value=text.parties.join(",") aria-label=t(lang, "texts.parties")
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let parties: Vec<String> = v.split([',', '，', ' ']).map(|p| p.trim().to_uppercase()).filter(|p| !p.is_empty()).take(20).collect();
-                        texts.edit(&id_parties, |t| t.parties = parties)
-                    } /></td>
-                <td class="muted">{format!("{} · {} · {}", text.format, text.encoding, text.script)}</td>
-                <td class="num">{text.paragraphs.len()}</td>
-                <td class="num">{text.char_count()}</td>
-                <td><button class="link text-delete" data-id=id.clone() on:click=move |_| texts.delete(id_delete.clone())>{t(lang, "texts.delete")}</button></td>
-            </tr>
+        if let Some(file) = super::panel::chosen_file(&ev) {
+            texts.import_texts_file(analysis, file);
         }
     };
     view! {
@@ -671,7 +686,7 @@ pub fn TextsPanel() -> impl IntoView {
             <table id="texts-table" class="data">
                 <TableHead columns=HEAD />
                 <tbody>
-                    <For each=move || texts.list.get() key=|t| t.id.clone() children=row />
+                    <For each=move || texts.list.get() key=|t| t.id.clone() children=|text| view! { <TextRow text=text /> } />
                 </tbody>
             </table>
             <div class="dict-files">
