@@ -49,6 +49,10 @@ pub struct Cli {
     pub command: Command,
     #[command(flatten)]
     pub sources: SourceArgs,
+    /// Write TSV and CSV cells as they are: no apostrophe before a cell that
+    /// a spreadsheet would run as a formula (=, +, -, @; numbers stay numbers either way).
+    #[arg(long, global = true)]
+    pub raw: bool,
 }
 
 /// Which texts the corpus holds: the shipped seeds, the user's own files, or both.

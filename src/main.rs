@@ -32,7 +32,7 @@ mod cli {
     use cijing_engine::statistics::profile::{lexical_profile, ProfileOptions};
     use cijing_engine::statistics::search::search;
     use cijing_engine::statistics::stats::term_table;
-    use cijing_engine::statistics::table::{self, Table, WriteError};
+    use cijing_engine::statistics::table::{self, Cells, Table, WriteError};
     use cijing_engine::statistics::topics::{score_corpus, topic_shares, TopicScores};
     use cijing_engine::statistics::trends::trends;
     use cijing_engine::text::date::Date;
@@ -72,6 +72,7 @@ mod cli {
                 return if e.use_stderr() { 2 } else { 0 };
             }
         };
+        let _ = RAW_CELLS.set(cli.raw);
         let result = read_sources(&cli.sources).and_then(|sources| execute(cli.command, &sources));
         match result {
             Ok(()) => 0,
@@ -240,13 +241,24 @@ mod cli {
         Ok((loaded, selection))
     }
 
-    /// Prints a statistic: its shared table as TSV or CSV, or `json` (the
-    /// engine's own result) as JSON.
+    /// Whether tables are written with raw cells (`--raw`), set once from
+    /// the command line; otherwise every cell is made safe for spreadsheets.
+    static RAW_CELLS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+    /// Prints a statistic: its shared table as TSV or CSV (cells safe for
+    /// spreadsheets unless `--raw`), or `json` (the engine's own result) as JSON.
     fn emit(format: Format, table: Table, json: &impl Serialize) -> Result<(), Failure> {
         let mut out = io::BufWriter::new(io::stdout().lock());
         match format.delimited() {
             Some(delimited) => {
-                table.write_delimited(&mut out, delimited).map_err(|WriteError(e)| output(e))?
+                let cells = if RAW_CELLS.get() == Some(&true) {
+                    Cells::Raw
+                } else {
+                    Cells::SpreadsheetSafe
+                };
+                table
+                    .write_delimited(&mut out, delimited, cells)
+                    .map_err(|WriteError(e)| output(e))?
             }
             None => {
                 serde_json::to_writer_pretty(&mut out, json).map_err(|e| output(e.into()))?;

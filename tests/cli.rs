@@ -425,3 +425,28 @@ fn words_file_cuts_its_words_whole_and_names_each_bad_line() {
     );
     std::fs::remove_file(&path).unwrap();
 }
+
+#[test]
+fn cells_a_spreadsheet_would_run_are_neutralised_unless_raw() {
+    // A text whose short first line (its title) and a word that a
+    // spreadsheet would take for formulas.
+    let dir = std::env::temp_dir().join(format!("cijing-formula-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("formula.txt");
+    std::fs::write(&file, "=1+2 合作\n\n中国和哈萨克斯坦加强能源合作，双方深化合作。\n").unwrap();
+    let file = file.to_str().unwrap();
+    let titles = |extra: &[&str], format: &str| {
+        let mut args = vec!["docs", "--add", file, "--corpus", "mine", "--format", format];
+        args.extend_from_slice(extra);
+        let out = cijing(&args, "");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        stdout(&out).lines().nth(1).unwrap().to_string()
+    };
+    assert!(titles(&[], "csv").contains(",'=1+2合作,"), "{}", titles(&[], "csv"));
+    assert!(titles(&[], "tsv").contains("\t'=1+2合作\t"), "{}", titles(&[], "tsv"));
+    assert!(titles(&["--raw"], "csv").contains(",=1+2合作,"), "{}", titles(&["--raw"], "csv"));
+    // Numbers stay numbers: keyness's negative log ratios have no apostrophe.
+    let out = stdout(&cijing(&["keyness", "--party", "KG", "--format", "csv", "--top", "200"], ""));
+    assert!(out.contains(",-") && !out.contains(",'-"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -20,3 +20,17 @@ fn file_names_say_what_they_contain() {
     assert_eq!(file_name(&["trends", "", "  "], "svg"), "cijing-trends.svg");
     assert!(file_name(&[&"长".repeat(300)], "png").chars().count() <= 124);
 }
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_get_an_apostrophe() {
+    let rows = vec![
+        vec!["=HYPERLINK(\"http://x\")".to_string(), "-1.25".to_string()],
+        vec!["+合作".to_string(), "@A1".to_string()],
+        vec!["\tx".to_string(), "合作".to_string()],
+    ];
+    let text = cijing_view::export::csv(&["term", "value"], &rows);
+    assert_eq!(
+        text,
+        "\u{feff}term,value\r\n\"'=HYPERLINK(\"\"http://x\"\")\",-1.25\r\n'+合作,'@A1\r\n'\tx,合作\r\n"
+    );
+}

@@ -441,3 +441,24 @@ test('texts kept by earlier versions (paragraphs in the record, or their bytes b
   assert.deepEqual(app.consoleErrors, []);
   await page.context().close();
 });
+
+test('CSV exports are safe for spreadsheets: a cell that would run as a formula gets an apostrophe, numbers stay numbers', async () => {
+  const app = await openApp(shared.browser, `${shared.server.url}?panels=texts,contexts`);
+  const page = app.page;
+  await showPanel(page, 'texts');
+  await page.fill('#paste-text', '=1+2双方深化合作。\n@SUM(A1)推动合作。');
+  await page.click('#paste-add');
+  await textCount(page, 1);
+  await segmented(page);
+  await page.fill('#search-input', '合作');
+  await page.click('#search-go');
+  await showPanel(page, 'contexts');
+  await page.waitForSelector('#kwic-table tbody tr');
+  const { text } = await app.download('#panel-contexts button[data-export="csv"]');
+  const cells = text.split(/\r\n/).flatMap((line) => line.split(','));
+  assert.ok(cells.includes("'=1+2双方深化"), 'the formula is neutralised');
+  assert.ok(cells.includes("'@SUM(A1)推动"), 'so is the @ function');
+  assert.ok(!cells.some((c) => /^[=@+]/.test(c)), 'no cell starts a formula');
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});

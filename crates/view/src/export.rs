@@ -1,19 +1,11 @@
 //! What exports are made of: CSV text for a table, and file names that say
 //! what a file contains. Plain Rust, shared by the page and tested natively.
 
-/// A CSV document (RFC 4180: fields with commas, quotes or line breaks are
-/// quoted; quotes doubled), with a header row, lines ending in CRLF, and a
-/// UTF-8 byte-order mark so spreadsheet programs read the Chinese right.
+/// A CSV document of a panel's export: the engine's
+/// ([`csv_document`](cijing_engine::statistics::table::csv_document): RFC
+/// 4180, CRLF, a byte-order mark, every cell safe for spreadsheets).
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut w =
-        ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-    // Writing to memory cannot fail; a row that did would be left out.
-    let _ = w.write_record(header);
-    for row in rows {
-        let _ = w.write_record(row);
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+    cijing_engine::statistics::table::csv_document(header, rows)
 }
 
 /// A file name from parts: `cijing-terms_合作_kg-2023-2025.csv`. Characters

@@ -137,6 +137,8 @@ pub enum Id {
     Encoding,
     /// The CLI's dictionary file.
     WordsFile,
+    /// Write table cells as they are, formulas and all.
+    RawCells,
 }
 
 /// What a setting's value is.
@@ -469,6 +471,8 @@ pub static SETTINGS: &[Setting] = &[
     Setting::new(Id::Encoding, Kind::Text, "the encoding of the added texts").flag("encoding"),
     Setting::new(Id::WordsFile, Kind::Text, "your own dictionary (jieba user-dict format)")
         .flag("words"),
+    Setting::new(Id::RawCells, Kind::Switch, "cells as they are: no apostrophe before a formula")
+        .flag("raw"),
 ];
 
 /// An engine option error worded for the JS API: the option by its JS key

@@ -20,6 +20,7 @@ use crate::statistics::search::SearchResult;
 use crate::statistics::stats::TermTable;
 use crate::statistics::topics::{Topic, TopicShare};
 use crate::statistics::trends::{TrendBy, TrendPoint};
+use std::borrow::Cow;
 use std::fmt;
 
 /// A column of a table.
@@ -90,20 +91,21 @@ impl Table {
     }
 
     /// Writes the header and the rows as TSV or CSV (lines end in `\n`, no
-    /// byte-order mark; see [`Table::to_csv`] for spreadsheets). Fails only
-    /// when `out` does.
+    /// byte-order mark; see [`Table::to_csv`] for spreadsheets), each cell
+    /// as `cells` says ([`Cells::SpreadsheetSafe`] unless raw cells are
+    /// asked for). Fails only when `out` does.
     ///
     /// ```
-    /// use cijing_engine::statistics::table::{Column, Delimited, Table};
+    /// use cijing_engine::statistics::table::{Cells, Column, Delimited, Table};
     /// static COLUMNS: [Column; 2] = [Column { id: "term", zh: "词", en: "Term" }, Column { id: "note", zh: "注", en: "Note" }];
     /// let table = Table { columns: &COLUMNS, rows: vec![vec!["合作".into(), "a\tb, \"c\"".into()]] };
     ///
     /// let mut tsv = Vec::new();
-    /// table.write_delimited(&mut tsv, Delimited::Tsv)?;
+    /// table.write_delimited(&mut tsv, Delimited::Tsv, Cells::Raw)?;
     /// assert_eq!(String::from_utf8(tsv)?, "term\tnote\n合作\ta b, \"c\"\n"); // the tab became a space
     ///
     /// let mut csv = Vec::new();
-    /// table.write_delimited(&mut csv, Delimited::Csv)?;
+    /// table.write_delimited(&mut csv, Delimited::Csv, Cells::Raw)?;
     /// assert_eq!(String::from_utf8(csv)?, "term,note\n合作,\"a\tb, \"\"c\"\"\"\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -111,8 +113,15 @@ impl Table {
         &self,
         out: W,
         format: Delimited,
+        cells: Cells,
     ) -> Result<(), WriteError> {
         let tsv = format == Delimited::Tsv;
+        fn cell(f: &str, cells: Cells) -> Cow<'_, str> {
+            match cells {
+                Cells::SpreadsheetSafe => spreadsheet_safe(f),
+                Cells::Raw => Cow::Borrowed(f),
+            }
+        }
         let mut w = csv::WriterBuilder::new()
             .delimiter(if tsv { b'\t' } else { b',' })
             .quote_style(if tsv { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary })
@@ -120,9 +129,11 @@ impl Table {
         w.write_record(self.header())?;
         for row in &self.rows {
             if tsv {
-                w.write_record(row.iter().map(|f| f.replace(['\t', '\n', '\r'], " ")))?;
+                w.write_record(
+                    row.iter().map(|f| cell(f, cells).replace(['\t', '\n', '\r'], " ")),
+                )?;
             } else {
-                w.write_record(row)?;
+                w.write_record(row.iter().map(|f| cell(f, cells).into_owned()))?;
             }
         }
         w.flush().map_err(WriteError)
@@ -138,19 +149,62 @@ impl Table {
     /// assert_eq!(table.to_csv(), "\u{feff}term,note\r\n合作,\"a, \"\"b\"\"\"\r\n");
     /// ```
     pub fn to_csv(&self) -> String {
-        let mut w =
-            csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-        let written = w
-            .write_record(self.header())
-            .and_then(|_| self.rows.iter().try_for_each(|row| w.write_record(row)));
-        let bytes = match (written, w.into_inner()) {
-            (Ok(()), Ok(bytes)) => bytes,
-            // Writing to memory does not fail; keep what was written if it did.
-            (_, Err(e)) => e.into_inner().into_inner().unwrap_or_default(),
-            (Err(_), Ok(bytes)) => bytes,
-        };
-        format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+        csv_document(&self.header(), &self.rows)
     }
+}
+
+/// How cells are written: made safe for spreadsheets (the default of every
+/// export), or as they are (the CLI's `--raw`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cells {
+    /// A cell a spreadsheet would run as a formula gets a leading
+    /// apostrophe ([`spreadsheet_safe`]).
+    SpreadsheetSafe,
+    /// Every cell as it is.
+    Raw,
+}
+
+/// `cell` as a spreadsheet should show it: one that begins with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return (a formula to Excel, LibreOffice
+/// and Google Sheets: text from a user's file or a dictionary word can
+/// carry one) gets a leading apostrophe, as OWASP advises for CSV
+/// injection; a number (`-1.25`, `+3`) stays as it is.
+///
+/// ```
+/// use cijing_engine::statistics::table::spreadsheet_safe;
+/// assert_eq!(spreadsheet_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+/// assert_eq!(spreadsheet_safe("-1.250"), "-1.250");
+/// assert_eq!(spreadsheet_safe("-合作"), "'-合作");
+/// assert_eq!(spreadsheet_safe("合作"), "合作");
+/// ```
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.trim().parse::<f64>().is_err() {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// A CSV file for spreadsheets: a header row, then `rows`; RFC 4180 (fields
+/// with commas, quotes or line breaks quoted, quotes doubled), lines ending
+/// in CRLF, a UTF-8 byte-order mark so the Chinese reads right, and every
+/// cell [`spreadsheet_safe`]. Every CSV export of the page is one.
+pub fn csv_document(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let written = w.write_record(header).and_then(|_| {
+        rows.iter().try_for_each(|row| {
+            w.write_record(row.iter().map(|c| spreadsheet_safe(c).into_owned()))
+        })
+    });
+    let bytes = match (written, w.into_inner()) {
+        (Ok(()), Ok(bytes)) => bytes,
+        // Writing to memory does not fail; keep what was written if it did.
+        (_, Err(e)) => e.into_inner().into_inner().unwrap_or_default(),
+        (Err(_), Ok(bytes)) => bytes,
+    };
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
 }
 
 fn f2(x: f64) -> String {
@@ -198,7 +252,7 @@ pub fn documents(corpus: &Corpus) -> Table {
 /// ```
 /// use cijing_engine::corpus::selection::Selection;
 /// use cijing_engine::statistics::stats::{term_table, TermOptions};
-/// use cijing_engine::statistics::table::{self, Delimited};
+/// use cijing_engine::statistics::table::{self, Cells, Delimited};
 /// # use cijing_engine::corpus::{CleanDocument, Corpus};
 /// # let segmenter = cijing_seeds::segmenter();
 /// # let corpus = Corpus::from_documents(vec![
@@ -216,7 +270,7 @@ pub fn documents(corpus: &Corpus) -> Table {
 /// // corpus's 2 documents: 2 × ln(2/1) = 1.386 for 两国 (only in b), 2 × ln(2/2) = 0 for 合作.
 /// // One document selected: DP 0, Juilland's D undefined (left empty).
 /// let mut out = Vec::new();
-/// formatted.write_delimited(&mut out, Delimited::Tsv)?;
+/// formatted.write_delimited(&mut out, Delimited::Tsv, Cells::SpreadsheetSafe)?;
 /// assert_eq!(
 ///     String::from_utf8(out)?,
 ///     "term\tcount\tper_10k\tdocs\ttfidf\tdp\tjuilland_d\n两国\t2\t2000.00\t1\t1.386\t0.000\t\n合作\t2\t2000.00\t1\t0.000\t0.000\t\n"
