@@ -40,7 +40,7 @@ mod cli {
     use cijing_engine::text::segment::{SegmentOptions, Segmenter, TokenKind};
     use clap::Parser;
     use serde::Serialize;
-    use std::io::{self, BufRead, Write};
+    use std::io::{self, BufRead, Read, Write};
 
     /// Why a command stopped.
     enum Failure {
@@ -57,6 +57,46 @@ mod cli {
         fn from(e: E) -> Self {
             Failure::Usage(e.to_string())
         }
+    }
+
+    /// Lines of one message shown at most; the rest are counted.
+    const MESSAGE_LINES: usize = 20;
+    /// Characters of one line shown at most; the rest are counted.
+    const LINE_CHARS: usize = 300;
+
+    /// A message as a terminal may show it: control characters (an escape
+    /// sequence or a bell in a dictionary word, say) written as `\u{1b}`,
+    /// a line past [`LINE_CHARS`] cut with its length, and past
+    /// [`MESSAGE_LINES`] lines, the rest counted ("… and 999,980 more").
+    fn for_terminal(message: &str) -> String {
+        let lines: Vec<&str> = message.lines().collect();
+        let mut shown: Vec<String> = lines
+            .iter()
+            .take(MESSAGE_LINES)
+            .map(|line| {
+                let chars = line.chars().count();
+                let mut safe: String = line
+                    .chars()
+                    .take(LINE_CHARS)
+                    .flat_map(|c| {
+                        let escaped: String = if c.is_control() && c != '\t' {
+                            c.escape_unicode().to_string()
+                        } else {
+                            c.to_string()
+                        };
+                        escaped.chars().collect::<Vec<_>>()
+                    })
+                    .collect();
+                if chars > LINE_CHARS {
+                    safe.push_str(&format!("… ({chars} characters in all)"));
+                }
+                safe
+            })
+            .collect();
+        if lines.len() > MESSAGE_LINES {
+            shown.push(format!("… and {} more", lines.len() - MESSAGE_LINES));
+        }
+        shown.join("\n")
     }
 
     fn output(e: io::Error) -> Failure {
@@ -79,15 +119,15 @@ mod cli {
             // The reader (head, a closed pager) has what it wanted.
             Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => 0,
             Err(Failure::Output(e)) => {
-                eprintln!("cijing: cannot write output: {e}");
+                eprintln!("cijing: cannot write output: {}", for_terminal(&e.to_string()));
                 1
             }
             Err(Failure::Input(message)) => {
-                eprintln!("cijing: {message}");
+                eprintln!("cijing: {}", for_terminal(&message));
                 1
             }
             Err(Failure::Usage(message)) => {
-                eprintln!("cijing: {message}");
+                eprintln!("cijing: {}", for_terminal(&message));
                 2
             }
         }
@@ -125,8 +165,7 @@ mod cli {
             return Ok(Vec::new());
         };
         let name = path.display().to_string();
-        let bytes =
-            std::fs::read(path).map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
+        let bytes = read_at_most(path, &name)?;
         let text = String::from_utf8(bytes).map_err(|e| {
             Failure::Input(format!(
                 "{name}: not UTF-8 text (byte {})",
@@ -138,6 +177,24 @@ mod cli {
             &name,
         )
         .map_err(|errors| Failure::Input(errors.join("\n")))
+    }
+
+    /// A file's bytes, read no further than [`MAX_FILE_BYTES`] (a device or
+    /// a pipe, `/dev/zero` say, has no size to check first): a longer one is
+    /// an error naming it, and nothing past the limit is held in memory.
+    fn read_at_most(path: &std::path::Path, name: &str) -> Result<Vec<u8>, Failure> {
+        let cannot = |e: io::Error| Failure::Input(format!("{name}: cannot read: {e}"));
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+            .map_err(cannot)?;
+        if bytes.len() > MAX_FILE_BYTES {
+            let limit = MAX_FILE_BYTES / (1024 * 1024);
+            return Err(Failure::Input(format!(
+                "{name}: the file is too large (more than {limit} MB; the limit is {limit} MB a file)"
+            )));
+        }
+        Ok(bytes)
     }
 
     /// The day a file was last modified (1970-01-01 if the system cannot say).
@@ -179,14 +236,13 @@ mod cli {
                     ImportError::TooLarge { file: name, bytes: meta.len() as usize }.to_string(),
                 ));
             }
-            let bytes = std::fs::read(path)
-                .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
+            let bytes = read_at_most(path, &name)?;
             let text = import(&name, &bytes, args.encoding.as_deref()).map_err(|e| match e {
                 ImportError::UnknownEncoding { .. } => Failure::Usage(e.to_string()),
                 e => Failure::Input(e.to_string()),
             })?;
             for note in &text.notes {
-                eprintln!("cijing: note: {note}");
+                eprintln!("cijing: note: {}", for_terminal(note));
             }
             let taken: Vec<String> = texts.iter().map(|t| t.id.clone()).collect();
             texts.push(UserText {
@@ -294,6 +350,10 @@ mod cli {
         }
     }
 
+    /// The longest line `cijing segment` reads from stdin: 1 MB (a
+    /// paragraph; segmenting one takes some 40 times its size in memory).
+    const MAX_LINE_BYTES: usize = 1024 * 1024;
+
     /// Segments stdin line by line. A line that is not UTF-8 is named with
     /// its number and the byte where the bad sequence starts.
     fn segment_stdin(segmenter: &Segmenter, options: SegmentOptions) -> Result<(), Failure> {
@@ -303,7 +363,10 @@ mod cli {
         let mut line_no = 0;
         loop {
             bytes.clear();
-            if input
+            // A line is read no further than the limit: input without line
+            // breaks (`/dev/zero`) ends with an error, not all the memory.
+            if (&mut input)
+                .take(MAX_LINE_BYTES as u64 + 1)
                 .read_until(b'\n', &mut bytes)
                 .map_err(|e| Failure::Input(format!("cannot read stdin: {e}")))?
                 == 0
@@ -311,6 +374,13 @@ mod cli {
                 break;
             }
             line_no += 1;
+            if bytes.len() > MAX_LINE_BYTES && !bytes.ends_with(b"\n") {
+                return Err(Failure::Input(format!(
+                    "stdin line {line_no} is longer than {} MB: split it into lines (one paragraph a line) of at most {} MB",
+                    MAX_LINE_BYTES / (1024 * 1024),
+                    MAX_LINE_BYTES / (1024 * 1024)
+                )));
+            }
             let line = std::str::from_utf8(&bytes).map_err(|e| {
                 Failure::Input(format!(
                     "stdin line {line_no}, byte {}: not valid UTF-8 text",

@@ -450,3 +450,64 @@ fn cells_a_spreadsheet_would_run_are_neutralised_unless_raw() {
     assert!(out.contains(",-") && !out.contains(",'-"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `cijing` with `args` under a 200 MB address-space limit (so under
+/// 200 MB of memory), its stdin read from `stdin_file`.
+fn cijing_capped(args: &[&str], stdin_file: &str) -> Output {
+    Command::new("prlimit")
+        .arg("--as=200000000")
+        .arg(env!("CARGO_BIN_EXE_cijing"))
+        .args(args)
+        .stdin(std::fs::File::open(stdin_file).unwrap())
+        .output()
+        .expect("prlimit (util-linux) runs")
+}
+
+#[test]
+fn endless_input_ends_with_a_clear_message_in_bounded_memory() {
+    let stderr = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    // stdin with no line break: the first line is over the limit.
+    let out = cijing_capped(&["segment"], "/dev/zero");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "cijing: stdin line 1 is longer than 1 MB: split it into lines (one paragraph a line) of at most 1 MB\n"
+    );
+    // A device has no size to check first: reading stops at the limit.
+    for args in [&["docs", "--add", "/dev/zero"][..], &["docs", "--words", "/dev/zero"]] {
+        let out = cijing_capped(args, "/dev/null");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            "cijing: /dev/zero: the file is too large (more than 50 MB; the limit is 50 MB a file)\n"
+        );
+    }
+    // Lines below the limit still segment.
+    let out = cijing(&["segment"], "中国和哈萨克斯坦加强能源合作。\n");
+    assert_eq!(stdout(&out), "中国 和 哈萨克斯坦 加强 能源 合作 。\n");
+}
+
+#[test]
+fn messages_cannot_harm_a_terminal() {
+    let dir = std::env::temp_dir().join(format!("cijing-terminal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A word with an escape sequence and a bell, and a very long bad line.
+    let words = dir.join("words.txt");
+    let long = "词".repeat(5000);
+    std::fs::write(&words, format!("合作 x y z\n\u{1b}[31m红\u{7} 1 n 9\n{long} 1 n 9\n")).unwrap();
+    let out = cijing(&["docs", "--words", words.to_str().unwrap()], "");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("\\u{1b}[31m红\\u{7}"), "{err}");
+    assert!(err.lines().all(|l| l.chars().count() < 400), "a long line is cut");
+    assert!(err.contains("characters in all)"), "{err}");
+    // A dictionary of 1,000 bad lines: 20 shown, the rest counted.
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, "合作 x y z\n".repeat(1000)).unwrap();
+    let out = cijing(&["docs", "--words", bad.to_str().unwrap()], "");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 21, "{err}");
+    assert!(err.trim_end().ends_with("… and 980 more"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

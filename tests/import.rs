@@ -601,3 +601,20 @@ fn only_texts_segmented_through_the_fold_give_spellings() {
         cijing_engine::text::aliases::AliasGroups::default().add_spellings(segmented.spellings);
     assert_eq!(groups.groups, [("经济".to_string(), vec!["經濟".to_string()])]);
 }
+
+#[test]
+fn a_docx_whose_xml_unpacks_past_the_limit_is_refused_before_it_is_read() {
+    // 40 MB of XML in a few hundred KB of zip: refused by its declared size,
+    // at once, naming the limit.
+    let para = "<w:p><w:r><w:t>中国和哈萨克斯坦加强能源合作。</w:t></w:r></w:p>";
+    let body = para.repeat(40 * 1024 * 1024 / para.len() + 1);
+    let bomb = zip_of(&[(
+        "word/document.xml",
+        &format!("<w:document><w:body>{body}</w:body></w:document>"),
+    )]);
+    assert!(bomb.len() < 2 * 1024 * 1024, "{} bytes", bomb.len());
+    let started = std::time::Instant::now();
+    let e = import("bomb.docx", &bomb, None).unwrap_err().to_string();
+    assert_eq!(e, "bomb.docx: not a readable .docx: word/document.xml unpacks to over 32 MB");
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+}

@@ -17,8 +17,11 @@ use std::io::Read;
 
 /// The largest file read: 50 MB (the seeds together are under 1 MB).
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
-/// The most a `.docx`'s `word/document.xml` may unpack to: 200 MB.
-pub const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
+/// The most a `.docx`'s `word/document.xml` may unpack to: 32 MB. Reading
+/// XML takes some 30 times its size in memory (190 MB of it took 5.9 GB),
+/// and 32 MB of Word's XML holds several MB of text, more than any
+/// statement or article.
+pub const MAX_UNPACKED_BYTES: u64 = 32 * 1024 * 1024;
 /// Decoding may replace at most one character in this many (a stray bad
 /// byte); more, and the text "could not be decoded".
 pub const REPLACEMENT_ALLOWANCE: usize = 200;
@@ -705,16 +708,24 @@ fn read_docx(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
     let mut part = archive
         .by_name("word/document.xml")
         .map_err(|_| not_docx("it has no word/document.xml (is it a Word document?)".into()))?;
+    let too_large = || {
+        not_docx(format!(
+            "word/document.xml unpacks to over {} MB",
+            MAX_UNPACKED_BYTES / (1024 * 1024)
+        ))
+    };
+    // The size the archive declares refuses a bomb before any unpacking;
+    // the bytes read stop at the limit whatever it declares.
+    if part.size() > MAX_UNPACKED_BYTES {
+        return Err(too_large());
+    }
     let mut xml = Vec::new();
     (&mut part)
         .take(MAX_UNPACKED_BYTES + 1)
         .read_to_end(&mut xml)
         .map_err(|e| not_docx(format!("word/document.xml cannot be unpacked ({e})")))?;
     if xml.len() as u64 > MAX_UNPACKED_BYTES {
-        return Err(not_docx(format!(
-            "word/document.xml unpacks to over {} MB",
-            MAX_UNPACKED_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large());
     }
     let xml = match Encoding::for_bom(&xml) {
         Some((encoding, len)) => encoding.decode_without_bom_handling(&xml[len..]).0.into_owned(),
