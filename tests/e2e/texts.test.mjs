@@ -462,3 +462,28 @@ test('CSV exports are safe for spreadsheets: a cell that would run as a formula 
   assert.deepEqual(app.consoleErrors, []);
   await page.context().close();
 });
+
+test('a texts file is checked as files are: too large is refused unread, ids are the user\'s own, a shipped title is marked as imported', async () => {
+  const app = await openApp(shared.browser, `${shared.server.url}?panels=texts,contexts`);
+  const page = app.page;
+  await showPanel(page, 'texts');
+  const text = (id, title) => ({
+    id, name: `${title}.txt`, encoding: 'UTF-8', format: 'text', script: 'simplified', title,
+    date: '2024-07-02', parties: ['CN', 'RU'], paragraphs: '中俄双方同意深化能源合作。\n双方推动共同发展。', chars: 22,
+  });
+  const shippedTitle = cli(['docs']).find((d) => d.id === 'cn-ru-2019-partnership').title;
+  const file = { format: 'cijing-texts', version: 1, texts: [text('cn-ru-2019-partnership', shippedTitle), text('', '空编号')] };
+  await page.setInputFiles('#texts-import', { name: 'texts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await textCount(page, 2);
+  const rows = await page.$$eval('#texts-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.id, tr.querySelector('.text-title').value]));
+  // A new id from the file name's letters and digits (as new_id makes it).
+  const stem = [...shippedTitle.replace(/[^\p{L}\p{N}]/gu, '')].slice(0, 24).join('');
+  assert.deepEqual(rows, [[`u-${stem}`, `${shippedTitle} (imported)`], ['u-空编号', '空编号']]);
+  // Over the limit of a file: refused before it is read, named.
+  writeFileSync('/tmp/huge.json', Buffer.alloc(51 * 1024 * 1024, 0x20));
+  await page.setInputFiles('#texts-import', '/tmp/huge.json');
+  await page.waitForFunction(() => [...document.querySelectorAll('#texts-problems li')].some((li) => li.textContent.startsWith('huge.json: the file is too large')));
+  await textCount(page, 2);
+  assert.deepEqual(app.consoleErrors, []);
+  await page.context().close();
+});

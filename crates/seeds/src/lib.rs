@@ -146,6 +146,18 @@ fn doc_info(spec: &DocSpec) -> DocInfo {
     }
 }
 
+/// Each shipped document's (id, title), in manifest order: static data,
+/// nothing cut or cleaned.
+///
+/// ```
+/// let shipped = cijing_seeds::document_titles();
+/// assert_eq!(shipped.len(), 17);
+/// assert_eq!(shipped[0].0, "cn-kg-2023-statement");
+/// ```
+pub fn document_titles() -> Vec<(&'static str, &'static str)> {
+    BUILTIN_DOC_SPECS.iter().map(|r| (r.id, r.title)).collect()
+}
+
 /// Each document's (id, manifest title, the original text of its title
 /// lines), in manifest order, for checking that titles come from the
 /// articles themselves.

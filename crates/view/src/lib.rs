@@ -9,6 +9,7 @@ pub mod export;
 pub mod i18n;
 pub mod js_api;
 pub mod options;
+pub mod texts_file;
 pub mod ui_logic;
 pub mod view_state;
 pub mod worker_protocol;

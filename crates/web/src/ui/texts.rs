@@ -14,6 +14,7 @@ use cijing_engine::corpus::sliced_build::SharedDocument;
 use cijing_engine::text::date::Date;
 use cijing_engine::text::document::DocInfo;
 use cijing_view::i18n::{count, t};
+use cijing_view::texts_file::{self, new_id, Claimed, Verdict};
 use cijing_view::view_state::{CorpusSource, Panel};
 pub use cijing_view::worker_protocol::ImportedText;
 use leptos::prelude::*;
@@ -185,25 +186,6 @@ fn today() -> Date {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
         .parse()
         .unwrap_or_else(|_| "2025-01-01".parse().expect("a date"))
-}
-
-/// An id for a text named `name`, unique among `taken`.
-fn new_id(name: &str, taken: &[String]) -> String {
-    let stem: String = name
-        .rsplit_once('.')
-        .map_or(name, |(s, _)| s)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .take(24)
-        .collect();
-    let stem = if stem.is_empty() { "text".to_string() } else { stem };
-    let mut id = format!("u-{stem}");
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("u-{stem}-{n}");
-        n += 1;
-    }
-    id
 }
 
 /// The user's texts and what the page is doing with them.
@@ -506,35 +488,62 @@ impl Texts {
         let texts = self;
         let name = file.name();
         texts.new_batch();
+        // The same size limit as any file, checked before it is read.
+        let size = file.size() as usize;
+        if size > texts_file::MAX_FILE_BYTES {
+            let error =
+                cijing_engine::text::import::ImportError::TooLarge { file: name, bytes: size };
+            return texts.note(error.to_string());
+        }
         leptos::task::spawn_local(async move {
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-            {
-                Some(text) => text,
-                None => return texts.note(format!("{name}: the browser could not read the file")),
+            let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let Some(text) = read.ok().and_then(|v| v.as_string()) else {
+                return texts.note(format!("{name}: the browser could not read the file"));
             };
-            match serde_json::from_str::<TextsFile>(&text) {
-                Ok(file) if file.format == "cijing-texts" => {
-                    for mut text in file.texts {
-                        let taken: Vec<String> =
-                            texts.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
-                        if taken.contains(&text.id) {
-                            text.id = new_id(&text.name, &taken);
-                        }
-                        let text = text.with_body();
-                        texts.keep(text.clone());
-                        texts.list.update(|l| l.push(text));
-                    }
-                    if analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
-                        analysis.view.update(|v| v.source = CorpusSource::Both);
-                    }
-                }
-                Ok(_) => texts.note(format!("{name}: not a cijing texts file")),
-                Err(e) => texts.note(format!("{name}: not a cijing texts file ({e})")),
-            }
+            let file = match serde_json::from_str::<TextsFile>(&text) {
+                Ok(file) if file.format == texts_file::FORMAT => file,
+                Ok(_) => return texts.note(format!("{name}: not a cijing texts file")),
+                Err(e) => return texts.note(format!("{name}: not a cijing texts file ({e})")),
+            };
+            texts.take_checked(analysis, &name, file.texts);
         });
+    }
+
+    /// Adds the texts of a texts file that pass [`texts_file::check`]:
+    /// ids of the user's own, titles that cannot pass for a shipped
+    /// document's, within the limit of all texts; says why of the others.
+    fn take_checked(self, analysis: Analysis, file: &str, imported: Vec<UserText>) {
+        let (taken, used) = self.list.with_untracked(|l| {
+            let taken: Vec<String> = l.iter().map(|t| t.id.clone()).collect();
+            (taken, l.iter().map(|t| t.paragraphs.iter().map(String::len).sum::<usize>()).sum())
+        });
+        let claimed: Vec<Claimed> = imported
+            .iter()
+            .map(|t| Claimed {
+                id: &t.id,
+                name: &t.name,
+                title: &t.title,
+                bytes: t.paragraphs.iter().map(String::len).sum(),
+            })
+            .collect();
+        let shipped = cijing_seeds::document_titles();
+        let verdicts = texts_file::check(file, &claimed, &shipped, &taken, used, MAX_TOTAL_BYTES);
+        let mut added = false;
+        for (mut text, verdict) in imported.into_iter().zip(verdicts) {
+            match verdict {
+                Verdict::Take { id, title } => {
+                    (text.id, text.title) = (id, title);
+                    let text = text.with_body();
+                    self.keep(text.clone());
+                    self.list.update(|l| l.push(text));
+                    added = true;
+                }
+                Verdict::Refuse(why) => self.note(why),
+            }
+        }
+        if added && analysis.view.with_untracked(|v| v.source == CorpusSource::Seeds) {
+            analysis.view.update(|v| v.source = CorpusSource::Both);
+        }
     }
 }
 
