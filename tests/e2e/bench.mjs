@@ -102,6 +102,22 @@ try {
     return { init, jieba: med(times), intl: med(intl) };
   }, paragraphs);
 
+  // The JS API's segment(): 10 k, 100 k and 1 M characters of the corpus's
+  // text, round trip through the worker (linear: each ten times the last).
+  const segmentTimes = await page.evaluate(async (text) => {
+    const { ready } = await import('./cijing-embed.js');
+    const cj = await ready();
+    await cj.segment('预热');
+    const times = {};
+    for (const n of [10_000, 100_000, 1_000_000]) {
+      const input = text.repeat(Math.ceil(n / text.length)).slice(0, n);
+      const t = performance.now();
+      await cj.segment(input);
+      times[n] = performance.now() - t;
+    }
+    return times;
+  }, paragraphs.join('\n'));
+
   // Clicks with every panel open (a 1280×720 window at the top of the page:
   // panels out of view wait until scrolled to): main-thread time from the
   // click until the DOM is updated.
@@ -194,6 +210,7 @@ try {
   console.log(`  its wasm fetched, compiled and instantiated (warm cache) ${ms(inWorker.instantiate)}`);
   console.log(`  dictionaries loaded, inside wasm (median of 5)         ${ms(inWorker.load.median_ms)}   goal ≤ 150 ms`);
   console.log(`  segment the corpus, inside wasm (${chars} chars)        ${ms(inWorker.median_ms)}  (${(inWorker.chars / inWorker.median_ms).toFixed(0)} k chars/s)`);
+  console.log(`  JS API segment(): 10 k / 100 k / 1 M chars (round trip)  ${ms(segmentTimes[10000])} / ${ms(segmentTimes[100000])} / ${ms(segmentTimes[1000000])}   (linear: ×${(segmentTimes[1000000] / segmentTimes[100000]).toFixed(1)} for ×10)`);
   console.log('peers on the same text, same browser run');
   console.log(`  jieba-wasm: init with its dictionary                   ${ms(peers.init)}`);
   console.log(`  jieba-wasm: segment the corpus                         ${ms(peers.jieba)}   cijing/jieba-wasm = ${(inWorker.median_ms / peers.jieba).toFixed(2)}`);

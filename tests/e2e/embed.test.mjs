@@ -219,3 +219,24 @@ test('the full app offers its link and both embed snippets for the current view'
   assert.ok(element.includes('cijing-embed.js') && element.includes('<cijing-view panels="summary,') && element.includes('view="lang=en&amp;party=KG&amp;term='), element);
   await context.close();
 });
+
+test('under the strict CSP, PNG export says which policy it needs instead of doing nothing; a download adds no inline style', async () => {
+  const nginx = await startNginx('dist');
+  try {
+    const { p, context } = await page(nginx.url);
+    await p.waitForSelector('#term-chart svg rect');
+    await p.evaluate(() => { window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective)); });
+    // SVG export downloads, through a hidden link with no style attribute.
+    const [download] = await Promise.all([p.waitForEvent('download'), p.click('#panel-terms button[data-export="svg"]')]);
+    assert.match(download.suggestedFilename(), /\.svg$/);
+    // PNG export draws through a data: image, which img-src 'self' refuses: it says so.
+    await p.click('#panel-terms button[data-export="png"]');
+    await p.waitForSelector('#panel-terms .png-blocked');
+    assert.match(await p.textContent('#panel-terms .png-blocked'), /img-src data:/);
+    const violations = await p.evaluate(() => window.__csp);
+    assert.deepEqual(violations.filter((d) => d.startsWith('style-src')), [], JSON.stringify(violations));
+    await context.close();
+  } finally {
+    await nginx.stop();
+  }
+});

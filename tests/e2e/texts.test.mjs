@@ -487,3 +487,37 @@ test('a texts file is checked as files are: too large is refused unread, ids are
   assert.deepEqual(app.consoleErrors, []);
   await page.context().close();
 });
+
+/** A PDF of `n` empty pages (no text layer), with a correct cross-reference table. */
+function pdfOfPages(n) {
+  const objects = [null, '<< /Type /Catalog /Pages 2 0 R >>'];
+  const kids = Array.from({ length: n }, (_, i) => `${4 + i} 0 R`).join(' ');
+  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${n} >>`, '<< /Length 0 >>\nstream\n\nendstream');
+  for (let i = 0; i < n; i++) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R >>');
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  for (let k = 1; k < objects.length; k++) {
+    offsets.push(out.length);
+    out += `${k} 0 obj\n${objects[k]}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+test('a PDF past 2,000 pages is refused before its pages are read; Cancel stops a long one, and nothing else is lost', async () => {
+  const app = await openApp(shared.browser, shared.server.url);
+  const page = app.page;
+  await page.waitForSelector('#text-files');
+  await page.setInputFiles('#text-files', { name: 'book.pdf', mimeType: 'application/pdf', buffer: pdfOfPages(2001) });
+  await page.waitForFunction(() => [...document.querySelectorAll('#texts-problems li')].some((li) => li.textContent.startsWith('book.pdf: the PDF has 2001 pages; the limit is 2000 pages a file')));
+  // 1,900 pages read one by one: Cancel stops it at the next page.
+  await page.setInputFiles('#text-files', { name: 'long.pdf', mimeType: 'application/pdf', buffer: pdfOfPages(1900) });
+  await page.waitForFunction(() => /long\.pdf: page \d+ of 1900/.test(document.querySelector('#texts-pdf-progress')?.textContent ?? ''));
+  await page.click('#pdf-cancel');
+  await page.waitForFunction(() => [...document.querySelectorAll('#texts-problems li')].some((li) => li.textContent === 'long.pdf: not added (cancelled)'));
+  assert.equal(await page.$$eval('#texts-pdf-progress li', (lis) => lis.length), 0);
+  await textCount(page, 0);
+  await page.context().close();
+});

@@ -46,6 +46,9 @@ function ask(request) {
 
 const list = (x) => (Array.isArray(x) ? x : [x]);
 
+/** The longest text segment() takes in one call: 1,000,000 UTF-16 code units (a few seconds in the worker). */
+const MAX_SEGMENT_CHARS = 1_000_000;
+
 /**
  * The JS API, once the wasm and the module that answers it (split out of
  * the page's wasm with most panels, fetched on the first call) are loaded.
@@ -64,6 +67,9 @@ export async function ready() {
     topics: (options) => w.apiTopics(options),
     async segment(text, { mode = 'precise', hmm = true } = {}) {
       if (typeof text !== 'string') throw new TypeError('segment(text): text must be a string');
+      if (text.length > MAX_SEGMENT_CHARS) {
+        throw new RangeError(`segment(text): text is ${text.length} UTF-16 code units; the limit is ${MAX_SEGMENT_CHARS} a call (split it into paragraphs)`);
+      }
       const { words } = (await ask({ words: { text, settings: { mode, hmm: Boolean(hmm) } } })).words;
       return words;
     },

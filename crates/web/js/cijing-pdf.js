@@ -66,9 +66,13 @@ const MESSAGES = {
   MissingPDFException: 'not a readable PDF (it is empty)',
 };
 
+/** The most pages of a PDF read: a longer one is refused, named, before any page is read. */
+export const MAX_PAGES = 2000;
+
 /**
  * The text of the PDF `bytes` (a Uint8Array) named `name`; `progress(page,
- * pages)` is called as each page starts to be read.
+ * pages)` is called as each page starts to be read, and stops the reading
+ * when it returns false (the user's Cancel).
  */
 export async function pdfText(name, bytes, progress = () => {}) {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
@@ -93,10 +97,13 @@ export async function pdfText(name, bytes, progress = () => {}) {
     throw new Error(`${name}: ${what}`);
   }
   try {
+    if (doc.numPages > MAX_PAGES) {
+      throw new Error(`${name}: the PDF has ${doc.numPages} pages; the limit is ${MAX_PAGES} pages a file`);
+    }
     const pages = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      progress(n, doc.numPages);
+      if (progress(n, doc.numPages) === false) throw new Error(`${name}: not added (cancelled)`);
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const lines = pageLines(content.items);

@@ -145,6 +145,7 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("export.csv", "导出 CSV", "CSV"),
     ("export.svg", "导出 SVG", "SVG"),
     ("export.png", "导出 PNG", "PNG"),
+    ("export.png.blocked", "此页面的内容安全策略（CSP）不允许 img-src data:，无法导出 PNG；SVG 导出不受影响。", "This page's Content-Security-Policy does not allow img-src data:, which PNG export needs; SVG export works."),
     ("export.label", "导出", "Export"),
     ("table.term", "词", "Term"),
     ("table.count", "次数", "Count"),

@@ -29,7 +29,8 @@ fn click_link(href: &str, name: &str) {
     let a: web_sys::HtmlAnchorElement = a.unchecked_into();
     a.set_href(href);
     a.set_download(name);
-    let _ = a.set_attribute("style", "display:none");
+    // Hidden by its attribute: an inline style breaks a strict CSP.
+    a.set_hidden(true);
     if let Some(body) = document.body() {
         let _ = body.append_child(&a);
         a.click();
@@ -47,8 +48,11 @@ fn svg_size(svg: &str) -> (f64, f64) {
     (attr("width").unwrap_or(800.0), attr("height").unwrap_or(600.0))
 }
 
-/// Offers a chart as a PNG (drawn at twice its size for sharp text).
-pub fn save_png(name: &str, svg: &str) {
+/// Offers a chart as a PNG (drawn at twice its size for sharp text). The
+/// SVG is drawn through an image from a `data:` URL, which a page whose
+/// Content-Security-Policy lacks `img-src data:` refuses: `blocked` is then
+/// called, so the page can say which policy PNG export needs.
+pub fn save_png(name: &str, svg: &str, blocked: impl FnOnce() + 'static) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -79,6 +83,8 @@ pub fn save_png(name: &str, svg: &str) {
         }
     });
     img.set_onload(Some(onload.unchecked_ref()));
+    let onerror = Closure::once_into_js(blocked);
+    img.set_onerror(Some(onerror.unchecked_ref()));
     let encoded: String = js_sys::encode_uri_component(svg).into();
     img.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
 }

@@ -55,10 +55,7 @@ pub fn PanelFrame(
                 on:click=move |_| save_text(&name("svg"), "image/svg+xml", &svg.get_untracked())>
                 {tr(analysis.lang, "export.svg")}
             </button>
-            <button class="export" data-export="png"
-                on:click=move |_| save_png(&name("png"), &svg.get_untracked())>
-                {tr(analysis.lang, "export.png")}
-            </button>
+            <PngButton data_export="png" file_name=Callback::new(move |_| name("png")) svg=svg />
         }
     });
     view! {
@@ -202,5 +199,27 @@ pub fn PhraseRow(phrase: String, count: u64, docs: u32, selected: bool) -> impl 
             <td class="num">{count}</td>
             <td class="num">{docs}</td>
         </tr>
+    }
+}
+
+/// A chart's PNG export button, and a note when the page's policy blocks it.
+#[component]
+pub fn PngButton(
+    /// The button's `data-export`.
+    data_export: &'static str,
+    file_name: Callback<(), String>,
+    #[prop(into)] svg: Signal<String>,
+) -> impl IntoView {
+    let lang = expect_context::<Analysis>().lang;
+    let blocked = RwSignal::new(false);
+    let save = move |_| {
+        blocked.set(false);
+        save_png(&file_name.run(()), &svg.get_untracked(), move || blocked.set(true));
+    };
+    view! {
+        <button class="export" data-export=data_export on:click=save>{tr(lang, "export.png")}</button>
+        <Show when=move || blocked.get()>
+            <span class="notice png-blocked" role="alert">{tr(lang, "export.png.blocked")}</span>
+        </Show>
     }
 }

@@ -54,19 +54,20 @@ async fn module(name: &str) -> Result<JsValue, String> {
 }
 
 /// The text of the PDF `bytes` named `name`, page by page (see
-/// `cijing-pdf.js`); `progress(page, pages)` as each page starts to be
-/// read. Errors name the file.
+/// `cijing-pdf.js`: at most 2,000 pages); `progress(page, pages)` as each
+/// page starts to be read, which stops the reading by answering false.
+/// Errors name the file.
 pub async fn read_text(
     name: &str,
     bytes: &js_sys::Uint8Array,
-    progress: impl Fn(u32, u32) + 'static,
+    progress: impl Fn(u32, u32) -> bool + 'static,
 ) -> Result<String, String> {
     let module = module(name).await?;
     let read: js_sys::Function = js_sys::Reflect::get(&module, &"pdfText".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
         .ok_or_else(|| format!("{name}: cijing-pdf.js has no pdfText"))?;
-    let progress = Closure::<dyn Fn(u32, u32)>::new(progress);
+    let progress = Closure::<dyn Fn(u32, u32) -> bool>::new(progress);
     let promise =
         read.call3(&JsValue::NULL, &name.into(), bytes, progress.as_ref()).map_err(message)?;
     let text = JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(message)?;

@@ -3,8 +3,8 @@
 //! of the selected term falls in it, the hits beside it. Clicking a strip
 //! (or a document in the table under it) opens that document in the reader.
 
-use super::download::{save_png, save_text};
-use super::panel::{chart_mark, columns, content_key, Column, TableHead};
+use super::download::save_text;
+use super::panel::{chart_mark, columns, content_key, Column, PngButton, TableHead};
 use super::rows::Rows;
 use super::tr;
 use super::{describe_selection, Analysis};
@@ -125,9 +125,7 @@ pub fn DispersionPlot() -> impl IntoView {
                     <button class="export" data-export="plot-svg" on:click=move |_| save_text(&file_name("svg"), "image/svg+xml", &svg.get_untracked())>
                         {tr(analysis.lang, "export.svg")}
                     </button>
-                    <button class="export" data-export="plot-png" on:click=move |_| save_png(&file_name("png"), &svg.get_untracked())>
-                        {tr(analysis.lang, "export.png")}
-                    </button>
+                    <PngButton data_export="plot-png" file_name=Callback::new(move |_| file_name("png")) svg=svg />
                 </span>
             </div>
             <p class="muted small-print">{tr(analysis.lang, "plot.note")}</p>

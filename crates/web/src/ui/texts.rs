@@ -418,16 +418,24 @@ impl Texts {
         let id = NEXT_PDF.with(|n| n.replace(n.get() + 1));
         self.pdfs.update(|l| l.push((id, name.clone(), 0, 0)));
         leptos::task::spawn_local(async move {
+            // Each page's progress; Cancel takes the PDF off the list, which stops it.
             let progress = move |page: u32, pages: u32| {
+                let mut going = false;
                 self.pdfs.update(|l| {
                     if let Some(entry) = l.iter_mut().find(|e| e.0 == id) {
-                        (entry.2, entry.3) = (page, pages);
+                        (entry.2, entry.3, going) = (page, pages, true);
                     }
-                })
+                });
+                going
             };
             let text = super::pdf::read_text(&name, &bytes, progress).await;
+            let cancelled = self.pdfs.with_untracked(|l| !l.iter().any(|e| e.0 == id));
             self.pdfs.update(|l| l.retain(|e| e.0 != id));
             match text {
+                Err(_) if cancelled => {
+                    let lang = analysis.lang.get_untracked();
+                    self.note(format!("{name}: {}", t(lang, "texts.cancelled")))
+                }
                 Ok(text) => {
                     self.reading.update(|n| *n += 1);
                     let file = name.clone();
@@ -680,6 +688,10 @@ pub fn TextsPanel() -> impl IntoView {
                     <button id="texts-cancel" class="link" on:click=move |_| super::segmenter::cancel()>{tr(analysis.lang, "segmenter.cancel")}</button>
                 </Show>
             </p>
+            // Cancel stops every PDF being read (each stops at its next page).
+            <Show when=move || texts.pdfs.with(|l| !l.is_empty())>
+                <button id="pdf-cancel" class="link" on:click=move |_| texts.pdfs.set(Vec::new())>{tr(analysis.lang, "segmenter.cancel")}</button>
+            </Show>
             <ul id="texts-pdf-progress" class="notes" role="status">
                 {move || texts.pdfs.get().into_iter().map(|(_, name, page, pages)| view! { <li>{pdf_note(lang(), &name, page, pages)}</li> }).collect_view()}
             </ul>
