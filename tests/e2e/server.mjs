@@ -1,7 +1,10 @@
 // A minimal static file server for dist/ on 127.0.0.1 (any free port),
 // used by the browser tests and the benchmark. Only GET/HEAD of files
 // under the root; everything else is 404. With `{ brotli: true }` it sends
-// brotli to a browser that accepts it, as a real static host would.
+// brotli to a browser that accepts it, as a real static host would; with
+// `{ cacheControl: 'max-age=600' }` it sends that Cache-Control header (as
+// GitHub Pages does), and files are read from disk on every request, so a
+// test can deploy a new build under the same server.
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -13,7 +16,7 @@ const TYPES = {
   '.png': 'image/png', '.json': 'application/json',
 };
 
-export async function serveDir(root, port = 0, { brotli = false } = {}) {
+export async function serveDir(root, port = 0, { brotli = false, cacheControl } = {}) {
   const base = resolve(root);
   const compressed = new Map();
   const server = createServer(async (req, res) => {
@@ -24,6 +27,7 @@ export async function serveDir(root, port = 0, { brotli = false } = {}) {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (cacheControl) headers['cache-control'] = cacheControl;
       if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
         body = compressed.get(file);

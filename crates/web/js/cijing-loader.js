@@ -22,6 +22,37 @@ init({ module_or_path: new URL('./cijing_bg.wasm', import.meta.url) }).then((exp
 function keepOffline() {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   if (new URLSearchParams(location.search).has('embed')) return;
-  navigator.serviceWorker.register(new URL('./cijing-sw.js', import.meta.url), { scope: base })
+  navigator.serviceWorker.register(new URL('./cijing-sw.js', import.meta.url), { scope: base, updateViaCache: 'none' })
+    .then(offerUpdates)
     .catch((error) => console.warn(`cijing works online only here: ${error.message}`));
+}
+
+// A new build, installed in the background, waits until the user says:
+// "a new version is ready — reload" (reloading takes it over in every tab).
+function offerUpdates(registration) {
+  const offer = () => {
+    if (!registration.waiting || !navigator.serviceWorker.controller || document.getElementById('update-ready')) return;
+    const zh = document.documentElement.lang.startsWith('zh');
+    const bar = document.createElement('div');
+    bar.id = 'update-ready';
+    bar.className = 'update-ready';
+    bar.setAttribute('role', 'status');
+    bar.textContent = zh ? '词镜有新版本。' : 'A new version of cijing is ready. ';
+    const button = document.createElement('button');
+    button.textContent = zh ? '重新载入' : 'Reload';
+    button.addEventListener('click', () => registration.waiting?.postMessage('cijing-take-over'));
+    bar.append(button);
+    document.body.prepend(bar);
+  };
+  // This tab reloads once the new version has taken over (from any tab).
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!reloading) { reloading = true; location.reload(); }
+  });
+  registration.addEventListener('updatefound', () => {
+    registration.installing?.addEventListener('statechange', (e) => { if (e.target.state === 'installed') offer(); });
+  });
+  offer();
+  // Each visit asks the server for a new build.
+  registration.update().catch(() => {});
 }

@@ -2,8 +2,11 @@
 // offline. It caches cijing's own files and nothing else: the page's files
 // when it installs, the segmenter's when the page first asks for them.
 // `scripts/build.sh` fills in the file list and a version made from their
-// contents; a new version fills a new cache and drops the old one once no
-// tab uses it (no skipWaiting: a page never mixes files of two builds).
+// contents. A new version fills a new cache from the network, never from
+// the HTTP cache (a host's max-age would hand it the old build's files),
+// then waits: the page offers "a new version is ready — reload", and only
+// then does it take over (a page never mixes files of two builds); the old
+// cache is dropped when it does.
 const VERSION = '__CIJING_VERSION__';
 const PAGE_FILES = __CIJING_PAGE_FILES__;
 // Cached the first time the page loads them (the segmenter: 1.6 MB; the PDF
@@ -12,8 +15,16 @@ const LATER_FILES = __CIJING_LATER_FILES__;
 const CACHE = `cijing-${VERSION}`;
 const scope = new URL('./', self.location.href);
 
+// `cache: 'reload'`: past the HTTP cache, to the server.
+const fresh = (url) => new Request(url, { cache: 'reload' });
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PAGE_FILES.map((f) => new URL(f, scope)))));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PAGE_FILES.map((f) => fresh(new URL(f, scope))))));
+});
+
+// The page's reload button: this version takes over the open tabs.
+self.addEventListener('message', (event) => {
+  if (event.data === 'cijing-take-over') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
@@ -36,7 +47,10 @@ async function cached(request, key) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(key);
   if (hit) return hit;
-  const response = await fetch(request);
-  if (response.ok) await cache.put(key, response.clone());
+  // A file first used now (the segmenter, pdf.js) comes from the server
+  // too, so it is this build's. A cache that cannot take it (storage full)
+  // still answers: the file comes from the network.
+  const response = await fetch(fresh(key));
+  if (response.ok) await cache.put(key, response.clone()).catch(() => {});
   return response;
 }
