@@ -39,7 +39,8 @@ pub enum Verdict {
 
 /// What to do with each text of the texts file `file`: `shipped` are the
 /// shipped documents' (id, title), `taken` the ids of the user's texts,
-/// `used` the bytes they hold, `limit` the most all of them may hold.
+/// `used` the bytes they hold, `limit` the most all of them may hold;
+/// `salt` goes into each new id ([`new_id`]).
 ///
 /// ```
 /// use cijing_view::texts_file::{check, Claimed, Verdict};
@@ -49,9 +50,9 @@ pub enum Verdict {
 ///     Claimed { id: "", name: "b.txt", title: "b", bytes: 10 },
 ///     Claimed { id: "u-c", name: "c.txt", title: "c", bytes: 100 },
 /// ];
-/// let verdicts = check("t.json", &texts, &shipped, &[], 0, 50);
-/// assert_eq!(verdicts[0], Verdict::Take { id: "u-a".into(), title: "中俄联合声明 (imported)".into() });
-/// assert_eq!(verdicts[1], Verdict::Take { id: "u-b".into(), title: "b".into() });
+/// let verdicts = check("t.json", &texts, &shipped, &[], 0, 50, "k3f9");
+/// assert_eq!(verdicts[0], Verdict::Take { id: "u-a-k3f9".into(), title: "中俄联合声明 (imported)".into() });
+/// assert_eq!(verdicts[1], Verdict::Take { id: "u-b-k3f9".into(), title: "b".into() });
 /// assert!(matches!(&verdicts[2], Verdict::Refuse(why) if why.contains("would pass")));
 /// ```
 pub fn check(
@@ -61,6 +62,7 @@ pub fn check(
     taken: &[String],
     used: usize,
     limit: usize,
+    salt: &str,
 ) -> Vec<Verdict> {
     let mut taken = taken.to_vec();
     let mut used = used;
@@ -79,7 +81,7 @@ pub fn check(
                 && text.id.len() <= 64
                 && !taken.iter().any(|t| t == text.id)
                 && !shipped.iter().any(|(id, _)| *id == text.id);
-            let id = if own { text.id.to_string() } else { new_id(text.name, &taken) };
+            let id = if own { text.id.to_string() } else { new_id(text.name, salt, &taken) };
             taken.push(id.clone());
             let title = if shipped.iter().any(|(_, title)| *title == text.title) {
                 format!("{} (imported)", text.title)
@@ -91,16 +93,18 @@ pub fn check(
         .collect()
 }
 
-/// An id for a text named `name`, unique among `taken`: `u-` and the file
-/// name's letters and digits (`u-声明`), numbered when taken (`u-声明-2`).
+/// An id for a text named `name`, unique among `taken`: `u-`, the file
+/// name's letters and digits and the `salt` (`u-声明-k3f9`), numbered when
+/// taken (`u-声明-k3f9-2`). The page's salt is random, so two tabs adding
+/// `pasted-1.txt` at once give it two ids, and neither replaces the other.
 ///
 /// ```
 /// use cijing_view::texts_file::new_id;
-/// assert_eq!(new_id("声明 2024.txt", &[]), "u-声明2024");
-/// assert_eq!(new_id("声明 2024.txt", &["u-声明2024".into()]), "u-声明2024-2");
-/// assert_eq!(new_id("...", &[]), "u-text");
+/// assert_eq!(new_id("声明 2024.txt", "k3f9", &[]), "u-声明2024-k3f9");
+/// assert_eq!(new_id("声明 2024.txt", "", &["u-声明2024".into()]), "u-声明2024-2");
+/// assert_eq!(new_id("...", "", &[]), "u-text");
 /// ```
-pub fn new_id(name: &str, taken: &[String]) -> String {
+pub fn new_id(name: &str, salt: &str, taken: &[String]) -> String {
     let stem: String = name
         .rsplit_once('.')
         .map_or(name, |(s, _)| s)
@@ -108,7 +112,11 @@ pub fn new_id(name: &str, taken: &[String]) -> String {
         .filter(|c| c.is_alphanumeric())
         .take(24)
         .collect();
-    let stem = if stem.is_empty() { "text".to_string() } else { stem };
+    let mut stem = if stem.is_empty() { "text".to_string() } else { stem };
+    let salt: String = salt.chars().filter(|c| c.is_ascii_alphanumeric()).take(8).collect();
+    if !salt.is_empty() {
+        stem = format!("{stem}-{salt}");
+    }
     let mut id = format!("u-{stem}");
     let mut n = 2;
     while taken.contains(&id) {
@@ -138,7 +146,7 @@ mod tests {
             claimed("u-new", "fine", 1),
             claimed("not-mine", "no prefix", 1),
         ];
-        let ids: Vec<String> = check("f.json", &texts, &shipped, &taken, 0, 100)
+        let ids: Vec<String> = check("f.json", &texts, &shipped, &taken, 0, 100, "")
             .into_iter()
             .map(|v| match v {
                 Verdict::Take { id, .. } => id,
@@ -151,7 +159,7 @@ mod tests {
     #[test]
     fn the_total_limit_counts_what_is_there_and_what_came_before() {
         let texts = [claimed("u-a", "a", 30), claimed("u-b", "b", 30), claimed("u-c", "c", 10)];
-        let verdicts = check("f.json", &texts, &[], &[], 40, 80);
+        let verdicts = check("f.json", &texts, &[], &[], 40, 80, "");
         assert!(matches!(verdicts[0], Verdict::Take { .. }));
         assert_eq!(
             verdicts[1],

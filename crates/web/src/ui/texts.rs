@@ -19,7 +19,7 @@ use cijing_view::view_state::{CorpusSource, Panel};
 pub use cijing_view::worker_protocol::ImportedText;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The columns of the texts table.
 const HEAD: &[Column] = columns![
@@ -202,6 +202,32 @@ pub struct Texts {
     /// PDFs being read now: an id, the file's name, the page being read
     /// and the pages (0 of 0 while pdf.js loads and opens the file).
     pub pdfs: RwSignal<Vec<(u32, String, u32, u32)>>,
+    /// Ids of texts being written to the store now (another tab's change
+    /// does not drop them from the list).
+    saving: RwSignal<Vec<String>>,
+}
+
+/// The channel on which the tabs of one browser say that the kept texts
+/// changed (each then reads them again: [`Texts::refresh`]).
+const TEXTS_CHANNEL: &str = "cijing-texts";
+
+thread_local! {
+    static CHANNEL: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(TEXTS_CHANNEL).ok();
+}
+
+/// Four random letters and digits for a new text's id ([`new_id`]).
+fn salt() -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..4).map(|_| DIGITS[(js_sys::Math::random() * 36.0) as usize % 36] as char).collect()
+}
+
+/// Tells the other tabs that the kept texts changed.
+fn tell_other_tabs() {
+    CHANNEL.with(|c| {
+        if let Some(c) = c {
+            let _ = c.post_message(&JsValue::from_str("changed"));
+        }
+    });
 }
 
 impl Texts {
@@ -213,7 +239,18 @@ impl Texts {
             problems: RwSignal::new(Vec::new()),
             reading: RwSignal::new(0),
             pdfs: RwSignal::new(Vec::new()),
+            saving: RwSignal::new(Vec::new()),
         };
+        // Another tab added, changed or deleted a text: read them again.
+        CHANNEL.with(|c| {
+            if let Some(c) = c {
+                let on_message = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    leptos::task::spawn_local(texts.refresh());
+                });
+                c.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                on_message.forget();
+            }
+        });
         leptos::task::spawn_local(async move {
             match super::text_store::all::<UserText>().await {
                 Ok((records, mut problems)) => {
@@ -246,6 +283,34 @@ impl Texts {
             texts.loaded.set(true);
         });
         texts
+    }
+
+    /// The list made the same as the store after another tab changed it:
+    /// texts read again only when new here (a text already here keeps its
+    /// paragraphs, with the stored title, date and parties), texts gone
+    /// from the store gone here too, but for the ones this tab is writing.
+    async fn refresh(self) {
+        let Ok((records, _)) = super::text_store::all::<UserText>().await else { return };
+        let current = self.list.get_untracked();
+        let mut list = Vec::with_capacity(records.len());
+        for (mut text, body) in records {
+            if let Some(here) = current.iter().find(|t| t.id == text.id) {
+                (text.paragraphs, text.body) = (here.paragraphs.clone(), here.body.clone());
+            } else if let Some(blob) = body {
+                let Ok(bytes) = super::text_store::bytes(&blob).await else { continue };
+                let Ok(paragraphs) = read_paragraphs(bytes).await else { continue };
+                (text.paragraphs, text.body) = (paragraphs, Some(Body::new(blob)));
+            }
+            list.push(text);
+        }
+        let saving = self.saving.get_untracked();
+        let stored: Vec<String> = list.iter().map(|t| t.id.clone()).collect();
+        list.extend(
+            current.into_iter().filter(|t| saving.contains(&t.id) && !stored.contains(&t.id)),
+        );
+        if self.list.with_untracked(|l| *l != list) {
+            self.list.set(list);
+        }
     }
 
     /// Notes a problem (or what reading a file put right), once: the same
@@ -311,7 +376,7 @@ impl Texts {
         let taken: Vec<String> =
             self.list.with_untracked(|l| l.iter().map(|t| t.id.clone()).collect());
         let text = UserText {
-            id: new_id(&imported.name, &taken),
+            id: new_id(&imported.name, &salt(), &taken),
             date: imported.date.map_or_else(|| today().to_string(), |d| d.to_string()),
             name: imported.name,
             encoding: imported.encoding,
@@ -335,18 +400,22 @@ impl Texts {
             return self.note(format!("{}: the text could not be kept", text.name));
         };
         let record = UserText { paragraphs: ParagraphList::default(), body: None, ..text };
+        self.saving.update(|s| s.push(record.id.clone()));
         leptos::task::spawn_local(async move {
-            if let Err(e) = super::text_store::put(&record, body.blob()).await {
-                self.note(format!("{}: {e}", record.name));
+            match super::text_store::put(&record, body.blob()).await {
+                Ok(()) => tell_other_tabs(),
+                Err(e) => self.note(format!("{}: {e}", record.name)),
             }
+            self.saving.update(|s| s.retain(|id| *id != record.id));
         });
     }
 
     fn delete(self, id: String) {
         self.list.update(|l| l.retain(|t| t.id != id));
         leptos::task::spawn_local(async move {
-            if let Err(e) = super::text_store::delete(&id).await {
-                self.note(e);
+            match super::text_store::delete(&id).await {
+                Ok(()) => tell_other_tabs(),
+                Err(e) => self.note(e),
             }
         });
     }
@@ -535,7 +604,8 @@ impl Texts {
             })
             .collect();
         let shipped = cijing_seeds::document_titles();
-        let verdicts = texts_file::check(file, &claimed, &shipped, &taken, used, MAX_TOTAL_BYTES);
+        let verdicts =
+            texts_file::check(file, &claimed, &shipped, &taken, used, MAX_TOTAL_BYTES, &salt());
         let mut added = false;
         for (mut text, verdict) in imported.into_iter().zip(verdicts) {
             match verdict {
