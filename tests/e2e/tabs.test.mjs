@@ -53,3 +53,38 @@ test('two tabs: a text added in one shows in the other, and texts pasted at once
   await Promise.all([waitTexts(a, 2), waitTexts(b, 2)]);
   await context.close();
 });
+
+test('two tabs: topics saved in each are both kept, each tab shows the other\'s at once, and a deletion reaches both', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 4000 }, locale: 'en-US' });
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}?panels=topics`);
+    await page.waitForSelector('#user-topic-name');
+    return page;
+  };
+  const addTopic = async (page, name, keywords) => {
+    await page.fill('#user-topic-name', name);
+    await page.fill('#user-topic-keywords', keywords);
+    await page.click('#user-topic-save');
+  };
+  const names = (page) => page.$$eval('.user-topic strong', (ss) => ss.map((s) => s.textContent).sort());
+  const waitNames = (page, want) => page.waitForFunction((w) => JSON.stringify([...document.querySelectorAll('.user-topic strong')].map((s) => s.textContent).sort()) === JSON.stringify(w), want, { timeout: 10000 });
+  const [a, b] = [await open(), await open()];
+  await addTopic(a, '能源', '能源 石油');
+  await addTopic(b, '安全', '安全 反恐');
+  // Each tab shows both, and the store holds both.
+  await Promise.all([waitNames(a, ['安全', '能源']), waitNames(b, ['安全', '能源'])]);
+  const stored = await a.evaluate(() => localStorage.getItem('cijing.user-topics'));
+  assert.ok(stored.includes('能源') && stored.includes('安全'), stored);
+  // A deletes 能源: gone in B too, and after a reload of both.
+  await a.click('.user-topic:has(strong:text-is("能源")) button:text-is("Delete")');
+  await Promise.all([waitNames(a, ['安全']), waitNames(b, ['安全'])]);
+  assert.ok(!(await b.evaluate(() => localStorage.getItem('cijing.user-topics'))).includes('能源'));
+  // Opened again (without a link's own topics): what the browser kept.
+  for (const page of [a, b]) {
+    await page.goto(`${server.url}?panels=topics`);
+    await page.waitForSelector('#user-topic-name');
+    assert.deepEqual(await names(page), ['安全']);
+  }
+  await context.close();
+});

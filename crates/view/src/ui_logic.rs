@@ -183,6 +183,35 @@ pub fn saved_text(topics: &[Topic], unloaded: &[String]) -> String {
     parts.join(";")
 }
 
+/// The user topics a tab saves: its own `kept` ones, then those another
+/// tab saved since (in `stored` now, with an id this tab never `known`), so
+/// two tabs never drop each other's topics. A stored topic this tab knew and
+/// no longer has was deleted here, and stays deleted.
+pub fn merge_topics(kept: &[Topic], stored: &[Topic], known: &[String]) -> Vec<Topic> {
+    let mut merged = kept.to_vec();
+    merged.extend(
+        stored
+            .iter()
+            .filter(|s| !known.contains(&s.id) && !kept.iter().any(|k| k.id == s.id))
+            .cloned(),
+    );
+    merged
+}
+
+/// A tab's user topics after another tab saved `stored`: the stored ones, as
+/// saved there (edits included), then this tab's topics that were never
+/// stored (a link's topics on offer). One of ours that was stored (`known`)
+/// and is no more was deleted there.
+pub fn adopt_topics(ours: &[Topic], stored: &[Topic], known: &[String]) -> Vec<Topic> {
+    let mut adopted = stored.to_vec();
+    adopted.extend(
+        ours.iter()
+            .filter(|t| !known.contains(&t.id) && !stored.iter().any(|s| s.id == t.id))
+            .cloned(),
+    );
+    adopted
+}
+
 /// Whether saving `now` topics is safe when `loaded` were loaded and the
 /// user deleted `deleted` of them since: never fewer than loaded, but for
 /// deletions.
@@ -468,5 +497,24 @@ mod tests {
         assert_eq!(first_row(&[Dictionary, Texts, Keyness], true), vec![Keyness, Dictionary]);
         assert_eq!(first_row(&[Cloud], true), vec![Cloud]);
         assert_eq!(first_row(&[], true), Vec::<Panel>::new());
+    }
+
+    #[test]
+    fn two_tabs_merge_their_topics_and_keep_each_others_deletions() {
+        let ids = |ts: &[Topic]| ts.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+        let (a, b, c) = (topic("u-a", "甲", "A"), topic("u-b", "乙", "B"), topic("u-c", "丙", "C"));
+        // Tab 1 loaded [a] and adds c; tab 2 saved b meanwhile: all three are saved.
+        let known = vec!["u-a".to_string()];
+        let saved = merge_topics(&[a.clone(), c.clone()], &[a.clone(), b.clone()], &known);
+        assert_eq!(ids(&saved), ["u-a", "u-c", "u-b"]);
+        // Tab 1 deletes a (it knew it): a stays deleted though still stored.
+        let saved = merge_topics(std::slice::from_ref(&c), &[a.clone(), b.clone()], &known);
+        assert_eq!(ids(&saved), ["u-c", "u-b"]);
+        // Tab 2 hears that [b, c] were saved: it drops a (it knew it, now gone),
+        // takes c, and keeps its own unsaved d.
+        let d = topic("u-d", "丁", "D");
+        let known = vec!["u-a".to_string(), "u-b".to_string()];
+        let adopted = adopt_topics(&[a, b.clone(), d], &[b, c], &known);
+        assert_eq!(ids(&adopted), ["u-b", "u-c", "u-d"]);
     }
 }

@@ -8,7 +8,9 @@
 
 use super::{dictionary, storage, Analysis};
 use cijing_engine::statistics::topics::Topic;
-use cijing_view::ui_logic::{link_topics, may_save, saved_text, unloaded_parts};
+use cijing_view::ui_logic::{
+    adopt_topics, link_topics, may_save, merge_topics, saved_text, unloaded_parts,
+};
 use cijing_view::view_state::ViewState;
 use leptos::prelude::*;
 
@@ -63,13 +65,19 @@ pub fn load(initial: &mut ViewState, notes: &mut Vec<String>) -> Saved {
 }
 
 /// Saves the user's topics whenever they change (see the module doc);
-/// `problem` says when the browser refuses.
+/// `problem` says when the browser refuses. Other tabs share the store:
+/// a save keeps the topics they saved since ([`merge_topics`]), and what
+/// another tab saves reaches this one's view at once ([`adopt_topics`],
+/// through the `storage` event).
 pub fn keep_saving(saved: Saved, analysis: Analysis, problem: RwSignal<StorageProblem>) {
     let Some((text, stored)) = saved.stored else {
         return;
     };
-    let unloaded = unloaded_parts(&text, &stored);
-    let loaded = stored.len();
+    let unloaded = StoredValue::new(unloaded_parts(&text, &stored));
+    // The stored topics' ids this tab knows of, and the count to never
+    // save fewer than (with the deletions counted when it was set).
+    let known = StoredValue::new(ids(&stored));
+    let baseline = StoredValue::new((stored.len(), 0usize));
     let (user_topics, offered, deleted) =
         (analysis.user_topics, analysis.offered, analysis.topics_deleted);
     Effect::new(move |ran: Option<()>| {
@@ -80,17 +88,61 @@ pub fn keep_saving(saved: Saved, analysis: Analysis, problem: RwSignal<StoragePr
         if ran.is_none() {
             return;
         }
-        if !may_save(loaded, deleted.get_value(), kept.len()) {
+        let now_stored = stored_topics().unwrap_or_default();
+        let merged = known.with_value(|known| merge_topics(&kept, &now_stored, known));
+        let (loaded, deleted_then) = baseline.get_value();
+        if !may_save(loaded, deleted.get_value() - deleted_then, merged.len()) {
             leptos::logging::warn!(
                 "not saving {} user topics over the {loaded} loaded",
-                kept.len()
+                merged.len()
             );
             return;
         }
-        match storage::write(storage::USER_TOPICS_KEY, &saved_text(&kept, &unloaded)) {
-            Ok(()) if problem.with_untracked(Option::is_some) => problem.set(None),
-            Ok(()) => {}
+        let text = unloaded.with_value(|unloaded| saved_text(&merged, unloaded));
+        match storage::write(storage::USER_TOPICS_KEY, &text) {
+            Ok(()) => {
+                known.set_value(ids(&merged));
+                if problem.with_untracked(Option::is_some) {
+                    problem.set(None);
+                }
+            }
             Err(e) => problem.set(Some(("storage.save_failed", e))),
         }
     });
+    // Another tab saved: its topics become this tab's (ours never stored stay).
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(storage::USER_TOPICS_KEY) {
+            return;
+        }
+        let text = ev.new_value().unwrap_or_default();
+        let (stored, _) =
+            cijing_view::view_state::decode_user_topics(&text, &cijing_seeds::topics());
+        let ours = user_topics.get_untracked();
+        let adopted = known.with_value(|known| adopt_topics(&ours, &stored, known));
+        known.set_value(ids(&stored));
+        unloaded.set_value(unloaded_parts(&text, &stored));
+        baseline.set_value((stored.len(), deleted.get_value()));
+        if adopted != ours {
+            let present = ids(&adopted);
+            analysis.view.update(|v| {
+                v.user_topics = adopted;
+                // A topic deleted there leaves this tab's filter too.
+                let shipped_or_present =
+                    |id: &String| !id.starts_with("u-") || present.contains(id);
+                v.filter.topics.include.retain(shipped_or_present);
+                v.filter.topics.exclude.retain(shipped_or_present);
+            });
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// The topics kept in the browser now (as another tab may have left them).
+fn stored_topics() -> Option<Vec<Topic>> {
+    let text = storage::read(storage::USER_TOPICS_KEY).ok()??;
+    Some(cijing_view::view_state::decode_user_topics(&text, &cijing_seeds::topics()).0)
+}
+
+fn ids(topics: &[Topic]) -> Vec<String> {
+    topics.iter().map(|t| t.id.clone()).collect()
 }
