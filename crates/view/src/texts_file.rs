@@ -138,14 +138,17 @@ mod tests {
     fn ids_are_the_users_own() {
         let shipped = [("cn-kg-2023-statement", "联合声明")];
         let taken = vec!["u-x".to_string()];
-        let texts = [
-            claimed("u-x", "taken", 1),
-            claimed("u-x", "taken again", 1),
-            claimed("cn-kg-2023-statement", "shipped id", 1),
-            claimed("", "empty", 1),
-            claimed("u-new", "fine", 1),
-            claimed("not-mine", "no prefix", 1),
+        // (id in the file, what it is)
+        let ids_in_file = [
+            ("u-x", "taken"),
+            ("u-x", "taken again"),
+            ("cn-kg-2023-statement", "shipped id"),
+            ("", "empty"),
+            ("u-new", "fine"),
+            ("not-mine", "no prefix"),
         ];
+        let texts: Vec<Claimed> =
+            ids_in_file.iter().map(|&(id, what)| claimed(id, what, 1)).collect();
         let ids: Vec<String> = check("f.json", &texts, &shipped, &taken, 0, 100, "")
             .into_iter()
             .map(|v| match v {
