@@ -147,3 +147,40 @@ test('a corrupted store: what reads is used, each bad part is named, and nothing
   for (const part of corrupted.split(';').filter((p) => p.trim())) assert.ok(now.includes(part), `kept: ${JSON.stringify(part)} in ${JSON.stringify(now)}`);
   await context.close();
 });
+
+test('a full store: an added text stays on the page, marked not saved, with the space used; nothing spins for good', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 3000 }, locale: 'en-US' });
+  const page = await context.newPage();
+  // A store that refuses more than 100 KB, as a full one does. (CDP's
+  // Storage.overrideQuotaForOrigin changes nothing in Playwright's browser
+  // contexts with this Chromium: the estimate's quota stays 10 GB.)
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (value?.body instanceof Blob && value.body.size > 100 * 1024) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  });
+  await page.goto(`${server.url}?panels=texts`);
+  await page.waitForSelector('#paste-text');
+  await page.$eval('#paste-text', (area, text) => { area.value = text; }, '中国和哈萨克斯坦加强能源合作，双方深化互利共赢。\n'.repeat(7500));
+  await page.click('#paste-add');
+  await page.waitForSelector('#texts-table tbody tr .not-saved', { timeout: 20000 });
+  assert.equal(await page.textContent('#texts-table tbody tr .not-saved'), "not saved: the browser's storage is full");
+  const notes = await page.$$eval('#texts-problems li', (lis) => lis.map((li) => li.textContent));
+  assert.ok(notes.some((n) => /not saved in this browser \(\d+\.\d of \d+\.\d MB used\)/.test(n)), JSON.stringify(notes));
+  // The corpus with the text is built all the same: its spinner ends.
+  await page.waitForFunction(() => !document.querySelector('.notice.working'), null, { timeout: 20000 });
+  await context.close();
+});
+
+test('a segmenter that cannot be loaded ends its request with a message, not a spinner', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 3000 }, locale: 'en-US' });
+  const page = await context.newPage();
+  // The worker's script cannot be fetched (a worker's request goes through the context).
+  await context.route('**/cijing-segmenter-worker.js', (route) => route.abort());
+  await page.goto(`${server.url}?mode=search`);
+  await page.waitForFunction(() => /could not be loaded/.test(document.body.textContent), null, { timeout: 20000 });
+  assert.equal(await page.$('.notice.working'), null, 'the spinner ended');
+  await context.close();
+});

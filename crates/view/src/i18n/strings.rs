@@ -114,6 +114,7 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("texts.paragraphs", "段落", "Paragraphs"),
     ("texts.chars", "字数", "Characters"),
     ("texts.delete", "删除", "Delete"),
+    ("texts.not_saved", "未保存：浏览器存储已满", "not saved: the browser's storage is full"),
     ("texts.export", "导出我的文本", "Export my texts"),
     ("texts.import", "导入文本文件（.json）", "Import a texts file (.json)"),
     ("texts.unloaded", "此视图使用了分享者自己的文本，链接无法携带这些文本；你这里没有它们。", "This view used texts of the person who shared it; a link cannot carry them, and you have none here."),

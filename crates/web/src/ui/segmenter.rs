@@ -66,6 +66,7 @@ struct Client {
     next: u32,
     pending: HashMap<u32, Pending>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 thread_local! {
@@ -140,6 +141,7 @@ fn client() -> Result<Rc<RefCell<Client>>, String> {
         next: 1,
         pending: HashMap::new(),
         _on_message: Closure::new(|_| {}),
+        _on_error: Closure::new(|_| {}),
     }));
     let weak = Rc::downgrade(&client);
     let on_message =
@@ -176,6 +178,23 @@ fn client() -> Result<Rc<RefCell<Client>>, String> {
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     client.borrow_mut()._on_message = on_message;
+    // The worker's script or wasm cannot be loaded (offline before it was
+    // ever cached, a host that lacks the file): every request ends with why,
+    // no spinner waits for good, and the next request starts a new worker.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) else { return };
+        let pending: Vec<Pending> = {
+            let mut c = client.borrow_mut();
+            c.worker.terminate();
+            c.pending.drain().map(|(_, p)| p).collect()
+        };
+        let why = "the segmenter could not be loaded (offline, or its files are missing here)";
+        for p in pending {
+            (p.on_answer)(Err(WorkerError::Failed(why.to_string())));
+        }
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    client.borrow_mut()._on_error = on_error;
     CLIENT.with(|c| *c.borrow_mut() = Some(client.clone()));
     Ok(client)
 }

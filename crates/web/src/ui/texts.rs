@@ -205,6 +205,38 @@ pub struct Texts {
     /// Ids of texts being written to the store now (another tab's change
     /// does not drop them from the list).
     saving: RwSignal<Vec<String>>,
+    /// Ids of texts the browser refused to store (full): shown, marked.
+    pub unsaved: RwSignal<Vec<String>>,
+}
+
+/// How much of the origin's storage is used, as the browser estimates it
+/// ("12.3 of 15.0 MB used"), when it says.
+async fn storage_use() -> Option<String> {
+    let navigator = web_sys::window()?.navigator();
+    let storage =
+        js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|s| s.is_object())?;
+    let estimate: js_sys::Function =
+        js_sys::Reflect::get(&storage, &"estimate".into()).ok()?.dyn_into().ok()?;
+    let promise: js_sys::Promise = estimate.call0(&storage).ok()?.dyn_into().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let mb = |key: &str| {
+        js_sys::Reflect::get(&answer, &key.into()).ok()?.as_f64().map(|b| b / 1_048_576.0)
+    };
+    Some(format!("{:.1} of {:.1} MB used", mb("usage")?, mb("quota")?))
+}
+
+/// Asks the browser to keep this origin's storage when space runs short
+/// (`navigator.storage.persist()`), once the user keeps texts here.
+fn ask_to_persist() {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
+    let storage =
+        js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|s| s.is_object());
+    let persist = storage.as_ref().and_then(|s| js_sys::Reflect::get(s, &"persist".into()).ok());
+    if let (Some(storage), Some(persist)) =
+        (storage, persist.and_then(|p| p.dyn_into::<js_sys::Function>().ok()))
+    {
+        let _ = persist.call0(&storage);
+    }
 }
 
 /// The channel on which the tabs of one browser say that the kept texts
@@ -240,6 +272,7 @@ impl Texts {
             reading: RwSignal::new(0),
             pdfs: RwSignal::new(Vec::new()),
             saving: RwSignal::new(Vec::new()),
+            unsaved: RwSignal::new(Vec::new()),
         };
         // Another tab added, changed or deleted a text: read them again.
         CHANNEL.with(|c| {
@@ -401,10 +434,19 @@ impl Texts {
         };
         let record = UserText { paragraphs: ParagraphList::default(), body: None, ..text };
         self.saving.update(|s| s.push(record.id.clone()));
+        ask_to_persist();
         leptos::task::spawn_local(async move {
             match super::text_store::put(&record, body.blob()).await {
-                Ok(()) => tell_other_tabs(),
-                Err(e) => self.note(format!("{}: {e}", record.name)),
+                Ok(()) => {
+                    self.unsaved.update(|u| u.retain(|id| *id != record.id));
+                    tell_other_tabs();
+                }
+                // Kept on the page, marked: the user can export it or make room.
+                Err(e) => {
+                    self.unsaved.update(|u| u.push(record.id.clone()));
+                    let space = storage_use().await.map(|s| format!(" ({s})")).unwrap_or_default();
+                    self.note(format!("{}: not saved in this browser{space}: {e}", record.name));
+                }
             }
             self.saving.update(|s| s.retain(|id| *id != record.id));
         });
@@ -635,6 +677,7 @@ fn TextRow(text: UserText) -> impl IntoView {
     let id = text.id.clone();
     let (id_title, id_date, id_parties, id_delete) =
         (id.clone(), id.clone(), id.clone(), id.clone());
+    let id_unsaved = id.clone();
     view! {
         <tr data-id=id.clone()>
             <td><input class="text-title" type="text" value=text.title.clone() aria-label=t(lang, "texts.title")
@@ -650,7 +693,12 @@ fn TextRow(text: UserText) -> impl IntoView {
             <td class="muted">{format!("{} · {} · {}", text.format, text.encoding, text.script)}</td>
             <td class="num">{text.paragraphs.len()}</td>
             <td class="num">{text.char_count()}</td>
-            <td><button class="link text-delete" data-id=id.clone() on:click=move |_| texts.delete(id_delete.clone())>{t(lang, "texts.delete")}</button></td>
+            <td>
+                <button class="link text-delete" data-id=id.clone() on:click=move |_| texts.delete(id_delete.clone())>{t(lang, "texts.delete")}</button>
+                <Show when=move || texts.unsaved.with(|u| u.contains(&id_unsaved))>
+                    <span class="not-saved" role="note">{t(lang, "texts.not_saved")}</span>
+                </Show>
+            </td>
         </tr>
     }
 }
