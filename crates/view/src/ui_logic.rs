@@ -186,9 +186,11 @@ pub fn saved_text(topics: &[Topic], unloaded: &[String]) -> String {
 /// The user topics a tab saves: its own `kept` ones, then those another
 /// tab saved since (in `stored` now, with an id this tab never `known`), so
 /// two tabs never drop each other's topics. A stored topic this tab knew and
-/// no longer has was deleted here, and stays deleted.
+/// no longer has was deleted here, and stays deleted; one of ours it knew
+/// stored and the store no longer has was deleted there, and goes too.
 pub fn merge_topics(kept: &[Topic], stored: &[Topic], known: &[String]) -> Vec<Topic> {
-    let mut merged = kept.to_vec();
+    let deleted_there = |t: &Topic| known.contains(&t.id) && !stored.iter().any(|s| s.id == t.id);
+    let mut merged: Vec<Topic> = kept.iter().filter(|t| !deleted_there(t)).cloned().collect();
     merged.extend(
         stored
             .iter()
@@ -509,6 +511,9 @@ mod tests {
         assert_eq!(ids(&saved), ["u-a", "u-c", "u-b"]);
         // Tab 1 deletes a (it knew it): a stays deleted though still stored.
         let saved = merge_topics(std::slice::from_ref(&c), &[a.clone(), b.clone()], &known);
+        assert_eq!(ids(&saved), ["u-c", "u-b"]);
+        // Tab 2 deleted a before tab 1 heard of it: tab 1 does not bring it back.
+        let saved = merge_topics(&[a.clone(), c.clone()], std::slice::from_ref(&b), &known);
         assert_eq!(ids(&saved), ["u-c", "u-b"]);
         // Tab 2 hears that [b, c] were saved: it drops a (it knew it, now gone),
         // takes c, and keeps its own unsaved d.

@@ -49,9 +49,10 @@ function offerUpdates(registration) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (!reloading) { reloading = true; location.reload(); }
   });
-  registration.addEventListener('updatefound', () => {
-    registration.installing?.addEventListener('statechange', (e) => { if (e.target.state === 'installed') offer(); });
-  });
+  const watch = (worker) => worker?.addEventListener('statechange', (e) => { if (e.target.state === 'installed') offer(); });
+  registration.addEventListener('updatefound', () => watch(registration.installing));
+  // A new version already installing when this tab loads.
+  watch(registration.installing);
   offer();
   // Each visit asks the server for a new build.
   registration.update().catch(() => {});

@@ -48,8 +48,10 @@ async function cached(request, key) {
   const hit = await cache.match(key);
   if (hit) return hit;
   // A file first used now (the segmenter, pdf.js) comes from the server
-  // too, so it is this build's. A cache that cannot take it (storage full)
-  // still answers: the file comes from the network.
+  // too, past the HTTP cache. (After a deploy, an old page that has not
+  // reloaded yet gets the new build's file: file names are not versioned.)
+  // A cache that cannot take it (storage full) still answers: the file
+  // comes from the network.
   const response = await fetch(fresh(key));
   if (response.ok) await cache.put(key, response.clone()).catch(() => {});
   return response;

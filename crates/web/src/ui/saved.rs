@@ -114,12 +114,17 @@ pub fn keep_saving(saved: Saved, analysis: Analysis, problem: RwSignal<StoragePr
         if ev.key().as_deref() != Some(storage::USER_TOPICS_KEY) {
             return;
         }
-        let text = ev.new_value().unwrap_or_default();
+        // What is stored now: a later save may have come before this event.
+        let Ok(text) = storage::read(storage::USER_TOPICS_KEY) else { return };
+        let text = text.unwrap_or_default();
         let (stored, _) =
             cijing_view::view_state::decode_user_topics(&text, &cijing_seeds::topics());
         let ours = user_topics.get_untracked();
         let adopted = known.with_value(|known| adopt_topics(&ours, &stored, known));
-        known.set_value(ids(&stored));
+        let stored_ids = ids(&stored);
+        // A topic on offer here that another tab kept is kept, not offered.
+        offered.update(|o| o.retain(|id| !stored_ids.contains(id)));
+        known.set_value(stored_ids);
         unloaded.set_value(unloaded_parts(&text, &stored));
         baseline.set_value((stored.len(), deleted.get_value()));
         if adopted != ours {

@@ -181,7 +181,14 @@ fn client() -> Result<Rc<RefCell<Client>>, String> {
     // The worker's script or wasm cannot be loaded (offline before it was
     // ever cached, a host that lacks the file): every request ends with why,
     // no spinner waits for good, and the next request starts a new worker.
+    let this_worker = Rc::downgrade(&client);
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        // Only this worker's failure ends what is pending (not a newer one's).
+        let Some(me) = this_worker.upgrade() else { return };
+        let current = CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| Rc::ptr_eq(c, &me)));
+        if !current {
+            return;
+        }
         let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) else { return };
         let pending: Vec<Pending> = {
             let mut c = client.borrow_mut();

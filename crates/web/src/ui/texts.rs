@@ -245,6 +245,8 @@ const TEXTS_CHANNEL: &str = "cijing-texts";
 
 thread_local! {
     static CHANNEL: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(TEXTS_CHANNEL).ok();
+    /// Counts refreshes started ([`Texts::refresh`]).
+    static REFRESHES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Four random letters and digits for a new text's id ([`new_id`]).
@@ -323,11 +325,13 @@ impl Texts {
     /// paragraphs, with the stored title, date and parties), texts gone
     /// from the store gone here too, but for the ones this tab is writing.
     async fn refresh(self) {
+        // Only the latest refresh applies what it read (two may overlap).
+        let this = REFRESHES.with(|r| r.replace(r.get() + 1) + 1);
         let Ok((records, _)) = super::text_store::all::<UserText>().await else { return };
-        let current = self.list.get_untracked();
+        let before = self.list.get_untracked();
         let mut list = Vec::with_capacity(records.len());
         for (mut text, body) in records {
-            if let Some(here) = current.iter().find(|t| t.id == text.id) {
+            if let Some(here) = before.iter().find(|t| t.id == text.id) {
                 (text.paragraphs, text.body) = (here.paragraphs.clone(), here.body.clone());
             } else if let Some(blob) = body {
                 let Ok(bytes) = super::text_store::bytes(&blob).await else { continue };
@@ -336,11 +340,17 @@ impl Texts {
             }
             list.push(text);
         }
-        let saving = self.saving.get_untracked();
+        if REFRESHES.with(|r| r.get()) != this {
+            return;
+        }
+        // The list as it is now (the reads above took time): texts this tab
+        // is writing, or could not store, stay.
+        let (saving, unsaved) = (self.saving.get_untracked(), self.unsaved.get_untracked());
         let stored: Vec<String> = list.iter().map(|t| t.id.clone()).collect();
-        list.extend(
-            current.into_iter().filter(|t| saving.contains(&t.id) && !stored.contains(&t.id)),
-        );
+        let now = self.list.get_untracked();
+        list.extend(now.into_iter().filter(|t| {
+            (saving.contains(&t.id) || unsaved.contains(&t.id)) && !stored.contains(&t.id)
+        }));
         if self.list.with_untracked(|l| *l != list) {
             self.list.set(list);
         }
