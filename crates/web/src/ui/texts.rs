@@ -209,15 +209,21 @@ pub struct Texts {
     pub unsaved: RwSignal<Vec<String>>,
 }
 
-/// How much of the origin's storage is used, as the browser estimates it
-/// ("12.3 of 15.0 MB used"), when it says.
-async fn storage_use() -> Option<String> {
+/// Calls `navigator.storage.<method>()` (the Storage API; some browsers,
+/// or a page without a secure context, have none).
+fn storage_manager(method: &str) -> Option<JsValue> {
     let navigator = web_sys::window()?.navigator();
     let storage =
         js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|s| s.is_object())?;
-    let estimate: js_sys::Function =
-        js_sys::Reflect::get(&storage, &"estimate".into()).ok()?.dyn_into().ok()?;
-    let promise: js_sys::Promise = estimate.call0(&storage).ok()?.dyn_into().ok()?;
+    let call: js_sys::Function =
+        js_sys::Reflect::get(&storage, &method.into()).ok()?.dyn_into().ok()?;
+    call.call0(&storage).ok()
+}
+
+/// How much of the origin's storage is used, as the browser estimates it
+/// ("12.3 of 15.0 MB used"), when it says.
+async fn storage_use() -> Option<String> {
+    let promise: js_sys::Promise = storage_manager("estimate")?.dyn_into().ok()?;
     let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     let mb = |key: &str| {
         js_sys::Reflect::get(&answer, &key.into()).ok()?.as_f64().map(|b| b / 1_048_576.0)
@@ -225,17 +231,14 @@ async fn storage_use() -> Option<String> {
     Some(format!("{:.1} of {:.1} MB used", mb("usage")?, mb("quota")?))
 }
 
-/// Asks the browser to keep this origin's storage when space runs short
-/// (`navigator.storage.persist()`), once the user keeps texts here.
+/// Asks the browser, once a page, to keep this origin's storage when space
+/// runs short (`navigator.storage.persist()`), as the user keeps texts here.
 fn ask_to_persist() {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
-    let storage =
-        js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|s| s.is_object());
-    let persist = storage.as_ref().and_then(|s| js_sys::Reflect::get(s, &"persist".into()).ok());
-    if let (Some(storage), Some(persist)) =
-        (storage, persist.and_then(|p| p.dyn_into::<js_sys::Function>().ok()))
-    {
-        let _ = persist.call0(&storage);
+    thread_local! {
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !ASKED.with(|a| a.replace(true)) {
+        storage_manager("persist");
     }
 }
 
